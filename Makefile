@@ -1,0 +1,31 @@
+# seqsim: the two commands a new user needs are `make run` and `make test`.
+GO ?= go
+SEQSIM := bin/seqsim
+
+.PHONY: all build run test lint bench fmt clean
+
+all: build
+
+build:
+	$(GO) build -o $(SEQSIM) ./cmd/seqsim
+
+# The embedded baseline experiment, ending in a report under out/baseline/.
+run: build
+	./$(SEQSIM) run --force
+
+# Everything CI checks (lint first, then the tests).
+test:
+	$(GO) test -count=1 -timeout 15m ./...
+
+lint:
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./... | tee bench.txt
+
+fmt:
+	gofmt -w .
+
+clean:
+	rm -rf bin out
