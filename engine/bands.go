@@ -1,0 +1,112 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+)
+
+// BandQuantiles are the quantiles reported for every (point, step, metric).
+var BandQuantiles = [...]float64{0.05, 0.25, 0.50, 0.75, 0.95}
+
+// Bands aggregates the per-step series of many runs into quantile sketches and
+// exact means, per point. Partial Bands from different workers, or from
+// different shards, merge exactly in any order (integer arithmetic only).
+type Bands struct {
+	Schema Schema
+	points map[int]*pointBands
+}
+
+type pointBands struct {
+	sketches []Sketch   // kept step x metric
+	sums     []FixedSum // same layout
+}
+
+// NewBands returns empty bands for the schema.
+func NewBands(s Schema) *Bands {
+	if s.SeriesEvery <= 0 {
+		s.SeriesEvery = 1
+	}
+	return &Bands{Schema: s, points: map[int]*pointBands{}}
+}
+
+// KeptSteps is the number of steps kept (every SeriesEvery-th, from step 0).
+func (b *Bands) KeptSteps() int {
+	return (b.Schema.Steps + b.Schema.SeriesEvery - 1) / b.Schema.SeriesEvery
+}
+
+// KeptStep returns the step index of the k-th kept step.
+func (b *Bands) KeptStep(k int) int { return k * b.Schema.SeriesEvery }
+
+func (b *Bands) point(p int) *pointBands {
+	pb := b.points[p]
+	if pb == nil {
+		n := b.KeptSteps() * len(b.Schema.Series)
+		pb = &pointBands{sketches: make([]Sketch, n), sums: make([]FixedSum, n)}
+		b.points[p] = pb
+	}
+	return pb
+}
+
+// Add folds one run's series (layout as in Sim) into point p.
+func (b *Bands) Add(p int, series []float64) {
+	pb := b.point(p)
+	m := len(b.Schema.Series)
+	for k := range b.KeptSteps() {
+		src := series[b.KeptStep(k)*m : b.KeptStep(k)*m+m]
+		dst := k * m
+		for j, v := range src {
+			pb.sketches[dst+j].Add(v)
+			pb.sums[dst+j].Add(v)
+		}
+	}
+}
+
+// Merge adds o into b. Both must have the same schema.
+func (b *Bands) Merge(o *Bands) error {
+	if b.KeptSteps() != o.KeptSteps() || len(b.Schema.Series) != len(o.Schema.Series) {
+		return fmt.Errorf("engine: merging bands of different schemas")
+	}
+	for p, opb := range o.points {
+		pb := b.point(p)
+		for i := range opb.sketches {
+			pb.sketches[i].Merge(&opb.sketches[i])
+			pb.sums[i].Merge(opb.sums[i])
+		}
+	}
+	return nil
+}
+
+// Points lists the points that have data, in increasing order.
+func (b *Bands) Points() []int {
+	ps := make([]int, 0, len(b.points))
+	for p := range b.points {
+		ps = append(ps, p)
+	}
+	slices.Sort(ps)
+	return ps
+}
+
+// Stat is one row of series output.
+type Stat struct {
+	Mean float64
+	Q    [len(BandQuantiles)]float64
+	N    uint64
+}
+
+// Stat returns the aggregate of point p, kept step k, metric j.
+func (b *Bands) Stat(p, k, j int) Stat {
+	pb := b.points[p]
+	if pb == nil {
+		return Stat{}
+	}
+	i := k*len(b.Schema.Series) + j
+	sk := &pb.sketches[i]
+	st := Stat{N: sk.Count()}
+	if st.N > 0 {
+		st.Mean = pb.sums[i].Float() / float64(st.N)
+	}
+	for qi, q := range BandQuantiles {
+		st.Q[qi] = sk.Quantile(q)
+	}
+	return st
+}

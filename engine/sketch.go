@@ -1,0 +1,136 @@
+package engine
+
+import "math"
+
+// SketchAccuracy is the relative accuracy of every quantile the engine
+// reports: a returned quantile q' of a true quantile q satisfies
+// |q'-q| <= 0.01*|q|. Fixed, because sketches must share one bucket mapping to
+// merge exactly.
+const SketchAccuracy = 0.01
+
+// sketchGamma and sketchLogGamma define the logarithmic bucket mapping of
+// DDSketch (Masson, Rim and Lee, "DDSketch: a fast and fully-mergeable
+// quantile sketch with relative-error guarantees", VLDB 2019):
+// bucket i holds values in (gamma^(i-1), gamma^i], gamma = (1+a)/(1-a).
+const (
+	sketchGamma    = (1 + SketchAccuracy) / (1 - SketchAccuracy)
+	sketchMinValue = 1e-300 // smaller magnitudes count as zero
+)
+
+var sketchInvLogGamma = 1 / math.Log(sketchGamma)
+
+// Sketch is a DDSketch with integer bucket counts and dense stores: adding and
+// merging are integer operations, so the result does not depend on the order
+// of values or of merges. The zero value is an empty sketch.
+type Sketch struct {
+	pos, neg denseCounts
+	zero     uint64
+	n        uint64
+}
+
+// denseCounts holds the counts of buckets offset..offset+len(counts)-1.
+type denseCounts struct {
+	offset int32
+	counts []uint32
+}
+
+func (d *denseCounts) add(i int32, c uint32) {
+	if len(d.counts) == 0 {
+		d.offset = i - 8 // a little room on both sides to avoid early regrowth
+		d.counts = make([]uint32, 32)
+	}
+	if i < d.offset {
+		grow := int(d.offset-i) + len(d.counts)/2
+		nc := make([]uint32, len(d.counts)+grow)
+		copy(nc[grow:], d.counts)
+		d.counts, d.offset = nc, d.offset-int32(grow)
+	} else if j := int(i - d.offset); j >= len(d.counts) {
+		nc := make([]uint32, j+1+len(d.counts)/2)
+		copy(nc, d.counts)
+		d.counts = nc
+	}
+	d.counts[i-d.offset] += c
+}
+
+// Reset empties the sketch, keeping its memory.
+func (s *Sketch) Reset() {
+	clear(s.pos.counts)
+	clear(s.neg.counts)
+	s.zero, s.n = 0, 0
+}
+
+// Count is the number of values added.
+func (s *Sketch) Count() uint64 { return s.n }
+
+// Add records v. NaN is ignored by the sketch (the mean records it).
+func (s *Sketch) Add(v float64) {
+	switch {
+	case v != v:
+		return
+	case v > sketchMinValue:
+		s.pos.add(bucketIndex(v), 1)
+	case v < -sketchMinValue:
+		s.neg.add(bucketIndex(-v), 1)
+	default:
+		s.zero++
+	}
+	s.n++
+}
+
+func bucketIndex(v float64) int32 {
+	if math.IsInf(v, 0) {
+		return math.MaxInt16 // far beyond any finite float64 bucket
+	}
+	return int32(math.Ceil(math.Log(v) * sketchInvLogGamma))
+}
+
+func bucketValue(i int32) float64 {
+	if i == math.MaxInt16 {
+		return math.Inf(1)
+	}
+	// The midpoint in relative terms of (gamma^(i-1), gamma^i].
+	return 2 * math.Pow(sketchGamma, float64(i)) / (1 + sketchGamma)
+}
+
+// Merge adds the counts of o into s.
+func (s *Sketch) Merge(o *Sketch) {
+	for j, c := range o.pos.counts {
+		if c != 0 {
+			s.pos.add(o.pos.offset+int32(j), c)
+		}
+	}
+	for j, c := range o.neg.counts {
+		if c != 0 {
+			s.neg.add(o.neg.offset+int32(j), c)
+		}
+	}
+	s.zero += o.zero
+	s.n += o.n
+}
+
+// Quantile returns the q-quantile (q in [0, 1]) within the sketch's relative
+// accuracy, using the lower rank floor(q*(n-1)); NaN for an empty sketch.
+func (s *Sketch) Quantile(q float64) float64 {
+	if s.n == 0 {
+		return math.NaN()
+	}
+	rank := uint64(q * float64(s.n-1))
+	var seen uint64
+	for j := len(s.neg.counts) - 1; j >= 0; j-- { // most negative first
+		seen += uint64(s.neg.counts[j])
+		if seen > rank {
+			return -bucketValue(s.neg.offset + int32(j))
+		}
+	}
+	seen += s.zero
+	if seen > rank {
+		return 0
+	}
+	for j, c := range s.pos.counts {
+		seen += uint64(c)
+		if seen > rank {
+			return bucketValue(s.pos.offset + int32(j))
+		}
+	}
+	return bucketValue(s.pos.offset + int32(len(s.pos.counts)-1))
+}
