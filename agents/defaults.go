@@ -1,0 +1,58 @@
+package agents
+
+// DefaultParams returns the baseline design: an Arbitrum-like token. Every
+// figure cites its source (shared/data/calibration.md unless said otherwise).
+func DefaultParams() Params {
+	return Params{
+		Simulation: Simulation{HorizonDays: 4 * 365, RecordEveryDays: 1},
+		// ARB: supply 10,000,000,000; launched near $1.2 (we use $1).
+		Supply: Supply{InitialTokens: 10e9, LaunchPriceUSD: 1},
+		// ARB split: DAO treasury 35.28%, team and advisors 26.94%, investors
+		// 17.53%, airdrop to users 11.62%, to DAOs 1.13%, Foundation 7.5%.
+		// Team and investors: 1-year cliff releasing the accrued quarter, then
+		// monthly for 3 years (the first cliff released about 1.11B ARB).
+		Allocations: []Allocation{
+			{Name: "dao_treasury", Share: 0.3528, Holder: HolderTreasury, Agents: 1, Weight: constDist(1), TGEUnlock: 1, VestingStepDays: 1},
+			{Name: "team", Share: 0.2694, Holder: HolderTeam, Agents: 40, Weight: lognormalDist(0, 1), CliffDays: 365, CliffUnlock: 0.25, VestingDays: 1080, VestingStepDays: 30},
+			{Name: "investors", Share: 0.1753, Holder: HolderInvestor, Agents: 60, Weight: lognormalDist(0, 1.2), CliffDays: 365, CliffUnlock: 0.25, VestingDays: 1080, VestingStepDays: 30},
+			{Name: "airdrop_users", Share: 0.1162, Holder: HolderAirdrop, Agents: 300, Weight: lognormalDist(0, 1.5), TGEUnlock: 1, VestingStepDays: 1},
+			{Name: "airdrop_daos", Share: 0.0113, Holder: HolderGrants, Agents: 20, Weight: lognormalDist(0, 1), TGEUnlock: 1, VestingStepDays: 1},
+			// Foundation: a small part at launch, the rest monthly over 4 years.
+			{Name: "foundation", Share: 0.075, Holder: HolderFoundation, Agents: 5, Weight: constDist(1), TGEUnlock: 0.0667, VestingDays: 1440, VestingStepDays: 30},
+		},
+		Holders: Holders{
+			// Teams sell part of each unlock, rarely; they stake at modest yields.
+			Team: Behaviour{SellProbability: constDist(0.02), SellFraction: betaDist(2, 5), ReservationYield: uniformDist(0.02, 0.12)},
+			// Investors sell more of each unlock than the team.
+			Investor: Behaviour{SellProbability: constDist(0.05), SellFraction: betaDist(2, 3), ReservationYield: uniformDist(0.05, 0.20)},
+			// Airdrop farmers sell fast: most of what they get within days.
+			// Some sell ahead of the team and investor cliff.
+			Airdrop:    Behaviour{SellProbability: uniformDist(0.02, 0.3), SellFraction: betaDist(3, 2), ReservationYield: uniformDist(0.05, 0.5), PresellShare: 0.2, PresellDays: 30},
+			PublicSale: Behaviour{SellProbability: constDist(0.05), SellFraction: betaDist(2, 4), ReservationYield: uniformDist(0.03, 0.20)},
+			Grants:     Behaviour{SellProbability: constDist(0.1), SellFraction: betaDist(3, 3), ReservationYield: uniformDist(0.10, 0.30)},
+			// The foundation sells a little for operations and does not stake.
+			Foundation: Behaviour{SellProbability: constDist(0.03), SellFraction: betaDist(1, 9), ReservationYield: constDist(10)},
+		},
+		// ARB: inflation capped at 2% of supply per year; here it all goes
+		// to stakers.
+		Emission: Emission{Kind: "constant", AnnualRate: 0.02, HalfLifeYears: 2, HalvingDays: 4 * 365},
+		// DEX depth for large L2 tokens: 0.1%-2% of market cap; 2% here, as
+		// the pool stands for all venues (CEX books too).
+		// Volatility 80%/yr and a crash a year are typical of L2 tokens.
+		Market: Market{
+			PoolDepth: 0.02, SwapFee: 0.003,
+			ValueDriftAnnual: 0, ValueVolAnnual: 0.8,
+			ShockRatePerYear: 1, ShockMean: -0.2, ShockSD: 0.1,
+			DilutionElasticity: 0.5, ArbSpeed: 0.5, TradingRounds: 8, PermanentImpact: 0.5,
+			OutsideBuyUSDPerDay: constDist(0),
+		},
+		// Arbitrum sequencer net margin: about 7k-12k ETH/yr; 10k ETH at
+		// $3,000. Seed guide split: 40% stakers, 40% treasury, 20% burn.
+		Fees: Fees{AnnualRevenueUSD: 30e6, GrowthAnnual: 0.1, VolAnnual: 0.5, Split: []float64{0.4, 0.4, 0.2}},
+		// Seed guide: unstaking cooldown 7-14 days.
+		Staking: Staking{CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1},
+		// Arbitrum DAO spent about 13.8M ARB a month in 2024 (about $10M).
+		Treasury: Treasury{MonthlyBudgetUSD: 10e6},
+		Metrics:  Metrics{UnlockWindowDays: 30},
+	}
+}

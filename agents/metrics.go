@@ -1,0 +1,94 @@
+package agents
+
+// Metric describes one output column: its name, unit and meaning travel
+// into manifest.json so that charts and reports label themselves.
+type Metric struct {
+	Name, Unit, Doc string
+	// MayBeEmpty marks outcomes that have no value in some runs (NaN in
+	// the summary slice, an empty CSV field).
+	MayBeEmpty bool
+}
+
+// Series metric indices: the layout of one recorded step.
+const (
+	sPrice = iota
+	sFairValue
+	sCirculating
+	sStakingRatio
+	sStakingAPR
+	sTreasuryBalance
+	sSecurityBudget
+	sInflation
+	sBurned
+	sHolderSellUSD
+	sFeeRevenue
+	sPoolUSD
+	numSeries
+)
+
+// SeriesMetrics lists the per-step metrics in column order.
+var SeriesMetrics = [numSeries]Metric{
+	sPrice:           {Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day"},
+	sFairValue:       {Name: "fair_value", Unit: "USD/token", Doc: "outside demand's value per token (arbitrage target)"},
+	sCirculating:     {Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool"},
+	sStakingRatio:    {Name: "staking_ratio", Unit: "fraction", Doc: "staked tokens over circulating supply"},
+	sStakingAPR:      {Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield"},
+	sTreasuryBalance: {Name: "treasury_balance", Unit: "USD", Doc: "treasury tokens at the pool price plus treasury USD"},
+	sSecurityBudget:  {Name: "security_budget_usd", Unit: "USD", Doc: "value of all staked and unbonding tokens"},
+	sInflation:       {Name: "inflation", Unit: "1/year", Doc: "tokens minted that day, annualised, over total supply"},
+	sBurned:          {Name: "burned_total", Unit: "tokens", Doc: "cumulative tokens burned"},
+	sHolderSellUSD:   {Name: "holder_sell_usd", Unit: "USD/day", Doc: "USD received by holders selling that day"},
+	sFeeRevenue:      {Name: "fee_revenue_usd", Unit: "USD/day", Doc: "net sequencer profit that day"},
+	sPoolUSD:         {Name: "pool_usd", Unit: "USD", Doc: "USD reserve of the AMM pool (market depth)"},
+}
+
+// Outcome metric indices: the layout of one run's summary.
+const (
+	oFinalPrice = iota
+	oMaxDrawdown
+	oMaxDrawdownAfterUnlock
+	oMinSecurityBudget
+	oFinalStakingRatio
+	oTotalBurned
+	oTotalEmitted
+	oTreasuryRunway
+	oFinalCirculating
+	oMeanStakingAPR
+	oHolderSoldUSD
+	oMaxSellOverDepth
+	oFinalTreasuryUSD
+	oTreasuryShortfallDays
+	numOutcomes
+)
+
+// OutcomeMetrics lists the per-run outcomes in column order.
+var OutcomeMetrics = [numOutcomes]Metric{
+	oFinalPrice:             {Name: "final_price", Unit: "USD/token", Doc: "pool price on the last day"},
+	oMaxDrawdown:            {Name: "max_drawdown", Unit: "fraction", Doc: "largest fall from a running peak of the price over the run"},
+	oMaxDrawdownAfterUnlock: {Name: "max_drawdown_after_unlock", Unit: "fraction", Doc: "largest drawdown in the window around any cliff (metrics.unlock_window_days before and after)", MayBeEmpty: true},
+	oMinSecurityBudget:      {Name: "min_security_budget_usd", Unit: "USD", Doc: "lowest value of staked tokens after the first 30 days"},
+	oFinalStakingRatio:      {Name: "final_staking_ratio", Unit: "fraction", Doc: "staked over circulating supply on the last day"},
+	oTotalBurned:            {Name: "total_burned", Unit: "tokens", Doc: "tokens burned over the run"},
+	oTotalEmitted:           {Name: "total_emitted", Unit: "tokens", Doc: "tokens minted by emission over the run"},
+	oTreasuryRunway:         {Name: "treasury_runway_days", Unit: "days", Doc: "final treasury value over the daily operating budget (empty when the budget is 0)", MayBeEmpty: true},
+	oFinalCirculating:       {Name: "final_circulating_supply", Unit: "tokens", Doc: "circulating supply on the last day"},
+	oMeanStakingAPR:         {Name: "mean_staking_apr", Unit: "1/year", Doc: "mean of the daily staking APR signal"},
+	oHolderSoldUSD:          {Name: "holder_sold_usd", Unit: "USD", Doc: "USD received by all holders selling over the run"},
+	oMaxSellOverDepth:       {Name: "max_sell_over_depth", Unit: "fraction", Doc: "largest daily holder sell volume over the pool's USD depth"},
+	oFinalTreasuryUSD:       {Name: "final_treasury_usd", Unit: "USD", Doc: "treasury value on the last day"},
+	oTreasuryShortfallDays:  {Name: "treasury_shortfall_days", Unit: "days", Doc: "days on which the treasury could not pay its budget"},
+}
+
+// SeriesNames returns the series metric names in column order.
+func SeriesNames() []string { return names(SeriesMetrics[:]) }
+
+// OutcomeNames returns the outcome metric names in column order.
+func OutcomeNames() []string { return names(OutcomeMetrics[:]) }
+
+func names(ms []Metric) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Name
+	}
+	return out
+}

@@ -1,0 +1,150 @@
+package agents
+
+import "github.com/seqsim/seqsim/internal/params"
+
+// Dist is the distribution of a per-agent behaviour parameter, written in
+// TOML as an inline table such as { dist = "beta", a = 2, b = 5 } or as a
+// plain number (a constant). Each agent draws its own value at the start of
+// a run from the initialisation stream.
+type Dist = params.Dist
+
+// Params is every parameter of one scenario of the model. The TOML key of a
+// field is in its toml tag; its unit and meaning are in the unit and doc
+// tags, which `seqsim params` prints. Defaults are in DefaultParams.
+type Params struct {
+	Simulation  Simulation   `toml:"simulation" doc:"time horizon and recording"`
+	Supply      Supply       `toml:"supply" doc:"token supply and launch price"`
+	Allocations []Allocation `toml:"allocations" doc:"initial distribution: who gets what share, under which vesting"`
+	Holders     Holders      `toml:"holders" doc:"sell and stake behaviour of each holder type"`
+	Emission    Emission     `toml:"emission" doc:"minting of new tokens into the staking reward pool"`
+	Market      Market       `toml:"market" doc:"the AMM pool and outside demand for the token"`
+	Fees        Fees         `toml:"fees" doc:"sequencer fee revenue and its split"`
+	Staking     Staking      `toml:"staking" doc:"how holders stake and unstake"`
+	Treasury    Treasury     `toml:"treasury" doc:"the DAO treasury and its spending"`
+	Metrics     Metrics      `toml:"metrics" doc:"how outcome metrics are measured"`
+}
+
+// Simulation sets the clock.
+type Simulation struct {
+	HorizonDays int `toml:"horizon_days" unit:"days" doc:"length of a run; one step is one day"`
+	// RecordEveryDays thins the per-step bands kept across runs (the fan
+	// charts and series.csv); the model still steps daily.
+	RecordEveryDays int `toml:"record_every_days" unit:"days" doc:"keep every k-th day in series.csv and fan charts (1 = daily)"`
+}
+
+// Supply fixes the token's size and launch price.
+type Supply struct {
+	InitialTokens  float64 `toml:"initial_tokens" unit:"tokens" doc:"total supply minted at launch (day 0)"`
+	LaunchPriceUSD float64 `toml:"launch_price_usd" unit:"USD/token" doc:"price at which the AMM pool is seeded"`
+}
+
+// Holder types: each allocation names one.
+const (
+	HolderTeam       = "team"
+	HolderInvestor   = "investor"
+	HolderAirdrop    = "airdrop"
+	HolderPublicSale = "public_sale"
+	HolderGrants     = "grants"
+	HolderFoundation = "foundation"
+	HolderTreasury   = "treasury"
+)
+
+// HolderTypes lists the holder types in a fixed order.
+var HolderTypes = [...]string{HolderTeam, HolderInvestor, HolderAirdrop, HolderPublicSale, HolderGrants, HolderFoundation, HolderTreasury}
+
+// Allocation is one slice of the initial supply and its vesting schedule.
+type Allocation struct {
+	Name   string  `toml:"name" doc:"label used in charts and tables"`
+	Share  float64 `toml:"share" unit:"fraction of initial supply" doc:"share of the initial supply; all shares sum to 1"`
+	Holder string  `toml:"holder" unit:"team|investor|airdrop|public_sale|grants|foundation|treasury" doc:"holder type whose behaviour applies (treasury: held by the DAO treasury, not by agents)"`
+	Agents int     `toml:"agents" unit:"count" doc:"number of holder agents sharing the allocation (ignored for treasury)"`
+	// Weight spreads the allocation unevenly over its agents: agent i gets
+	// a share proportional to its own draw.
+	Weight          Dist    `toml:"weight" unit:"relative" doc:"distribution of each agent's relative holding size"`
+	TGEUnlock       float64 `toml:"tge_unlock" unit:"fraction" doc:"share released at launch (day 0)"`
+	CliffDays       int     `toml:"cliff_days" unit:"days" doc:"day of the cliff; nothing more is released before it"`
+	CliffUnlock     float64 `toml:"cliff_unlock" unit:"fraction" doc:"share released at the cliff"`
+	VestingDays     int     `toml:"vesting_days" unit:"days" doc:"length of linear vesting after the cliff"`
+	VestingStepDays int     `toml:"vesting_step_days" unit:"days" doc:"days between linear releases (1 daily, 30 monthly)"`
+}
+
+// Holders groups the behaviour of each holder type.
+type Holders struct {
+	Team       Behaviour `toml:"team" doc:"team and advisors"`
+	Investor   Behaviour `toml:"investor" doc:"private-round investors"`
+	Airdrop    Behaviour `toml:"airdrop" doc:"airdrop recipients (users, DAOs, farmers)"`
+	PublicSale Behaviour `toml:"public_sale" doc:"public-sale (IDO/LBP) buyers"`
+	Grants     Behaviour `toml:"grants" doc:"ecosystem grantees"`
+	Foundation Behaviour `toml:"foundation" doc:"the foundation's operating wallet"`
+}
+
+// Behaviour is how the agents of one holder type sell and stake. Per-agent
+// values are drawn from the distributions at the start of each run.
+type Behaviour struct {
+	SellProbability  Dist    `toml:"sell_probability" unit:"1/day" doc:"daily probability that an agent sells part of its liquid tokens"`
+	SellFraction     Dist    `toml:"sell_fraction" unit:"fraction" doc:"share of its liquid tokens an agent sells when it sells"`
+	ReservationYield Dist    `toml:"reservation_yield" unit:"1/year" doc:"opportunity cost: an agent stakes when the staking APR is at least this"`
+	PresellShare     float64 `toml:"presell_share" unit:"fraction" doc:"share of agents that sell ahead of a known cliff of their allocation"`
+	PresellDays      int     `toml:"presell_days" unit:"days" doc:"how many days before a cliff the pre-sellers start selling daily"`
+}
+
+// Emission mints new tokens into the staking reward pool.
+type Emission struct {
+	Kind          string  `toml:"kind" unit:"none|constant|decay|halving" doc:"emission schedule"`
+	AnnualRate    float64 `toml:"annual_rate" unit:"1/year" doc:"inflation rate of current supply (constant), or its initial value (decay)"`
+	HalfLifeYears float64 `toml:"half_life_years" unit:"years" doc:"decay: years for the rate to halve"`
+	HalvingDays   int     `toml:"halving_days" unit:"days" doc:"halving: days per halving period"`
+	CapTokens     float64 `toml:"cap_tokens" unit:"tokens" doc:"maximum total supply (0 = no cap; required for halving)"`
+}
+
+// Market is the AMM and the outside demand that prices the token.
+//
+// Fair value: outside demand values the whole circulating supply at a
+// market cap V_t that follows a geometric Brownian motion with jumps, and
+// dilution lowers the per-token value: F_t = P_0 (V_t/V_0) (C_0/C_t)^e with C
+// the circulating supply and e the dilution elasticity. Arbitrageurs close a
+// share of the gap between the pool price and F_t after each trading round,
+// buying with outside USD and selling only tokens they hold. Net selling by
+// holders and the treasury also lowers V_t for good (permanent impact), so
+// sell pressure is not simply arbitraged away.
+type Market struct {
+	PoolDepth           float64 `toml:"pool_depth" unit:"fraction of launch market cap" doc:"USD reserve of the AMM pool at launch over the circulating market cap (realistic 0.001-0.02)"`
+	SwapFee             float64 `toml:"swap_fee" unit:"fraction" doc:"AMM fee on the input amount (stays in the pool)"`
+	ValueDriftAnnual    float64 `toml:"value_drift_annual" unit:"1/year" doc:"drift of the demand-side market cap (GBM mu)"`
+	ValueVolAnnual      float64 `toml:"value_vol_annual" unit:"1/sqrt(year)" doc:"volatility of the demand-side market cap (GBM sigma)"`
+	ShockRatePerYear    float64 `toml:"shock_rate_per_year" unit:"1/year" doc:"rate of market-wide shocks (Poisson)"`
+	ShockMean           float64 `toml:"shock_mean" unit:"log return" doc:"mean log jump of a shock (negative: crashes)"`
+	ShockSD             float64 `toml:"shock_sd" unit:"log return" doc:"standard deviation of a shock's log jump"`
+	DilutionElasticity  float64 `toml:"dilution_elasticity" unit:"0-1" doc:"how much a larger circulating supply lowers fair value per token (1: market cap fixed)"`
+	ArbSpeed            float64 `toml:"arb_speed" unit:"fraction/round" doc:"share of the log gap between pool price and fair value closed by arbitrage after each trading round (0 = no arbitrage)"`
+	TradingRounds       int     `toml:"trading_rounds" unit:"count/day" doc:"holders trade in this many interleaved rounds a day, with arbitrage after each"`
+	PermanentImpact     float64 `toml:"permanent_impact" unit:"USD/USD" doc:"fall of the demand-side market cap per USD of net selling by holders and the treasury (buys and burns raise it)"`
+	OutsideBuyUSDPerDay Dist    `toml:"outside_buy_usd_per_day" unit:"USD/day" doc:"organic daily buying on top of arbitrage, drawn each day"`
+}
+
+// Fees is the sequencer's fee revenue and how it is shared.
+type Fees struct {
+	AnnualRevenueUSD float64   `toml:"annual_revenue_usd" unit:"USD/year" doc:"net sequencer profit at launch, annualised"`
+	GrowthAnnual     float64   `toml:"growth_annual" unit:"1/year" doc:"drift of fee revenue (GBM mu)"`
+	VolAnnual        float64   `toml:"vol_annual" unit:"1/sqrt(year)" doc:"volatility of fee revenue (GBM sigma)"`
+	Split            []float64 `toml:"split" unit:"fractions [stakers, treasury, burn]" doc:"split of net profit; sums to 1 (burn buys tokens on the AMM and destroys them)"`
+}
+
+// Staking is how holders stake.
+type Staking struct {
+	CooldownDays     int     `toml:"cooldown_days" unit:"days" doc:"unbonding delay before unstaked tokens are liquid (0 = instant)"`
+	ReviewDays       int     `toml:"review_days" unit:"days" doc:"how often each holder reconsiders staking (staggered)"`
+	APRSmoothingDays float64 `toml:"apr_smoothing_days" unit:"days" doc:"time constant of the APR signal holders compare with their reservation yield"`
+	MaxAPRSignal     float64 `toml:"max_apr_signal" unit:"1/year" doc:"cap on the APR signal (when little is staked the realised APR explodes)"`
+}
+
+// Treasury is the DAO treasury.
+type Treasury struct {
+	MonthlyBudgetUSD float64 `toml:"monthly_budget_usd" unit:"USD/month" doc:"operating spending, paid from USD first, then by selling tokens on the AMM"`
+	InitialUSD       float64 `toml:"initial_usd" unit:"USD" doc:"USD held at launch"`
+}
+
+// Metrics sets how outcomes are measured.
+type Metrics struct {
+	UnlockWindowDays int `toml:"unlock_window_days" unit:"days" doc:"max_drawdown_after_unlock looks this many days before and after each cliff"`
+}

@@ -1,0 +1,307 @@
+package agents
+
+import (
+	"math"
+
+	"github.com/seqsim/seqsim/agents/protocol"
+)
+
+// Step advances the world by one day, in the order of DESIGN.md's step
+// (sequencing, verification and governance come with later mechanisms).
+// Holders sell before they stake: an agent receiving an unlock decides what
+// to sell, then stakes what it keeps.
+func (w *World) Step() {
+	w.day++
+	w.soldUSDToday = 0
+	w.emit()              // 1. schedules: emission
+	w.release(w.day)      // 1. schedules: vesting
+	w.demand()            // 2. demand: fees and fair value
+	w.distributeFees()    // 5. fees
+	w.trade()             // 6-7. staking reviews, sells, treasury, arbitrage
+	w.completeUnbonding() // 6. cooldowns that end today
+	w.updateAPR()         // staking signal for tomorrow
+	w.checkConservation() // 9. invariants
+}
+
+// emit mints today's emission into the reward pool and credits it to
+// stakers through the reward index.
+func (w *World) emit() {
+	supply := w.supply0 + w.minted - w.burned
+	m := w.emission.MintedOn(w.day, supply)
+	w.mintedToday = m
+	if m == 0 {
+		return
+	}
+	w.minted += m
+	w.rewardPool += m
+	w.rewardIndex.Credit(m, w.totStaked)
+}
+
+// release moves vested tokens from locked to liquid (or to the treasury) on
+// the days a schedule releases something: an event, not a daily poll.
+func (w *World) release(day int) {
+	h := &w.h
+	for ai := range w.allocs {
+		a := &w.allocs[ai]
+		if !a.schedule.ReleasesOn(day) {
+			continue
+		}
+		if a.treasury {
+			rel := a.schedule.ReleasedAt(a.total, day) - a.released
+			a.released += rel
+			w.totLocked -= rel
+			w.treasuryTokens += rel
+			continue
+		}
+		for i := a.start; i < a.end; i++ {
+			rel := a.schedule.ReleasedAt(h.granted[i], day) - (h.granted[i] - h.locked[i])
+			h.locked[i] -= rel
+			h.liquid[i] += rel
+			w.totLocked -= rel
+			w.totLiquid += rel
+		}
+	}
+}
+
+// demand advances the fee-revenue and market-value processes (geometric
+// Brownian motions; the value process also jumps at market-wide shocks).
+func (w *World) demand() {
+	r := w.streams.demand
+	const dt = 1.0 / 365
+	f := &w.p.Fees
+	w.logFee += (f.GrowthAnnual-f.VolAnnual*f.VolAnnual/2)*dt + f.VolAnnual*math.Sqrt(dt)*r.NormFloat64()
+	w.feeUSD = f.AnnualRevenueUSD * dt * math.Exp(w.logFee)
+	m := &w.p.Market
+	w.logValue += (m.ValueDriftAnnual-m.ValueVolAnnual*m.ValueVolAnnual/2)*dt + m.ValueVolAnnual*math.Sqrt(dt)*r.NormFloat64()
+	if m.ShockRatePerYear > 0 && r.Float64() < m.ShockRatePerYear*dt {
+		w.logValue += m.ShockMean + m.ShockSD*r.NormFloat64()
+	}
+}
+
+// distributeFees splits today's net sequencer profit: the stakers' share is
+// paid out in USD (it feeds the APR signal), the treasury keeps its share,
+// and the burn share buys tokens on the pool and destroys them.
+func (w *World) distributeFees() {
+	micro := int64(w.feeUSD * 1e6)
+	s, t, b := w.feeSplit.Split(micro)
+	w.stakerUSDToday = float64(s) / 1e6
+	w.treasuryUSD += float64(t) / 1e6
+	if b > 0 {
+		got := w.pool.Buy(float64(b) / 1e6)
+		w.burned += got
+		w.netSellUSD -= float64(b) / 1e6
+		// The bought tokens leave the pool and are destroyed: conservation
+		// holds because pool.Tokens fell by exactly got.
+	}
+}
+
+// trade runs the day's market in interleaved rounds: in round r the holders
+// i with i mod R == r act (sell, and on their review day decide on staking),
+// and arbitrage follows each round. Organic buyers come first, the treasury
+// last. With one round and no arbitrage this is the plain sequential market
+// of shared/bench/unlock-sell.md.
+func (w *World) trade() {
+	if u := w.samplers.outsideBuy.Rand(w.streams.market); u > 0 {
+		w.arbTokens += w.pool.Buy(u)
+		w.netSellUSD -= u
+	}
+	rounds := max(w.p.Market.TradingRounds, 1)
+	for r := range rounds {
+		w.actHolders(r, rounds)
+		if r == rounds-1 {
+			w.payTreasuryBudget()
+		}
+		w.arbitrage()
+	}
+}
+
+// actHolders is the fused per-agent pass of one round: sells (regular, or
+// daily ahead of a cliff for pre-sellers) and, on an agent's review day,
+// staking decisions.
+func (w *World) actHolders(round, rounds int) {
+	h := &w.h
+	r := w.streams.market
+	review := max(w.p.Staking.ReviewDays, 1)
+	inPresell := w.inPresellWindow()
+	for i := round; i < h.len(); i += rounds {
+		if h.liquid[i] > 0 {
+			presell := inPresell && h.presell[i]
+			if presell || r.Float64() < h.sellProb[i] {
+				w.sell(i)
+			}
+		}
+		if (w.day+i)%review == 0 {
+			w.review(i, inPresell && h.presell[i])
+		}
+	}
+}
+
+// inPresellWindow reports whether today lies within presell_days before a
+// cliff. One window length per run: the largest presell_days of any type.
+func (w *World) inPresellWindow() bool {
+	days := w.maxPresellDays()
+	for _, c := range w.cliffs {
+		if w.day < c && w.day >= c-days {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *World) maxPresellDays() int {
+	hs := &w.p.Holders
+	return max(hs.Team.PresellDays, hs.Investor.PresellDays, hs.Airdrop.PresellDays,
+		hs.PublicSale.PresellDays, hs.Grants.PresellDays, hs.Foundation.PresellDays)
+}
+
+// sell sells agent i's sell fraction of its liquid tokens into the pool.
+func (w *World) sell(i int) {
+	h := &w.h
+	dx := int64(h.sellFrac[i] * float64(h.liquid[i]))
+	if dx <= 0 {
+		return
+	}
+	usd := w.pool.Sell(dx)
+	h.liquid[i] -= dx
+	w.totLiquid -= dx
+	w.soldUSDToday += usd
+	w.netSellUSD += usd
+}
+
+// review settles agent i's staking rewards into its liquid balance, then
+// stakes everything liquid when the APR signal is at least its reservation
+// yield, or starts unbonding everything when it is not.
+func (w *World) review(i int, presell bool) {
+	h := &w.h
+	w.settle(i)
+	switch {
+	case w.aprSignal >= h.resYield[i] && !presell:
+		if l := h.liquid[i]; l > 0 {
+			h.staked[i] += l
+			h.liquid[i] = 0
+			w.totStaked += l
+			w.totLiquid -= l
+		}
+	case h.staked[i] > 0 && h.unbonding[i] == 0:
+		w.unstake(i)
+	}
+}
+
+// settle pays agent i the rewards its stake earned since it last settled.
+// It must run before any change of the agent's stake.
+func (w *World) settle(i int) {
+	h := &w.h
+	owed := w.rewardIndex.Owed(h.staked[i], h.rewardSnap[i])
+	h.rewardSnap[i] = w.rewardIndex.Acc
+	if owed > 0 {
+		h.liquid[i] += owed
+		w.totLiquid += owed
+		w.rewardPool -= owed
+	}
+}
+
+// unstake moves agent i's stake into unbonding until the cooldown ends (or
+// straight to liquid without a cooldown).
+func (w *World) unstake(i int) {
+	h := &w.h
+	s := h.staked[i]
+	h.staked[i] = 0
+	w.totStaked -= s
+	cd := w.p.Staking.CooldownDays
+	if cd == 0 {
+		h.liquid[i] += s
+		w.totLiquid += s
+		return
+	}
+	h.unbonding[i] += s
+	w.totUnbonding += s
+	slot := (w.day + cd) % len(w.unbondQueue)
+	w.unbondQueue[slot] = append(w.unbondQueue[slot], int32(i))
+}
+
+func (w *World) completeUnbonding() {
+	h := &w.h
+	slot := w.day % len(w.unbondQueue)
+	for _, i := range w.unbondQueue[slot] {
+		u := h.unbonding[i]
+		h.unbonding[i] = 0
+		h.liquid[i] += u
+		w.totUnbonding -= u
+		w.totLiquid += u
+	}
+	w.unbondQueue[slot] = w.unbondQueue[slot][:0]
+}
+
+// payTreasuryBudget pays the daily share of the monthly budget from the
+// treasury's USD, then by selling treasury tokens on the pool.
+func (w *World) payTreasuryBudget() {
+	need := w.p.Treasury.MonthlyBudgetUSD * 12 / 365
+	if need <= 0 {
+		return
+	}
+	fromUSD := min(need, w.treasuryUSD)
+	w.treasuryUSD -= fromUSD
+	need -= fromUSD
+	if need <= 0 {
+		return
+	}
+	// Tokens to sell for `need` USD: dx = need*X/(g*(Y-need)).
+	g := 1 - w.pool.FeeFrac
+	dx := int64(math.MaxInt64)
+	if need < w.pool.USD {
+		dx = int64(math.Ceil(need * float64(w.pool.Tokens) / (g * (w.pool.USD - need))))
+	}
+	if dx > w.treasuryTokens {
+		dx = w.treasuryTokens
+		w.shortfallDays++
+	}
+	if dx > 0 {
+		w.treasuryTokens -= dx
+		w.netSellUSD += w.pool.Sell(dx) // the USD is spent at once
+	}
+}
+
+// arbitrage first applies the permanent impact of the net selling since the
+// last round to the demand-side market cap, then closes a share of the log
+// gap between the pool price and fair value: buying with outside USD,
+// selling only the inventory outside traders hold.
+func (w *World) arbitrage() {
+	m := &w.p.Market
+	circ := w.circulating()
+	dilution := math.Pow(w.circulating0/circ, m.DilutionElasticity)
+	if w.netSellUSD != 0 && m.PermanentImpact > 0 {
+		mcap := w.fairValue * circ
+		w.logValue += math.Log1p(-min(m.PermanentImpact*w.netSellUSD/mcap, 0.99))
+	}
+	w.netSellUSD = 0
+	w.fairValue = w.p.Supply.LaunchPriceUSD * math.Exp(w.logValue) * dilution
+	if m.ArbSpeed <= 0 {
+		return
+	}
+	price := w.pool.Price()
+	target := price * math.Pow(w.fairValue/price, m.ArbSpeed)
+	buy, sell := w.pool.TradeToPrice(target)
+	if buy > 0 {
+		w.arbTokens += w.pool.Buy(buy)
+	}
+	if sell = min(sell, w.arbTokens); sell > 0 {
+		w.pool.Sell(sell)
+		w.arbTokens -= sell
+	}
+}
+
+// updateAPR folds today's realised staking yield into the smoothed signal.
+func (w *World) updateAPR() {
+	st := w.p.Staking
+	apr := st.MaxAPRSignal
+	if w.totStaked > 0 {
+		price := w.pool.Price()
+		income := w.stakerUSDToday + protocol.Tokens(w.mintedToday)*price
+		apr = min(income*365/(protocol.Tokens(w.totStaked)*price), st.MaxAPRSignal)
+	}
+	alpha := 1.0
+	if st.APRSmoothingDays > 1 {
+		alpha = 1 / st.APRSmoothingDays
+	}
+	w.aprSignal += alpha * (apr - w.aprSignal)
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/experiments"
+)
+
+// validateCmd checks a file without running it and prints the resolved
+// experiment and an estimate of run time and memory.
+func validateCmd(args []string, stdout, stderr io.Writer) error {
+	var sets setFlags
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.Var(&sets, "set", "override a parameter: path=value (repeatable)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("validate takes one experiment file")
+	}
+	exp, err := experiments.LoadFile(pos[0], sets)
+	if err != nil {
+		return err
+	}
+	resolved, err := exp.Resolved()
+	if err != nil {
+		return err
+	}
+	stdout.Write(resolved)
+	agentsN := 0
+	for _, a := range exp.Allocations {
+		if a.Holder != agents.HolderTreasury {
+			agentsN += a.Agents
+		}
+	}
+	steps := agentsN * exp.Simulation.HorizonDays * exp.Experiment.Runs
+	// Measured on a 2-core machine: about 12 ns per agent-step on one core
+	// for the baseline (docs in README); memory is per worker, not per run.
+	secs := float64(steps) * 12e-9
+	kept := (agents.Steps(&exp.Params) + exp.Simulation.RecordEveryDays - 1) / exp.Simulation.RecordEveryDays
+	memMB := float64(kept*len(agents.SeriesMetrics)*(600+16)+agentsN*120+agents.Steps(&exp.Params)*len(agents.SeriesMetrics)*8) / 1e6
+	fmt.Fprintf(stderr, "\nok: %s is valid.\nestimate: %d runs x %d agents x %d days = %.3g agent-steps, about %.0f s on one core; about %.0f MB per worker.\n",
+		exp.File, exp.Experiment.Runs, agentsN, exp.Simulation.HorizonDays, float64(steps), secs, memMB)
+	return nil
+}

@@ -1,0 +1,64 @@
+package engine
+
+import "math"
+
+// ColumnStats summarises one outcome column over runs in constant memory:
+// exact mean and variance (fixed-point sums) and quantiles within
+// SketchAccuracy. Merging is exact and order-independent.
+type ColumnStats struct {
+	Sketch     Sketch
+	Sum, SumSq FixedSum
+	N, Missing uint64
+	Above      []uint64  // counts of values above each threshold
+	Thresholds []float64 // set before adding values
+}
+
+// Add records one run's value; NaN counts as missing.
+func (c *ColumnStats) Add(v float64) {
+	if math.IsNaN(v) {
+		c.Missing++
+		return
+	}
+	c.N++
+	c.Sketch.Add(v)
+	c.Sum.Add(v)
+	c.SumSq.Add(v * v)
+	if len(c.Above) < len(c.Thresholds) {
+		c.Above = make([]uint64, len(c.Thresholds))
+	}
+	for i, t := range c.Thresholds {
+		if v > t {
+			c.Above[i]++
+		}
+	}
+}
+
+// Mean returns the mean and the half-width of its normal 95% confidence
+// interval (1.96 standard errors).
+func (c *ColumnStats) Mean() (mean, half float64) {
+	if c.N == 0 {
+		return math.NaN(), math.NaN()
+	}
+	n := float64(c.N)
+	mean = c.Sum.Float() / n
+	if c.N < 2 {
+		return mean, math.NaN()
+	}
+	v := (c.SumSq.Float() - n*mean*mean) / (n - 1)
+	return mean, 1.96 * math.Sqrt(max(v, 0)/n)
+}
+
+// Wilson returns the Wilson score interval at 95% for k successes in n
+// trials (Wilson 1927), the interval the report gives for probabilities.
+func Wilson(k, n uint64) (p, lo, hi float64) {
+	if n == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	const z = 1.959963984540054
+	nn := float64(n)
+	p = float64(k) / nn
+	d := 1 + z*z/nn
+	centre := (p + z*z/(2*nn)) / d
+	half := z * math.Sqrt(p*(1-p)/nn+z*z/(4*nn*nn)) / d
+	return p, max(centre-half, 0), min(centre+half, 1)
+}

@@ -1,0 +1,158 @@
+package experiments
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/internal/params"
+)
+
+// Settings are the experiment-level keys, in the [experiment] table.
+type Settings struct {
+	Name        string `toml:"name" doc:"experiment name; outputs go to out/<name>/ (letters, digits, - and _)"`
+	Description string `toml:"description" doc:"one line shown in the report"`
+	Runs        int    `toml:"runs" unit:"count" doc:"Monte Carlo runs per scenario point"`
+	Seed        int64  `toml:"seed" unit:"integer >= 0" doc:"master seed: the same seed gives the same bytes"`
+	// CommonRandomNumbers: see engine.RunSeed.
+	CommonRandomNumbers bool `toml:"common_random_numbers" doc:"every scenario point reuses the same seed for the same run index (paired comparisons)"`
+}
+
+// Experiment is one experiment file: settings plus the model's parameters,
+// which sit at the top level of the file so that their dotted paths read
+// as in `--set fees.split=[0.5,0.3,0.2]`.
+type Experiment struct {
+	Experiment    Settings `toml:"experiment" doc:"what to run"`
+	agents.Params          // model parameters (top-level tables)
+
+	// File is where the experiment came from (for messages); not in TOML.
+	File string `toml:"-"`
+}
+
+// Default returns the baseline experiment: the default model and 1,000 runs.
+func Default() Experiment {
+	return Experiment{
+		Experiment: Settings{
+			Name:                "baseline",
+			Description:         "Arbitrum-like token: supply, vesting, AMM market, staking, fees and treasury",
+			Runs:                1000,
+			Seed:                1,
+			CommonRandomNumbers: true,
+		},
+		Params: agents.DefaultParams(),
+	}
+}
+
+// Load decodes src over the defaults, applies the --set overrides (each
+// "dotted.path=toml-value"), fills the defaults of new allocation entries and
+// validates. Every problem is reported at once; the error joins
+// *params.FieldError values naming the file, line and key.
+func Load(file string, src []byte, sets []string) (*Experiment, error) {
+	e := Default()
+	e.File = file
+	if err := params.Decode(file, src, &e); err != nil {
+		return nil, err
+	}
+	if err := e.Set(sets); err != nil {
+		return nil, err
+	}
+	e.normalise()
+	if err := e.Validate(params.KeyLines(src)); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// LoadFile reads and loads an experiment file; name "" is the embedded
+// baseline.
+func LoadFile(path string, sets []string) (*Experiment, error) {
+	if path == "" {
+		return Load("baseline.toml", Embedded("baseline"), sets)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("experiments: %w", err)
+	}
+	return Load(filepath.Base(path), src, sets)
+}
+
+// Set applies --set overrides. Each is "dotted.path=value" with the value
+// written in TOML (a number, a string in quotes, a list, an inline table).
+func (e *Experiment) Set(sets []string) error {
+	var errs []*params.FieldError
+	for _, s := range sets {
+		path, val, ok := cut(s)
+		if !ok {
+			errs = append(errs, &params.FieldError{File: "--set", Key: s, Err: fmt.Errorf("want path=value")})
+			continue
+		}
+		if err := params.Set(e, path, val); err != nil {
+			errs = append(errs, &params.FieldError{File: "--set", Key: path, Err: err})
+		}
+	}
+	return joinFieldErrors(errs)
+}
+
+func cut(s string) (string, string, bool) {
+	for i := range len(s) {
+		if s[i] == '=' {
+			return s[:i], s[i+1:], i > 0
+		}
+	}
+	return "", "", false
+}
+
+// normalise fills what a user may leave out of an [[allocations]] entry
+// (a new array replaces the default one and starts from zero values).
+func (e *Experiment) normalise() {
+	for i := range e.Allocations {
+		a := &e.Allocations[i]
+		if a.Weight == (params.Dist{}) {
+			a.Weight = params.Const(1)
+		}
+		if a.VestingStepDays == 0 {
+			a.VestingStepDays = 1
+		}
+		if a.Agents == 0 && a.Holder != agents.HolderTreasury {
+			a.Agents = 1
+		}
+	}
+}
+
+// Resolved returns the experiment as TOML with every default filled in:
+// loading it again gives the same experiment and the same bytes.
+func (e *Experiment) Resolved() ([]byte, error) {
+	return params.Encode(e)
+}
+
+// Hash is the SHA-256 of the resolved TOML, hex-encoded: the experiment's
+// identity in manifests and shard headers.
+func (e *Experiment) Hash() (string, error) {
+	b, err := e.Resolved()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:]), nil
+}
+
+// Describe lists every parameter with its dotted path, type, default, unit
+// and meaning (the table `seqsim params` prints).
+func Describe() []params.ParamDoc {
+	d := Default()
+	return params.Describe(&d)
+}
+
+func joinFieldErrors(errs []*params.FieldError) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	es := make([]error, len(errs))
+	for i, e := range errs {
+		es[i] = e
+	}
+	return joinErrs(es)
+}
