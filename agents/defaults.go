@@ -27,7 +27,7 @@ func DefaultParams() Params {
 			Investor: Behaviour{SellProbability: constDist(0.05), SellFraction: betaDist(2, 3), ReservationYield: uniformDist(0.05, 0.20)},
 			// Airdrop farmers sell fast: most of what they get within days.
 			// Some sell ahead of the team and investor cliff.
-			Airdrop:    Behaviour{SellProbability: uniformDist(0.02, 0.3), SellFraction: betaDist(3, 2), ReservationYield: uniformDist(0.05, 0.5), PresellShare: 0.2, PresellDays: 30},
+			Airdrop:    Behaviour{SellProbability: uniformDist(0.01, 0.15), SellFraction: betaDist(2, 3), ReservationYield: uniformDist(0.05, 0.5), PresellShare: 0.2, PresellDays: 30},
 			PublicSale: Behaviour{SellProbability: constDist(0.05), SellFraction: betaDist(2, 4), ReservationYield: uniformDist(0.03, 0.20)},
 			Grants:     Behaviour{SellProbability: constDist(0.1), SellFraction: betaDist(3, 3), ReservationYield: uniformDist(0.10, 0.30)},
 			// The foundation sells a little for operations and does not stake.
@@ -38,12 +38,13 @@ func DefaultParams() Params {
 		Emission: Emission{Kind: "constant", AnnualRate: 0.02, HalfLifeYears: 2, HalvingDays: 4 * 365},
 		// DEX depth for large L2 tokens: 0.1%-2% of market cap; 2% here, as
 		// the pool stands for all venues (CEX books too).
-		// Volatility 80%/yr and a crash a year are typical of L2 tokens.
+		// Volatility 80%/yr and a crash a year are typical of L2 tokens; a
+		// drift of sigma^2/2 keeps the median market cap flat before shocks.
 		Market: Market{
 			PoolDepth: 0.02, SwapFee: 0.003,
-			ValueDriftAnnual: 0, ValueVolAnnual: 0.8,
+			ValueDriftAnnual: 0.3, ValueVolAnnual: 0.8,
 			ShockRatePerYear: 1, ShockMean: -0.2, ShockSD: 0.1,
-			DilutionElasticity: 0.5, ArbSpeed: 0.5, TradingRounds: 8, PermanentImpact: 0.5,
+			DilutionElasticity: 0.5, ArbSpeed: 0.5, TradingRounds: 8, PermanentImpact: 0.3,
 			OutsideBuyUSDPerDay: constDist(0),
 		},
 		// Arbitrum sequencer net margin: about 7k-12k ETH/yr; 10k ETH at
@@ -51,8 +52,9 @@ func DefaultParams() Params {
 		Fees: Fees{AnnualRevenueUSD: 30e6, GrowthAnnual: 0.1, VolAnnual: 0.5, Split: []float64{0.4, 0.4, 0.2}},
 		// Seed guide: unstaking cooldown 7-14 days.
 		Staking: Staking{CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1},
-		// Arbitrum DAO spent about 13.8M ARB a month in 2024 (about $10M).
-		Treasury: Treasury{MonthlyBudgetUSD: 10e6},
+		// Arbitrum DAO spent about 13.8M ARB a month in 2024 (about $10M); a
+		// younger DAO spends less: $5M a month.
+		Treasury: Treasury{MonthlyBudgetUSD: 5e6},
 		Metrics:  Metrics{UnlockWindowDays: 30},
 	}
 }

@@ -54,7 +54,9 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[oTotalEmitted] = protocol.Tokens(w.minted)
 	out[oTreasuryRunway] = math.NaN()
 	if b := w.p.Treasury.MonthlyBudgetUSD; b > 0 {
-		out[oTreasuryRunway] = at(last, sTreasuryBalance) / (b * 12 / 365)
+		if r := at(last, sTreasuryBalance) / (b * 12 / 365); !math.IsInf(r, 0) {
+			out[oTreasuryRunway] = r
+		}
 	}
 	out[oFinalCirculating] = at(last, sCirculating)
 	out[oMeanStakingAPR] = aprSum / float64(max(last, 1))

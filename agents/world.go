@@ -117,7 +117,6 @@ type World struct {
 	mintedToday                                    int64
 	soldUSDToday, soldUSDTotal, stakerUSDToday     float64
 	netSellUSD                                     float64 // since the last arbitrage round
-	presellWindows                                 [][2]int
 	shortfallDays                                  int
 	samplers                                       runSamplers
 }
@@ -174,6 +173,7 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	}
 	w.circulating0 = w.circulating()
 	w.logValue, w.logFee = 0, 0
+	w.feeUSD = p.Fees.AnnualRevenueUSD / 365
 	w.fairValue = p.Supply.LaunchPriceUSD
 	w.aprSignal = p.Staking.MaxAPRSignal
 	return nil

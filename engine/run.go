@@ -73,6 +73,9 @@ func Run(ctx context.Context, p Plan, newSim func() (Sim, error), sink Sink) (*R
 	go func() { // feeder: stops early on cancellation
 		defer close(next)
 		for _, g := range todo {
+			if ctx.Err() != nil { // select alone may still pick the send
+				return
+			}
 			select {
 			case next <- g:
 			case <-ctx.Done():

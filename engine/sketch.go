@@ -26,6 +26,9 @@ type Sketch struct {
 	pos, neg denseCounts
 	zero     uint64
 	n        uint64
+	// min and max are exact; quantiles are clamped to them, so a metric
+	// that is the same in every run reports exactly that value.
+	min, max float64
 }
 
 // denseCounts holds the counts of buckets offset..offset+len(counts)-1.
@@ -56,7 +59,7 @@ func (d *denseCounts) add(i int32, c uint32) {
 func (s *Sketch) Reset() {
 	clear(s.pos.counts)
 	clear(s.neg.counts)
-	s.zero, s.n = 0, 0
+	s.zero, s.n, s.min, s.max = 0, 0, 0, 0
 }
 
 // Count is the number of values added.
@@ -67,6 +70,14 @@ func (s *Sketch) Add(v float64) {
 	switch {
 	case v != v:
 		return
+	}
+	if s.n == 0 || v < s.min {
+		s.min = v
+	}
+	if s.n == 0 || v > s.max {
+		s.max = v
+	}
+	switch {
 	case v > sketchMinValue:
 		s.pos.add(bucketIndex(v), 1)
 	case v < -sketchMinValue:
@@ -104,16 +115,29 @@ func (s *Sketch) Merge(o *Sketch) {
 			s.neg.add(o.neg.offset+int32(j), c)
 		}
 	}
+	if o.n > 0 {
+		if s.n == 0 || o.min < s.min {
+			s.min = o.min
+		}
+		if s.n == 0 || o.max > s.max {
+			s.max = o.max
+		}
+	}
 	s.zero += o.zero
 	s.n += o.n
 }
 
 // Quantile returns the q-quantile (q in [0, 1]) within the sketch's relative
-// accuracy, using the lower rank floor(q*(n-1)); NaN for an empty sketch.
+// accuracy, using the lower rank floor(q*(n-1)), clamped to the exact
+// minimum and maximum; NaN for an empty sketch.
 func (s *Sketch) Quantile(q float64) float64 {
 	if s.n == 0 {
 		return math.NaN()
 	}
+	return min(max(s.bucketQuantile(q), s.min), s.max)
+}
+
+func (s *Sketch) bucketQuantile(q float64) float64 {
 	rank := uint64(q * float64(s.n-1))
 	var seen uint64
 	for j := len(s.neg.counts) - 1; j >= 0; j-- { // most negative first

@@ -36,8 +36,11 @@
 // Every random design is a pure function of its arguments and seed: it draws
 // from its own math/rand/v2 PCG seeded with (seed, a per-design constant),
 // never from a global source, so the same seed gives the same points on every
-// machine. Unit-cube coordinates are exact dyadic or integer-ratio values;
-// parameter values then depend only on the marginal's floating-point code.
+// machine. Unit-cube coordinates involve no fused multiply-add or math
+// library call (Sobol and Morris coordinates are exact binary or k/(p−1)
+// fractions), so they are bit-identical across architectures; mapped
+// parameter values can differ in the last bits where the marginal's
+// arithmetic is fused (STYLE.md, "Floating-point caveats").
 // Designs are immutable after construction and safe for concurrent use.
 //
 // Errors are prefixed "design: " and wrap [ErrParam] through [*ParamError].

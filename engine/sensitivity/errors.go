@@ -72,7 +72,7 @@ func (e *NonFiniteError) Error() string {
 		fmt.Fprintf(&sb, "; row %d has", e.Rows[0])
 		for k, x := range e.Points[0] {
 			if k < len(e.Names) {
-				fmt.Fprintf(&sb, " %s=%g", e.Names[k], x)
+				fmt.Fprintf(&sb, " %s=%.6g", e.Names[k], x)
 			}
 		}
 	}

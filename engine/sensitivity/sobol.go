@@ -208,10 +208,17 @@ func (c *saltelliColumns) numStats() int {
 // repetition) into out and reports whether V > 0.
 func (c *saltelliColumns) estimate(idx []int, out []float64) bool {
 	n := float64(len(idx))
-	// Two-pass variance of the 2n values of f(A) and f(B).
+	// Two-pass variance of the 2n values of f(A) and f(B). Equal values are
+	// detected exactly: after centring, rounding in the mean could otherwise
+	// turn a zero variance into a tiny positive one and the indices into noise.
 	var sum float64
+	first, constant := c.fA[idx[0]], true
 	for _, r := range idx {
 		sum += c.fA[r] + c.fB[r]
+		constant = constant && c.fA[r] == first && c.fB[r] == first
+	}
+	if constant {
+		return false
 	}
 	mean := sum / (2 * n)
 	var ss float64

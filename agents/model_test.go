@@ -1,0 +1,151 @@
+package agents
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+// runOnce runs one unit and turns a broken invariant (a panic) into an error.
+func runOnce(p *Params, seed uint64) (summary, series []float64, err error) {
+	s := NewSim(func(int) *Params { return p })
+	summary = make([]float64, numOutcomes)
+	series = make([]float64, Steps(p)*numSeries)
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	err = s.Run(0, 0, rand.New(rand.NewPCG(seed, seed^0xabc)), summary, series)
+	return summary, series, err
+}
+
+// TestConservationProperty runs the model under random designs: every token
+// minted must stay in exactly one place or be burned, with no negative
+// balance, on every day (World.checkConservation panics otherwise) and in
+// the per-agent recount at the end.
+func TestConservationProperty(t *testing.T) {
+	t.Parallel()
+	rapid.Check(t, func(t *rapid.T) {
+		p := DefaultParams()
+		p.Simulation.HorizonDays = rapid.IntRange(30, 500).Draw(t, "horizon")
+		p.Staking.CooldownDays = rapid.IntRange(0, 30).Draw(t, "cooldown")
+		p.Staking.ReviewDays = rapid.IntRange(1, 14).Draw(t, "review")
+		p.Emission.Kind = rapid.SampledFrom([]string{"none", "constant", "decay", "halving"}).Draw(t, "emission")
+		p.Emission.AnnualRate = rapid.Float64Range(0, 0.2).Draw(t, "rate")
+		p.Emission.CapTokens = p.Supply.InitialTokens * rapid.Float64Range(1.01, 2).Draw(t, "cap")
+		p.Emission.HalvingDays = rapid.IntRange(30, 400).Draw(t, "halving")
+		s := rapid.Float64Range(0, 1).Draw(t, "stakers")
+		tr := rapid.Float64Range(0, 1-s).Draw(t, "treasury")
+		p.Fees.Split = []float64{s, tr, 1 - s - tr}
+		p.Market.TradingRounds = rapid.IntRange(1, 12).Draw(t, "rounds")
+		p.Market.ArbSpeed = rapid.Float64Range(0, 1).Draw(t, "arb")
+		p.Treasury.MonthlyBudgetUSD = rapid.SampledFrom([]float64{0, 1e-300, 1, 1e6, 5e7}).Draw(t, "budget")
+		for i := range p.Allocations {
+			p.Allocations[i].Agents = rapid.IntRange(1, 30).Draw(t, "agents")
+			if p.Allocations[i].CliffDays > p.Simulation.HorizonDays {
+				p.Allocations[i].CliffDays = p.Simulation.HorizonDays
+			}
+		}
+		sum, _, err := runOnce(&p, rapid.Uint64().Draw(t, "seed"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range sum {
+			if math.IsInf(v, 0) || (math.IsNaN(v) && !OutcomeMetrics[i].MayBeEmpty) {
+				t.Fatalf("%s = %v", OutcomeMetrics[i].Name, v)
+			}
+		}
+	})
+}
+
+func TestSameSeedSameRun(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Simulation.HorizonDays = 400
+	a, sa, err := runOnce(&p, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, sb, _ := runOnce(&p, 7)
+	c, _, _ := runOnce(&p, 8)
+	for i := range a {
+		if a[i] != b[i] && !(math.IsNaN(a[i]) && math.IsNaN(b[i])) {
+			t.Fatalf("same seed, %s differs: %v %v", OutcomeMetrics[i].Name, a[i], b[i])
+		}
+	}
+	for i := range sa {
+		if sa[i] != sb[i] {
+			t.Fatalf("same seed, series differ at %d", i)
+		}
+	}
+	if a[oFinalPrice] == c[oFinalPrice] {
+		t.Error("different seeds gave the same final price")
+	}
+}
+
+// TestCliffReleasesArbitrumQuarter checks the baseline's first cliff: team
+// and investors (26.94% + 17.53% of 10B) release a quarter on day 365,
+// about 1.11B tokens (calibration.md: "about 1.11B ARB").
+func TestCliffReleasesArbitrumQuarter(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	var w World
+	if err := w.Reset(&p, rand.New(rand.NewPCG(1, 2))); err != nil {
+		t.Fatal(err)
+	}
+	for w.day < 364 {
+		w.Step()
+	}
+	before := w.totLocked
+	w.Step()
+	released := float64(before-w.totLocked) / 1e6
+	// The foundation's monthly step can fall on the same day: 7.5% of 10B
+	// times (1-0.0667)/48 per 30 days, about 14.6M.
+	want := (0.2694 + 0.1753) * 10e9 / 4
+	if math.Abs(released-want) > 15e6 {
+		t.Errorf("released %.4g tokens on day 365, want about %.4g", released, want)
+	}
+}
+
+// TestStepAllocatesNothing checks the hot loop: a warmed-up world steps
+// without allocating (DESIGN.md, "Speed").
+func TestStepAllocatesNothing(t *testing.T) {
+	p := DefaultParams()
+	var w World
+	if err := w.Reset(&p, rand.New(rand.NewPCG(1, 2))); err != nil {
+		t.Fatal(err)
+	}
+	for range 60 { // fill the unbonding queue's capacity
+		w.Step()
+	}
+	row := make([]float64, numSeries)
+	if n := testing.AllocsPerRun(200, func() { w.Step(); w.record(row) }); n != 0 {
+		t.Errorf("Step allocates %v times per day", n)
+	}
+}
+
+func BenchmarkBaselineRun(b *testing.B) {
+	p := DefaultParams()
+	s := NewSim(func(int) *Params { return &p })
+	sum := make([]float64, numOutcomes)
+	ser := make([]float64, Steps(&p)*numSeries)
+	agents := 0
+	for _, a := range p.Allocations {
+		if a.Holder != HolderTreasury {
+			agents += a.Agents
+		}
+	}
+	run := 0
+	for b.Loop() {
+		if err := s.Run(0, run, rand.New(rand.NewPCG(uint64(run), 1)), sum, ser); err != nil {
+			b.Fatal(err)
+		}
+		run++
+	}
+	b.ReportMetric(float64(run)/b.Elapsed().Seconds(), "runs/s")
+	b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(run*agents*p.Simulation.HorizonDays), "ns/agent-step")
+}

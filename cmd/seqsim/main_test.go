@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/params"
+)
+
+// Goldens in testdata/ pin the bytes of a small baseline run. Do not change
+// them casually: regenerate with -update only when the model or its random
+// streams changed on purpose, and say why in the commit.
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var o, e bytes.Buffer
+	err = run(context.Background(), args, &o, &e)
+	return o.String(), e.String(), err
+}
+
+func fileHash(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// small is a quick version of the baseline used by the CLI tests.
+var small = []string{"--runs", "24", "--set", "simulation.horizon_days=400", "--quiet"}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	out, _, err := runCLI(t, "version")
+	if err != nil || out != "seqsim "+version+"\n" {
+		t.Errorf("version: %q %v", out, err)
+	}
+}
+
+func TestParamsListsEveryParameter(t *testing.T) {
+	t.Parallel()
+	out, _, err := runCLI(t, "params")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range experiments.Describe() {
+		if !strings.Contains(out, d.Path) {
+			t.Errorf("seqsim params lacks %s", d.Path)
+		}
+	}
+}
+
+func TestRunDeterministicAcrossWorkers(t *testing.T) {
+	t.Parallel()
+	var want [2]string
+	for i, w := range []string{"1", "2", "7"} {
+		dir := filepath.Join(t.TempDir(), "out")
+		if _, _, err := runCLI(t, append([]string{"run", "--workers", w, "--out", dir}, small...)...); err != nil {
+			t.Fatal(err)
+		}
+		got := [2]string{fileHash(t, filepath.Join(dir, "runs.csv")), fileHash(t, filepath.Join(dir, "series.csv"))}
+		if i == 0 {
+			want = got
+		} else if got != want {
+			t.Errorf("--workers %s: runs.csv/series.csv differ from --workers 1", w)
+		}
+	}
+}
+
+func TestRunWritesEveryOutput(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, _, err := runCLI(t, append([]string{"run", "--out", dir}, small...)...); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"manifest.json", "experiment.toml", "runs.csv", "series.csv", "summary.md",
+		"plots/fan_price.svg", "plots/fan_price.png", "plots/fan_circulating_supply.svg", "plots/fan_staking_ratio.svg",
+		"plots/fan_treasury_balance.svg", "plots/dist_max_drawdown.svg", "plots/dist_final_price.png", "plots/ecdf_final_price.svg"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s missing or empty", f)
+		}
+	}
+	var m manifest
+	b, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if !m.Complete || m.RunsDone != 24 || m.Seed != 1 || len(m.ExperimentHash) != 64 {
+		t.Errorf("manifest: %+v", m)
+	}
+	// Running the resolved experiment.toml again gives the same bytes.
+	dir2 := filepath.Join(t.TempDir(), "again")
+	if _, _, err := runCLI(t, "run", filepath.Join(dir, "experiment.toml"), "--out", dir2, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"runs.csv", "series.csv", "experiment.toml"} {
+		if fileHash(t, filepath.Join(dir, f)) != fileHash(t, filepath.Join(dir2, f)) {
+			t.Errorf("rerunning experiment.toml changed %s", f)
+		}
+	}
+}
+
+func TestRunGolden(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, _, err := runCLI(t, append([]string{"run", "--out", dir}, small...)...); err != nil {
+		t.Fatal(err)
+	}
+	runs, _ := os.ReadFile(filepath.Join(dir, "runs.csv"))
+	lines := strings.SplitN(string(runs), "\n", 4)
+	got := "runs.csv sha256 " + fileHash(t, filepath.Join(dir, "runs.csv")) + "\nseries.csv sha256 " +
+		fileHash(t, filepath.Join(dir, "series.csv")) + "\n" + strings.Join(lines[:3], "\n") + "\n"
+	golden := filepath.Join("testdata", "baseline-small.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("baseline output changed:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestRunRefusesNonEmptyOutput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "notes.txt")
+	os.WriteFile(keep, []byte("mine"), 0o644)
+	_, _, err := runCLI(t, append([]string{"run", "--out", dir}, small...)...)
+	if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("err %v (exit %d)", err, exitCode(err))
+	}
+	if b, _ := os.ReadFile(keep); string(b) != "mine" {
+		t.Error("existing file changed")
+	}
+}
+
+// TestBadInputChangesNothing: a bad experiment exits 2 with every problem
+// named by file, line and key, and the output folder is untouched.
+func TestBadInputChangesNothing(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, _, err := runCLI(t, append([]string{"run", "--out", dir}, small...)...); err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, filepath.Join(dir, "runs.csv"))
+	bad := filepath.Join(t.TempDir(), "bad.toml")
+	os.WriteFile(bad, []byte("[fees]\nsplit = [0.5, 0.5, 0.5]\n\n[staking]\ncooldown_days = -1\n"), 0o644)
+	_, _, err := runCLI(t, "run", bad, "--out", dir, "--force", "--quiet")
+	if err == nil || exitCode(err) != 2 {
+		t.Fatalf("err %v", err)
+	}
+	for _, w := range []string{"bad.toml:2: fees.split", "bad.toml:5: staking.cooldown_days"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error lacks %q: %v", w, err)
+		}
+	}
+	if len(params.FieldErrors(err)) != 2 {
+		t.Errorf("want both problems at once: %v", err)
+	}
+	if fileHash(t, filepath.Join(dir, "runs.csv")) != before {
+		t.Error("bad input changed runs.csv")
+	}
+}
+
+func TestValidate(t *testing.T) {
+	t.Parallel()
+	f := filepath.Join(t.TempDir(), "x.toml")
+	os.WriteFile(f, []byte("[experiment]\nname = \"x\"\nruns = 50\n"), 0o644)
+	out, errOut, err := runCLI(t, "validate", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "runs = 50") || !strings.Contains(out, "[[allocations]]") || !strings.Contains(errOut, "estimate:") {
+		t.Errorf("validate output:\n%s\n%s", out, errOut)
+	}
+	_, _, err = runCLI(t, "validate", f, "--set", "market.pool_depth=-1")
+	if exitCode(err) != 2 {
+		t.Errorf("bad --set: %v", err)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{}, {"frobnicate"}, {"run", "a.toml", "b.toml"}, {"run", "--nope"}, {"validate"}} {
+		if _, _, err := runCLI(t, args...); exitCode(err) != 2 {
+			t.Errorf("%v: err %v, want exit 2", args, err)
+		}
+	}
+	if _, _, err := runCLI(t, "run", "/does/not/exist.toml"); err == nil {
+		t.Error("missing file accepted")
+	}
+}
