@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/internal/params"
@@ -61,6 +62,7 @@ func Load(file string, src []byte, sets []string) (*Experiment, error) {
 	}
 	e.normalise()
 	if err := e.Validate(params.KeyLines(src)); err != nil {
+		blameSets(err, sets)
 		return nil, err
 	}
 	return &e, nil
@@ -94,6 +96,19 @@ func (e *Experiment) Set(sets []string) error {
 		}
 	}
 	return joinFieldErrors(errs)
+}
+
+// blameSets points problems with a value given by --set at the flag rather
+// than at the file's line for that key.
+func blameSets(err error, sets []string) {
+	for _, fe := range params.FieldErrors(err) {
+		for _, s := range sets {
+			path, _, _ := cut(s)
+			if fe.Key == path || strings.HasPrefix(fe.Key, path+".") {
+				fe.File, fe.Line = "--set "+s, 0
+			}
+		}
+	}
 }
 
 func cut(s string) (string, string, bool) {

@@ -74,8 +74,9 @@ func TestSetOverrides(t *testing.T) {
 	if e.Allocations[1].CliffDays != 180 || e.Fees.Split[0] != 0.5 || e.Emission.Kind != "none" {
 		t.Errorf("overrides not applied: %d %v %q", e.Allocations[1].CliffDays, e.Fees.Split, e.Emission.Kind)
 	}
-	if _, err := Load("x.toml", nil, []string{"fees.split=[0.5,0.3,0.3]"}); err == nil {
-		t.Error("--set went around validation")
+	_, err = Load("x.toml", nil, []string{"fees.split=[0.5,0.3,0.3]"})
+	if err == nil || !strings.Contains(err.Error(), "--set fees.split=[0.5,0.3,0.3]: fees.split: must sum to 1") {
+		t.Errorf("--set went around validation, or the message does not name the flag: %v", err)
 	}
 }
 
