@@ -6,7 +6,19 @@ type Metric struct {
 	Name, Unit, Doc string
 	// MayBeEmpty marks outcomes that have no value in some runs (NaN in
 	// the summary slice, an empty CSV field).
-	MayBeEmpty bool
+	MayBeEmpty bool `json:",omitempty"`
+	// Chart asks for a chart: a fan chart for a series metric, a
+	// distribution and an ECDF for an outcome.
+	Chart bool `json:",omitempty"`
+	// LowerTail marks outcomes where low values are the risk (price,
+	// security budget), for tail markers.
+	LowerTail bool `json:",omitempty"`
+	// RiskAbove lists thresholds whose exceedance probability the summary
+	// reports, e.g. P(max_drawdown > 0.5).
+	RiskAbove []float64 `json:",omitempty"`
+	// Section is the report section: "dump", "verification", "capture"
+	// or "health".
+	Section string `json:",omitempty"`
 }
 
 // Series metric indices: the layout of one recorded step.
@@ -28,13 +40,13 @@ const (
 
 // SeriesMetrics lists the per-step metrics in column order.
 var SeriesMetrics = [numSeries]Metric{
-	sPrice:           {Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day"},
+	sPrice:           {Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day", Chart: true},
 	sFairValue:       {Name: "fair_value", Unit: "USD/token", Doc: "outside demand's value per token (arbitrage target)"},
-	sCirculating:     {Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool"},
-	sStakingRatio:    {Name: "staking_ratio", Unit: "fraction", Doc: "staked tokens over circulating supply"},
-	sStakingAPR:      {Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield"},
-	sTreasuryBalance: {Name: "treasury_balance", Unit: "USD", Doc: "treasury tokens at the pool price plus treasury USD"},
-	sSecurityBudget:  {Name: "security_budget_usd", Unit: "USD", Doc: "value of all staked and unbonding tokens"},
+	sCirculating:     {Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool", Chart: true},
+	sStakingRatio:    {Name: "staking_ratio", Unit: "fraction", Doc: "staked tokens over circulating supply", Chart: true},
+	sStakingAPR:      {Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield", Chart: true},
+	sTreasuryBalance: {Name: "treasury_balance", Unit: "USD", Doc: "treasury tokens at the pool price plus treasury USD", Chart: true},
+	sSecurityBudget:  {Name: "security_budget_usd", Unit: "USD", Doc: "value of all staked and unbonding tokens", Chart: true},
 	sInflation:       {Name: "inflation", Unit: "1/year", Doc: "tokens minted that day, annualised, over total supply"},
 	sBurned:          {Name: "burned_total", Unit: "tokens", Doc: "cumulative tokens burned"},
 	sHolderSellUSD:   {Name: "holder_sell_usd", Unit: "USD/day", Doc: "USD received by holders selling that day"},
@@ -63,10 +75,10 @@ const (
 
 // OutcomeMetrics lists the per-run outcomes in column order.
 var OutcomeMetrics = [numOutcomes]Metric{
-	oFinalPrice:             {Name: "final_price", Unit: "USD/token", Doc: "pool price on the last day"},
-	oMaxDrawdown:            {Name: "max_drawdown", Unit: "fraction", Doc: "largest fall from a running peak of the price over the run"},
-	oMaxDrawdownAfterUnlock: {Name: "max_drawdown_after_unlock", Unit: "fraction", Doc: "largest drawdown in the window around any cliff (metrics.unlock_window_days before and after)", MayBeEmpty: true},
-	oMinSecurityBudget:      {Name: "min_security_budget_usd", Unit: "USD", Doc: "lowest value of staked tokens after the first 30 days"},
+	oFinalPrice:             {Name: "final_price", Unit: "USD/token", Doc: "pool price on the last day", Chart: true, LowerTail: true, Section: "dump"},
+	oMaxDrawdown:            {Name: "max_drawdown", Unit: "fraction", Doc: "largest fall from a running peak of the price over the run", Chart: true, RiskAbove: []float64{0.5, 0.8}, Section: "dump"},
+	oMaxDrawdownAfterUnlock: {Name: "max_drawdown_after_unlock", Unit: "fraction", Doc: "largest drawdown in the window around any cliff (metrics.unlock_window_days before and after)", MayBeEmpty: true, Chart: true, RiskAbove: []float64{0.3, 0.5}, Section: "dump"},
+	oMinSecurityBudget:      {Name: "min_security_budget_usd", Unit: "USD", Doc: "lowest value of staked tokens after the first 30 days", Chart: true, LowerTail: true, Section: "dump"},
 	oFinalStakingRatio:      {Name: "final_staking_ratio", Unit: "fraction", Doc: "staked over circulating supply on the last day"},
 	oTotalBurned:            {Name: "total_burned", Unit: "tokens", Doc: "tokens burned over the run"},
 	oTotalEmitted:           {Name: "total_emitted", Unit: "tokens", Doc: "tokens minted by emission over the run"},

@@ -47,6 +47,7 @@ func (e *Experiment) Validate(lines params.Lines) error {
 	c.NonNegative("treasury.monthly_budget_usd", p.Treasury.MonthlyBudgetUSD)
 	c.NonNegative("treasury.initial_usd", p.Treasury.InitialUSD)
 	c.IntRange("metrics.unlock_window_days", p.Metrics.UnlockWindowDays, 0, 3650)
+	validateNetwork(c, p)
 	return c.Err()
 }
 

@@ -13,35 +13,27 @@ import (
 	"github.com/seqsim/seqsim/plots"
 )
 
-// fanMetrics are the series drawn as fan charts.
-var fanMetrics = []string{"price", "circulating_supply", "staking_ratio", "staking_apr", "treasury_balance", "security_budget_usd"}
-
-// distMetrics are the outcomes drawn as distributions (histogram, KDE and
-// tail markers) and ECDFs; lowerTail marks those where low is bad.
-var distMetrics = []struct {
-	name      string
-	lowerTail bool
-}{{"max_drawdown", false}, {"max_drawdown_after_unlock", false}, {"final_price", true}, {"min_security_budget_usd", true}}
-
-func metricInfo(ms []agents.Metric, name string) agents.Metric {
+// charted returns the metrics whose Chart flag is set.
+func charted(ms []agents.Metric) []agents.Metric {
+	var out []agents.Metric
 	for _, m := range ms {
-		if m.Name == name {
-			return m
+		if m.Chart {
+			out = append(out, m)
 		}
 	}
-	return agents.Metric{Name: name}
+	return out
 }
 
 // writePlots draws every chart of a single-point run into dir as SVG, PNG
 // and PDF.
 func writePlots(dir string, rr *runResult) error {
 	th := plots.Litepaper()
-	for _, name := range fanMetrics {
+	for _, m := range charted(agents.SeriesMetrics[:]) {
+		name := m.Name
 		band, err := bandOf(rr.bands, 0, name)
 		if err != nil {
 			return err
 		}
-		m := metricInfo(agents.SeriesMetrics[:], name)
 		p, err := plots.FanChart(th, m.Doc, "day", plots.WithUnit(name, m.Unit), band)
 		if err != nil {
 			return fmt.Errorf("plot %s: %w", name, err)
@@ -54,25 +46,24 @@ func writePlots(dir string, rr *runResult) error {
 	if err != nil {
 		return err
 	}
-	for _, d := range distMetrics {
-		vals := finite(cols[d.name])
+	for _, m := range charted(agents.OutcomeMetrics[:]) {
+		vals := finite(cols[m.Name])
 		if len(vals) < 2 {
 			continue // e.g. no cliff in the horizon: nothing to draw
 		}
-		m := metricInfo(agents.OutcomeMetrics[:], d.name)
-		label := plots.WithUnit(d.name, m.Unit)
-		p, err := plots.Distribution(th, m.Doc, label, vals, plots.DistOptions{LowerTail: d.lowerTail})
+		label := plots.WithUnit(m.Name, m.Unit)
+		p, err := plots.Distribution(th, m.Doc, label, vals, plots.DistOptions{LowerTail: m.LowerTail})
 		if err != nil {
-			return fmt.Errorf("plot %s: %w", d.name, err)
+			return fmt.Errorf("plot %s: %w", m.Name, err)
 		}
-		if err := plots.Save(p, dir, "dist_"+d.name, th.Width, th.Height); err != nil {
+		if err := plots.Save(p, dir, "dist_"+m.Name, th.Width, th.Height); err != nil {
 			return err
 		}
-		e, err := plots.ECDF(th, "ECDF of "+d.name, label, plots.Sample{Values: vals})
+		e, err := plots.ECDF(th, "ECDF of "+m.Name, label, plots.Sample{Values: vals})
 		if err != nil {
-			return fmt.Errorf("plot %s: %w", d.name, err)
+			return fmt.Errorf("plot %s: %w", m.Name, err)
 		}
-		if err := plots.Save(e, dir, "ecdf_"+d.name, th.Width, th.Height); err != nil {
+		if err := plots.Save(e, dir, "ecdf_"+m.Name, th.Width, th.Height); err != nil {
 			return err
 		}
 	}

@@ -122,13 +122,6 @@ func (s *statsSink) Row(u engine.Unit, summary []float64) error {
 	return s.csv.Row(u, summary)
 }
 
-// riskThresholds are the outcome thresholds whose exceedance probability
-// the summary reports (with a Wilson interval).
-var riskThresholds = map[string][]float64{ // looked up by name only
-	"max_drawdown":              {0.5, 0.8},
-	"max_drawdown_after_unlock": {0.3, 0.5},
-}
-
 func execute(ctx context.Context, exp *experiments.Experiment, dir string, workers int, command []string, stdout, stderr io.Writer, quiet bool) (*runResult, error) {
 	p := &exp.Params
 	schema := engine.Schema{
@@ -141,8 +134,8 @@ func execute(ctx context.Context, exp *experiments.Experiment, dir string, worke
 	}
 	defer csv.Abort()
 	sink := &statsSink{csv: csv, stats: make([]engine.ColumnStats, len(schema.Summary))}
-	for i, name := range schema.Summary {
-		sink.stats[i].Thresholds = riskThresholds[name]
+	for i, m := range agents.OutcomeMetrics {
+		sink.stats[i].Thresholds = m.RiskAbove
 	}
 	prog := newProgress(stderr, exp.Experiment.Runs, quiet)
 	plan := engine.Plan{

@@ -80,11 +80,11 @@ func summaryMarkdown(rr *runResult) []byte {
 	}
 	fmt.Fprintln(&b, "\nQuantiles are within 1% (relative) of the exact sample quantiles (DDSketch).")
 	fmt.Fprint(&b, "\n## Charts\n\n")
-	for _, n := range fanMetrics {
-		fmt.Fprintf(&b, "![%s](plots/fan_%s.svg)\n", n, n)
+	for _, m := range charted(agents.SeriesMetrics[:]) {
+		fmt.Fprintf(&b, "![%s](plots/fan_%s.svg)\n", m.Name, m.Name)
 	}
-	for _, d := range distMetrics {
-		fmt.Fprintf(&b, "![%s](plots/dist_%s.svg)\n", d.name, d.name)
+	for _, m := range charted(agents.OutcomeMetrics[:]) {
+		fmt.Fprintf(&b, "![%s](plots/dist_%s.svg)\n", m.Name, m.Name)
 	}
 	return b.Bytes()
 }
