@@ -1,0 +1,232 @@
+package params
+
+import (
+	"encoding"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// kind classifies a Go type for the reflective walkers.
+type kind uint8
+
+const (
+	kUnsupported kind = iota
+	kBool
+	kInt
+	kUint
+	kFloat
+	kString
+	kDist   // Dist: a number or an inline table
+	kTOML   // T implements toml.Marshaler and *T toml.Unmarshaler: opaque leaf
+	kText   // T implements encoding.TextMarshaler and *T encoding.TextUnmarshaler
+	kStruct // TOML table
+	kSlice  // TOML array (or array of tables)
+	kMap    // map with string keys: TOML table with free keys
+)
+
+var (
+	distType          = reflect.TypeFor[Dist]()
+	tomlMarshalerType = reflect.TypeFor[toml.Marshaler]()
+	tomlUnmarshalType = reflect.TypeFor[toml.Unmarshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+	textUnmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+func kindOf(t reflect.Type) kind {
+	if t == distType {
+		return kDist
+	}
+	pt := reflect.PointerTo(t)
+	if t.Implements(tomlMarshalerType) && pt.Implements(tomlUnmarshalType) {
+		return kTOML
+	}
+	if t.Implements(textMarshalerType) && pt.Implements(textUnmarshalType) {
+		return kText
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return kBool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return kInt
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return kUint
+	case reflect.Float32, reflect.Float64:
+		return kFloat
+	case reflect.String:
+		return kString
+	case reflect.Struct:
+		return kStruct
+	case reflect.Slice:
+		return kSlice
+	case reflect.Map:
+		if t.Key().Kind() == reflect.String {
+			return kMap
+		}
+	}
+	return kUnsupported
+}
+
+// isLeafKind reports whether values of kind k are scalar parameters
+// (everything but tables, arrays and maps).
+func isLeafKind(k kind) bool {
+	return k != kStruct && k != kSlice && k != kMap && k != kUnsupported
+}
+
+// isTableKind reports whether a slice of this element kind is written as an
+// array of tables.
+func isTableKind(k kind) bool { return k == kStruct || k == kMap }
+
+// field describes one TOML-visible struct field.
+type field struct {
+	name  string // TOML key
+	index []int  // for reflect.Value.FieldByIndex
+	typ   reflect.Type
+	doc   string
+	unit  string
+}
+
+// fieldsOf lists the TOML-visible fields of struct type t in declaration
+// order. Unexported fields and fields tagged toml:"-" are skipped; embedded
+// structs without a toml tag are flattened (as BurntSushi/toml does); a
+// field without a toml tag uses its Go name.
+func fieldsOf(t reflect.Type) []field {
+	var out []field
+	var walk func(t reflect.Type, index []int)
+	walk = func(t reflect.Type, index []int) {
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			tag, hasTag := sf.Tag.Lookup("toml")
+			name, _, _ := strings.Cut(tag, ",")
+			if name == "-" {
+				continue
+			}
+			idx := append(slices.Clip(index), i)
+			if sf.Anonymous && !hasTag && sf.Type.Kind() == reflect.Struct && kindOf(sf.Type) == kStruct {
+				walk(sf.Type, idx)
+				continue
+			}
+			if !sf.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = sf.Name
+			}
+			out = append(out, field{
+				name:  name,
+				index: idx,
+				typ:   sf.Type,
+				doc:   sf.Tag.Get("doc"),
+				unit:  sf.Tag.Get("unit"),
+			})
+		}
+	}
+	walk(t, nil)
+	return out
+}
+
+func fieldByName(fs []field, name string) (field, bool) {
+	for _, f := range fs {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+func fieldNames(fs []field) []string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.name
+	}
+	return names
+}
+
+// checkSchema reports the first field whose type the package cannot handle.
+func checkSchema(t reflect.Type) error {
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type, path string) error
+	walk = func(t reflect.Type, path string) error {
+		switch kindOf(t) {
+		case kUnsupported:
+			where := path
+			if where == "" {
+				where = "<root>"
+			}
+			return fmt.Errorf("params: unsupported type %s at %s", t, where)
+		case kStruct:
+			if seen[t] {
+				return nil
+			}
+			seen[t] = true
+			for _, f := range fieldsOf(t) {
+				if err := walk(f.typ, join(path, f.name)); err != nil {
+					return err
+				}
+			}
+		case kSlice:
+			return walk(t.Elem(), join(path, "N"))
+		case kMap:
+			return walk(t.Elem(), join(path, "<key>"))
+		}
+		return nil
+	}
+	return walk(t, "")
+}
+
+// structPtr checks that v is a non-nil pointer to a struct of a supported
+// schema and returns the struct.
+func structPtr(op string, v any) (reflect.Value, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return reflect.Value{}, fmt.Errorf("params: %s needs a non-nil pointer to a struct, got %T", op, v)
+	}
+	if err := checkSchema(rv.Elem().Type()); err != nil {
+		return reflect.Value{}, err
+	}
+	return rv.Elem(), nil
+}
+
+// structVal accepts a struct or a non-nil pointer to one.
+func structVal(op string, v any) (reflect.Value, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return reflect.Value{}, fmt.Errorf("params: %s needs a struct or a pointer to one, got %T", op, v)
+	}
+	if err := checkSchema(rv.Type()); err != nil {
+		return reflect.Value{}, err
+	}
+	return rv, nil
+}
+
+// join appends a key to a dotted path.
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// joinSub appends a relative key that may be empty (meaning path itself).
+func joinSub(path, sub string) string {
+	if sub == "" {
+		return path
+	}
+	return join(path, sub)
+}
+
+func joinIndex(path string, i int) string { return join(path, strconv.Itoa(i)) }
+
+// sortedKeys returns the keys of map value m sorted by their string value.
+func sortedKeys(m reflect.Value) []reflect.Value {
+	keys := m.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	return keys
+}

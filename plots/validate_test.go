@@ -1,0 +1,171 @@
+package plots_test
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot"
+
+	"github.com/seqsim/seqsim/plots"
+)
+
+func TestValidation(t *testing.T) {
+	t.Parallel()
+	th := plots.Litepaper()
+	nan, inf := math.NaN(), math.Inf(1)
+	band := func() plots.Band {
+		return plots.Band{Label: "a", X: []float64{0, 1, 2},
+			P05: []float64{1, 1, 1}, P25: []float64{2, 2, 2}, P50: []float64{3, 3, 3},
+			P75: []float64{4, 4, 4}, P95: []float64{5, 5, 5}}
+	}
+	with := func(f func(*plots.Band)) plots.Band { b := band(); f(&b); return b }
+	fan := func(bs ...plots.Band) func() (*plot.Plot, error) {
+		return func() (*plot.Plot, error) { return plots.FanChart(th, "t", "x (d)", "y (USD)", bs...) }
+	}
+	dist := func(v []float64, o plots.DistOptions) func() (*plot.Plot, error) {
+		return func() (*plot.Plot, error) { return plots.Distribution(th, "t", "x (USD)", v, o) }
+	}
+	heat := func(xs, ys []float64, z [][]float64) func() (*plot.Plot, error) {
+		return func() (*plot.Plot, error) { return plots.HeatMap(th, "t", "x (a)", "y (b)", "z (c)", xs, ys, z) }
+	}
+	bars := func(cats []string, g ...plots.BarGroup) func() (*plot.Plot, error) {
+		return func() (*plot.Plot, error) { return plots.Bars(th, "t", "y (–)", cats, g...) }
+	}
+
+	for _, tc := range []struct {
+		name  string
+		build func() (*plot.Plot, error)
+		want  error // nil: must succeed
+	}{
+		{"fan ok", fan(band()), nil},
+		{"fan no bands", fan(), plots.ErrNoData},
+		{"fan empty X", fan(plots.Band{Label: "a"}), plots.ErrNoData},
+		{"fan NaN", fan(with(func(b *plots.Band) { b.P50[1] = nan })), plots.ErrNaN},
+		{"fan Inf", fan(with(func(b *plots.Band) { b.X[2] = inf })), plots.ErrInf},
+		{"fan short P25", fan(with(func(b *plots.Band) { b.P25 = b.P25[:2] })), plots.ErrLength},
+		{"fan short Mean", fan(with(func(b *plots.Band) { b.Mean = []float64{3} })), plots.ErrLength},
+		{"fan X not increasing", fan(with(func(b *plots.Band) { b.X[2] = 1 })), plots.ErrOrder},
+		{"fan quantiles swapped", fan(with(func(b *plots.Band) { b.P25, b.P75 = b.P75, b.P25 })), plots.ErrOrder},
+		{"fan unlabelled scenarios", fan(band(), with(func(b *plots.Band) { b.Label = "" })), plots.ErrNoData},
+		{"fan log with zero", func() (*plot.Plot, error) {
+			return plots.FanChartWith(th, plots.FanOptions{LogY: true}, "t", "x", "y (USD)", with(func(b *plots.Band) { b.P05[0] = 0 }))
+		}, plots.ErrRange},
+
+		{"dist ok", dist([]float64{1, 2, 2, 3, 7}, plots.DistOptions{}), nil},
+		{"dist empty", dist(nil, plots.DistOptions{}), plots.ErrNoData},
+		{"dist one value", dist([]float64{1}, plots.DistOptions{}), plots.ErrNoData},
+		{"dist NaN", dist([]float64{1, nan, 3}, plots.DistOptions{}), plots.ErrNaN},
+		{"dist Inf", dist([]float64{1, -inf, 3}, plots.DistOptions{}), plots.ErrInf},
+		{"dist constant", dist([]float64{4, 4, 4}, plots.DistOptions{}), plots.ErrDegenerate},
+		{"dist negative bins", dist([]float64{1, 2}, plots.DistOptions{Bins: -1}), plots.ErrRange},
+		{"dist NaN bandwidth", dist([]float64{1, 2}, plots.DistOptions{Bandwidth: nan}), plots.ErrRange},
+
+		{"ecdf empty series", func() (*plot.Plot, error) { return plots.ECDF(th, "t", "x (a)") }, plots.ErrNoData},
+		{"ecdf empty values", func() (*plot.Plot, error) { return plots.ECDF(th, "t", "x (a)", plots.Sample{Label: "a"}) }, plots.ErrNoData},
+		{"ecdf NaN", func() (*plot.Plot, error) {
+			return plots.ECDF(th, "t", "x (a)", plots.Sample{Label: "a", Values: []float64{nan}})
+		}, plots.ErrNaN},
+		{"violin NaN", func() (*plot.Plot, error) {
+			return plots.Violin(th, "t", "y (a)", plots.Sample{Label: "a", Values: []float64{1, 2}}, plots.Sample{Label: "b", Values: []float64{1, nan}})
+		}, plots.ErrNaN},
+		{"violin constant group ok", func() (*plot.Plot, error) {
+			return plots.Violin(th, "t", "y (a)", plots.Sample{Label: "a", Values: []float64{1, 2, 3}}, plots.Sample{Label: "b", Values: []float64{2, 2}})
+		}, nil},
+
+		{"heat ok with NaN cell", heat([]float64{1, 2}, []float64{1}, [][]float64{{nan, 3}}), nil},
+		{"heat all NaN", heat([]float64{1}, []float64{1}, [][]float64{{nan}}), plots.ErrNoData},
+		{"heat Inf cell", heat([]float64{1, 2}, []float64{1}, [][]float64{{inf, 3}}), plots.ErrInf},
+		{"heat rows", heat([]float64{1, 2}, []float64{1, 2}, [][]float64{{1, 2}}), plots.ErrLength},
+		{"heat ragged", heat([]float64{1, 2}, []float64{1, 2}, [][]float64{{1, 2}, {3}}), plots.ErrLength},
+		{"heat NaN xs", heat([]float64{nan}, []float64{1}, [][]float64{{1}}), plots.ErrNaN},
+		{"heat empty", heat(nil, nil, nil), plots.ErrNoData},
+
+		{"bars ok", bars([]string{"a", "b"}, plots.BarGroup{Label: "g", Values: []float64{1, 2}, Lo: []float64{0, 1}, Hi: []float64{2, 3}}), nil},
+		{"bars no cats", bars(nil, plots.BarGroup{Label: "g"}), plots.ErrNoData},
+		{"bars no groups", bars([]string{"a"}), plots.ErrNoData},
+		{"bars length", bars([]string{"a", "b"}, plots.BarGroup{Label: "g", Values: []float64{1}}), plots.ErrLength},
+		{"bars Lo without Hi", bars([]string{"a"}, plots.BarGroup{Label: "g", Values: []float64{1}, Lo: []float64{0}}), plots.ErrLength},
+		{"bars Lo > Hi", bars([]string{"a"}, plots.BarGroup{Label: "g", Values: []float64{1}, Lo: []float64{2}, Hi: []float64{0}}), plots.ErrOrder},
+		{"bars NaN", bars([]string{"a"}, plots.BarGroup{Label: "g", Values: []float64{nan}}), plots.ErrNaN},
+
+		{"tornado ok", func() (*plot.Plot, error) {
+			return plots.Tornado(th, "t", "y (a)", 1, []string{"p"}, []float64{0}, []float64{2})
+		}, nil},
+		{"tornado length", func() (*plot.Plot, error) {
+			return plots.Tornado(th, "t", "y (a)", 1, []string{"p", "q"}, []float64{0}, []float64{2, 3})
+		}, plots.ErrLength},
+		{"tornado NaN base", func() (*plot.Plot, error) {
+			return plots.Tornado(th, "t", "y (a)", nan, []string{"p"}, []float64{0}, []float64{2})
+		}, plots.ErrNaN},
+		{"tornado no names", func() (*plot.Plot, error) { return plots.Tornado(th, "t", "y (a)", 1, nil, nil, nil) }, plots.ErrNoData},
+
+		{"morris negative", func() (*plot.Plot, error) {
+			return plots.MorrisScatter(th, "t", "USD", []string{"p"}, []float64{-1}, []float64{1})
+		}, plots.ErrRange},
+		{"morris length", func() (*plot.Plot, error) {
+			return plots.MorrisScatter(th, "t", "USD", []string{"p"}, []float64{1, 2}, []float64{1})
+		}, plots.ErrLength},
+		{"morris Inf", func() (*plot.Plot, error) {
+			return plots.MorrisScatter(th, "t", "USD", []string{"p"}, []float64{1}, []float64{inf})
+		}, plots.ErrInf},
+
+		{"lineband ok", func() (*plot.Plot, error) {
+			return plots.LineBand(th, "t", "x (a)", "y (b)", []float64{1, 2}, []float64{1, 2}, []float64{0, 1}, []float64{2, 3})
+		}, nil},
+		{"lineband lo > hi", func() (*plot.Plot, error) {
+			return plots.LineBand(th, "t", "x (a)", "y (b)", []float64{1, 2}, []float64{1, 2}, []float64{0, 4}, []float64{2, 3})
+		}, plots.ErrOrder},
+		{"lineband x not increasing", func() (*plot.Plot, error) {
+			return plots.LineBand(th, "t", "x (a)", "y (b)", []float64{2, 1}, []float64{1, 2}, []float64{0, 1}, []float64{2, 3})
+		}, plots.ErrOrder},
+		{"lineband length", func() (*plot.Plot, error) {
+			return plots.LineBand(th, "t", "x (a)", "y (b)", []float64{1, 2}, []float64{1}, []float64{0, 1}, []float64{2, 3})
+		}, plots.ErrLength},
+		{"lineband empty", func() (*plot.Plot, error) {
+			return plots.LineBand(th, "t", "x (a)", "y (b)", nil, nil, nil, nil)
+		}, plots.ErrNoData},
+	} {
+		p, err := tc.build()
+		switch {
+		case tc.want == nil && err != nil:
+			t.Errorf("%s: unexpected error %v", tc.name, err)
+		case tc.want == nil && p == nil:
+			t.Errorf("%s: nil plot without error", tc.name)
+		case tc.want != nil && !errors.Is(err, tc.want):
+			t.Errorf("%s: error %v, want %v", tc.name, err, tc.want)
+		case tc.want != nil && p != nil:
+			t.Errorf("%s: plot returned with error", tc.name)
+		case err != nil && !strings.HasPrefix(err.Error(), "plots: "):
+			t.Errorf("%s: error %q lacks the plots: prefix", tc.name, err)
+		}
+		if tc.want == nil && p != nil {
+			// Every valid chart must also render.
+			if _, err := plots.Render(p, 0, 0, "svg"); err != nil {
+				t.Errorf("%s: render: %v", tc.name, err)
+			}
+		}
+	}
+}
+
+func TestDataErrorNamesTheProblem(t *testing.T) {
+	t.Parallel()
+	b := plots.Band{Label: "buyback", X: []float64{0, 1}, P05: []float64{1, 1}, P25: []float64{2, math.NaN()},
+		P50: []float64{3, 3}, P75: []float64{4}, P95: []float64{5, 5}}
+	_, err := plots.FanChart(plots.Litepaper(), "t", "x", "y", b)
+	var de *plots.DataError
+	if !errors.As(err, &de) {
+		t.Fatalf("error %v is not a *DataError", err)
+	}
+	// Both problems are reported at once.
+	msg := err.Error()
+	for _, want := range []string{
+		`plots: FanChart: "buyback": P25[1]: NaN value`,
+		`plots: FanChart: "buyback": P75: mismatched lengths (len 1, X has 2)`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q lacks %q", msg, want)
+		}
+	}
+}
