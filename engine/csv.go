@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/seqsim/seqsim/internal/atomicfile"
 )
@@ -22,12 +23,12 @@ func AppendFloat(dst []byte, v float64) []byte {
 type CSVSink struct {
 	f     *atomicfile.File
 	buf   []byte
-	extra func(point int) []float64
+	extra func(point int) []string
 }
 
 // NewCSVSink starts writing path (atomically: see Commit) with the header
 // point, run, seed, extraNames..., summaryNames....
-func NewCSVSink(path string, extraNames, summaryNames []string, extra func(point int) []float64) (*CSVSink, error) {
+func NewCSVSink(path string, extraNames, summaryNames []string, extra func(point int) []string) (*CSVSink, error) {
 	f, err := atomicfile.Create(path)
 	if err != nil {
 		return nil, err
@@ -54,7 +55,7 @@ func (s *CSVSink) Row(u Unit, summary []float64) error {
 	if s.extra != nil {
 		for _, v := range s.extra(u.Point) {
 			b = append(b, ',')
-			b = AppendFloat(b, v)
+			b = appendCSVField(b, v)
 		}
 	}
 	for _, v := range summary {
@@ -108,4 +109,15 @@ func WriteSeriesCSV(path string, b *Bands) error {
 		}
 	}
 	return f.Commit()
+}
+
+// appendCSVField quotes a field that holds a comma, a quote or a newline
+// (RFC 4180).
+func appendCSVField(dst []byte, s string) []byte {
+	if !strings.ContainsAny(s, ",\"\n\r") {
+		return append(dst, s...)
+	}
+	dst = append(dst, '"')
+	dst = append(dst, strings.ReplaceAll(s, `"`, `""`)...)
+	return append(dst, '"')
 }

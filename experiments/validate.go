@@ -27,6 +27,12 @@ func (e *Experiment) Validate(lines params.Lines) error {
 	if s.Seed < 0 {
 		c.Errorf("experiment.seed", "must be >= 0, got %d", s.Seed)
 	}
+	c.OneOf("experiment.model", s.Model, "token", "ishigami", "sobol-g")
+	validateStudy(c, e)
+	if s.Model != "token" {
+		validateTestModel(c, e)
+		return c.Err()
+	}
 	p := &e.Params
 	c.IntRange("simulation.horizon_days", p.Simulation.HorizonDays, 1, 100*365)
 	c.IntRange("simulation.record_every_days", p.Simulation.RecordEveryDays, 1, max(p.Simulation.HorizonDays, 1))

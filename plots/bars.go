@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -107,8 +108,11 @@ func Bars(th Theme, title, yLabel string, cats []string, groups ...BarGroup) (*p
 	}
 	p.Y.Min, p.Y.Max = lo, hi
 	p.X.Min, p.X.Max = -0.5, float64(len(cats))-0.5
-	// Bars stand on the zero line; an x axis line below it would double it.
+	// Bars stand on the zero line; an x axis line below it would double
+	// it, and tick marks without their line would float. The ticks stay,
+	// invisible, for the gap they keep between bars and names.
 	p.X.Width = 0
+	p.X.Tick.Color = color.Transparent
 	p.Add(zeroLine{th: th})
 	return p, nil
 }

@@ -88,7 +88,7 @@ func Distribution(th Theme, title, xLabel string, values []float64, opts DistOpt
 	s := sortedCopy(values)
 	n := len(s)
 
-	k, rule := opts.Bins, FixedBins
+	k, rule := opts.Bins, fixedBins
 	if k == 0 {
 		k, rule = binCount(s)
 	}

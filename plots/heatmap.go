@@ -75,7 +75,8 @@ func valueTicks(vals []float64) plot.ConstantTicks {
 	for i, v := range vals {
 		t := plot.Tick{Value: float64(i)}
 		if i%every == 0 {
-			t.Label = FormatValue(v)
+			// Swept values are set by hand (0.001, 90): no padding zeros.
+			t.Label = trimZeros(FormatValue(v))
 		}
 		ticks = append(ticks, t)
 	}

@@ -138,17 +138,17 @@ func stdDev(v []float64) float64 {
 	return math.Sqrt(ss / float64(len(v)-1))
 }
 
-// BinRule names how [Distribution] chose its histogram bins.
-type BinRule string
+// binRule names how [Distribution] chose its histogram bins.
+type binRule string
 
 // Bin rules.
 const (
-	// FreedmanDiaconis: bin width 2·IQR·n^(−1/3) (Freedman & Diaconis 1981).
-	FreedmanDiaconis BinRule = "Freedman–Diaconis"
-	// Sturges: ⌈log₂ n⌉ + 1 bins (Sturges 1926), used when the IQR is 0.
-	Sturges BinRule = "Sturges"
-	// FixedBins: the caller chose the count.
-	FixedBins BinRule = "fixed"
+	// freedmanDiaconis: bin width 2·IQR·n^(−1/3) (Freedman & Diaconis 1981).
+	freedmanDiaconis binRule = "Freedman–Diaconis"
+	// sturges: ⌈log₂ n⌉ + 1 bins (Sturges 1926), used when the IQR is 0.
+	sturges binRule = "Sturges"
+	// fixedBins: the caller chose the count.
+	fixedBins binRule = "fixed"
 )
 
 // Histogram bin counts are clamped to this range: fewer than 5 bins hide
@@ -158,17 +158,17 @@ const minBins, maxBins = 5, 200
 // binCount returns the number of equal-width bins for sorted values s
 // (Freedman–Diaconis, or Sturges when the IQR is 0), clamped to
 // [minBins, maxBins].
-func binCount(s []float64) (int, BinRule) {
+func binCount(s []float64) (int, binRule) {
 	n := len(s)
 	span := s[n-1] - s[0]
 	iqr := quantileSorted(s, 0.75) - quantileSorted(s, 0.25)
 	var k int
-	rule := FreedmanDiaconis
+	rule := freedmanDiaconis
 	if iqr > 0 {
 		w := 2 * iqr * math.Pow(float64(n), -1.0/3)
 		k = int(math.Ceil(span / w))
 	} else {
-		rule = Sturges
+		rule = sturges
 		k = int(math.Ceil(math.Log2(float64(n)))) + 1
 	}
 	return max(minBins, min(maxBins, k)), rule

@@ -177,7 +177,7 @@ func TestBinCount(t *testing.T) {
 	for i := range s {
 		s[i] = float64(i)
 	}
-	if k, rule := binCount(s); k != 5 || rule != FreedmanDiaconis {
+	if k, rule := binCount(s); k != 5 || rule != freedmanDiaconis {
 		t.Errorf("0..63: %d bins by %s, want 5 by FD (4, clamped)", k, rule)
 	}
 	// 0..999: IQR = 499.5, width = 2·499.5/10 = 99.9, span 999 → 10 or 11
@@ -186,13 +186,13 @@ func TestBinCount(t *testing.T) {
 	for i := range s {
 		s[i] = float64(i)
 	}
-	if k, rule := binCount(s); (k != 10 && k != 11) || rule != FreedmanDiaconis {
+	if k, rule := binCount(s); (k != 10 && k != 11) || rule != freedmanDiaconis {
 		t.Errorf("0..999: %d bins by %s, want 10 by FD", k, rule)
 	}
 	// IQR = 0: Sturges, ⌈log₂ 100⌉ + 1 = 8.
 	s = make([]float64, 100)
 	s[99] = 1
-	if k, rule := binCount(s); k != 8 || rule != Sturges {
+	if k, rule := binCount(s); k != 8 || rule != sturges {
 		t.Errorf("IQR 0: %d bins by %s, want 8 by Sturges", k, rule)
 	}
 }

@@ -36,11 +36,15 @@ func Formats() []string { return []string{"svg", "png", "pdf"} }
 // Render draws p in one format ("svg", "png" or "pdf") into memory.
 // A zero w or h takes [DefaultWidth] or [DefaultHeight].
 //
-// Render draws on the canvases p.WriterTo would use, with three
+// Render draws on the canvases p.WriterTo would use, with these
 // differences:
 //   - a 4 pt blank margin around the chart (gonum/plot sets the title and
 //     the widest tick label flush against the edge);
 //   - PNG at [PNGDPI] instead of gonum/plot's 96 dpi, too coarse for print;
+//   - SVG text names metric-compatible fallbacks (Arial, Helvetica) after
+//     Liberation Sans, so browsers without it keep the layout;
+//   - PDF creation and modification dates fixed at the Unix epoch, so the
+//     same chart gives the same bytes;
 //   - PDF text re-encoded to the cp1252 its fonts use: gonum/plot passes
 //     UTF-8 through and garbles "–" or "µ". Text with a character outside
 //     cp1252, such as a Greek letter other than µ, makes PDF rendering fail
@@ -69,8 +73,14 @@ func Render(p *plot.Plot, w, h vg.Length, format string) ([]byte, error) {
 		return nil, fmt.Errorf("plots: Render: format %q: %w (want svg, png or pdf)", format, ErrRange)
 	}
 	// A thin outer margin: gonum/plot sets the title, axis labels and the
-	// widest tick label flush against the canvas edge.
-	p.Draw(draw.Crop(draw.New(wt), outerMargin, -outerMargin, outerMargin, -outerMargin))
+	// widest tick label flush against the canvas edge. The margin takes
+	// the plot's background too, so the chart has no transparent frame.
+	dc := draw.New(wt)
+	if p.BackgroundColor != nil {
+		dc.SetColor(p.BackgroundColor)
+		dc.Fill(dc.Rectangle.Path())
+	}
+	p.Draw(draw.Crop(dc, outerMargin, -outerMargin, outerMargin, -outerMargin))
 	if pc, ok := wt.(*pdfCanvas); ok && len(pc.bad) > 0 {
 		return nil, pc.err()
 	}
@@ -78,8 +88,15 @@ func Render(p *plot.Plot, w, h vg.Length, format string) ([]byte, error) {
 	if _, err := wt.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("plots: Render %s: %w", format, err)
 	}
-	if format == "pdf" {
+	switch format {
+	case "pdf":
 		return fixPDFDates(buf.Bytes()), nil
+	case "svg":
+		// vgsvg names only the Liberation family, so a browser without it
+		// falls back to a serif face. Arial and Helvetica have the same
+		// metrics as Liberation Sans, so the layout holds with them.
+		return bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Sans;"),
+			[]byte("font-family:Liberation Sans,Arial,Helvetica,sans-serif;")), nil
 	}
 	return buf.Bytes(), nil
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,6 +176,28 @@ func TestPackageBoundary(t *testing.T) {
 			case path == "math/rand" || path == "math/rand/v2" || path == "time":
 				t.Errorf("%s imports %s: charts must not depend on randomness or the clock", f, path)
 			}
+		}
+	}
+}
+
+func TestWrapName(t *testing.T) {
+	t.Parallel()
+	sty := Litepaper().textStyle(8)
+	w := sty.Width("emission_") + 0.5
+	for _, tc := range []struct {
+		in   string
+		want []string
+		ok   bool
+	}{
+		{"fee", []string{"fee"}, true},
+		{"emission_rate", []string{"emission_", "rate"}, true},
+		{"lock period days", []string{"lock", "period", "days"}, true},
+		{"a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p", []string{"a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p"}, false}, // more than 3 lines
+		{"emissionratewithoutbreaks", []string{"emissionratewithoutbreaks"}, false},
+	} {
+		got, ok := wrapName(sty, tc.in, w, 3)
+		if ok != tc.ok || !slices.Equal(got, tc.want) {
+			t.Errorf("wrapName(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }

@@ -40,6 +40,7 @@ func TestValidation(t *testing.T) {
 		want  error // nil: must succeed
 	}{
 		{"fan ok", fan(band()), nil},
+		{"fan single point", fan(plots.Band{X: []float64{3}, P05: []float64{1}, P25: []float64{1}, P50: []float64{1}, P75: []float64{1}, P95: []float64{1}}), nil},
 		{"fan no bands", fan(), plots.ErrNoData},
 		{"fan empty X", fan(plots.Band{Label: "a"}), plots.ErrNoData},
 		{"fan NaN", fan(with(func(b *plots.Band) { b.P50[1] = nan })), plots.ErrNaN},
@@ -54,6 +55,8 @@ func TestValidation(t *testing.T) {
 		}, plots.ErrRange},
 
 		{"dist ok", dist([]float64{1, 2, 2, 3, 7}, plots.DistOptions{}), nil},
+		{"dist lower tail, fixed bins and bandwidth", dist([]float64{1, 2, 2, 3, 7}, plots.DistOptions{LowerTail: true, Bins: 7, Bandwidth: 0.5}), nil},
+		{"dist no risk markers", dist([]float64{1e6, 2e6, 2.5e6}, plots.DistOptions{NoRisk: true}), nil},
 		{"dist empty", dist(nil, plots.DistOptions{}), plots.ErrNoData},
 		{"dist one value", dist([]float64{1}, plots.DistOptions{}), plots.ErrNoData},
 		{"dist NaN", dist([]float64{1, nan, 3}, plots.DistOptions{}), plots.ErrNaN},
@@ -93,6 +96,13 @@ func TestValidation(t *testing.T) {
 		{"tornado ok", func() (*plot.Plot, error) {
 			return plots.Tornado(th, "t", "y (a)", 1, []string{"p"}, []float64{0}, []float64{2})
 		}, nil},
+		{"tornado zero swings", func() (*plot.Plot, error) {
+			return plots.Tornado(th, "t", "y (a)", 1, []string{"p", "q"}, []float64{1, 1}, []float64{1, 1})
+		}, nil},
+		{"morris all zero", func() (*plot.Plot, error) {
+			return plots.MorrisScatter(th, "t", "USD", []string{"p", "q"}, []float64{0, 0}, []float64{0, 0})
+		}, nil},
+		{"ecdf single value", func() (*plot.Plot, error) { return plots.ECDF(th, "t", "x (a)", plots.Sample{Values: []float64{2}}) }, nil},
 		{"tornado length", func() (*plot.Plot, error) {
 			return plots.Tornado(th, "t", "y (a)", 1, []string{"p", "q"}, []float64{0}, []float64{2, 3})
 		}, plots.ErrLength},

@@ -74,6 +74,7 @@ func Violin(th Theme, title, yLabel string, groups ...Sample) (*plot.Plot, error
 		}
 		p.Add(&polygon{x: xs, y: ys, fill: withAlpha(col, 0.55), stroke: draw.LineStyle{Color: col, Width: 0.8}})
 	}
+	dot := draw.GlyphStyle{Color: color.White, Radius: 1.6, Shape: draw.CircleGlyph{}}
 	// Inner boxes last, so every violin's outline stays under them.
 	p.Add(drawFunc(func(c draw.Canvas, p *plot.Plot) {
 		trX, trY := p.Transforms(&c)
@@ -84,9 +85,24 @@ func Violin(th Theme, title, yLabel string, groups ...Sample) (*plot.Plot, error
 			// Whisker over the full range, box over the IQR.
 			c.StrokeLine2(draw.LineStyle{Color: th.Ink, Width: 0.6}, x, trY(sh.s[0]), x, trY(sh.s[len(sh.s)-1]))
 			c.FillPolygon(th.Ink, rectPts(vg.Rectangle{Min: vg.Point{X: x - box/2, Y: trY(q1)}, Max: vg.Point{X: x + box/2, Y: trY(q3)}}))
-			c.DrawGlyphNoClip(draw.GlyphStyle{Color: color.White, Radius: 1.6, Shape: draw.CircleGlyph{}}, vg.Point{X: x, Y: trY(med)})
+			c.DrawGlyphNoClip(dot, vg.Point{X: x, Y: trY(med)})
 		}
 	}))
+	// Say what the inner marks are; readers of a paper cannot hover.
+	p.Add(&key{th: th, entries: []keyEntry{
+		{label: "median", thumb: func(c *draw.Canvas) {
+			c.FillPolygon(th.Ink, rectPts(vg.Rectangle{Min: vg.Point{X: c.Center().X - 3.5, Y: c.Min.Y}, Max: vg.Point{X: c.Center().X + 3.5, Y: c.Max.Y}}))
+			c.DrawGlyphNoClip(dot, c.Center())
+		}},
+		{label: "p25–p75", thumb: func(c *draw.Canvas) {
+			c.FillPolygon(th.Ink, rectPts(vg.Rectangle{Min: vg.Point{X: c.Center().X - 1.75, Y: c.Min.Y}, Max: vg.Point{X: c.Center().X + 1.75, Y: c.Max.Y}}))
+		}},
+		{label: "min–max", thumb: func(c *draw.Canvas) {
+			x := c.Center().X
+			c.StrokeLine2(draw.LineStyle{Color: th.Ink, Width: 0.6}, x, c.Min.Y-1, x, c.Max.Y+1)
+		}},
+		{label: "density (KDE, Silverman)", thumb: thumbFill(withAlpha(th.Ink, 0.25))},
+	}})
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, sh := range shapes {
 		lo, hi = math.Min(lo, sh.s[0]), math.Max(hi, sh.s[len(sh.s)-1])

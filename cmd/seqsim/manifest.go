@@ -40,7 +40,7 @@ func writeManifest(path string, rr *runResult, complete bool) error {
 		Started:     time.Now().Add(-rr.wall).UTC().Format(time.RFC3339),
 		WallSeconds: rr.wall.Seconds(), RunsPerSecond: float64(rr.runs) / rr.wall.Seconds(),
 		Go: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, GOAMD64: os.Getenv("GOAMD64"),
-		Outcomes: agents.OutcomeMetrics[:], Series: agents.SeriesMetrics[:],
+		Outcomes: rr.schema.Outcomes, Series: rr.schema.Series,
 	}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {

@@ -6,64 +6,293 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
-	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine"
+	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/plots"
+	"gonum.org/v1/plot"
 )
 
-// charted returns the metrics whose Chart flag is set.
-func charted(ms []agents.Metric) []agents.Metric {
-	var out []agents.Metric
-	for _, m := range ms {
-		if m.Chart {
-			out = append(out, m)
-		}
-	}
-	return out
+// chartWriter saves charts into a plots folder in every format.
+type chartWriter struct {
+	dir string
+	th  plots.Theme
 }
 
-// writePlots draws every chart of a single-point run into dir as SVG, PNG
-// and PDF.
+func (c chartWriter) save(name string, p *plot.Plot, err error) error {
+	if err != nil {
+		return fmt.Errorf("chart %s: %w", name, err)
+	}
+	return plots.Save(p, c.dir, name, c.th.Width, c.th.Height)
+}
+
+// writePlots draws the charts that fit the study: fans and distributions
+// for one point; overlays and bars for scenarios; lines or heat maps for
+// sweeps; index bars, Morris scatter or tornado for sensitivity.
 func writePlots(dir string, rr *runResult) error {
-	th := plots.Litepaper()
-	for _, m := range charted(agents.SeriesMetrics[:]) {
-		name := m.Name
-		band, err := bandOf(rr.bands, 0, name)
+	cw := chartWriter{dir: dir, th: plots.Litepaper()}
+	pl := rr.plan
+	switch {
+	case rr.sens != nil:
+		return sensitivityCharts(cw, rr)
+	case pl.Points == 1:
+		return singlePointCharts(cw, rr)
+	case pl.Kind == experiments.KindScenarios:
+		return scenarioCharts(cw, rr)
+	default:
+		return sweepCharts(cw, rr)
+	}
+}
+
+func singlePointCharts(cw chartWriter, rr *runResult) error {
+	for _, m := range charted(rr.schema.Series) {
+		band, err := bandOf(rr.bands, 0, m.Name)
 		if err != nil {
 			return err
 		}
-		p, err := plots.FanChart(th, m.Doc, "day", plots.WithUnit(name, m.Unit), band)
-		if err != nil {
-			return fmt.Errorf("plot %s: %w", name, err)
-		}
-		if err := plots.Save(p, dir, "fan_"+name, th.Width, th.Height); err != nil {
+		p, err := plots.FanChart(cw.th, m.Doc, "day", plots.WithUnit(m.Name, m.Unit), band)
+		if err := cw.save("fan_"+m.Name, p, err); err != nil {
 			return err
 		}
 	}
-	cols, err := readRunColumns(filepath.Join(filepath.Dir(dir), "runs.csv"))
+	cols, err := readRunColumns(filepath.Join(filepath.Dir(cw.dir), "runs.csv"))
 	if err != nil {
 		return err
 	}
-	for _, m := range charted(agents.OutcomeMetrics[:]) {
+	for _, m := range charted(rr.schema.Outcomes) {
 		vals := finite(cols[m.Name])
 		if len(vals) < 2 {
 			continue // e.g. no cliff in the horizon: nothing to draw
 		}
 		label := plots.WithUnit(m.Name, m.Unit)
-		p, err := plots.Distribution(th, m.Doc, label, vals, plots.DistOptions{LowerTail: m.LowerTail})
-		if err != nil {
-			return fmt.Errorf("plot %s: %w", m.Name, err)
-		}
-		if err := plots.Save(p, dir, "dist_"+m.Name, th.Width, th.Height); err != nil {
+		p, err := plots.Distribution(cw.th, m.Doc, label, vals, plots.DistOptions{LowerTail: m.LowerTail})
+		if err := cw.save("dist_"+m.Name, p, err); err != nil {
 			return err
 		}
-		e, err := plots.ECDF(th, "ECDF of "+m.Name, label, plots.Sample{Values: vals})
-		if err != nil {
-			return fmt.Errorf("plot %s: %w", m.Name, err)
+		e, err := plots.ECDF(cw.th, "ECDF of "+m.Name, label, plots.Sample{Values: vals})
+		if err := cw.save("ecdf_"+m.Name, e, err); err != nil {
+			return err
 		}
-		if err := plots.Save(e, dir, "ecdf_"+m.Name, th.Width, th.Height); err != nil {
+	}
+	return nil
+}
+
+// scenarioCharts overlays the scenarios' fans and compares their outcome
+// means and risk probabilities with intervals.
+func scenarioCharts(cw chartWriter, rr *runResult) error {
+	pl := rr.plan
+	for _, m := range charted(rr.schema.Series) {
+		var bands []plots.Band
+		for p := range pl.Points {
+			b, err := bandOf(rr.bands, p, m.Name)
+			if err != nil {
+				return err
+			}
+			b.Label, b.Mean = pointLabel(pl, p), nil
+			bands = append(bands, b)
+		}
+		p, err := plots.FanChart(cw.th, m.Doc, "day", plots.WithUnit(m.Name, m.Unit), bands...)
+		if err := cw.save("fan_"+m.Name, p, err); err != nil {
+			return err
+		}
+	}
+	cats := make([]string, pl.Points)
+	for p := range cats {
+		cats[p] = pointLabel(pl, p)
+	}
+	for i, m := range rr.schema.Outcomes {
+		if !m.Chart {
+			continue
+		}
+		g := plots.BarGroup{Label: "mean, 95% CI"}
+		for p := range pl.Points {
+			mean, half := rr.stats[p][i].Mean()
+			g.Values, g.Lo, g.Hi = append(g.Values, mean), append(g.Lo, mean-half), append(g.Hi, mean+half)
+		}
+		if slices.ContainsFunc(g.Values, math.IsNaN) {
+			continue
+		}
+		p, err := plots.Bars(cw.th, m.Doc, plots.WithUnit(m.Name, m.Unit), cats, g)
+		if err := cw.save("compare_"+m.Name, p, err); err != nil {
+			return err
+		}
+	}
+	for ri, r0 := range risks(rr, 0) {
+		g := plots.BarGroup{Label: "probability, Wilson 95%"}
+		for p := range pl.Points {
+			r := risks(rr, p)[ri]
+			g.Values, g.Lo, g.Hi = append(g.Values, r.p), append(g.Lo, r.lo), append(g.Hi, r.hi)
+		}
+		name := fmt.Sprintf("risk_%s_gt_%g", r0.metric, r0.threshold)
+		p, err := plots.Bars(cw.th, fmt.Sprintf("P(%s > %g)", r0.metric, r0.threshold), "probability", cats, g)
+		if err := cw.save(name, p, err); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sweepCharts draws, per scenario, a line with its interval for a 1-D
+// sweep and a heat map for a 2-D grid, for every charted outcome mean and
+// risk probability. Other designs (LHS, more dimensions) get no chart.
+func sweepCharts(cw chartWriter, rr *runResult) error {
+	pl := rr.plan
+	dims := len(pl.SweepPaths)
+	if dims > 2 || rr.exp.Sweep.Method != "grid" {
+		return nil
+	}
+	nScen := max(len(pl.Scenarios), 1)
+	per := pl.Points / nScen
+	for s := range nScen {
+		suffix := ""
+		if len(pl.Scenarios) > 0 {
+			suffix = "_" + sanitize(pl.Scenarios[s])
+		}
+		pts := make([]int, per)
+		for k := range pts {
+			pts[k] = s*per + k
+		}
+		for _, q := range sweepQuantities(rr) {
+			var p *plot.Plot
+			var err error
+			if dims == 1 {
+				x, mean, lo, hi := make([]float64, per), make([]float64, per), make([]float64, per), make([]float64, per)
+				for k, pt := range pts {
+					x[k] = pl.Values(pt)[0]
+					mean[k], lo[k], hi[k] = q.value(rr, pt)
+				}
+				order(x, mean, lo, hi)
+				p, err = plots.LineBand(cw.th, q.title, pl.SweepPaths[0], q.label, x, mean, lo, hi)
+			} else {
+				xs, ys, z := grid2(rr, pts, q)
+				p, err = plots.HeatMap(cw.th, q.title, pl.SweepPaths[1], pl.SweepPaths[0], q.label, xs, ys, z)
+			}
+			if err := cw.save(q.name+suffix, p, err); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// quantity is one number per point to chart: an outcome mean or a risk.
+type quantity struct {
+	name, title, label string
+	value              func(rr *runResult, p int) (v, lo, hi float64)
+}
+
+func sweepQuantities(rr *runResult) []quantity {
+	var qs []quantity
+	for i, m := range rr.schema.Outcomes {
+		if !m.Chart {
+			continue
+		}
+		qs = append(qs, quantity{name: "sweep_" + m.Name, title: "mean " + m.Name, label: plots.WithUnit(m.Name, m.Unit),
+			value: func(rr *runResult, p int) (float64, float64, float64) {
+				mean, half := rr.stats[p][i].Mean()
+				return mean, mean - half, mean + half
+			}})
+	}
+	for ri, r := range risks(rr, 0) {
+		qs = append(qs, quantity{name: fmt.Sprintf("sweep_risk_%s_gt_%g", r.metric, r.threshold),
+			title: fmt.Sprintf("P(%s > %g)", r.metric, r.threshold), label: "probability",
+			value: func(rr *runResult, p int) (float64, float64, float64) {
+				x := risks(rr, p)[ri]
+				return x.p, x.lo, x.hi
+			}})
+	}
+	return qs
+}
+
+// grid2 lays the points of a 2-D grid into z[y][x] with sorted axes.
+func grid2(rr *runResult, pts []int, q quantity) (xs, ys []float64, z [][]float64) {
+	pl := rr.plan
+	for _, pt := range pts {
+		v := pl.Values(pt)
+		ys, xs = appendUnique(ys, v[0]), appendUnique(xs, v[1])
+	}
+	slices.Sort(xs)
+	slices.Sort(ys)
+	z = make([][]float64, len(ys))
+	for i := range z {
+		z[i] = make([]float64, len(xs))
+		for j := range z[i] {
+			z[i][j] = math.NaN()
+		}
+	}
+	for _, pt := range pts {
+		v := pl.Values(pt)
+		val, _, _ := q.value(rr, pt)
+		z[slices.Index(ys, v[0])][slices.Index(xs, v[1])] = val
+	}
+	return xs, ys, z
+}
+
+func appendUnique(s []float64, v float64) []float64 {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+// order sorts parallel slices by x.
+func order(x []float64, ys ...[]float64) {
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case x[a] < x[b]:
+			return -1
+		case x[a] > x[b]:
+			return 1
+		}
+		return 0
+	})
+	for _, s := range append([][]float64{x}, ys...) {
+		c := slices.Clone(s)
+		for i, j := range idx {
+			s[i] = c[j]
+		}
+	}
+}
+
+func sanitize(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
+func sensitivityCharts(cw chartWriter, rr *runResult) error {
+	for _, r := range rr.sens {
+		var p *plot.Plot
+		var err error
+		switch {
+		case r.sobol != nil:
+			s := r.sobol
+			p, err = plots.Bars(cw.th, "Sobol indices of "+r.metric, "index", s.Names,
+				plots.BarGroup{Label: "S1 (first order)", Values: s.S1, Lo: s.S1Lo, Hi: s.S1Hi},
+				plots.BarGroup{Label: "ST (total)", Values: s.ST, Lo: s.STLo, Hi: s.STHi})
+		case r.morris != nil:
+			m := r.morris
+			p, err = plots.MorrisScatter(cw.th, "Morris screening of "+r.metric, "", m.Names, m.MuStar, m.Sigma)
+		case r.oat != nil:
+			names, lo, hi := []string{}, []float64{}, []float64{}
+			for _, b := range r.oat.Bars {
+				names, lo, hi = append(names, b.Name), append(lo, b.YLo), append(hi, b.YHi)
+			}
+			p, err = plots.Tornado(cw.th, "One at a time: "+r.metric, r.metric, r.oat.Base, names, lo, hi)
+		default:
+			continue
+		}
+		if err := cw.save("sensitivity_"+r.metric, p, err); err != nil {
 			return err
 		}
 	}
@@ -72,12 +301,7 @@ func writePlots(dir string, rr *runResult) error {
 
 // bandOf extracts one metric's quantile band of a point from the bands.
 func bandOf(b *engine.Bands, point int, name string) (plots.Band, error) {
-	j := -1
-	for i, n := range b.Schema.Series {
-		if n == name {
-			j = i
-		}
-	}
+	j := slices.Index(b.Schema.Series, name)
 	if j < 0 {
 		return plots.Band{}, fmt.Errorf("no series %q", name)
 	}
@@ -94,7 +318,7 @@ func bandOf(b *engine.Bands, point int, name string) (plots.Band, error) {
 }
 
 // readRunColumns reads runs.csv into columns by header name; empty fields
-// are NaN.
+// are NaN, non-numeric columns (scenario) are skipped.
 func readRunColumns(path string) (map[string][]float64, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -115,12 +339,15 @@ func readRunColumns(path string) (map[string][]float64, error) {
 			v := math.NaN()
 			if r[j] != "" {
 				if v, err = strconv.ParseFloat(r[j], 64); err != nil {
-					return nil, fmt.Errorf("%s: column %s: %w", path, name, err)
+					col = nil
+					break
 				}
 			}
 			col = append(col, v)
 		}
-		cols[name] = col
+		if col != nil {
+			cols[name] = col
+		}
 	}
 	return cols, nil
 }

@@ -5,29 +5,38 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine"
+	"github.com/seqsim/seqsim/experiments"
 )
 
-// printSummary prints each outcome's mean with its 95% interval and p5, p50,
-// p95, then the risk probabilities with Wilson intervals.
-func printSummary(w io.Writer, rr *runResult) {
-	fmt.Fprintf(w, "\n%s: %d runs, seed %d\n\n", rr.exp.Experiment.Name, rr.runs, rr.exp.Experiment.Seed)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "outcome\tmean\t95% CI\tp5\tp50\tp95\tunit\t")
-	for i, m := range agents.OutcomeMetrics {
-		s := &rr.stats[i]
-		mean, half := s.Mean()
-		fmt.Fprintf(tw, "%s\t%s\t±%s\t%s\t%s\t%s\t%s\t\n", m.Name, num(mean), num(half),
-			num(s.Sketch.Quantile(0.05)), num(s.Sketch.Quantile(0.5)), num(s.Sketch.Quantile(0.95)), m.Unit)
+// pointLabel names point p for tables and legends: its scenario and swept
+// values.
+func pointLabel(pl *experiments.Plan, p int) string {
+	if pl.Points == 1 {
+		return "all runs"
 	}
-	tw.Flush()
-	fmt.Fprintln(w)
-	for _, r := range risks(rr) {
-		fmt.Fprintf(w, "P(%s > %g) = %.3f  [%.3f, %.3f]  (%d of %d runs)\n", r.metric, r.threshold, r.p, r.lo, r.hi, r.k, r.n)
+	var parts []string
+	for i, c := range pl.Row(p) {
+		if pl.Columns[i] == "scenario" {
+			parts = append(parts, c)
+		} else {
+			parts = append(parts, shortPath(pl.Columns[i])+"="+c)
+		}
 	}
+	return strings.Join(parts, " ")
+}
+
+// shortPath keeps the last two segments of a dotted path.
+func shortPath(p string) string {
+	parts := strings.Split(p, ".")
+	if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(parts, ".")
 }
 
 type risk struct {
@@ -37,17 +46,18 @@ type risk struct {
 	k, n      uint64
 }
 
-func risks(rr *runResult) []risk {
+// risks lists the exceedance probabilities of point p with Wilson intervals.
+func risks(rr *runResult, p int) []risk {
 	var out []risk
-	for i, m := range agents.OutcomeMetrics {
-		s := &rr.stats[i]
+	for i, m := range rr.schema.Outcomes {
+		s := &rr.stats[p][i]
 		for j, t := range s.Thresholds {
 			var k uint64
 			if j < len(s.Above) {
 				k = s.Above[j]
 			}
-			p, lo, hi := engine.Wilson(k, s.N)
-			out = append(out, risk{metric: m.Name, threshold: t, p: p, lo: lo, hi: hi, k: k, n: s.N})
+			pr, lo, hi := engine.Wilson(k, s.N)
+			out = append(out, risk{metric: m.Name, threshold: t, p: pr, lo: lo, hi: hi, k: k, n: s.N})
 		}
 	}
 	return out
@@ -61,30 +71,131 @@ func num(v float64) string {
 	return fmt.Sprintf("%.4g", v)
 }
 
-// summaryMarkdown is summary.md: the same table and risks in Markdown.
+// printSummary prints, per point, each outcome's mean with its 95% interval
+// and p5, p50, p95, then the risk probabilities; for a sensitivity study,
+// the indices.
+func printSummary(w io.Writer, rr *runResult) {
+	e := rr.exp.Experiment
+	fmt.Fprintf(w, "\n%s: %d points x %d runs, seed %d\n", e.Name, rr.plan.Points, rr.plan.Runs, e.Seed)
+	if rr.sens != nil {
+		printSensitivity(w, rr)
+		return
+	}
+	for p := range rr.plan.Points {
+		if p >= 12 {
+			fmt.Fprintf(w, "\n... %d more points in summary.md and runs.csv\n", rr.plan.Points-p)
+			break
+		}
+		fmt.Fprintf(w, "\n[%s]\n", pointLabel(rr.plan, p))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "outcome\tmean\t95% CI\tp5\tp50\tp95\tunit\t")
+		for i, m := range rr.schema.Outcomes {
+			s := &rr.stats[p][i]
+			mean, half := s.Mean()
+			fmt.Fprintf(tw, "%s\t%s\t±%s\t%s\t%s\t%s\t%s\t\n", m.Name, num(mean), num(half),
+				num(s.Sketch.Quantile(0.05)), num(s.Sketch.Quantile(0.5)), num(s.Sketch.Quantile(0.95)), m.Unit)
+		}
+		tw.Flush()
+		for _, r := range risks(rr, p) {
+			fmt.Fprintf(w, "P(%s > %g) = %.3f  [%.3f, %.3f]  (%d of %d runs)\n", r.metric, r.threshold, r.p, r.lo, r.hi, r.k, r.n)
+		}
+	}
+}
+
+func printSensitivity(w io.Writer, rr *runResult) {
+	for _, r := range rr.sens {
+		fmt.Fprintf(w, "\n%s", r.metric)
+		if !math.IsNaN(r.noise) {
+			fmt.Fprintf(w, " (seed noise: %.1f%% of its variance)", 100*r.noise)
+		}
+		fmt.Fprintln(w)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		switch {
+		case r.sobol != nil:
+			fmt.Fprintln(tw, "parameter\tS1\t95% CI\tST\t95% CI\t")
+			for i, n := range r.sobol.Names {
+				s := r.sobol
+				fmt.Fprintf(tw, "%s\t%.4f\t[%.4f, %.4f]\t%.4f\t[%.4f, %.4f]\t\n", n, s.S1[i], s.S1Lo[i], s.S1Hi[i], s.ST[i], s.STLo[i], s.STHi[i])
+			}
+		case r.morris != nil:
+			fmt.Fprintln(tw, "parameter\tmu*\t95% CI\tsigma\t")
+			for i, n := range r.morris.Names {
+				m := r.morris
+				fmt.Fprintf(tw, "%s\t%.4g\t[%.4g, %.4g]\t%.4g\t\n", n, m.MuStar[i], m.MuStarLo[i], m.MuStarHi[i], m.Sigma[i])
+			}
+		case r.oat != nil:
+			fmt.Fprintln(tw, "parameter\ty at low\ty at high\tswing\t")
+			for _, b := range r.oat.Bars {
+				fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.4g\t\n", b.Name, b.YLo, b.YHi, b.Swing)
+			}
+		default:
+			fmt.Fprintf(tw, "%s\t\n", r.note)
+		}
+		tw.Flush()
+		for _, warn := range warnings(r) {
+			fmt.Fprintf(w, "warning: %s\n", warn)
+		}
+	}
+}
+
+func warnings(r sensitivityResult) []string {
+	switch {
+	case r.sobol != nil:
+		return r.sobol.Warnings
+	case r.morris != nil:
+		return r.morris.Warnings
+	}
+	return nil
+}
+
+// summaryMarkdown is summary.md: the same tables in Markdown, with charts.
 func summaryMarkdown(rr *runResult) []byte {
 	var b bytes.Buffer
 	e := rr.exp.Experiment
 	fmt.Fprintf(&b, "# %s\n\n%s\n\n", e.Name, e.Description)
-	fmt.Fprintf(&b, "%d runs, seed %d, experiment hash `%s`.\n\n", rr.runs, e.Seed, rr.hash[:16])
-	fmt.Fprintln(&b, "## Risks\n\n| event | probability | 95% interval (Wilson) | runs |\n|---|---:|---:|---:|")
-	for _, r := range risks(rr) {
-		fmt.Fprintf(&b, "| %s > %g | %.3f | [%.3f, %.3f] | %d of %d |\n", r.metric, r.threshold, r.p, r.lo, r.hi, r.k, r.n)
+	fmt.Fprintf(&b, "%d points x %d runs, seed %d, experiment hash `%s`.\n", rr.plan.Points, rr.plan.Runs, e.Seed, rr.hash[:16])
+	if rr.plan.Notice != "" {
+		fmt.Fprintf(&b, "\nNote: %s\n", rr.plan.Notice)
 	}
-	fmt.Fprintln(&b, "\n## Outcomes\n\n| outcome | mean | 95% CI | p5 | p50 | p95 | unit |\n|---|---:|---:|---:|---:|---:|---|")
-	for i, m := range agents.OutcomeMetrics {
-		s := &rr.stats[i]
-		mean, half := s.Mean()
-		fmt.Fprintf(&b, "| %s | %s | ±%s | %s | %s | %s | %s |\n", m.Name, num(mean), num(half),
-			num(s.Sketch.Quantile(0.05)), num(s.Sketch.Quantile(0.5)), num(s.Sketch.Quantile(0.95)), m.Unit)
+	if rr.sens != nil {
+		b.WriteString("\n```\n")
+		printSensitivity(&b, rr)
+		b.WriteString("```\n\nFull indices with intervals: `sensitivity.csv`.\n")
+		return b.Bytes()
+	}
+	for p := range rr.plan.Points {
+		fmt.Fprintf(&b, "\n## %s\n\n| event | probability | 95%% interval (Wilson) | runs |\n|---|---:|---:|---:|\n", pointLabel(rr.plan, p))
+		for _, r := range risks(rr, p) {
+			fmt.Fprintf(&b, "| %s > %g | %.3f | [%.3f, %.3f] | %d of %d |\n", r.metric, r.threshold, r.p, r.lo, r.hi, r.k, r.n)
+		}
+		fmt.Fprintln(&b, "\n| outcome | mean | 95% CI | p5 | p50 | p95 | unit |\n|---|---:|---:|---:|---:|---:|---|")
+		for i, m := range rr.schema.Outcomes {
+			s := &rr.stats[p][i]
+			mean, half := s.Mean()
+			fmt.Fprintf(&b, "| %s | %s | ±%s | %s | %s | %s | %s |\n", m.Name, num(mean), num(half),
+				num(s.Sketch.Quantile(0.05)), num(s.Sketch.Quantile(0.5)), num(s.Sketch.Quantile(0.95)), m.Unit)
+		}
 	}
 	fmt.Fprintln(&b, "\nQuantiles are within 1% (relative) of the exact sample quantiles (DDSketch).")
-	fmt.Fprint(&b, "\n## Charts\n\n")
-	for _, m := range charted(agents.SeriesMetrics[:]) {
-		fmt.Fprintf(&b, "![%s](plots/fan_%s.svg)\n", m.Name, m.Name)
-	}
-	for _, m := range charted(agents.OutcomeMetrics[:]) {
-		fmt.Fprintf(&b, "![%s](plots/dist_%s.svg)\n", m.Name, m.Name)
+	if rr.plan.Points == 1 {
+		fmt.Fprint(&b, "\n## Charts\n\n")
+		for _, m := range charted(rr.schema.Series) {
+			fmt.Fprintf(&b, "![%s](plots/fan_%s.svg)\n", m.Name, m.Name)
+		}
+		for _, m := range charted(rr.schema.Outcomes) {
+			fmt.Fprintf(&b, "![%s](plots/dist_%s.svg)\n", m.Name, m.Name)
+		}
 	}
 	return b.Bytes()
+}
+
+// charted returns the metrics whose Chart flag is set.
+func charted(ms []agents.Metric) []agents.Metric {
+	var out []agents.Metric
+	for _, m := range ms {
+		if m.Chart {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/engine/design"
 	"github.com/seqsim/seqsim/experiments"
 )
 
@@ -31,19 +32,39 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	stdout.Write(resolved)
+	pl, err := exp.Plan()
+	if err != nil {
+		return usageError{err}
+	}
+	if pl.Notice != "" {
+		fmt.Fprintf(stderr, "note: %s\n", pl.Notice)
+	}
+	fmt.Fprintf(stderr, "\nstudy: %s, %d points x %d runs = %d model runs\n", pl.Kind, pl.Points, pl.Runs, pl.Points*pl.Runs)
+	if pl.Kind == experiments.KindSensitivity {
+		d := len(pl.SweepPaths)
+		fmt.Fprintf(stderr, "sensitivity: %d inputs; sobol needs N(D+2) = %d points (N(2D+2) = %d with second order) at N = %d; morris r(D+1) = %d at r = %d; oat 2D+1 = %d\n",
+			d, design.SaltelliRuns(exp.Sensitivity.N, d, false), design.SaltelliRuns(exp.Sensitivity.N, d, true), exp.Sensitivity.N,
+			design.MorrisRuns(exp.Sensitivity.Trajectories, d), exp.Sensitivity.Trajectories, 2*d+1)
+		if d > 10 && exp.Sensitivity.Method == "sobol" {
+			fmt.Fprintln(stderr, "hint: with more than 10 inputs, screen them with method = \"morris\" first, then run Sobol on the few that matter")
+		}
+	}
+	if exp.Experiment.Model != "token" {
+		return nil
+	}
 	agentsN := 0
 	for _, a := range exp.Allocations {
 		if a.Holder != agents.HolderTreasury {
 			agentsN += a.Agents
 		}
 	}
-	steps := agentsN * exp.Simulation.HorizonDays * exp.Experiment.Runs
+	steps := agentsN * exp.Simulation.HorizonDays * pl.Runs * pl.Points
 	// Measured on a 2-core machine: about 12 ns per agent-step on one core
 	// for the baseline (docs in README); memory is per worker, not per run.
 	secs := float64(steps) * 12e-9
 	kept := (agents.Steps(&exp.Params) + exp.Simulation.RecordEveryDays - 1) / exp.Simulation.RecordEveryDays
 	memMB := float64(kept*len(agents.SeriesMetrics)*(600+16)+agentsN*120+agents.Steps(&exp.Params)*len(agents.SeriesMetrics)*8) / 1e6
 	fmt.Fprintf(stderr, "\nok: %s is valid.\nestimate: %d runs x %d agents x %d days = %.3g agent-steps, about %.0f s on one core; about %.0f MB per worker.\n",
-		exp.File, exp.Experiment.Runs, agentsN, exp.Simulation.HorizonDays, float64(steps), secs, memMB)
+		exp.File, pl.Runs*pl.Points, agentsN, exp.Simulation.HorizonDays, float64(steps), secs, memMB)
 	return nil
 }

@@ -3,6 +3,7 @@ package params
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -261,4 +262,22 @@ func unknownPath(root reflect.Value, path string) error {
 		return fmt.Errorf("params: unknown path %q (did you mean %q?)", path, best)
 	}
 	return fmt.Errorf("params: unknown path %q", path)
+}
+
+// SetNumber sets the numeric parameter at path to v, with the rules of Set
+// (copying slices along the path, range checks for integers) but without
+// parsing TOML or re-checking the schema: the fast path for sweeps and
+// sensitivity designs, which set thousands of points. dst must be a
+// pointer to a struct that Set accepts.
+func SetNumber(dst any, path string, v float64) error {
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return fmt.Errorf("params: SetNumber needs a non-nil pointer to a struct, got %T", dst)
+	}
+	var data any = v
+	if v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+		data = int64(v) // TOML would read an integral value as an integer
+	}
+	s := setter{root: rv.Elem(), path: path, parts: strings.Split(path, ".")}
+	return s.set(rv.Elem(), 0, data)
 }

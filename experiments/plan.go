@@ -1,0 +1,296 @@
+package experiments
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/seqsim/seqsim/engine/design"
+	"github.com/seqsim/seqsim/internal/params"
+)
+
+// Kind says what an experiment's points are.
+type Kind string
+
+// The kinds of study.
+const (
+	KindSingle      Kind = "single"      // one point
+	KindScenarios   Kind = "scenarios"   // named variants
+	KindSweep       Kind = "sweep"       // a grid or LHS, possibly crossed with scenarios
+	KindSensitivity Kind = "sensitivity" // a Saltelli, Morris or OAT design
+)
+
+// Plan enumerates the scenario points of an experiment. Point p of a
+// scenarios-by-sweep study is scenario p / sweepPoints, sweep point
+// p % sweepPoints.
+type Plan struct {
+	Kind       Kind
+	Points     int      // scenario points
+	Runs       int      // replicate runs per point
+	Columns    []string // per-point columns added to runs.csv (scenario, then varied paths)
+	Scenarios  []string // scenario names (nil when none)
+	SweepPaths []string // paths varied by the sweep or the sensitivity design
+	sweepN     int
+	sweep      pointer // grid or LHS
+	// Exactly one of these is set for a sensitivity study.
+	Saltelli *design.Saltelli
+	Morris   *design.Morris
+	OAT      *design.OAT
+	Notice   string // e.g. N rounded up to a power of two
+
+	exp  *Experiment
+	ints []bool // whether each swept path is an integer parameter
+}
+
+type pointer interface {
+	Len() int
+	Point(i int, dst []float64)
+}
+
+// Plan builds the experiment's points. It validates every scenario and grid
+// point (and, for sampled designs, each parameter at its bounds), so a run
+// does not fail half-way on a bad combination.
+func (e *Experiment) Plan() (*Plan, error) {
+	pl := &Plan{Kind: KindSingle, Points: 1, Runs: e.Experiment.Runs, exp: e, sweepN: 1}
+	for _, s := range e.Scenarios {
+		pl.Scenarios = append(pl.Scenarios, s.Name)
+	}
+	if len(pl.Scenarios) > 0 {
+		pl.Kind = KindScenarios
+		pl.Columns = append(pl.Columns, "scenario")
+	}
+	var err error
+	switch {
+	case e.Sensitivity.Method != "none":
+		err = pl.sensitivity(e)
+	case e.Sweep.Method != "none":
+		err = pl.sweepDesign(e)
+	}
+	if err != nil {
+		return nil, err
+	}
+	pl.Columns = append(pl.Columns, pl.SweepPaths...)
+	pl.Points = max(len(pl.Scenarios), 1) * pl.sweepN
+	for _, path := range pl.SweepPaths {
+		v, _ := params.Get(e, path)
+		_, isFloat := v.(float64)
+		pl.ints = append(pl.ints, !isFloat)
+	}
+	return pl, pl.check()
+}
+
+func (pl *Plan) sweepDesign(e *Experiment) error {
+	pl.Kind = KindSweep
+	sw := e.Sweep
+	for _, p := range sw.Params {
+		pl.SweepPaths = append(pl.SweepPaths, p.Path)
+	}
+	switch sw.Method {
+	case "grid":
+		vals := make([][]float64, len(sw.Params))
+		for i, p := range sw.Params {
+			vals[i] = p.Values
+		}
+		g, err := design.NewGrid(pl.SweepPaths, vals)
+		if err != nil {
+			return fmt.Errorf("experiments: sweep: %w", err)
+		}
+		pl.sweep = g
+	case "lhs":
+		space := design.Space{Names: pl.SweepPaths}
+		for _, p := range sw.Params {
+			m, err := design.Uniform(p.Lo, p.Hi)
+			if p.Scale == "log" {
+				m, err = design.LogUniform(p.Lo, p.Hi)
+			}
+			if err != nil {
+				return fmt.Errorf("experiments: sweep %s: %w", p.Path, err)
+			}
+			space.Marginals = append(space.Marginals, m)
+		}
+		t, err := design.LatinHypercube(space, sw.Points, uint64(e.Experiment.Seed))
+		if err != nil {
+			return fmt.Errorf("experiments: sweep: %w", err)
+		}
+		pl.sweep = t
+	}
+	pl.sweepN = pl.sweep.Len()
+	return nil
+}
+
+func (pl *Plan) sensitivity(e *Experiment) error {
+	pl.Kind = KindSensitivity
+	se := e.Sensitivity
+	pl.Runs = se.Replicates
+	space := design.Space{}
+	base, lo, hi := []float64{}, []float64{}, []float64{}
+	for _, p := range se.Params {
+		m, err := p.marginal()
+		if err != nil {
+			return fmt.Errorf("experiments: sensitivity %s: %w", p.Path, err)
+		}
+		space.Names = append(space.Names, p.Path)
+		space.Marginals = append(space.Marginals, m)
+		v, _ := params.Get(e, p.Path)
+		b, _ := toFloat(v)
+		base, lo, hi = append(base, b), append(lo, m.Quantile(0)), append(hi, m.Quantile(1))
+	}
+	pl.SweepPaths = space.Names
+	seed := uint64(e.Experiment.Seed)
+	var err error
+	switch se.Method {
+	case "sobol":
+		pl.Saltelli, err = design.NewSaltelli(space, se.N, se.SecondOrder, seed)
+		if err == nil {
+			pl.sweep, pl.Notice = pl.Saltelli, pl.Saltelli.Notice
+		}
+	case "morris":
+		pl.Morris, err = design.NewMorris(space, se.Trajectories, se.Levels, seed)
+		pl.sweep = pl.Morris
+	case "oat":
+		pl.OAT, err = design.NewOAT(space.Names, base, lo, hi)
+		pl.sweep = pl.OAT
+	}
+	if err != nil {
+		return fmt.Errorf("experiments: sensitivity: %w", err)
+	}
+	pl.sweepN = pl.sweep.Len()
+	return nil
+}
+
+// marginal maps a sensitivity parameter to its distribution on the unit cube.
+func (p SensitivityParam) marginal() (design.Marginal, error) {
+	switch p.Dist {
+	case "uniform", "":
+		return design.Uniform(p.Lo, p.Hi)
+	case "loguniform":
+		return design.LogUniform(p.Lo, p.Hi)
+	case "normal":
+		return design.Normal(p.Mu, p.Sigma)
+	case "truncnormal":
+		return design.TruncatedNormal(p.Mu, p.Sigma, p.Lo, p.Hi)
+	case "discrete":
+		return design.Discrete(p.Values...)
+	case "int":
+		return design.IntRange(int(p.Lo), int(p.Hi))
+	}
+	return nil, fmt.Errorf("unknown dist %q (want uniform, loguniform, normal, truncnormal, discrete or int)", p.Dist)
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	}
+	return math.NaN(), false
+}
+
+// Values returns the swept parameter values of point p (nil for none).
+func (pl *Plan) Values(p int) []float64 {
+	if pl.sweep == nil {
+		return nil
+	}
+	x := make([]float64, len(pl.SweepPaths))
+	pl.sweep.Point(p%pl.sweepN, x)
+	for i, isInt := range pl.ints {
+		if isInt {
+			x[i] = math.Round(x[i])
+		}
+	}
+	return x
+}
+
+// ScenarioOf returns the scenario index of point p (0 when none).
+func (pl *Plan) ScenarioOf(p int) int { return p / pl.sweepN }
+
+// Row returns the runs.csv cells of point p's columns.
+func (pl *Plan) Row(p int) []string {
+	var out []string
+	if len(pl.Scenarios) > 0 {
+		out = append(out, pl.Scenarios[pl.ScenarioOf(p)])
+	}
+	for _, v := range pl.Values(p) {
+		out = append(out, strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	return out
+}
+
+// Point returns the experiment of point p: the base with the scenario's
+// overrides, then the swept values, applied. The result shares no slices
+// with the base (params.Set copies along the path).
+func (pl *Plan) Point(p int) (*Experiment, error) {
+	e := *pl.exp
+	if len(pl.Scenarios) > 0 {
+		s := pl.exp.Scenarios[pl.ScenarioOf(p)]
+		if err := e.Set(s.Set); err != nil {
+			return nil, fmt.Errorf("experiments: scenario %q: %w", s.Name, err)
+		}
+	}
+	for i, v := range pl.Values(p) {
+		if err := params.SetNumber(&e, pl.SweepPaths[i], v); err != nil {
+			return nil, fmt.Errorf("experiments: point %d: %w", p, err)
+		}
+	}
+	e.normalise()
+	return &e, nil
+}
+
+// check validates the points up front: every point of a scenario list or
+// grid (up to 10,000), and for sampled designs every parameter at its lower
+// and upper bound with the others at their base values.
+func (pl *Plan) check() error {
+	var errs []error
+	add := func(what string, e *Experiment, err error) {
+		if err == nil {
+			err = e.Validate(nil)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("experiments: %s: %w", what, err))
+		}
+	}
+	if pl.Kind == KindSensitivity || pl.Points > 10_000 || pl.exp.Sweep.Method == "lhs" {
+		for i, path := range pl.SweepPaths {
+			for _, v := range pl.bounds(i) {
+				e := *pl.exp
+				err := params.SetNumber(&e, path, v)
+				add(fmt.Sprintf("%s = %g", path, v), &e, err)
+			}
+		}
+		return errors.Join(errs...)
+	}
+	for p := range pl.Points {
+		e, err := pl.Point(p)
+		if e == nil {
+			e = pl.exp
+		}
+		add(pl.describe(p), e, err)
+	}
+	return errors.Join(errs...)
+}
+
+// bounds returns the smallest and largest value parameter i takes.
+func (pl *Plan) bounds(i int) []float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	x := make([]float64, len(pl.SweepPaths))
+	for r := range pl.sweepN {
+		pl.sweep.Point(r, x)
+		lo, hi = min(lo, x[i]), max(hi, x[i])
+	}
+	if pl.ints[i] {
+		lo, hi = math.Round(lo), math.Round(hi)
+	}
+	return []float64{lo, hi}
+}
+
+func (pl *Plan) describe(p int) string {
+	s := fmt.Sprintf("point %d", p)
+	for i, c := range pl.Row(p) {
+		s += fmt.Sprintf(" %s=%s", pl.Columns[i], c)
+	}
+	return s
+}
