@@ -12,24 +12,60 @@ import (
 
 // manifest is manifest.json: provenance and metric metadata.
 type manifest struct {
-	Seqsim         string          `json:"seqsim_version"`
-	Experiment     string          `json:"experiment"`
-	ExperimentHash string          `json:"experiment_hash"`
-	Seed           int64           `json:"seed"`
-	Runs           int             `json:"runs"`
-	RunsDone       int             `json:"runs_done"`
-	Failed         int             `json:"runs_failed"`
-	Complete       bool            `json:"complete"`
-	Command        []string        `json:"command"`
-	Started        string          `json:"started"`
-	WallSeconds    float64         `json:"wall_seconds"`
-	RunsPerSecond  float64         `json:"runs_per_second"`
-	Go             string          `json:"go"`
-	GOOS           string          `json:"goos"`
-	GOARCH         string          `json:"goarch"`
-	GOAMD64        string          `json:"goamd64,omitempty"`
-	Outcomes       []agents.Metric `json:"outcomes"`
-	Series         []agents.Metric `json:"series"`
+	Seqsim         string       `json:"seqsim_version"`
+	Experiment     string       `json:"experiment"`
+	ExperimentHash string       `json:"experiment_hash"`
+	Seed           int64        `json:"seed"`
+	Runs           int          `json:"runs"`
+	RunsDone       int          `json:"runs_done"`
+	Failed         int          `json:"runs_failed"`
+	Complete       bool         `json:"complete"`
+	Command        []string     `json:"command"`
+	Started        string       `json:"started"`
+	WallSeconds    float64      `json:"wall_seconds"`
+	RunsPerSecond  float64      `json:"runs_per_second"`
+	Go             string       `json:"go"`
+	GOOS           string       `json:"goos"`
+	GOARCH         string       `json:"goarch"`
+	GOAMD64        string       `json:"goamd64,omitempty"`
+	Model          string       `json:"model"`
+	Study          study        `json:"study"`
+	Outcomes       []metricJSON `json:"outcomes"`
+	Series         []metricJSON `json:"series"`
+}
+
+// metricJSON is a metric's metadata as manifest.json spells it.
+type metricJSON struct {
+	Name       string    `json:"name"`
+	Unit       string    `json:"unit"`
+	Doc        string    `json:"doc"`
+	MayBeEmpty bool      `json:"may_be_empty,omitempty"`
+	Chart      bool      `json:"chart,omitempty"`
+	LowerTail  bool      `json:"lower_tail,omitempty"`
+	RiskAbove  []float64 `json:"risk_above,omitempty"`
+	Section    string    `json:"section,omitempty"`
+}
+
+func metricsJSON(ms []agents.Metric) []metricJSON {
+	out := make([]metricJSON, len(ms))
+	for i, m := range ms {
+		out[i] = metricJSON{m.Name, m.Unit, m.Doc, m.MayBeEmpty, m.Chart, m.LowerTail, m.RiskAbove, m.Section}
+	}
+	return out
+}
+
+// study describes the points of the experiment, so that charts and reports
+// can be rebuilt from the output folder alone.
+type study struct {
+	Kind        string   `json:"kind"`   // single, scenarios, sweep, sensitivity
+	Points      int      `json:"points"` // scenario points
+	Runs        int      `json:"runs"`   // runs per point
+	Columns     []string `json:"columns"`
+	Scenarios   []string `json:"scenarios,omitempty"`
+	SweepPaths  []string `json:"sweep_paths,omitempty"`
+	SweepMethod string   `json:"sweep_method,omitempty"` // grid or lhs
+	Sensitivity string   `json:"sensitivity_method,omitempty"`
+	Notice      string   `json:"notice,omitempty"`
 }
 
 func writeManifest(path string, rr *runResult, complete bool) error {
@@ -40,7 +76,19 @@ func writeManifest(path string, rr *runResult, complete bool) error {
 		Started:     time.Now().Add(-rr.wall).UTC().Format(time.RFC3339),
 		WallSeconds: rr.wall.Seconds(), RunsPerSecond: float64(rr.runs) / rr.wall.Seconds(),
 		Go: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, GOAMD64: os.Getenv("GOAMD64"),
-		Outcomes: rr.schema.Outcomes, Series: rr.schema.Series,
+		Outcomes: metricsJSON(rr.schema.Outcomes), Series: metricsJSON(rr.schema.Series),
+		Model: rr.exp.Experiment.Model,
+		Study: study{Kind: string(rr.plan.Kind), Points: rr.plan.Points, Runs: rr.plan.Runs, Columns: rr.plan.Columns,
+			Scenarios: rr.plan.Scenarios, SweepPaths: rr.plan.SweepPaths, Notice: rr.plan.Notice},
+	}
+	if rr.exp.Sweep.Method != "none" {
+		m.Study.SweepMethod = rr.exp.Sweep.Method
+	}
+	if rr.exp.Sensitivity.Method != "none" {
+		m.Study.Sensitivity = rr.exp.Sensitivity.Method
+	}
+	if m.Study.Columns == nil {
+		m.Study.Columns = []string{}
 	}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
