@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime/debug"
 	"sync"
+	"time"
 )
 
 // UnitError is the failure of one unit: its point, run and seed are enough
@@ -24,9 +25,19 @@ func (e *UnitError) Unwrap() error { return e.Err }
 
 // Result is what Run returns besides the rows it gave the sink.
 type Result struct {
-	Bands  *Bands       // merged series bands (nil when Plan.SeriesPoints is false)
-	Done   int          // units finished (successfully or not) in this call
-	Failed []*UnitError // units that returned an error or panicked, by index
+	Bands  *Bands       // merged series bands, including a resumed state (nil when Plan.SeriesPoints is false)
+	Done   int          // units of the shard delivered, including those of a resumed state
+	Total  int          // units of the shard
+	Failed []*UnitError // units that returned an error, panicked or gave non-finite output, by index
+}
+
+// Checkpoint is the state of a partly finished plan: the first Done units
+// of the shard (in unit order) have been delivered to the sink, and Bands
+// holds exactly their series. Resuming from it gives the same bytes as an
+// uninterrupted run.
+type Checkpoint struct {
+	Done  int
+	Bands *Bands
 }
 
 type unitResult struct {
@@ -35,19 +46,36 @@ type unitResult struct {
 	err     error
 }
 
-// Run runs every unit of the plan that belongs to its shard and is not
-// skipped, on Plan.Workers goroutines, each with its own Sim from newSim.
-// Summaries reach sink in increasing unit index (a reorder buffer), so the
-// bytes a sink writes do not depend on the worker count or on which run
-// finishes first. A unit that fails or panics is recorded in Result.Failed
-// and the others go on. When ctx is cancelled no new unit starts; units in
-// flight finish and are delivered, and Run returns ctx's error.
+// Run runs every unit of the plan that belongs to its shard, on
+// Plan.Workers goroutines, each with its own Sim from newSim. Summaries
+// reach sink in increasing unit index (a reorder buffer), so the bytes a
+// sink writes do not depend on the worker count or on which run finishes
+// first. A unit that fails, panics or gives a non-finite value is recorded
+// in Result.Failed and the others go on. When ctx is cancelled no new unit
+// starts; units in flight finish and are delivered, and Run returns ctx's
+// error with a Result that is a valid checkpoint. With Plan.Resume the
+// first Resume.Done units are skipped and Resume.Bands is the starting
+// state. Every Plan.CheckpointEvery, Run pauses feeding until every unit in
+// flight is delivered and calls Plan.OnCheckpoint.
 func Run(ctx context.Context, p Plan, newSim func() (Sim, error), sink Sink) (*Result, error) {
 	if p.Points <= 0 || p.Runs <= 0 {
 		return nil, errors.New("engine: plan needs at least one point and one run")
 	}
 	workers := max(p.Workers, 1)
 	todo := p.unitsToRun()
+	res := &Result{Total: len(todo)}
+	base := NewBands(p.Schema)
+	if r := p.Resume; r != nil {
+		if r.Done > len(todo) {
+			return nil, fmt.Errorf("engine: checkpoint has %d units done but the shard has %d", r.Done, len(todo))
+		}
+		todo, res.Done = todo[r.Done:], r.Done
+		if r.Bands != nil && p.SeriesPoints {
+			if err := base.Merge(r.Bands); err != nil {
+				return nil, err
+			}
+		}
+	}
 	sims := make([]Sim, workers)
 	for w := range sims {
 		s, err := newSim()
@@ -56,8 +84,8 @@ func Run(ctx context.Context, p Plan, newSim func() (Sim, error), sink Sink) (*R
 		}
 		sims[w] = s
 	}
-	next := make(chan int)
-	results := make(chan unitResult, 2*workers)
+	jobs := make(chan int)
+	results := make(chan unitResult, workers)
 	bands := make([]*Bands, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -67,63 +95,148 @@ func Run(ctx context.Context, p Plan, newSim func() (Sim, error), sink Sink) (*R
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			work(p, sims[w], bands[w], next, results)
+			work(p, sims[w], bands[w], jobs, results)
 		}()
 	}
-	go func() { // feeder: stops early on cancellation
-		defer close(next)
-		for _, g := range todo {
-			if ctx.Err() != nil { // select alone may still pick the send
-				return
-			}
-			select {
-			case next <- g:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
-
-	res, sinkErr := collect(p, todo, results, sink)
+	c := coordinator{p: p, ctx: ctx, todo: todo, res: res, sink: sink, jobs: jobs, results: results,
+		merged: func() *Bands { return mergeBands(p, base, bands) }}
+	err := c.loop()
+	close(jobs)
+	wg.Wait()
 	if p.SeriesPoints {
-		res.Bands = bands[0]
-		for _, b := range bands[1:] {
-			if err := res.Bands.Merge(b); err != nil {
-				return nil, err
-			}
-		}
+		res.Bands = mergeBands(p, base, bands)
 	}
-	if sinkErr != nil {
-		return res, sinkErr
-	}
-	if err := ctx.Err(); err != nil && res.Done < len(todo) {
+	if err != nil {
 		return res, err
 	}
+	if cerr := ctx.Err(); cerr != nil && res.Done < res.Total {
+		return res, cerr
+	}
 	return res, nil
+}
+
+// mergeBands returns a new Bands holding base plus every worker's bands.
+// Only called when no worker is running a unit (integer merges are exact in
+// any order, but a worker must not write while they are read).
+func mergeBands(p Plan, base *Bands, workers []*Bands) *Bands {
+	if !p.SeriesPoints {
+		return nil
+	}
+	out := NewBands(p.Schema)
+	out.Merge(base)
+	for _, b := range workers {
+		out.Merge(b)
+	}
+	return out
+}
+
+// coordinator feeds units to the workers in order, delivers results
+// through the reorder buffer, and pauses for checkpoints.
+type coordinator struct {
+	p        Plan
+	ctx      context.Context
+	todo     []int
+	res      *Result
+	sink     Sink
+	jobs     chan<- int
+	results  <-chan unitResult
+	merged   func() *Bands
+	fed, pos int
+	pending  map[int]unitResult
+	sinkErr  error
+}
+
+func (c *coordinator) loop() error {
+	c.pending = map[int]unitResult{}
+	lastCP := time.Now()
+	for {
+		stop := c.ctx.Err() != nil || c.sinkErr != nil
+		pause := c.p.CheckpointEvery > 0 && time.Since(lastCP) >= c.p.CheckpointEvery
+		inFlight := c.fed - c.pos
+		if (stop || pause || c.fed == len(c.todo)) && inFlight == 0 {
+			if c.fed == len(c.todo) || stop {
+				return c.sinkErr
+			}
+			if err := c.checkpoint(); err != nil {
+				return err
+			}
+			lastCP = time.Now()
+			continue
+		}
+		var jobs chan<- int
+		if !stop && !pause && c.fed < len(c.todo) {
+			jobs = c.jobs
+		}
+		var next int
+		if jobs != nil {
+			next = c.todo[c.fed]
+		}
+		select {
+		case jobs <- next:
+			c.fed++
+		case r := <-c.results:
+			c.receive(r)
+		case <-c.ctx.Done():
+			if inFlight > 0 {
+				c.receive(<-c.results)
+			}
+		}
+	}
+}
+
+func (c *coordinator) checkpoint() error {
+	if c.p.OnCheckpoint == nil {
+		return nil
+	}
+	return c.p.OnCheckpoint(Checkpoint{Done: c.res.Done, Bands: c.merged()})
+}
+
+// receive buffers a result and delivers every result that is next in order.
+func (c *coordinator) receive(r unitResult) {
+	c.pending[r.unit.Index] = r
+	for c.pos < c.fed {
+		r, ok := c.pending[c.todo[c.pos]]
+		if !ok {
+			return
+		}
+		delete(c.pending, c.todo[c.pos])
+		c.pos++
+		c.res.Done++
+		if r.err != nil {
+			c.res.Failed = append(c.res.Failed, &UnitError{Unit: r.unit, Err: r.err})
+		} else if c.sinkErr == nil {
+			c.sinkErr = c.sink.Row(r.unit, r.summary)
+		}
+		if c.p.Progress != nil {
+			c.p.Progress(c.res.Done, c.res.Total)
+		}
+	}
 }
 
 func (p Plan) unitsToRun() []int {
 	var todo []int
 	for g := range p.Units() {
-		if p.Shard.Contains(g) && (p.Skip == nil || !p.Skip(g)) {
+		if p.Shard.Contains(g) {
 			todo = append(todo, g)
 		}
 	}
 	return todo
 }
 
-// work runs units from next until it is closed. One generator per worker,
+// work runs units from jobs until it is closed. One generator per worker,
 // reseeded per unit: no allocation per run (STYLE.md, "Randomness").
-func work(p Plan, sim Sim, bands *Bands, next <-chan int, out chan<- unitResult) {
+func work(p Plan, sim Sim, bands *Bands, jobs <-chan int, out chan<- unitResult) {
 	var pcg rand.PCG
 	rng := rand.New(&pcg)
 	series := make([]float64, p.Schema.Steps*len(p.Schema.Series))
-	for g := range next {
+	for g := range jobs {
 		u := p.UnitOf(g)
 		pcg.Seed(PCGSeeds(u.Seed))
 		summary := make([]float64, len(p.Schema.Summary))
 		err := runOne(sim, u, rng, summary, series)
+		if err == nil {
+			err = p.Schema.checkFinite(summary, series)
+		}
 		if err == nil && bands != nil {
 			bands.Add(u.Point, series)
 		}
@@ -140,33 +253,4 @@ func runOne(sim Sim, u Unit, rng *rand.Rand, summary, series []float64) (err err
 		}
 	}()
 	return sim.Run(u.Point, u.Run, rng, summary, series)
-}
-
-// collect delivers results to the sink in the order of todo.
-func collect(p Plan, todo []int, results <-chan unitResult, sink Sink) (*Result, error) {
-	res := &Result{}
-	pending := map[int]unitResult{}
-	pos := 0
-	var sinkErr error
-	for r := range results {
-		pending[r.unit.Index] = r
-		for pos < len(todo) {
-			r, ok := pending[todo[pos]]
-			if !ok {
-				break
-			}
-			delete(pending, todo[pos])
-			pos++
-			res.Done++
-			if r.err != nil {
-				res.Failed = append(res.Failed, &UnitError{Unit: r.unit, Err: r.err})
-			} else if sinkErr == nil {
-				sinkErr = sink.Row(r.unit, r.summary)
-			}
-			if p.Progress != nil {
-				p.Progress(res.Done, len(todo))
-			}
-		}
-	}
-	return res, sinkErr
 }

@@ -1,6 +1,11 @@
 package engine
 
-import "math/rand/v2"
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+)
 
 // Sim is one worker's simulator. The engine creates one per worker through a
 // factory and reuses it for every unit that worker runs, so a Sim may keep
@@ -24,6 +29,25 @@ type Schema struct {
 	// SeriesEvery keeps every k-th step in the bands (1 = all); steps that
 	// are not kept cost nothing in memory.
 	SeriesEvery int
+	// Optional marks summary metrics that may be NaN ("no value"); any
+	// other NaN, and any Inf, fails the unit.
+	Optional []bool
+}
+
+// checkFinite reports the first non-finite value of a unit's output.
+func (s Schema) checkFinite(summary, series []float64) error {
+	for i, v := range summary {
+		if math.IsInf(v, 0) || (math.IsNaN(v) && (i >= len(s.Optional) || !s.Optional[i])) {
+			return fmt.Errorf("outcome %s is %v", s.Summary[i], v)
+		}
+	}
+	m := len(s.Series)
+	for i, v := range series {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("series %s is %v at step %d", s.Series[i%m], v, i/m)
+		}
+	}
+	return nil
 }
 
 // Shard selects a share of the units: unit g belongs to shard g mod Count.
@@ -54,8 +78,12 @@ type Plan struct {
 	SeriesPoints bool
 	Schema       Schema
 	Shard        Shard
-	// Skip, if non-nil, reports units already done (resume); they are not run.
-	Skip func(unit int) bool
+	// Resume, if non-nil, continues from a checkpoint of the same plan.
+	Resume *Checkpoint
+	// CheckpointEvery > 0 calls OnCheckpoint that often with a consistent
+	// state (between two checkpoints a crash loses only those units).
+	CheckpointEvery time.Duration
+	OnCheckpoint    func(Checkpoint) error
 	// Progress, if non-nil, is called from the collecting goroutine after
 	// each unit with the number of units finished and the total to run.
 	Progress func(done, total int)

@@ -41,6 +41,9 @@ func (a *File) Commit() error {
 	if cerr := a.f.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil { // CreateTemp makes 0600 files; outputs are for sharing
+		err = os.Chmod(a.f.Name(), 0o644)
+	}
 	if err == nil {
 		err = os.Rename(a.f.Name(), a.path)
 	}
