@@ -13,9 +13,14 @@ build:
 run: build
 	./$(SEQSIM) run --force
 
-# Everything CI checks (lint first, then the tests).
-test:
+# Every test. The Parquet test reads our files back with an independent
+# reader (hyparquet, a Node package), installed here from the lock file.
+test: tools/parquet-reader/node_modules
 	$(GO) test -count=1 -timeout 15m ./...
+
+tools/parquet-reader/node_modules: tools/parquet-reader/package-lock.json
+	npm ci --prefix tools/parquet-reader --no-audit --no-fund
+	touch $@
 
 lint:
 	$(GO) vet ./...

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/internal/tables"
 )
 
 // runResult is what the summary table, the files and the charts need.
@@ -85,6 +87,9 @@ func execute(ctx context.Context, exp *experiments.Experiment, dir string, worke
 		return nil, usageError{err}
 	}
 	schema := engine.Schema{Summary: names(sch.Outcomes), Series: names(sch.Series), Steps: sch.Steps, SeriesEvery: sch.RecordEvery}
+	for _, m := range sch.Outcomes {
+		schema.Optional = append(schema.Optional, m.MayBeEmpty)
+	}
 	csv, err := engine.NewCSVSink(filepath.Join(dir, "runs.csv"), pl.Columns, schema.Summary, pl.Row)
 	if err != nil {
 		return nil, err
@@ -157,6 +162,9 @@ func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool)
 			return err
 		}
 	}
+	if err := writeParquet(dir, rr); err != nil {
+		return err
+	}
 	resolved, err := rr.exp.Resolved()
 	if err != nil {
 		return err
@@ -178,4 +186,24 @@ func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool)
 		}
 	}
 	return writeManifest(filepath.Join(dir, "manifest.json"), rr, complete)
+}
+
+// writeParquet converts runs.csv and series.csv into typed Parquet files
+// with the same columns, and the experiment hash and seed as metadata.
+func writeParquet(dir string, rr *runResult) error {
+	meta := map[string]string{
+		"experiment_hash": rr.hash, "seed": strconv.FormatInt(rr.exp.Experiment.Seed, 10), "seqsim_version": version,
+	}
+	header := append(append([]string{"point", "run", "seed"}, rr.plan.Columns...), names(rr.schema.Outcomes)...)
+	var strs []string
+	if len(rr.plan.Scenarios) > 0 {
+		strs = []string{"scenario"}
+	}
+	if err := tables.CSVToParquet(filepath.Join(dir, "runs.csv"), filepath.Join(dir, "runs.parquet"), tables.RunsSpec(header, strs...), meta); err != nil {
+		return err
+	}
+	if rr.bands == nil {
+		return nil
+	}
+	return tables.CSVToParquet(filepath.Join(dir, "series.csv"), filepath.Join(dir, "series.parquet"), tables.SeriesSpec(), meta)
 }
