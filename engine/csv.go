@@ -1,7 +1,12 @@
 package engine
 
 import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 
@@ -19,29 +24,67 @@ func AppendFloat(dst []byte, v float64) []byte {
 }
 
 // CSVSink writes runs.csv: one row per unit with point, run, seed, optional
-// per-point columns (the parameters a sweep varies), then the summary.
+// per-point columns (the parameters a sweep varies), then the summary. Rows
+// go to PATH.partial, which Sync makes durable (for checkpoints) and Commit
+// renames to PATH, so an interrupted run never leaves a half-written
+// runs.csv, and a resumed one continues the same file.
 type CSVSink struct {
-	f     *atomicfile.File
-	buf   []byte
-	extra func(point int) []string
+	f       *os.File
+	w       *bufio.Writer
+	path    string
+	written int64
+	buf     []byte
+	extra   func(point int) []string
 }
 
-// NewCSVSink starts writing path (atomically: see Commit) with the header
-// point, run, seed, extraNames..., summaryNames....
+// PartialPath is where a CSVSink writes before Commit.
+func PartialPath(path string) string { return path + ".partial" }
+
+// NewCSVSink starts writing path with the header point, run, seed,
+// extraNames..., summaryNames....
 func NewCSVSink(path string, extraNames, summaryNames []string, extra func(point int) []string) (*CSVSink, error) {
-	f, err := atomicfile.Create(path)
+	f, err := os.Create(PartialPath(path))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("engine: %w", err)
 	}
-	s := &CSVSink{f: f, extra: extra}
+	s := &CSVSink{f: f, w: bufio.NewWriterSize(f, 1<<16), path: path, extra: extra}
 	s.buf = append(s.buf, "point,run,seed"...)
 	for _, n := range append(append([]string(nil), extraNames...), summaryNames...) {
 		s.buf = append(s.buf, ',')
 		s.buf = append(s.buf, n...)
 	}
 	s.buf = append(s.buf, '\n')
-	_, err = f.Write(s.buf)
-	return s, err
+	return s, s.write(s.buf)
+}
+
+// ResumeCSVSink continues a sink whose partial file holds offset durable
+// bytes (from a checkpoint): anything after them is discarded.
+func ResumeCSVSink(path string, offset int64, extra func(point int) []string) (*CSVSink, error) {
+	if _, err := os.Stat(PartialPath(path)); errors.Is(err, os.ErrNotExist) {
+		// Stopped after runs.csv was committed but before the checkpoint
+		// was removed: the committed file starts with the checkpoint's rows.
+		if err := os.Rename(path, PartialPath(path)); err != nil {
+			return nil, fmt.Errorf("engine: resuming %s: %w", path, err)
+		}
+	}
+	f, err := os.OpenFile(PartialPath(path), os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("engine: resuming %s: %w", path, err)
+	}
+	if err := f.Truncate(offset); err == nil {
+		_, err = f.Seek(offset, io.SeekStart)
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("engine: resuming %s: %w", path, err)
+	}
+	return &CSVSink{f: f, w: bufio.NewWriterSize(f, 1<<16), path: path, written: offset, extra: extra}, nil
+}
+
+func (s *CSVSink) write(b []byte) error {
+	n, err := s.w.Write(b)
+	s.written += int64(n)
+	return err
 }
 
 // Row implements Sink.
@@ -64,15 +107,55 @@ func (s *CSVSink) Row(u Unit, summary []float64) error {
 	}
 	b = append(b, '\n')
 	s.buf = b
-	_, err := s.f.Write(b)
+	return s.write(b)
+}
+
+// Sync makes every row so far durable and returns the partial file's length.
+func (s *CSVSink) Sync() (int64, error) {
+	if err := s.w.Flush(); err != nil {
+		return 0, err
+	}
+	return s.written, s.f.Sync()
+}
+
+// Commit makes runs.csv appear.
+func (s *CSVSink) Commit() error {
+	if s.f == nil {
+		return nil
+	}
+	_, err := s.Sync()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	s.f = nil
+	if err == nil {
+		err = os.Rename(PartialPath(s.path), s.path)
+	}
+	if err != nil {
+		return fmt.Errorf("engine: writing %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Close flushes and closes the partial file, keeping it for a resume.
+func (s *CSVSink) Close() error {
+	if s.f == nil {
+		return nil
+	}
+	_, err := s.Sync()
+	s.f.Close()
+	s.f = nil
 	return err
 }
 
-// Commit makes runs.csv appear; Abort discards it.
-func (s *CSVSink) Commit() error { return s.f.Commit() }
-
-// Abort discards the file.
-func (s *CSVSink) Abort() { s.f.Abort() }
+// Abort discards the partial file; safe after Commit or Close.
+func (s *CSVSink) Abort() {
+	if s.f != nil {
+		s.f.Close()
+		s.f = nil
+		os.Remove(PartialPath(s.path))
+	}
+}
 
 // WriteSeriesCSV writes series.csv: point, step, metric, mean, p05, p25,
 // p50, p75, p95, in point, step and metric order.

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -283,4 +285,50 @@ func ExampleRunSeed() {
 	// Output:
 	// true
 	// false
+}
+
+// nanSim returns NaN in the series of run 3 at step 5.
+type nanSim struct{ toySim }
+
+func (s *nanSim) Run(point, run int, rng *rand.Rand, summary, series []float64) error {
+	err := s.toySim.Run(point, run, rng, summary, series)
+	if run == 3 {
+		series[5*2+1] = math.NaN()
+	}
+	return err
+}
+
+func TestRunIsolatesNonFiniteOutput(t *testing.T) {
+	t.Parallel()
+	p := toyPlan(2)
+	res, err := Run(context.Background(), p, func() (Sim, error) { return &nanSim{toySim{failRun: -1}}, nil }, sinkFunc(func(Unit, []float64) error { return nil }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Failed) != 3 || !strings.Contains(res.Failed[0].Error(), "series level is NaN at step 5") ||
+		!strings.Contains(res.Failed[0].Error(), "run 3") {
+		t.Fatalf("failed: %v", res.Failed)
+	}
+	if res.Done != 150 {
+		t.Errorf("done %d, want all 150 units accounted for", res.Done)
+	}
+}
+
+func TestBandsRoundTrip(t *testing.T) {
+	t.Parallel()
+	_, _, res := runToy(t, toyPlan(2), -1)
+	var buf bytes.Buffer
+	if _, err := res.Bands.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadBands(&buf, toyPlan(1).Schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.Equal(res.Bands) {
+		t.Error("bands changed through WriteTo/ReadBands")
+	}
+	if _, err := ReadBands(strings.NewReader("nope"), toyPlan(1).Schema); err == nil {
+		t.Error("garbage accepted")
+	}
 }

@@ -62,6 +62,9 @@ func (s *statsSink) Row(u engine.Unit, summary []float64) error {
 			st[i].Add(v)
 		}
 	}
+	if s.csv == nil { // rebuilding statistics from rows already written
+		return nil
+	}
 	return s.csv.Row(u, summary)
 }
 
@@ -73,82 +76,200 @@ func names(ms []agents.Metric) []string {
 	return out
 }
 
-func execute(ctx context.Context, exp *experiments.Experiment, dir string, workers int, command []string, stderr io.Writer, quiet bool) (*runResult, error) {
+// job is one `seqsim run`: an experiment, an output folder, a shard.
+type job struct {
+	exp             *experiments.Experiment
+	dir             string
+	workers         int
+	shard           engine.Shard
+	resume          bool
+	checkpointEvery time.Duration
+	command         []string
+	file            string
+	sets            []string
+	stderr          io.Writer
+	quiet           bool
+}
+
+// study is what a run and a merge share: the plan, the schemas and the
+// sink that writes runs.csv and keeps the per-point statistics.
+type study struct {
+	exp    *experiments.Experiment
+	pl     *experiments.Plan
+	sch    experiments.Schema
+	schema engine.Schema
+	hash   string
+}
+
+func newStudy(exp *experiments.Experiment) (*study, error) {
 	pl, err := exp.Plan()
 	if err != nil {
 		return nil, usageError{err}
-	}
-	if pl.Notice != "" && !quiet {
-		fmt.Fprintf(stderr, "seqsim: note: %s\n", pl.Notice)
-	}
-	sch := exp.Schema()
-	factory, err := pl.NewSimFactory()
-	if err != nil {
-		return nil, usageError{err}
-	}
-	schema := engine.Schema{Summary: names(sch.Outcomes), Series: names(sch.Series), Steps: sch.Steps, SeriesEvery: sch.RecordEvery}
-	for _, m := range sch.Outcomes {
-		schema.Optional = append(schema.Optional, m.MayBeEmpty)
-	}
-	csv, err := engine.NewCSVSink(filepath.Join(dir, "runs.csv"), pl.Columns, schema.Summary, pl.Row)
-	if err != nil {
-		return nil, err
-	}
-	defer csv.Abort()
-	sink := &statsSink{csv: csv}
-	if pl.Kind == experiments.KindSensitivity {
-		sink.moments = make([][]moments, pl.Points)
-		for p := range sink.moments {
-			sink.moments[p] = make([]moments, len(sch.Outcomes))
-		}
-	} else {
-		sink.stats = make([][]engine.ColumnStats, pl.Points)
-		for p := range sink.stats {
-			sink.stats[p] = make([]engine.ColumnStats, len(sch.Outcomes))
-			for i, m := range sch.Outcomes {
-				sink.stats[p][i].Thresholds = m.RiskAbove
-			}
-		}
-	}
-	total := pl.Points * pl.Runs
-	prog := newProgress(stderr, total, quiet)
-	plan := engine.Plan{
-		Seed: uint64(exp.Experiment.Seed), Points: pl.Points, Runs: pl.Runs, Workers: workers,
-		CommonRandomNumbers: exp.Experiment.CommonRandomNumbers,
-		SeriesPoints:        pl.Kind != experiments.KindSensitivity && len(schema.Series) > 0,
-		Schema:              schema, Progress: prog.update,
-	}
-	start := time.Now()
-	res, runErr := engine.Run(ctx, plan, func() (engine.Sim, error) { return factory() }, sink)
-	prog.finish()
-	wall := time.Since(start)
-	if res == nil {
-		return nil, runErr
 	}
 	hash, err := exp.Hash()
 	if err != nil {
 		return nil, err
 	}
-	rr := &runResult{exp: exp, plan: pl, schema: sch, stats: sink.stats, moments: sink.moments, bands: res.Bands,
-		runs: res.Done, wall: wall, hash: hash, failed: res.Failed, command: command}
-	complete := runErr == nil && len(res.Failed) == 0
-	if complete && pl.Kind == experiments.KindSensitivity {
-		rr.sens = analyse(rr)
+	sch := exp.Schema()
+	schema := engine.Schema{Summary: names(sch.Outcomes), Series: names(sch.Series), Steps: sch.Steps, SeriesEvery: sch.RecordEvery}
+	for _, m := range sch.Outcomes {
+		schema.Optional = append(schema.Optional, m.MayBeEmpty)
 	}
-	if err := writeOutputs(dir, rr, csv, complete); err != nil {
+	return &study{exp: exp, pl: pl, sch: sch, schema: schema, hash: hash}, nil
+}
+
+// newSink returns the statistics sink around a runs.csv writer.
+func (st *study) newSink(csv *engine.CSVSink) *statsSink {
+	sink := &statsSink{csv: csv}
+	if st.pl.Kind == experiments.KindSensitivity {
+		sink.moments = make([][]moments, st.pl.Points)
+		for p := range sink.moments {
+			sink.moments[p] = make([]moments, len(st.sch.Outcomes))
+		}
+		return sink
+	}
+	sink.stats = make([][]engine.ColumnStats, st.pl.Points)
+	for p := range sink.stats {
+		sink.stats[p] = make([]engine.ColumnStats, len(st.sch.Outcomes))
+		for i, m := range st.sch.Outcomes {
+			sink.stats[p][i].Thresholds = m.RiskAbove
+		}
+	}
+	return sink
+}
+
+func (st *study) enginePlan(seedWorkers int, shard engine.Shard) engine.Plan {
+	return engine.Plan{
+		Seed: uint64(st.exp.Experiment.Seed), Points: st.pl.Points, Runs: st.pl.Runs, Workers: seedWorkers,
+		CommonRandomNumbers: st.exp.Experiment.CommonRandomNumbers,
+		SeriesPoints:        st.pl.Kind != experiments.KindSensitivity && len(st.schema.Series) > 0,
+		Schema:              st.schema, Shard: shard,
+	}
+}
+
+func (j *job) execute(ctx context.Context) (*runResult, error) {
+	st, err := newStudy(j.exp)
+	if err != nil {
 		return nil, err
 	}
-	if runErr != nil {
-		return nil, fmt.Errorf("run interrupted after %d of %d runs: %w (partial results in %s; rerun to complete)", res.Done, total, runErr, dir)
+	if st.pl.Notice != "" && !j.quiet {
+		fmt.Fprintf(j.stderr, "seqsim: note: %s\n", st.pl.Notice)
 	}
-	if len(res.Failed) > 0 {
-		var b strings.Builder
-		for _, f := range res.Failed[:min(len(res.Failed), 10)] {
-			fmt.Fprintf(&b, "\n  %v", f)
+	factory, err := st.pl.NewSimFactory()
+	if err != nil {
+		return nil, usageError{err}
+	}
+	plan := st.enginePlan(j.workers, j.shard)
+	runsPath := filepath.Join(j.dir, "runs.csv")
+	var csv *engine.CSVSink
+	var sink *statsSink
+	if j.resume {
+		cp, err := readCheckpoint(j.dir, st, j.shard)
+		if err != nil {
+			return nil, err
 		}
-		return nil, fmt.Errorf("%d runs failed:%s", len(res.Failed), b.String())
+		if csv, err = engine.ResumeCSVSink(runsPath, cp.RunsBytes, st.pl.Row); err != nil {
+			return nil, err
+		}
+		sink = st.newSink(nil)
+		if err := replayRows(engine.PartialPath(runsPath), cp.RunsBytes, len(st.pl.Columns), sink.Row); err != nil {
+			return nil, err
+		}
+		sink.csv = csv
+		plan.Resume = &engine.Checkpoint{Done: cp.Done, Bands: cp.bands}
+		if !j.quiet {
+			fmt.Fprintf(j.stderr, "seqsim: resuming %s: %d units done\n", j.dir, cp.Done)
+		}
+	} else {
+		if csv, err = engine.NewCSVSink(runsPath, st.pl.Columns, st.schema.Summary, st.pl.Row); err != nil {
+			return nil, err
+		}
+		sink = st.newSink(csv)
+	}
+	failed := 0
+	plan.CheckpointEvery = j.checkpointEvery
+	plan.OnCheckpoint = func(cp engine.Checkpoint) error {
+		off, err := csv.Sync()
+		if err != nil {
+			return err
+		}
+		return writeCheckpoint(j.dir, st, j.shard, cp.Done, off, cp.Bands, failed)
+	}
+	total := plan.Units()
+	if j.shard.Count >= 1 {
+		total = (total - j.shard.Index + j.shard.Count - 1) / j.shard.Count
+	}
+	prog := newProgress(j.stderr, total, j.quiet)
+	plan.Progress = prog.update
+	start := time.Now()
+	res, runErr := engine.Run(ctx, plan, func() (engine.Sim, error) { return factory() }, sink)
+	prog.finish()
+	wall := time.Since(start)
+	if res == nil {
+		csv.Abort()
+		return nil, runErr
+	}
+	failed = len(res.Failed)
+	rr := &runResult{exp: j.exp, plan: st.pl, schema: st.sch, stats: sink.stats, moments: sink.moments, bands: res.Bands,
+		runs: res.Done, wall: wall, hash: st.hash, failed: res.Failed, command: j.command}
+	if runErr != nil {
+		off, err := csv.Sync()
+		csv.Close()
+		if err == nil {
+			err = writeCheckpoint(j.dir, st, j.shard, res.Done, off, res.Bands, failed)
+		}
+		if err == nil {
+			err = writeManifest(filepath.Join(j.dir, "manifest.json"), rr, false)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("interrupted, and saving the checkpoint failed: %w", err)
+		}
+		return nil, fmt.Errorf("interrupted after %d of %d runs (%v); complete it with: %s", res.Done, res.Total, runErr, resumeCommand(j))
+	}
+	if j.shard.Count >= 1 { // --shard given, even 0/1: a shard folder for merge
+		err = writeShard(j.dir, rr, csv, j.shard, res.Total)
+	} else {
+		if rr.plan.Kind == experiments.KindSensitivity && len(res.Failed) == 0 {
+			rr.sens = analyse(rr)
+		}
+		err = writeOutputs(j.dir, rr, csv, len(res.Failed) == 0)
+	}
+	if err != nil {
+		return nil, err
+	}
+	removeCheckpoint(j.dir)
+	if len(res.Failed) > 0 {
+		return nil, failedError(res.Failed)
 	}
 	return rr, nil
+}
+
+// failedError lists the failed units: point, run, seed and error, enough
+// to replay each alone.
+func failedError(failed []*engine.UnitError) error {
+	var b strings.Builder
+	for _, f := range failed[:min(len(failed), 10)] {
+		fmt.Fprintf(&b, "\n  %v", f)
+	}
+	if len(failed) > 10 {
+		fmt.Fprintf(&b, "\n  ... and %d more", len(failed)-10)
+	}
+	return fmt.Errorf("%d runs failed (the others completed):%s", len(failed), b.String())
+}
+
+func resumeCommand(j *job) string {
+	parts := []string{"seqsim", "run"}
+	if j.file != "" {
+		parts = append(parts, j.file)
+	}
+	for _, s := range j.sets {
+		parts = append(parts, "--set", "'"+s+"'")
+	}
+	parts = append(parts, "--seed", strconv.FormatInt(j.exp.Experiment.Seed, 10), "--runs", strconv.Itoa(j.exp.Experiment.Runs))
+	if j.shard.Count >= 1 {
+		parts = append(parts, "--shard", fmt.Sprintf("%d/%d", j.shard.Index, j.shard.Count))
+	}
+	return strings.Join(append(parts, "--out", j.dir, "--resume"), " ")
 }
 
 // writeOutputs writes every file of the output folder; the manifest last,

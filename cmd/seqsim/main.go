@@ -56,7 +56,9 @@ const usage = `seqsim: Monte Carlo stress tests for sequencer-network token desi
 
 Usage:
   seqsim run [EXPERIMENT.toml] [--runs N] [--seed S] [--workers W] [--out DIR]
-             [--set path=value]... [--force] [--quiet]
+             [--set path=value]... [--force] [--quiet] [--resume]
+             [--shard I/N] [--checkpoint-every DURATION]
+  seqsim merge --out DIR SHARD_DIR...
   seqsim validate EXPERIMENT.toml [--set path=value]...
   seqsim params
   seqsim version
@@ -73,6 +75,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runCmd(ctx, args[1:], stdout, stderr)
+	case "merge":
+		return mergeCmd(args[1:], stdout, stderr)
 	case "validate":
 		return validateCmd(args[1:], stdout, stderr)
 	case "params":

@@ -29,7 +29,7 @@ type manifest struct {
 	GOARCH         string       `json:"goarch"`
 	GOAMD64        string       `json:"goamd64,omitempty"`
 	Model          string       `json:"model"`
-	Study          study        `json:"study"`
+	Study          studyJSON    `json:"study"`
 	Outcomes       []metricJSON `json:"outcomes"`
 	Series         []metricJSON `json:"series"`
 }
@@ -54,9 +54,9 @@ func metricsJSON(ms []agents.Metric) []metricJSON {
 	return out
 }
 
-// study describes the points of the experiment, so that charts and reports
+// studyJSON describes the points of the experiment, so that charts and reports
 // can be rebuilt from the output folder alone.
-type study struct {
+type studyJSON struct {
 	Kind        string   `json:"kind"`   // single, scenarios, sweep, sensitivity
 	Points      int      `json:"points"` // scenario points
 	Runs        int      `json:"runs"`   // runs per point
@@ -78,7 +78,7 @@ func writeManifest(path string, rr *runResult, complete bool) error {
 		Go: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, GOAMD64: os.Getenv("GOAMD64"),
 		Outcomes: metricsJSON(rr.schema.Outcomes), Series: metricsJSON(rr.schema.Series),
 		Model: rr.exp.Experiment.Model,
-		Study: study{Kind: string(rr.plan.Kind), Points: rr.plan.Points, Runs: rr.plan.Runs, Columns: rr.plan.Columns,
+		Study: studyJSON{Kind: string(rr.plan.Kind), Points: rr.plan.Points, Runs: rr.plan.Runs, Columns: rr.plan.Columns,
 			Scenarios: rr.plan.Scenarios, SweepPaths: rr.plan.SweepPaths, Notice: rr.plan.Notice},
 	}
 	if rr.exp.Sweep.Method != "none" {

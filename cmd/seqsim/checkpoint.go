@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/seqsim/seqsim/engine"
+	"github.com/seqsim/seqsim/internal/atomicfile"
+)
+
+// checkpointFile is checkpoint.json: where an interrupted run stands. The
+// first Done units of the shard are in the first RunsBytes bytes of
+// runs.csv.partial, and checkpoint.bands holds exactly their series.
+type checkpointFile struct {
+	Seqsim         string `json:"seqsim_version"`
+	ExperimentHash string `json:"experiment_hash"`
+	Seed           int64  `json:"seed"`
+	ShardIndex     int    `json:"shard_index"`
+	ShardCount     int    `json:"shard_count"`
+	Done           int    `json:"units_done"`
+	RunsBytes      int64  `json:"runs_bytes"`
+	Failed         int    `json:"units_failed"`
+
+	bands *engine.Bands
+}
+
+// writeCheckpoint saves the bands first and the JSON last, both atomically:
+// a checkpoint.json always describes files that are complete.
+func writeCheckpoint(dir string, st *study, shard engine.Shard, done int, runsBytes int64, bands *engine.Bands, failed int) error {
+	if bands != nil {
+		var buf bytes.Buffer
+		if _, err := bands.WriteTo(&buf); err != nil {
+			return err
+		}
+		if err := atomicfile.Write(filepath.Join(dir, "checkpoint.bands"), buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	cp := checkpointFile{Seqsim: version, ExperimentHash: st.hash, Seed: st.exp.Experiment.Seed,
+		ShardIndex: shard.Index, ShardCount: max(shard.Count, 1), Done: done, RunsBytes: runsBytes, Failed: failed}
+	b, err := json.MarshalIndent(cp, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(dir, "checkpoint.json"), append(b, '\n'))
+}
+
+// readCheckpoint loads a checkpoint and checks it belongs to this
+// experiment, seed and shard.
+func readCheckpoint(dir string, st *study, shard engine.Shard) (*checkpointFile, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "checkpoint.json"))
+	if err != nil {
+		return nil, usagef("--resume: no checkpoint in %s (%v)", dir, err)
+	}
+	var cp checkpointFile
+	if err := json.Unmarshal(b, &cp); err != nil {
+		return nil, usagef("--resume: %s/checkpoint.json: %v", dir, err)
+	}
+	switch {
+	case cp.ExperimentHash != st.hash:
+		return nil, usagef("--resume: %s was started with a different experiment (hash %.12s, now %.12s): give the same file and --set flags", dir, cp.ExperimentHash, st.hash)
+	case cp.Seed != st.exp.Experiment.Seed:
+		return nil, usagef("--resume: %s was started with seed %d, not %d", dir, cp.Seed, st.exp.Experiment.Seed)
+	case cp.ShardIndex != shard.Index || cp.ShardCount != max(shard.Count, 1):
+		return nil, usagef("--resume: %s is shard %d/%d, not %d/%d", dir, cp.ShardIndex, cp.ShardCount, shard.Index, max(shard.Count, 1))
+	}
+	if len(st.schema.Series) > 0 && st.pl.Kind != "sensitivity" {
+		f, err := os.Open(filepath.Join(dir, "checkpoint.bands"))
+		if err != nil {
+			return nil, fmt.Errorf("--resume: %w", err)
+		}
+		defer f.Close()
+		if cp.bands, err = engine.ReadBands(f, st.schema); err != nil {
+			return nil, err
+		}
+	}
+	return &cp, nil
+}
+
+func removeCheckpoint(dir string) {
+	os.Remove(filepath.Join(dir, "checkpoint.json"))
+	os.Remove(filepath.Join(dir, "checkpoint.bands"))
+}
+
+// replayRows reads the rows of a runs.csv (up to limit bytes; -1 for all)
+// and calls fn with each unit and its summary: how a resume rebuilds its
+// statistics and a merge combines shards. nExtra per-point columns follow
+// point, run and seed.
+func replayRows(path string, limit int64, nExtra int, fn func(engine.Unit, []float64) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if limit >= 0 {
+		r = io.LimitReader(f, limit)
+	}
+	rows := newRowReader(r, path, nExtra)
+	for {
+		u, summary, err := rows.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(u, summary); err != nil {
+			return err
+		}
+	}
+}
+
+// rowReader parses runs.csv rows written by engine.CSVSink.
+type rowReader struct {
+	sc      *bufio.Scanner
+	path    string
+	nExtra  int
+	line    int
+	summary []float64
+}
+
+func newRowReader(r io.Reader, path string, nExtra int) *rowReader {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<24)
+	return &rowReader{sc: sc, path: path, nExtra: nExtra}
+}
+
+func (rr *rowReader) next() (engine.Unit, []float64, error) {
+	for rr.sc.Scan() {
+		rr.line++
+		if rr.line == 1 {
+			continue // header
+		}
+		fields := splitCSV(rr.sc.Text())
+		if len(fields) < 3+rr.nExtra {
+			return engine.Unit{}, nil, fmt.Errorf("%s:%d: short row", rr.path, rr.line)
+		}
+		p, err1 := strconv.Atoi(fields[0])
+		run, err2 := strconv.Atoi(fields[1])
+		seed, err3 := strconv.ParseUint(fields[2], 10, 64)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return engine.Unit{}, nil, fmt.Errorf("%s:%d: %v", rr.path, rr.line, err)
+		}
+		vals := fields[3+rr.nExtra:]
+		rr.summary = rr.summary[:0]
+		for _, v := range vals {
+			x := math.NaN()
+			if v != "" {
+				var err error
+				if x, err = strconv.ParseFloat(v, 64); err != nil {
+					return engine.Unit{}, nil, fmt.Errorf("%s:%d: %v", rr.path, rr.line, err)
+				}
+			}
+			rr.summary = append(rr.summary, x)
+		}
+		return engine.Unit{Point: p, Run: run, Seed: seed}, rr.summary, nil
+	}
+	if err := rr.sc.Err(); err != nil {
+		return engine.Unit{}, nil, fmt.Errorf("%s: %w", rr.path, err)
+	}
+	return engine.Unit{}, nil, io.EOF
+}
+
+// splitCSV splits one line written by engine.CSVSink (RFC 4180 quoting of
+// scenario names).
+func splitCSV(line string) []string {
+	if !strings.Contains(line, `"`) {
+		return strings.Split(line, ",")
+	}
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quoted && c == '"' && i+1 < len(line) && line[i+1] == '"':
+			cur.WriteByte('"')
+			i++
+		case c == '"':
+			quoted = !quoted
+		case c == ',' && !quoted:
+			out = append(out, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(out, cur.String())
+}
