@@ -2,7 +2,7 @@
 GO ?= go
 SEQSIM := bin/seqsim
 
-.PHONY: all build run test lint bench fmt clean
+.PHONY: all build run test test-deps lint bench fmt clean
 
 all: build
 
@@ -13,10 +13,15 @@ build:
 run: build
 	./$(SEQSIM) run --force
 
-# Every test. The Parquet test reads our files back with an independent
-# reader (hyparquet, a Node package), installed here from the lock file.
-test: tools/parquet-reader/node_modules
+# Every test. Some use real components, installed first when missing:
+# Slurm (a single-node cluster on localhost for the array-job test),
+# Chromium (the report's browser test) and hyparquet (an independent
+# Parquet reader, from the npm lock file).
+test: test-deps tools/parquet-reader/node_modules
 	$(GO) test -count=1 -timeout 15m ./...
+
+test-deps:
+	bash scripts/test-deps.sh
 
 tools/parquet-reader/node_modules: tools/parquet-reader/package-lock.json
 	npm ci --prefix tools/parquet-reader --no-audit --no-fund

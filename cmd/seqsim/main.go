@@ -59,6 +59,8 @@ Usage:
              [--set path=value]... [--force] [--quiet] [--resume]
              [--shard I/N] [--checkpoint-every DURATION]
   seqsim merge --out DIR SHARD_DIR...
+  seqsim slurm EXPERIMENT.toml --shards N [--out DIR] [--time T] [--mem M] [--partition P]
+  seqsim k8s EXPERIMENT.toml --shards N [--out DIR] [--image IMAGE]
   seqsim validate EXPERIMENT.toml [--set path=value]...
   seqsim params
   seqsim version
@@ -75,6 +77,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
 	case "run":
 		return runCmd(ctx, args[1:], stdout, stderr)
+	case "slurm":
+		return slurmCmd(args[1:], stdout)
+	case "k8s":
+		return k8sCmd(args[1:], stdout)
 	case "merge":
 		return mergeCmd(args[1:], stdout, stderr)
 	case "validate":
