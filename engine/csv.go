@@ -71,7 +71,7 @@ func ResumeCSVSink(path string, offset int64, extra func(point int) []string) (*
 	if err != nil {
 		return nil, fmt.Errorf("engine: resuming %s: %w", path, err)
 	}
-	if err := f.Truncate(offset); err == nil {
+	if err = f.Truncate(offset); err == nil {
 		_, err = f.Seek(offset, io.SeekStart)
 	}
 	if err != nil {
