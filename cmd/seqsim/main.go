@@ -59,6 +59,7 @@ Usage:
              [--set path=value]... [--force] [--quiet] [--resume]
              [--shard I/N] [--checkpoint-every DURATION]
   seqsim merge --out DIR SHARD_DIR...
+  seqsim replay DIR --point P --run R
   seqsim slurm EXPERIMENT.toml --shards N [--out DIR] [--time T] [--mem M] [--partition P]
   seqsim k8s EXPERIMENT.toml --shards N [--out DIR] [--image IMAGE]
   seqsim validate EXPERIMENT.toml [--set path=value]...
@@ -81,6 +82,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return slurmCmd(args[1:], stdout)
 	case "k8s":
 		return k8sCmd(args[1:], stdout)
+	case "replay":
+		return replayCmd(args[1:], stdout)
 	case "merge":
 		return mergeCmd(args[1:], stdout, stderr)
 	case "validate":
