@@ -31,8 +31,11 @@ lint:
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 
+# Benchmarks (medians over 5 runs: compare two bench.txt files with
+# benchstat), then the baseline at 1,000 and 10,000 runs.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./... | tee bench.txt
+	bash scripts/bench-baseline.sh
 
 fmt:
 	gofmt -w .

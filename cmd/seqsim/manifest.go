@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"runtime"
+	"syscall"
 	"time"
 
 	"github.com/seqsim/seqsim/agents"
@@ -24,6 +25,8 @@ type manifest struct {
 	Started        string       `json:"started"`
 	WallSeconds    float64      `json:"wall_seconds"`
 	RunsPerSecond  float64      `json:"runs_per_second"`
+	CPUSeconds     float64      `json:"cpu_seconds"` // user + system time of the process so far
+	PeakRSSMB      float64      `json:"peak_rss_mb"` // peak resident memory of the process so far
 	Go             string       `json:"go"`
 	GOOS           string       `json:"goos"`
 	GOARCH         string       `json:"goarch"`
@@ -69,12 +72,14 @@ type studyJSON struct {
 }
 
 func writeManifest(path string, rr *runResult, complete bool) error {
+	cpu, rss := resourceUsage()
 	m := manifest{
 		Seqsim: version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash,
 		Seed: rr.exp.Experiment.Seed, Runs: rr.exp.Experiment.Runs, RunsDone: rr.runs, Failed: len(rr.failed),
 		Complete: complete, Command: rr.command,
 		Started:     time.Now().Add(-rr.wall).UTC().Format(time.RFC3339),
 		WallSeconds: rr.wall.Seconds(), RunsPerSecond: float64(rr.runs) / rr.wall.Seconds(),
+		CPUSeconds: cpu, PeakRSSMB: rss,
 		Go: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, GOAMD64: os.Getenv("GOAMD64"),
 		Outcomes: metricsJSON(rr.schema.Outcomes), Series: metricsJSON(rr.schema.Series),
 		Model: rr.exp.Experiment.Model,
@@ -95,4 +100,15 @@ func writeManifest(path string, rr *runResult, complete bool) error {
 		return err
 	}
 	return atomicfile.Write(path, append(b, '\n'))
+}
+
+// resourceUsage returns the CPU seconds and peak resident set (MB) of this
+// process, from getrusage(2).
+func resourceUsage() (cpuSeconds, peakRSSMB float64) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, 0
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(ru.Utime) + tv(ru.Stime), float64(ru.Maxrss) / 1024 // Maxrss is in KiB on Linux
 }
