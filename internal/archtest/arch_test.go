@@ -1,0 +1,82 @@
+package archtest
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/seqsim/seqsim"
+
+// forbidden lists, per package, the seqsim packages it must not depend on
+// (directly or not): dependencies point downward only (DESIGN.md, Layout;
+// STYLE.md, "Package boundaries").
+var forbidden = map[string][]string{
+	"engine":             {"agents", "experiments", "plots", "report", "cmd"},
+	"engine/design":      {"agents", "experiments", "plots", "report", "cmd"},
+	"engine/sensitivity": {"agents", "experiments", "plots", "report", "cmd"},
+	"agents":             {"engine", "experiments", "plots", "report", "cmd"},
+	"agents/protocol":    {"engine", "experiments", "plots", "report", "cmd", "agents"},
+	"experiments":        {"plots", "report", "cmd"},
+	"plots":              {"agents", "experiments", "engine", "cmd"},
+}
+
+func TestPackageBoundaries(t *testing.T) {
+	t.Parallel()
+	for pkg, bad := range forbidden {
+		out, err := exec.Command("go", "list", "-deps", module+"/"+pkg).Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", pkg, err)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			for _, b := range bad {
+				if dep == module+"/"+b || strings.HasPrefix(dep, module+"/"+b+"/") {
+					if !(b == "agents" && pkg == "agents/protocol" && dep == module+"/agents/protocol") {
+						t.Errorf("%s depends on %s", pkg, strings.TrimPrefix(dep, module+"/"))
+					}
+				}
+			}
+		}
+	}
+}
+
+// globalRand matches the top-level functions of math/rand and
+// math/rand/v2, which draw from a randomly seeded global source and would
+// break "same seed, same bytes", and time-seeded generators.
+var globalRand = regexp.MustCompile(`\brand\.(Float64|Float32|Int|IntN|Int32|Int32N|Int64|Int64N|Uint32|Uint32N|Uint64|Uint64N|UintN|N|NormFloat64|ExpFloat64|Perm|Shuffle)\(|time\.Now\(\)\.UnixNano|"math/rand"$|golang.org/x/exp/rand`)
+
+func TestNoGlobalRandomness(t *testing.T) {
+	t.Parallel()
+	root := filepath.Join("..", "..")
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "node_modules" || d.Name() == ".git" || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "arch_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		sc := bufio.NewScanner(bytes.NewReader(src))
+		for line := 1; sc.Scan(); line++ {
+			text := strings.TrimSpace(sc.Text())
+			if strings.HasPrefix(text, "//") {
+				continue
+			}
+			if globalRand.MatchString(text) {
+				t.Errorf("%s:%d: global or time-seeded randomness: %s", path, line, text)
+			}
+		}
+		return nil
+	})
+}
