@@ -125,10 +125,7 @@ func checkShards(dirs []string, hs []*shardHeader) error {
 
 // mergeCmd: seqsim merge --out DIR SHARD_DIR...
 func mergeCmd(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	out := fs.String("out", "", "output folder of the merged result (required)")
-	force := fs.Bool("force", false, "write into an existing non-empty folder")
-	quiet := fs.Bool("quiet", false, "no summary table")
+	fs, out, force, quiet := mergeFlags()
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -255,4 +252,13 @@ func mergeShards(st *study, order []string, hs []*shardHeader, out string) (*run
 		}
 	}
 	return rr, csv, nil
+}
+
+// mergeFlags defines the flags of `seqsim merge`.
+func mergeFlags() (fs *flag.FlagSet, out *string, force, quiet *bool) {
+	fs = flag.NewFlagSet("merge", flag.ContinueOnError)
+	out = fs.String("out", "", "output folder of the merged result (required)")
+	force = fs.Bool("force", false, "write into an existing non-empty folder")
+	quiet = fs.Bool("quiet", false, "no summary table")
+	return fs, out, force, quiet
 }

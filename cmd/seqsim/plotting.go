@@ -114,6 +114,11 @@ func scenarioCharts(cw chartWriter, rr *runResult) error {
 		if slices.ContainsFunc(g.Values, math.IsNaN) {
 			continue
 		}
+		for k := range g.Lo { // one run per point: no interval
+			if math.IsNaN(g.Lo[k]) || math.IsNaN(g.Hi[k]) {
+				g.Lo[k], g.Hi[k] = g.Values[k], g.Values[k]
+			}
+		}
 		p, err := plots.Bars(cw.th, m.Doc, plots.WithUnit(m.Name, m.Unit), cats, g)
 		if err := cw.save("compare_"+m.Name, p, err); err != nil {
 			return err
@@ -164,9 +169,16 @@ func sweepCharts(cw chartWriter, rr *runResult) error {
 					mean[k], lo[k], hi[k] = q.value(rr, pt)
 				}
 				order(x, mean, lo, hi)
+				x, mean, lo, hi = dropNaN(x, mean, lo, hi)
+				if len(x) < 2 {
+					continue // e.g. a metric with no value at most points
+				}
 				p, err = plots.LineBand(cw.th, q.title, pl.SweepPaths[0], q.label, x, mean, lo, hi)
 			} else {
 				xs, ys, z := grid2(rr, pts, q)
+				if allNaN(z) {
+					continue
+				}
 				p, err = plots.HeatMap(cw.th, q.title, pl.SweepPaths[1], pl.SweepPaths[0], q.label, xs, ys, z)
 			}
 			if err := cw.save(q.name+suffix, p, err); err != nil {
@@ -360,4 +372,31 @@ func finite(xs []float64) []float64 {
 		}
 	}
 	return out
+}
+
+// dropNaN keeps the indices where every slice has a number (a missing
+// interval is drawn as the mean).
+func dropNaN(x, mean, lo, hi []float64) (xo, mo, lob, hib []float64) {
+	for i := range x {
+		if math.IsNaN(x[i]) || math.IsNaN(mean[i]) {
+			continue
+		}
+		l, h := lo[i], hi[i]
+		if math.IsNaN(l) || math.IsNaN(h) {
+			l, h = mean[i], mean[i]
+		}
+		xo, mo, lob, hib = append(xo, x[i]), append(mo, mean[i]), append(lob, l), append(hib, h)
+	}
+	return xo, mo, lob, hib
+}
+
+func allNaN(z [][]float64) bool {
+	for _, row := range z {
+		for _, v := range row {
+			if !math.IsNaN(v) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -19,10 +19,7 @@ import (
 // full per-day trace, and checks its outcomes against the row in runs.csv:
 // the way to explain a surprising outlier.
 func replayCmd(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	point := fs.Int("point", 0, "scenario point")
-	run := fs.Int("run", 0, "run index")
-	out := fs.String("out", "", "trace file (default DIR/replay-pP-rR.csv)")
+	fs, point, run, out := replayFlags()
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -129,4 +126,13 @@ func findRow(path string, nExtra int, u engine.Unit) ([]float64, error) {
 			return append([]float64(nil), summary...), nil
 		}
 	}
+}
+
+// replayFlags defines the flags of `seqsim replay`.
+func replayFlags() (fs *flag.FlagSet, point, run *int, out *string) {
+	fs = flag.NewFlagSet("replay", flag.ContinueOnError)
+	point = fs.Int("point", 0, "scenario point")
+	run = fs.Int("run", 0, "run index")
+	out = fs.String("out", "", "trace file (default DIR/replay-pP-rR.csv)")
+	return fs, point, run, out
 }

@@ -35,18 +35,7 @@ type runOptions struct {
 
 func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o runOptions
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.IntVar(&o.runs, "runs", 0, "runs per scenario point (default: the experiment's)")
-	fs.Int64Var(&o.seed, "seed", -1, "master seed (default: the experiment's)")
-	fs.IntVar(&o.workers, "workers", 0, "worker goroutines (default: one per CPU core)")
-	fs.StringVar(&o.out, "out", "", "output folder (default: out/<experiment name>, or out/<name>-shard-I-of-N)")
-	fs.Var(&o.sets, "set", "override a parameter: path=value (repeatable)")
-	fs.BoolVar(&o.force, "force", false, "write into an existing non-empty output folder")
-	fs.BoolVar(&o.quiet, "quiet", false, "no progress and no summary table")
-	fs.BoolVar(&o.resume, "resume", false, "complete an interrupted run in its output folder")
-	fs.StringVar(&o.shard, "shard", "", "run only shard I of N (I/N, 0-based); default: from the scheduler's environment")
-	fs.IntVar(&o.shards, "shards", 0, "number of shards when the scheduler gives only an index (Kubernetes)")
-	fs.DurationVar(&o.checkpoint, "checkpoint-every", 10*time.Second, "how often to save a checkpoint (0: only on interrupt)")
+	fs := runFlags(&o)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -105,6 +94,23 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stdout, "\nwrote %s (%d runs in %.1fs, %.0f runs/s)\n", dir, res.runs, res.wall.Seconds(), float64(res.runs)/res.wall.Seconds())
 	}
 	return nil
+}
+
+// runFlags defines the flags of `seqsim run`.
+func runFlags(o *runOptions) *flag.FlagSet {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.IntVar(&o.runs, "runs", 0, "runs per scenario point (default: the experiment's)")
+	fs.Int64Var(&o.seed, "seed", -1, "master seed (default: the experiment's)")
+	fs.IntVar(&o.workers, "workers", 0, "worker goroutines (default: one per CPU core)")
+	fs.StringVar(&o.out, "out", "", "output folder (default: out/<experiment name>, or out/<name>-shard-I-of-N)")
+	fs.Var(&o.sets, "set", "override a parameter: path=value (repeatable)")
+	fs.BoolVar(&o.force, "force", false, "write into an existing non-empty output folder")
+	fs.BoolVar(&o.quiet, "quiet", false, "no progress and no summary table")
+	fs.BoolVar(&o.resume, "resume", false, "complete an interrupted run in its output folder")
+	fs.StringVar(&o.shard, "shard", "", "run only shard I of N (I/N, 0-based); default: from the scheduler's environment")
+	fs.IntVar(&o.shards, "shards", 0, "number of shards when the scheduler gives only an index (Kubernetes)")
+	fs.DurationVar(&o.checkpoint, "checkpoint-every", 10*time.Second, "how often to save a checkpoint (0: only on interrupt)")
+	return fs
 }
 
 // prepareOutDir refuses to overwrite a non-empty folder without --force.

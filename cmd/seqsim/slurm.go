@@ -26,6 +26,19 @@ type clusterOptions struct {
 
 func parseClusterFlags(name string, args []string) (*clusterOptions, string, error) {
 	var o clusterOptions
+	fs := clusterFlags(name, &o)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(pos) != 1 || o.shards < 1 {
+		return nil, "", usagef("usage: seqsim %s EXPERIMENT.toml --shards N [--out DIR] ...", name)
+	}
+	return &o, pos[0], nil
+}
+
+// clusterFlags defines the flags of `seqsim slurm` and `seqsim k8s`.
+func clusterFlags(name string, o *clusterOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.IntVar(&o.shards, "shards", 0, "number of shards (array tasks)")
 	fs.StringVar(&o.out, "out", "", "result folder (shards go to OUT/shards/)")
@@ -36,14 +49,7 @@ func parseClusterFlags(name string, args []string) (*clusterOptions, string, err
 	fs.StringVar(&o.image, "image", "seqsim:latest", "k8s: container image with seqsim and the experiment")
 	fs.StringVar(&o.seqsim, "seqsim", "", "path of the seqsim binary on the cluster (default: this one)")
 	fs.Var(&o.sets, "set", "override a parameter: path=value (repeatable)")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return nil, "", err
-	}
-	if len(pos) != 1 || o.shards < 1 {
-		return nil, "", usagef("usage: seqsim %s EXPERIMENT.toml --shards N [--out DIR] ...", name)
-	}
-	return &o, pos[0], nil
+	return fs
 }
 
 // slurmCmd writes an sbatch array script (one task per shard), a merge

@@ -14,8 +14,7 @@ import (
 // experiment and an estimate of run time and memory.
 func validateCmd(args []string, stdout, stderr io.Writer) error {
 	var sets setFlags
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.Var(&sets, "set", "override a parameter: path=value (repeatable)")
+	fs := validateFlags(&sets)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -67,4 +66,11 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "\nok: %s is valid.\nestimate: %d runs x %d agents x %d days = %.3g agent-steps, about %.0f s on one core; about %.0f MB per worker.\n",
 		exp.File, pl.Runs*pl.Points, agentsN, exp.Simulation.HorizonDays, float64(steps), secs, memMB)
 	return nil
+}
+
+// validateFlags defines the flags of `seqsim validate`.
+func validateFlags(sets *setFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.Var(sets, "set", "override a parameter: path=value (repeatable)")
+	return fs
 }
