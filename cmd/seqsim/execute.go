@@ -14,6 +14,7 @@ import (
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
 	"github.com/seqsim/seqsim/internal/tables"
+	"github.com/seqsim/seqsim/report"
 )
 
 // runResult is what the summary table, the files and the charts need.
@@ -301,12 +302,18 @@ func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool)
 	if err := atomicfile.Write(filepath.Join(dir, "summary.md"), summaryMarkdown(rr)); err != nil {
 		return err
 	}
+	manifest, err := manifestBytes(rr, complete)
+	if err != nil {
+		return err
+	}
 	if complete {
-		if err := writePlots(filepath.Join(dir, "plots"), rr); err != nil {
+		// Charts and report.html come from the files just written, as
+		// `seqsim plot DIR` would rebuild them.
+		if err := report.BuildWith(dir, report.Options{Manifest: manifest}); err != nil {
 			return err
 		}
 	}
-	return writeManifest(filepath.Join(dir, "manifest.json"), rr, complete)
+	return atomicfile.Write(filepath.Join(dir, "manifest.json"), manifest)
 }
 
 // writeParquet converts runs.csv and series.csv into typed Parquet files

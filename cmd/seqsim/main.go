@@ -60,6 +60,8 @@ Usage:
              [--shard I/N] [--checkpoint-every DURATION]
   seqsim merge --out DIR SHARD_DIR...
   seqsim replay DIR --point P --run R
+  seqsim plot DIR
+  seqsim compare DIR DIR... [--out DIR]
   seqsim slurm EXPERIMENT.toml --shards N [--out DIR] [--time T] [--mem M] [--partition P]
   seqsim k8s EXPERIMENT.toml --shards N [--out DIR] [--image IMAGE]
   seqsim validate EXPERIMENT.toml [--set path=value]...
@@ -82,6 +84,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return slurmCmd(args[1:], stdout)
 	case "k8s":
 		return k8sCmd(args[1:], stdout)
+	case "plot":
+		return plotCmd(args[1:], stdout, stderr)
+	case "compare":
+		return compareCmd(args[1:], stdout, stderr)
 	case "replay":
 		return replayCmd(args[1:], stdout)
 	case "merge":

@@ -72,6 +72,15 @@ type studyJSON struct {
 }
 
 func writeManifest(path string, rr *runResult, complete bool) error {
+	b, err := manifestBytes(rr, complete)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(path, b)
+}
+
+// manifestBytes is the content of manifest.json.
+func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 	cpu, rss := resourceUsage()
 	m := manifest{
 		Seqsim: version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash,
@@ -97,9 +106,9 @@ func writeManifest(path string, rr *runResult, complete bool) error {
 	}
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return atomicfile.Write(path, append(b, '\n'))
+	return append(b, '\n'), nil
 }
 
 // resourceUsage returns the CPU seconds and peak resident set (MB) of this

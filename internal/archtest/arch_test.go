@@ -23,7 +23,8 @@ var forbidden = map[string][]string{
 	"agents":             {"engine", "experiments", "plots", "report", "cmd"},
 	"agents/protocol":    {"engine", "experiments", "plots", "report", "cmd", "agents"},
 	"experiments":        {"plots", "report", "cmd"},
-	"plots":              {"agents", "experiments", "engine", "cmd"},
+	"plots":              {"agents", "experiments", "engine", "report", "cmd"},
+	"report":             {"agents", "experiments", "engine", "cmd"},
 }
 
 func TestPackageBoundaries(t *testing.T) {

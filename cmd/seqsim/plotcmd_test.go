@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyReportFixture copies one of report/testdata's output folders (made
+// by seqsim at a tiny size) into a fresh folder.
+func copyReportFixture(t *testing.T, name string) string {
+	t.Helper()
+	src := filepath.Join("..", "..", "report", "testdata", name)
+	dst := filepath.Join(t.TempDir(), name)
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func runPlot(args ...string) (string, string, error) {
+	var o, e bytes.Buffer
+	err := plotCmd(args, &o, &e)
+	return o.String(), e.String(), err
+}
+
+func runCompare(args ...string) (string, string, error) {
+	var o, e bytes.Buffer
+	err := compareCmd(args, &o, &e)
+	return o.String(), e.String(), err
+}
+
+// TestPlotRebuildsFromFiles: `seqsim plot DIR` writes every chart and the
+// report from the folder's files, and again to the same bytes.
+func TestPlotRebuildsFromFiles(t *testing.T) {
+	t.Parallel()
+	dir := copyReportFixture(t, "scenarios")
+	out, _, err := runPlot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, filepath.Join(dir, "report.html")) {
+		t.Errorf("stdout %q does not name the report", out)
+	}
+	first, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"plots/fan_price.svg", "plots/fan_price.png", "plots/fan_price.pdf", "plots/compare_final_price.svg", "plots/risk_max_drawdown_gt_0.5.svg"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, _, err := runPlot("--quiet", dir); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := os.ReadFile(filepath.Join(dir, "report.html"))
+	if !bytes.Equal(first, again) {
+		t.Error("seqsim plot twice gives different reports")
+	}
+}
+
+// TestPlotBadInput: a folder that is not an output folder, or bad usage,
+// exits 2 with a message naming the problem.
+func TestPlotBadInput(t *testing.T) {
+	t.Parallel()
+	empty := t.TempDir()
+	_, _, err := runPlot(empty)
+	if exitCode(err) != 2 || !strings.Contains(err.Error(), "manifest.json") || !strings.Contains(err.Error(), "not a seqsim output folder") {
+		t.Errorf("empty folder: exit %d, %v", exitCode(err), err)
+	}
+	noRuns := copyReportFixture(t, "single")
+	os.Remove(filepath.Join(noRuns, "runs.csv"))
+	if _, _, err := runPlot(noRuns); exitCode(err) != 2 || !strings.Contains(err.Error(), "runs.csv") {
+		t.Errorf("no runs.csv: exit %d, %v", exitCode(err), err)
+	}
+	for _, args := range [][]string{{}, {empty, empty}, {"--nope", empty}} {
+		_, errOut, err := runPlot(args...)
+		if exitCode(err) != 2 || !strings.Contains(errOut, "usage: seqsim plot DIR") {
+			t.Errorf("plot %q: exit %d, %v, stderr %q", args, exitCode(err), err, errOut)
+		}
+	}
+	if out, _, err := runPlot("-h"); err != nil || !strings.Contains(out, "usage: seqsim plot DIR") {
+		t.Errorf("plot -h: %v %q", err, out)
+	}
+}
+
+// TestCompareCommand compares two finished experiments into --out, and
+// refuses bad input with exit status 2.
+func TestCompareCommand(t *testing.T) {
+	t.Parallel()
+	a, b := copyReportFixture(t, "single"), copyReportFixture(t, "scenarios")
+	out := filepath.Join(t.TempDir(), "cmp")
+	stdout, _, err := runCompare(a, b, "--out", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, "comparing 2 experiments") {
+		t.Errorf("stdout %q", stdout)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Comparison of 2 experiments", "Per experiment", "mark best"} {
+		if !strings.Contains(string(html), s) {
+			t.Errorf("comparison lacks %q", s)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "plots", "fan_price.svg")); err != nil {
+		t.Error(err)
+	}
+	if _, errOut, err := runCompare(); exitCode(err) != 2 || !strings.Contains(errOut, "usage: seqsim compare") {
+		t.Errorf("compare with no folder: exit %d, %v", exitCode(err), err)
+	}
+	if _, _, err := runCompare(a, t.TempDir(), "--out", out); exitCode(err) != 2 || !strings.Contains(err.Error(), "manifest.json") {
+		t.Errorf("compare with an empty folder: exit %d, %v", exitCode(err), err)
+	}
+}
+
+// TestCompareDefaultOut: without --out the comparison goes to
+// out/compare under the working folder.
+func TestCompareDefaultOut(t *testing.T) {
+	a, b := copyReportFixture(t, "single"), copyReportFixture(t, "sweep")
+	t.Chdir(t.TempDir())
+	if _, _, err := runCompare(a, b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join("out", "compare", "report.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestPlotSensitivityMethods runs small Morris and one-at-a-time studies,
+// deletes their charts and rebuilds them with seqsim plot.
+func TestPlotSensitivityMethods(t *testing.T) {
+	t.Parallel()
+	oat := filepath.Join(t.TempDir(), "oat.toml")
+	os.WriteFile(oat, []byte(`[experiment]
+name = "oat"
+model = "ishigami"
+[ishigami]
+x1 = -0.5
+x2 = 0.5
+x3 = 1.0
+[sensitivity]
+method = "oat"
+replicates = 1
+[[sensitivity.params]]
+path = "ishigami.x1"
+lo = -2.0
+hi = 1.0
+[[sensitivity.params]]
+path = "ishigami.x2"
+lo = -1.0
+hi = 2.5
+[[sensitivity.params]]
+path = "ishigami.x3"
+lo = 0.5
+hi = 3.0
+`), 0o644)
+	ishigami := filepath.Join("..", "..", "experiments", "ishigami.toml")
+	cases := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"morris", []string{ishigami, "--set", `sensitivity.method="morris"`, "--set", "sensitivity.trajectories=8"},
+			[]string{"Morris screening, by µ*", "largest µ*: ishigami.x"}},
+		{"oat", []string{oat}, []string{"One at a time, by swing", "largest swing: ishigami.x3"}},
+	}
+	for _, c := range cases {
+		dir := filepath.Join(t.TempDir(), c.name)
+		if _, _, err := runCLI(t, append([]string{"run", "--quiet", "--out", dir}, c.args...)...); err != nil {
+			t.Fatal(err)
+		}
+		os.RemoveAll(filepath.Join(dir, "plots"))
+		os.Remove(filepath.Join(dir, "report.html"))
+		if _, _, err := runPlot("--quiet", dir); err != nil {
+			t.Fatal(err)
+		}
+		html, err := os.ReadFile(filepath.Join(dir, "report.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range append(c.want, `id="fig-sensitivity_y"`, "<svg") {
+			if !strings.Contains(string(html), s) {
+				t.Errorf("%s: report lacks %q", c.name, s)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, "plots", "sensitivity_y.png")); err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}

@@ -1,0 +1,245 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/plots"
+)
+
+// Compare builds a comparison of finished experiments: out/report.html
+// with each experiment's key outcomes side by side (intervals, best and
+// worst marked), overlaid fan charts of the series they share, bars of
+// their means and risks, the parameters that differ and each one's
+// provenance; charts go to out/plots/. Every point of an experiment with
+// up to 12 points is a column; sensitivity studies and larger sweeps are
+// left out with a note. out must not be one of dirs.
+func Compare(out string, dirs []string) error { return CompareWith(out, dirs, Options{}) }
+
+// CompareWith is [Compare] with options (Options.Manifest is ignored).
+func CompareWith(out string, dirs []string, o Options) error {
+	if len(dirs) == 0 {
+		return badFolder{errors.New("report: compare: no folders given")}
+	}
+	formats, err := checkFormats(o.Formats)
+	if err != nil {
+		return err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	var fs []*folder
+	var errs []error
+	for _, d := range dirs {
+		if abs, err := filepath.Abs(d); err == nil && abs == absOut {
+			errs = append(errs, badFolder{fmt.Errorf("report: compare: the output folder %s is also an input", out)})
+			continue
+		}
+		f, err := loadFolder(d, nil)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		fs = append(fs, f)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	labels := folderLabels(fs)
+	v, notices := compareView(fs, labels)
+	if len(v.cols) == 0 {
+		return badFolder{fmt.Errorf("report: compare: nothing to compare: %s", strings.Join(notices, " "))}
+	}
+	charts := append(fanCharts(v, stepsPhrase(v)), compareCharts(v, "experiment")...)
+	plotsDir := filepath.Join(out, PlotsDir)
+	if err := os.MkdirAll(plotsDir, 0o755); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if err := render(charts, plotsDir, formats); err != nil {
+		return err
+	}
+	p := &page{Kind: "Comparison", Title: "Comparison of " + plural(len(fs), "experiment"), Generator: "seqsim " + fs[0].man.Seqsim}
+	if len(fs) <= 3 {
+		p.Description = strings.Join(labels, " · ")
+	}
+	p.Facts = []fact{{"experiments", strconv.Itoa(len(fs))}, {"columns", strconv.Itoa(len(v.cols))}}
+	p.Notices = notices
+	if n := undrawn(charts); n > 0 {
+		p.Notices = append(p.Notices, fmt.Sprintf("%s could not be drawn from this data; the sections say why.", plural(n, "chart")))
+	}
+	p.Sections = append([]*section{overviewSection(fs, labels, dirs)}, metricSections(v, charts, formats, "experiment")...)
+	p.Extra = []*section{diffSection(fs, labels), provenanceSection(fs, labels)}
+	b, err := p.html()
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.Write(filepath.Join(out, ReportFile), b); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+// folderLabels names each experiment: its name, with its folder's name
+// when two experiments share a name, and a number if that is not enough.
+func folderLabels(fs []*folder) []string {
+	name := func(f *folder) string {
+		if f.info.Experiment.Name != "" {
+			return f.info.Experiment.Name
+		}
+		return f.man.Experiment
+	}
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = name(f)
+	}
+	for i, f := range fs {
+		n := 0
+		for _, g := range fs {
+			if name(g) == name(f) {
+				n++
+			}
+		}
+		if n > 1 {
+			out[i] = name(f) + " (" + filepath.Base(filepath.Clean(f.dir)) + ")"
+		}
+	}
+	for i := range out {
+		if slices.Index(out, out[i]) < i {
+			out[i] += " #" + strconv.Itoa(i+1)
+		}
+	}
+	return out
+}
+
+// compareView merges the experiments' metrics by name (first
+// description wins; risk thresholds are pooled) and makes a column of
+// every point it can compare.
+func compareView(fs []*folder, labels []string) (*view, []string) {
+	v := &view{}
+	var notices []string
+	oIdx, sIdx := map[string]int{}, map[string]int{}
+	merge := func(dst *[]Metric, idx map[string]int, ms []Metric, label string) {
+		for _, m := range ms {
+			i, ok := idx[m.Name]
+			if !ok {
+				idx[m.Name] = len(*dst)
+				*dst = append(*dst, m)
+				(*dst)[len(*dst)-1].RiskAbove = slices.Clone(m.RiskAbove)
+				continue
+			}
+			have := &(*dst)[i]
+			if have.Unit != m.Unit {
+				notices = append(notices, fmt.Sprintf("%s has unit %q in %s but %q in an earlier experiment: compared as they are.", m.Name, m.Unit, label, have.Unit))
+			}
+			for _, t := range m.RiskAbove {
+				if !slices.Contains(have.RiskAbove, t) {
+					have.RiskAbove = append(have.RiskAbove, t)
+				}
+			}
+			have.Chart = have.Chart || m.Chart
+		}
+	}
+	for k, f := range fs {
+		switch {
+		case f.man.Study.Kind == kindSensitivity:
+			notices = append(notices, fmt.Sprintf("%s is a sensitivity study: its indices are not compared here (see its own report).", labels[k]))
+			continue
+		case len(f.points) > maxCompared:
+			notices = append(notices, fmt.Sprintf("%s has %d points, more than %d: left out (see its own report).", labels[k], len(f.points), maxCompared))
+			continue
+		}
+		merge(&v.outcomes, oIdx, f.man.Outcomes, labels[k])
+		merge(&v.series, sIdx, f.man.Series, labels[k])
+	}
+	for k, f := range fs {
+		if f.man.Study.Kind == kindSensitivity || len(f.points) > maxCompared {
+			continue
+		}
+		for p := range f.points {
+			pt := &f.points[p]
+			c := column{label: labels[k], parts: []string{labels[k]}, stats: make([]*outcomeStats, len(v.outcomes)), bands: make([]*plots.Band, len(v.series))}
+			if len(f.points) > 1 {
+				c.parts = append(c.parts, f.labelParts(p, lastSegment)...)
+				c.label = strings.Join(c.parts, " ")
+			}
+			for i, m := range f.man.Outcomes {
+				c.stats[oIdx[m.Name]] = &pt.stats[i]
+			}
+			for j, m := range f.man.Series {
+				if pt.bands != nil {
+					c.bands[sIdx[m.Name]] = pt.bands[j]
+				}
+			}
+			v.cols = append(v.cols, c)
+		}
+		if !f.man.Complete {
+			notices = append(notices, fmt.Sprintf("%s is incomplete: %d of %d runs done.", labels[k], f.man.RunsDone, f.man.Study.Points*f.man.Study.Runs))
+		}
+	}
+	return v, notices
+}
+
+// overviewSection lists the experiments compared.
+func overviewSection(fs []*folder, labels, dirs []string) *section {
+	s := &section{ID: "experiments", Title: "Experiments", Lede: "The output folders compared, each read from its files."}
+	t := table{Head: heads("experiment", "folder", "study", "seed", "experiment hash", "complete")}
+	for i, f := range fs {
+		t.Rows = append(t.Rows, tableRow{Label: labels[i], Sub: f.info.Experiment.Description, Cells: []tableCell{
+			{Value: dirs[i], Text: true}, {Value: studyPhrase(f), Text: true},
+			{Value: strconv.FormatInt(f.man.Seed, 10)}, {Value: shortHash(f.man.ExperimentHash), Text: true},
+			{Value: strconv.FormatBool(f.man.Complete)},
+		}})
+	}
+	s.Tables = []table{t}
+	return s
+}
+
+// diffSection shows the parameters whose resolved values differ between
+// the experiments, and each experiment.toml in full.
+func diffSection(fs []*folder, labels []string) *section {
+	s := &section{ID: "parameters", Title: "Parameters",
+		Lede: "Parameters of the resolved experiments (every default filled in) whose values differ."}
+	keys := map[string]bool{}
+	for _, f := range fs {
+		for k := range f.params {
+			keys[k] = true
+		}
+	}
+	t := table{Head: append(heads("parameter"), heads(labels...)...), Wide: len(fs) > 3}
+	for _, k := range sortedKeys(keys) {
+		vals := make([]string, len(fs))
+		same := true
+		for i, f := range fs {
+			v, ok := f.params[k]
+			if !ok {
+				v = "–"
+			}
+			vals[i] = v
+			same = same && vals[i] == vals[0]
+		}
+		if same {
+			continue
+		}
+		row := tableRow{Label: k}
+		for _, v := range vals {
+			row.Cells = append(row.Cells, tableCell{Value: v, Text: true})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if len(t.Rows) == 0 {
+		s.Notes = []string{"Every parameter has the same value in all experiments."}
+	} else {
+		s.Tables = []table{t}
+	}
+	for i, f := range fs {
+		s.Details = append(s.Details, detail{Summary: labels[i] + ": experiment.toml", Body: string(f.toml)})
+	}
+	return s
+}

@@ -1,0 +1,565 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/plots"
+)
+
+// Files of an output folder. manifest.json, experiment.toml and runs.csv
+// are in every folder seqsim writes; series.csv is there when the model
+// records series (not for sensitivity studies); sensitivity.csv and
+// sensitivity_s2.csv only for sensitivity studies.
+const (
+	ManifestFile   = "manifest.json"
+	ExperimentFile = "experiment.toml"
+	RunsFile       = "runs.csv"
+	SeriesFile     = "series.csv"
+	SensFile       = "sensitivity.csv"
+	SensS2File     = "sensitivity_s2.csv"
+	ReportFile     = "report.html"
+	PlotsDir       = "plots"
+)
+
+// ErrBadFolder is wrapped by every error about a folder's input files: a
+// missing file ([*MissingFileError]), a path that is not a folder, a file
+// that does not parse. Failures to write are not.
+var ErrBadFolder = errors.New("report: not a readable seqsim output folder")
+
+// MissingFileError says that a folder lacks a file every seqsim output
+// folder has, so it is not (or not yet) an output folder.
+type MissingFileError struct {
+	Dir  string // the folder
+	File string // the missing file, relative to Dir
+}
+
+func (e *MissingFileError) Error() string {
+	return fmt.Sprintf("report: %s is not a seqsim output folder: it has no %s", e.Dir, e.File)
+}
+
+// Is makes a MissingFileError match [ErrBadFolder].
+func (e *MissingFileError) Is(target error) bool { return target == ErrBadFolder }
+
+// badFolder marks an error reading a folder's files as [ErrBadFolder].
+type badFolder struct{ err error }
+
+func (e badFolder) Error() string   { return e.err.Error() }
+func (e badFolder) Unwrap() []error { return []error{e.err, ErrBadFolder} }
+
+// Metric is a metric's metadata as manifest.json spells it. Everything the
+// report does with a metric (its section, its charts, which way is better)
+// follows from these fields, never from its name.
+type Metric struct {
+	Name       string    `json:"name"`
+	Unit       string    `json:"unit"`
+	Doc        string    `json:"doc"`
+	MayBeEmpty bool      `json:"may_be_empty,omitempty"`
+	Chart      bool      `json:"chart,omitempty"`      // gets charts and best/worst marks
+	LowerTail  bool      `json:"lower_tail,omitempty"` // low values are the risk: higher is better
+	RiskAbove  []float64 `json:"risk_above,omitempty"` // thresholds of P(value > t)
+	Section    string    `json:"section,omitempty"`    // verification, dump, capture, health ("" = health)
+}
+
+// key reports whether m is one of the outcomes that matter: charted or
+// with risk thresholds. Only key outcomes get best and worst marks, since
+// only for them does "lower is better" (or higher, for lower-tail
+// metrics) hold by design.
+func (m Metric) key() bool { return m.Chart || len(m.RiskAbove) > 0 }
+
+// study is manifest.json's "study": how the points of the experiment were
+// made.
+type study struct {
+	Kind        string   `json:"kind"` // single, scenarios, sweep, sensitivity
+	Points      int      `json:"points"`
+	Runs        int      `json:"runs"` // runs per point
+	Columns     []string `json:"columns"`
+	Scenarios   []string `json:"scenarios"`
+	SweepPaths  []string `json:"sweep_paths"`
+	SweepMethod string   `json:"sweep_method"`
+	Sensitivity string   `json:"sensitivity_method"`
+	Notice      string   `json:"notice"`
+}
+
+// manifest is the part of manifest.json the report reads. Unknown fields
+// are ignored, so newer manifests still load.
+type manifest struct {
+	Seqsim         string   `json:"seqsim_version"`
+	Experiment     string   `json:"experiment"`
+	ExperimentHash string   `json:"experiment_hash"`
+	Seed           int64    `json:"seed"`
+	Runs           int      `json:"runs"`
+	RunsDone       int      `json:"runs_done"`
+	Failed         int      `json:"runs_failed"`
+	Complete       bool     `json:"complete"`
+	Command        []string `json:"command"`
+	Started        string   `json:"started"`
+	WallSeconds    float64  `json:"wall_seconds"`
+	RunsPerSecond  float64  `json:"runs_per_second"`
+	CPUSeconds     float64  `json:"cpu_seconds"`
+	PeakRSSMB      float64  `json:"peak_rss_mb"`
+	Go             string   `json:"go"`
+	GOOS           string   `json:"goos"`
+	GOARCH         string   `json:"goarch"`
+	GOAMD64        string   `json:"goamd64"`
+	Model          string   `json:"model"`
+	Study          study    `json:"study"`
+	Outcomes       []Metric `json:"outcomes"`
+	Series         []Metric `json:"series"`
+}
+
+// experimentInfo is the part of experiment.toml the report shows outside
+// the full listing.
+type experimentInfo struct {
+	Experiment struct {
+		Name        string `toml:"name"`
+		Description string `toml:"description"`
+	} `toml:"experiment"`
+	Scenarios []struct {
+		Name string   `toml:"name"`
+		Set  []string `toml:"set"`
+	} `toml:"scenarios"`
+}
+
+// point is one scenario/sweep point: its per-point column values (as
+// written in runs.csv) and the outcome values of its runs.
+type point struct {
+	cols   []string    // values of study.Columns; nil when the point has no row
+	values [][]float64 // outcome x run, NaN = no value
+	stats  []outcomeStats
+	bands  []*plots.Band // by series index; nil when series.csv has none
+}
+
+// folder is an output folder read from its files.
+type folder struct {
+	dir      string
+	man      manifest
+	toml     []byte // experiment.toml as written
+	info     experimentInfo
+	params   map[string]string // experiment.toml flattened to dotted paths
+	points   []point
+	rows     int // runs.csv data rows
+	nonFin   int // non-finite outcome fields, counted as missing
+	sens     []sensMetric
+	s2       []s2Row
+	hasSerie bool
+}
+
+// loadFolder reads an output folder. manifestJSON, when not nil, is used
+// instead of dir/manifest.json (a run builds its report before it writes
+// the manifest, which marks the folder complete).
+func loadFolder(dir string, manifestJSON []byte) (*folder, error) {
+	f, err := readFolder(dir, manifestJSON)
+	var mf *MissingFileError
+	if err != nil && !errors.As(err, &mf) {
+		err = badFolder{err}
+	}
+	return f, err
+}
+
+func readFolder(dir string, manifestJSON []byte) (*folder, error) {
+	if st, err := os.Stat(dir); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("report: %s: no such folder", dir)
+		}
+		return nil, fmt.Errorf("report: %w", err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("report: %s is not a folder", dir)
+	}
+	f := &folder{dir: dir}
+	if manifestJSON == nil {
+		b, err := readRequired(dir, ManifestFile)
+		if err != nil {
+			return nil, err
+		}
+		manifestJSON = b
+	}
+	if err := json.Unmarshal(manifestJSON, &f.man); err != nil {
+		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, ManifestFile), err)
+	}
+	if err := f.checkManifest(); err != nil {
+		return nil, err
+	}
+	var err error
+	if f.toml, err = readRequired(dir, ExperimentFile); err != nil {
+		return nil, err
+	}
+	if _, err := toml.Decode(string(f.toml), &f.info); err != nil {
+		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, ExperimentFile), err)
+	}
+	var all map[string]any
+	if _, err := toml.Decode(string(f.toml), &all); err != nil {
+		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, ExperimentFile), err)
+	}
+	f.params = map[string]string{}
+	flatten("", all, f.params)
+	if err := f.readRuns(); err != nil {
+		return nil, err
+	}
+	if err := f.readSeries(); err != nil {
+		return nil, err
+	}
+	if f.man.Study.Kind == kindSensitivity {
+		if err := f.readSensitivity(); err != nil {
+			return nil, err
+		}
+	}
+	for p := range f.points {
+		pt := &f.points[p]
+		pt.stats = make([]outcomeStats, len(f.man.Outcomes))
+		for i, m := range f.man.Outcomes {
+			pt.stats[i] = newOutcomeStats(pt.values[i], m.RiskAbove)
+		}
+	}
+	return f, nil
+}
+
+// Study kinds as manifest.json names them.
+const (
+	kindSingle      = "single"
+	kindScenarios   = "scenarios"
+	kindSweep       = "sweep"
+	kindSensitivity = "sensitivity"
+)
+
+func (f *folder) checkManifest() error {
+	m := &f.man
+	path := filepath.Join(f.dir, ManifestFile)
+	var errs []error
+	if m.Study.Points < 1 {
+		errs = append(errs, fmt.Errorf("report: %s: study.points is %d, want at least 1", path, m.Study.Points))
+	}
+	if len(m.Outcomes) == 0 {
+		errs = append(errs, fmt.Errorf("report: %s: no outcomes", path))
+	}
+	for _, ms := range [][]Metric{m.Outcomes, m.Series} {
+		seen := map[string]bool{} // an outcome and a series may share a name
+		for _, x := range ms {
+			if x.Name == "" || seen[x.Name] {
+				errs = append(errs, fmt.Errorf("report: %s: metric name %q empty or repeated", path, x.Name))
+			}
+			seen[x.Name] = true
+		}
+	}
+	if m.Study.Kind == "" { // manifests before studies: one point
+		m.Study.Kind = kindSingle
+	}
+	return errors.Join(errs...)
+}
+
+func readRequired(dir, name string) ([]byte, error) {
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &MissingFileError{Dir: dir, File: name}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	return b, nil
+}
+
+// openCSV opens dir/name with its header read; a missing optional file
+// gives a nil reader and no error.
+func openCSV(dir, name string, required bool) (*os.File, *csv.Reader, []string, error) {
+	path := filepath.Join(dir, name)
+	fh, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if required {
+			return nil, nil, nil, &MissingFileError{Dir: dir, File: name}
+		}
+		return nil, nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("report: %w", err)
+	}
+	r := csv.NewReader(fh)
+	r.ReuseRecord = true
+	head, err := r.Read()
+	if err != nil {
+		fh.Close()
+		if err == io.EOF {
+			err = errors.New("empty file")
+		}
+		return nil, nil, nil, fmt.Errorf("report: %s: %w", path, err)
+	}
+	return fh, r, slices.Clone(head), nil
+}
+
+// columnIndex maps each wanted name to its column in head.
+func columnIndex(path string, head, want []string) ([]int, error) {
+	idx := make([]int, len(want))
+	var missing []string
+	for i, w := range want {
+		idx[i] = slices.Index(head, w)
+		if idx[i] < 0 {
+			missing = append(missing, strconv.Quote(w))
+		}
+	}
+	switch {
+	case len(missing) == 0:
+		return idx, nil
+	case len(missing) > 4:
+		missing = append(missing[:3], fmt.Sprintf("and %d more", len(missing)-3))
+	}
+	return nil, fmt.Errorf("report: %s: no column %s", path, strings.Join(missing, ", "))
+}
+
+// readRuns reads runs.csv into per-point outcome values.
+func (f *folder) readRuns() error {
+	fh, r, head, err := openCSV(f.dir, RunsFile, true)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	path := filepath.Join(f.dir, RunsFile)
+	want := []string{"point", "run"}
+	want = append(want, f.man.Study.Columns...)
+	for _, m := range f.man.Outcomes {
+		want = append(want, m.Name)
+	}
+	idx, err := columnIndex(path, head, want)
+	if err != nil {
+		return err
+	}
+	nc := len(f.man.Study.Columns)
+	f.points = make([]point, f.man.Study.Points)
+	for p := range f.points {
+		f.points[p].values = make([][]float64, len(f.man.Outcomes))
+	}
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		p, err := strconv.Atoi(rec[idx[0]])
+		if err != nil || p < 0 || p >= len(f.points) {
+			return fmt.Errorf("report: %s:%d: point %q: want 0 to %d", path, line, rec[idx[0]], len(f.points)-1)
+		}
+		f.rows++
+		pt := &f.points[p]
+		if pt.cols == nil {
+			pt.cols = make([]string, nc)
+			for j := range nc {
+				pt.cols[j] = strings.Clone(rec[idx[2+j]])
+			}
+		}
+		for i := range f.man.Outcomes {
+			s := rec[idx[2+nc+i]]
+			v := math.NaN()
+			if s != "" {
+				if v, err = strconv.ParseFloat(s, 64); err != nil {
+					return fmt.Errorf("report: %s:%d: column %s: %q is not a number", path, line, f.man.Outcomes[i].Name, s)
+				}
+				if math.IsInf(v, 0) || math.IsNaN(v) {
+					f.nonFin++
+					v = math.NaN()
+				}
+			}
+			pt.values[i] = append(pt.values[i], v)
+		}
+	}
+	return nil
+}
+
+// seriesCols are the columns of series.csv after point, step and metric.
+var seriesCols = [...]string{"mean", "p05", "p25", "p50", "p75", "p95"}
+
+// readSeries reads series.csv into per-point bands. It is required when
+// the manifest lists series and the study records them.
+func (f *folder) readSeries() error {
+	required := len(f.man.Series) > 0 && f.man.Study.Kind != kindSensitivity
+	fh, r, head, err := openCSV(f.dir, SeriesFile, required)
+	if err != nil || fh == nil {
+		return err
+	}
+	defer fh.Close()
+	path := filepath.Join(f.dir, SeriesFile)
+	idx, err := columnIndex(path, head, append([]string{"point", "step", "metric"}, seriesCols[:]...))
+	if err != nil {
+		return err
+	}
+	f.hasSerie = true
+	byName := make(map[string]int, len(f.man.Series))
+	for i, m := range f.man.Series {
+		byName[m.Name] = i
+	}
+	for p := range f.points {
+		f.points[p].bands = make([]*plots.Band, len(f.man.Series))
+	}
+	var vals [len(seriesCols)]float64
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		j, ok := byName[rec[idx[2]]]
+		if !ok {
+			continue // a series the manifest does not describe: no unit, no chart
+		}
+		p, err := strconv.Atoi(rec[idx[0]])
+		if err != nil || p < 0 || p >= len(f.points) {
+			return fmt.Errorf("report: %s:%d: point %q: want 0 to %d", path, line, rec[idx[0]], len(f.points)-1)
+		}
+		step, err := strconv.ParseFloat(rec[idx[1]], 64)
+		if err != nil {
+			return fmt.Errorf("report: %s:%d: step %q is not a number", path, line, rec[idx[1]])
+		}
+		for k := range seriesCols {
+			vals[k] = math.NaN()
+			if s := rec[idx[3+k]]; s != "" {
+				if vals[k], err = strconv.ParseFloat(s, 64); err != nil {
+					return fmt.Errorf("report: %s:%d: %s %q is not a number", path, line, seriesCols[k], s)
+				}
+			}
+		}
+		b := f.points[p].bands[j]
+		if b == nil {
+			b = &plots.Band{}
+			f.points[p].bands[j] = b
+		}
+		b.X = append(b.X, step)
+		b.Mean = append(b.Mean, vals[0])
+		b.P05 = append(b.P05, vals[1])
+		b.P25 = append(b.P25, vals[2])
+		b.P50 = append(b.P50, vals[3])
+		b.P75 = append(b.P75, vals[4])
+		b.P95 = append(b.P95, vals[5])
+	}
+}
+
+// label names point p for legends and bar categories: "all runs" for a
+// single point; otherwise its scenario and swept values, the paths
+// shortened to their last two segments (as seqsim's summary does).
+func (f *folder) label(p int) string {
+	if len(f.points) == 1 {
+		return "all runs"
+	}
+	return strings.Join(f.labelParts(p, shortPath), " ")
+}
+
+// labelParts are the parts of point p's name, one per per-point column:
+// the scenario, then "path=value" with the path shortened by short.
+func (f *folder) labelParts(p int, short func(string) string) []string {
+	cols := f.points[p].cols
+	if cols == nil {
+		return []string{fmt.Sprintf("point %d", p)}
+	}
+	var parts []string
+	for i, c := range cols {
+		name := f.man.Study.Columns[i]
+		if name == "scenario" {
+			parts = append(parts, c)
+		} else {
+			parts = append(parts, short(name)+"="+c)
+		}
+	}
+	return parts
+}
+
+// lastSegment keeps the last segment of a dotted path: the shortest name
+// that is still clear in a table whose caption lists the full paths.
+func lastSegment(p string) string { return p[strings.LastIndexByte(p, '.')+1:] }
+
+// shortPath keeps the last two segments of a dotted path.
+func shortPath(p string) string {
+	parts := strings.Split(p, ".")
+	if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(parts, ".")
+}
+
+// flatten writes v's leaves into out under dotted paths; arrays of
+// tables are indexed (allocations.1.cliff_days), arrays of values are
+// written as one value.
+func flatten(prefix string, v any, out map[string]string) {
+	join := func(k string) string {
+		if prefix == "" {
+			return k
+		}
+		return prefix + "." + k
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			flatten(join(k), e, out)
+		}
+	case []map[string]any:
+		for i, e := range x {
+			flatten(join(strconv.Itoa(i)), e, out)
+		}
+	case []any:
+		tables := len(x) > 0
+		for _, e := range x {
+			if _, ok := e.(map[string]any); !ok {
+				tables = false
+			}
+		}
+		if tables {
+			for i, e := range x {
+				flatten(join(strconv.Itoa(i)), e, out)
+			}
+			return
+		}
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = tomlValue(e)
+		}
+		out[prefix] = "[" + strings.Join(parts, ", ") + "]"
+	default:
+		out[prefix] = tomlValue(x)
+	}
+}
+
+func tomlValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case []any, map[string]any:
+		m := map[string]string{}
+		flatten("", x, m)
+		keys := sortedKeys(m)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			if k == "" {
+				parts[i] = m[k]
+			} else {
+				parts[i] = k + " = " + m[k]
+			}
+		}
+		if len(parts) == 1 && keys[0] == "" {
+			return parts[0]
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return fmt.Sprint(v)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
