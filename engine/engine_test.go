@@ -97,15 +97,20 @@ func TestRunIsolatesPanics(t *testing.T) {
 }
 
 // cancelSim cancels the run's context when it starts unit 20, as Ctrl-C
-// would in the middle of a run.
+// would in the middle of a run. Later units wait for the cancellation, so
+// a descheduled unit 20 cannot let the other worker race to the end.
 type cancelSim struct {
 	toySim
+	ctx    context.Context
 	cancel func()
 }
 
 func (s *cancelSim) Run(point, run int, rng *rand.Rand, summary, series []float64) error {
-	if point == 0 && run == 20 {
+	switch {
+	case point == 0 && run == 20:
 		s.cancel()
+	case point > 0 || run > 20:
+		<-s.ctx.Done()
 	}
 	return s.toySim.Run(point, run, rng, summary, series)
 }
@@ -116,7 +121,7 @@ func TestRunCancelDeliversPrefix(t *testing.T) {
 	defer cancel()
 	p := toyPlan(2)
 	var rows []int
-	res, err := Run(ctx, p, func() (Sim, error) { return &cancelSim{toySim{failRun: -1}, cancel}, nil }, sinkFunc(func(u Unit, _ []float64) error {
+	res, err := Run(ctx, p, func() (Sim, error) { return &cancelSim{toySim{failRun: -1}, ctx, cancel}, nil }, sinkFunc(func(u Unit, _ []float64) error {
 		rows = append(rows, u.Index)
 		return nil
 	}))
