@@ -50,11 +50,61 @@ func DefaultParams() Params {
 		// Arbitrum sequencer net margin: about 7k-12k ETH/yr; 10k ETH at
 		// $3,000. Seed guide split: 40% stakers, 40% treasury, 20% burn.
 		Fees: Fees{AnnualRevenueUSD: 30e6, GrowthAnnual: 0.1, VolAnnual: 0.5, Split: []float64{0.4, 0.4, 0.2}},
-		// Seed guide: unstaking cooldown 7-14 days.
-		Staking: Staking{CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1},
+		// Seed guide: unstaking cooldown 7-14 days. Delegation is sticky:
+		// new stake favours cheap, reliable operators (a 10-point commission
+		// gap is two temperatures, a 7x preference) but a delegator moves only
+		// when its operator is 20% worse than the best; a record remembers a
+		// quarter, and a 5% slash counts as 25 offline days (assumptions).
+		Staking: Staking{
+			CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1,
+			ChoiceNoise: 0.05, RecordDays: 90, SlashWeight: 500, RedelegateGap: 0.2,
+		},
 		// Arbitrum DAO spent about 13.8M ARB a month in 2024 (about $10M); a
 		// younger DAO spends less: $5M a month.
 		Treasury: Treasury{MonthlyBudgetUSD: 5e6},
 		Metrics:  Metrics{UnlockWindowDays: 30},
+		// Metis: at most about 10 sequencers at launch, each locking 20k-100k
+		// METIS; the seed guide: a mainnet sequencer stakes 50k-250k tokens.
+		// Commissions of 5%-15% and a cost of about $200k a year (servers and
+		// an on-call team) are assumptions, as is one state-root assertion an
+		// hour (Arbitrum posts assertions about hourly). Up to 60 operators
+		// over a run leaves room for entrants after exits and removals.
+		Sequencers: Sequencers{
+			Operators: 10, MaxOperators: 60, MaxActive: 10,
+			MinStake: 50_000, SelfStake: uniformDist(50_000, 250_000),
+			Commission: uniformDist(0.05, 0.15), OperatingCostUSD: lognormalDist(12.2, 0.5), // e^12.2 ≈ $200k
+			Mode: ModeRotation, BatchesPerDay: 24, AuctionEdge: uniformDist(0, 0.2),
+			ExitLossDays: 90, EntryReviewDays: 30,
+		},
+		// Seed guide: liveness 1%-5% (start conservative, 1%), malice up to
+		// 100%; Cosmos Hub: double-sign 5% and tombstone. Metis and Arbitrum
+		// BoLD bond only the sequencer's own tokens, so delegations are not
+		// slashed here (Cosmos-style slash_delegators is an option). BoLD
+		// sends confiscated bonds to the DAO treasury and Cosmos burns slashed
+		// stake: half and half here, nothing to the challenger (a scenario in
+		// verifier-dilemma.toml turns it on). Offence rates are assumptions:
+		// a few outages per operator per year, key incidents rarer.
+		Slashing: Slashing{
+			Split: []float64{0.5, 0.5, 0}, SlashDelegators: false,
+			Liveness:    Offence{RatePerYear: uniformDist(0.5, 4), Penalty: 0.01, Detection: 1, JailDays: 1},
+			DoubleSign:  Offence{RatePerYear: constDist(0.02), Penalty: 0.05, Detection: 1, Remove: true},
+			Withholding: Offence{RatePerYear: constDist(0.05), Penalty: 0.1, Detection: 0.8, JailDays: 30},
+			InvalidRoot: FraudPenalty{Penalty: 1, Remove: true},
+		},
+		// Arbitrum BoLD: challenge period about 6.4 days (7 here). A dozen
+		// watchtowers; checking an hourly assertion costs about $20 (a node
+		// and staff at about $15k a month over 720 assertions; assumption,
+		// spread by a lognormal). One shared $100k challenger reward and
+		// $50k at risk per verifier when fraud passes are assumptions.
+		Verification: Verification{
+			Verifiers: 12, CheckCost: 20, CheckCostSpread: 0.75,
+			Reward: 100_000, RewardMode: RewardShared, MissPenalty: 50_000,
+			ChallengeWindowDays: 7, ReviseEveryBatches: 24,
+			Noise: 0.003, MemoryDays: 90, PriorCheatRate: 0.001,
+		},
+		// Arbitrum BoLD: assertion bond 3,600 ETH, $10.8M at $3,000. An
+		// invalid root that drains $2M before anyone notices is an
+		// assumption.
+		Fraud: Fraud{Gain: 2e6, Slash: 10.8e6, Noise: 0.003, PriorCheckRate: 0.5},
 	}
 }

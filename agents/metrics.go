@@ -35,23 +35,35 @@ const (
 	sHolderSellUSD
 	sFeeRevenue
 	sPoolUSD
+	sCheckRate
+	sCheatRate
+	sActiveSequencers
+	sNakamoto
+	sNakamotoHalf
+	sHHIStake
 	numSeries
 )
 
 // SeriesMetrics lists the per-step metrics in column order.
 var SeriesMetrics = [numSeries]Metric{
-	sPrice:           {Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day", Chart: true},
-	sFairValue:       {Name: "fair_value", Unit: "USD/token", Doc: "outside demand's value per token (arbitrage target)"},
-	sCirculating:     {Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool", Chart: true},
-	sStakingRatio:    {Name: "staking_ratio", Unit: "fraction", Doc: "staked tokens over circulating supply", Chart: true},
-	sStakingAPR:      {Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield", Chart: true},
-	sTreasuryBalance: {Name: "treasury_balance", Unit: "USD", Doc: "treasury tokens at the pool price plus treasury USD", Chart: true},
-	sSecurityBudget:  {Name: "security_budget_usd", Unit: "USD", Doc: "value of all staked and unbonding tokens", Chart: true},
-	sInflation:       {Name: "inflation", Unit: "1/year", Doc: "tokens minted that day, annualised, over total supply"},
-	sBurned:          {Name: "burned_total", Unit: "tokens", Doc: "cumulative tokens burned"},
-	sHolderSellUSD:   {Name: "holder_sell_usd", Unit: "USD/day", Doc: "USD received by holders selling that day"},
-	sFeeRevenue:      {Name: "fee_revenue_usd", Unit: "USD/day", Doc: "net sequencer profit that day"},
-	sPoolUSD:         {Name: "pool_usd", Unit: "USD", Doc: "USD reserve of the AMM pool (market depth)"},
+	sPrice:            {Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day", Chart: true},
+	sFairValue:        {Name: "fair_value", Unit: "USD/token", Doc: "outside demand's value per token (arbitrage target)"},
+	sCirculating:      {Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool", Chart: true},
+	sStakingRatio:     {Name: "staking_ratio", Unit: "fraction", Doc: "staked tokens over circulating supply", Chart: true},
+	sStakingAPR:       {Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield", Chart: true},
+	sTreasuryBalance:  {Name: "treasury_balance", Unit: "USD", Doc: "treasury tokens at the pool price plus treasury USD", Chart: true},
+	sSecurityBudget:   {Name: "security_budget_usd", Unit: "USD", Doc: "value of all staked and unbonding tokens", Chart: true},
+	sInflation:        {Name: "inflation", Unit: "1/year", Doc: "tokens minted that day, annualised, over total supply"},
+	sBurned:           {Name: "burned_total", Unit: "tokens", Doc: "cumulative tokens burned"},
+	sHolderSellUSD:    {Name: "holder_sell_usd", Unit: "USD/day", Doc: "USD received by holders selling that day"},
+	sFeeRevenue:       {Name: "fee_revenue_usd", Unit: "USD/day", Doc: "net sequencer profit that day"},
+	sPoolUSD:          {Name: "pool_usd", Unit: "USD", Doc: "USD reserve of the AMM pool (market depth)"},
+	sCheckRate:        {Name: "check_rate", Unit: "fraction", Doc: "probability that a verifier checks a batch that day (mean over verifiers and batches)", Chart: true},
+	sCheatRate:        {Name: "cheat_rate", Unit: "fraction", Doc: "probability that a batch carries an invalid root that day (mean over batches)", Chart: true},
+	sActiveSequencers: {Name: "active_sequencers", Unit: "count", Doc: "operators in the active set", Chart: true},
+	sNakamoto:         {Name: "nakamoto_coefficient", Unit: "count", Doc: "fewest active operators holding more than 1/3 of active stake (can halt or censor)", Chart: true},
+	sNakamotoHalf:     {Name: "nakamoto_coefficient_half", Unit: "count", Doc: "fewest active operators holding more than 1/2 of active stake"},
+	sHHIStake:         {Name: "hhi_stake", Unit: "0-1", Doc: "Herfindahl-Hirschman index of active stake (sum of squared shares)", Chart: true},
 }
 
 // Outcome metric indices: the layout of one run's summary.
@@ -70,6 +82,18 @@ const (
 	oMaxSellOverDepth
 	oFinalTreasuryUSD
 	oTreasuryShortfallDays
+	oFraudsAttempted
+	oFraudsCaught
+	oFraudsUndetected
+	oFraudLossUSD
+	oFirstUndetectedFraudDay
+	oCheckRate
+	oCheatRate
+	oUndetectedFraudRate
+	oVerifierProfit
+	oTotalSlashed
+	oLivenessFailures
+	oMinNakamoto
 	numOutcomes
 )
 
@@ -89,6 +113,19 @@ var OutcomeMetrics = [numOutcomes]Metric{
 	oMaxSellOverDepth:       {Name: "max_sell_over_depth", Unit: "fraction", Doc: "largest daily holder sell volume over the pool's USD depth"},
 	oFinalTreasuryUSD:       {Name: "final_treasury_usd", Unit: "USD", Doc: "treasury value on the last day"},
 	oTreasuryShortfallDays:  {Name: "treasury_shortfall_days", Unit: "days", Doc: "days on which the treasury could not pay its budget"},
+
+	oFraudsAttempted:         {Name: "frauds_attempted", Unit: "count", Doc: "invalid state roots posted", Chart: true, Section: "verification"},
+	oFraudsCaught:            {Name: "frauds_caught", Unit: "count", Doc: "invalid roots a verifier checked and challenged (the sequencer is slashed)", Section: "verification"},
+	oFraudsUndetected:        {Name: "frauds_undetected", Unit: "count", Doc: "unchecked invalid roots whose challenge window ended within the horizon (finalised)", Chart: true, RiskAbove: []float64{0}, Section: "verification"},
+	oFraudLossUSD:            {Name: "fraud_loss_usd", Unit: "USD", Doc: "gain of the finalised invalid roots, lost by users", Chart: true, RiskAbove: []float64{0, 10e6}, Section: "verification"},
+	oFirstUndetectedFraudDay: {Name: "first_undetected_fraud_day", Unit: "day", Doc: "day the first unchecked invalid root finalised (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "verification"},
+	oCheckRate:               {Name: "check_rate", Unit: "fraction", Doc: "share of batches a verifier checks, mean over verifiers (time average)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "verification"},
+	oCheatRate:               {Name: "cheat_rate", Unit: "fraction", Doc: "share of batches carrying an invalid root (time average)", MayBeEmpty: true, Chart: true, Section: "verification"},
+	oUndetectedFraudRate:     {Name: "undetected_fraud_rate", Unit: "fraction", Doc: "share of batches carrying an invalid root nobody checked (time average)", MayBeEmpty: true, Chart: true, Section: "verification"},
+	oVerifierProfit:          {Name: "verifier_profit", Unit: "USD", Doc: "verifiers' rewards, attention payments and subsidies less check costs and miss penalties, summed over verifiers", Chart: true, LowerTail: true, Section: "verification"},
+	oTotalSlashed:            {Name: "total_slashed", Unit: "tokens", Doc: "tokens slashed over the run, all offences", Chart: true, Section: "health"},
+	oLivenessFailures:        {Name: "liveness_failures", Unit: "operator-days", Doc: "days an operator was offline, summed over operators", Section: "health"},
+	oMinNakamoto:             {Name: "min_nakamoto_coefficient", Unit: "count", Doc: "lowest Nakamoto coefficient (1/3 of active stake) over the run (empty when no stake was ever active)", MayBeEmpty: true, LowerTail: true, Section: "capture"},
 }
 
 // SeriesNames returns the series metric names in column order.

@@ -26,7 +26,9 @@ func runOnce(p *Params, seed uint64) (summary, series []float64, err error) {
 // TestConservationProperty runs the model under random designs: every token
 // minted must stay in exactly one place or be burned, with no negative
 // balance, on every day (World.checkConservation panics otherwise) and in
-// the per-agent recount at the end.
+// the per-agent recount at the end. The network draws (drawNetwork) make
+// slashing, jails, removals, exits, entries, auctions and fraud frequent,
+// so delegation, commission, cooldowns and slashing are all exercised.
 func TestConservationProperty(t *testing.T) {
 	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
@@ -50,6 +52,7 @@ func TestConservationProperty(t *testing.T) {
 				p.Allocations[i].CliffDays = p.Simulation.HorizonDays
 			}
 		}
+		drawNetwork(t, &p)
 		sum, _, err := runOnce(&p, rapid.Uint64().Draw(t, "seed"))
 		if err != nil {
 			t.Fatal(err)
@@ -148,4 +151,53 @@ func BenchmarkBaselineRun(b *testing.B) {
 	}
 	b.ReportMetric(float64(run)/b.Elapsed().Seconds(), "runs/s")
 	b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(run*agents*p.Simulation.HorizonDays), "ns/agent-step")
+}
+
+// drawNetwork varies the sequencer network, slashing and verification
+// parameters, with offence rates and fraud gains high enough that slashes
+// happen within short horizons.
+func drawNetwork(t *rapid.T, p *Params) {
+	s := &p.Sequencers
+	s.Operators = rapid.IntRange(0, 12).Draw(t, "operators")
+	s.MaxOperators = s.Operators + rapid.IntRange(0, 8).Draw(t, "entrants")
+	s.MaxActive = rapid.IntRange(1, 12).Draw(t, "max_active")
+	s.MinStake = rapid.SampledFrom([]float64{0, 50_000, 200_000}).Draw(t, "min_stake")
+	s.Mode = rapid.SampledFrom([]string{ModeRotation, ModeAuction}).Draw(t, "mode")
+	s.BatchesPerDay = rapid.IntRange(1, 48).Draw(t, "batches")
+	s.ExitLossDays = rapid.IntRange(0, 60).Draw(t, "exit_days")
+	s.EntryReviewDays = rapid.IntRange(0, 30).Draw(t, "entry_days")
+	s.Commission = uniformDist(0, rapid.Float64Range(0, 1).Draw(t, "commission"))
+	sl := &p.Slashing
+	b := rapid.Float64Range(0, 1).Draw(t, "burn")
+	tr := rapid.Float64Range(0, 1-b).Draw(t, "slash_treasury")
+	sl.Split = []float64{b, tr, 1 - b - tr}
+	sl.SlashDelegators = rapid.Bool().Draw(t, "slash_delegators")
+	for _, o := range []*Offence{&sl.Liveness, &sl.DoubleSign, &sl.Withholding} {
+		o.RatePerYear = constDist(rapid.Float64Range(0, 30).Draw(t, "rate"))
+		o.Penalty = rapid.Float64Range(0, 1).Draw(t, "penalty")
+		o.Detection = rapid.Float64Range(0, 1).Draw(t, "detection")
+		o.JailDays = rapid.IntRange(0, 20).Draw(t, "jail")
+		o.Remove = rapid.Bool().Draw(t, "remove")
+	}
+	sl.InvalidRoot = FraudPenalty{
+		Penalty:  rapid.Float64Range(0, 1).Draw(t, "fraud_penalty"),
+		JailDays: rapid.IntRange(0, 20).Draw(t, "fraud_jail"),
+		Remove:   rapid.Bool().Draw(t, "fraud_remove"),
+	}
+	v := &p.Verification
+	v.Verifiers = rapid.IntRange(0, 15).Draw(t, "verifiers")
+	v.CheckCost = rapid.Float64Range(0, 100).Draw(t, "check_cost")
+	v.CheckCostSpread = rapid.Float64Range(0, 2).Draw(t, "check_cost_spread")
+	v.RewardMode = rapid.SampledFrom([]string{RewardEach, RewardShared}).Draw(t, "reward_mode")
+	v.AttentionRate = rapid.Float64Range(0, 0.1).Draw(t, "attention")
+	v.AttentionPayment = rapid.Float64Range(0, 1000).Draw(t, "attention_payment")
+	v.SubsidyPerCheck = rapid.Float64Range(0, 50).Draw(t, "subsidy")
+	v.ReviseEveryBatches = rapid.IntRange(1, 48).Draw(t, "revise")
+	v.MemoryDays = rapid.Float64Range(0, 200).Draw(t, "memory")
+	v.ChallengeWindowDays = rapid.IntRange(0, 14).Draw(t, "window")
+	f := &p.Fraud
+	f.Gain = rapid.Float64Range(0, 1e8).Draw(t, "gain")
+	f.Slash = rapid.Float64Range(0, 1e8).Draw(t, "bond")
+	f.Noise = rapid.Float64Range(0, 0.1).Draw(t, "fraud_noise")
+	f.PriorCheckRate = rapid.Float64Range(0, 1).Draw(t, "prior_check")
 }

@@ -19,9 +19,14 @@ type Params struct {
 	Emission    Emission     `toml:"emission" doc:"minting of new tokens into the staking reward pool"`
 	Market      Market       `toml:"market" doc:"the AMM pool and outside demand for the token"`
 	Fees        Fees         `toml:"fees" doc:"sequencer fee revenue and its split"`
-	Staking     Staking      `toml:"staking" doc:"how holders stake and unstake"`
+	Staking     Staking      `toml:"staking" doc:"how holders stake, delegate and unstake"`
 	Treasury    Treasury     `toml:"treasury" doc:"the DAO treasury and its spending"`
 	Metrics     Metrics      `toml:"metrics" doc:"how outcome metrics are measured"`
+
+	Sequencers   Sequencers   `toml:"sequencers" doc:"sequencer operators: stake, costs, the active set and who posts each batch"`
+	Slashing     Slashing     `toml:"slashing" doc:"offences, their penalties and where slashed tokens go"`
+	Verification Verification `toml:"verification" doc:"verifiers who check batches, and how they learn (the verifier's dilemma)"`
+	Fraud        Fraud        `toml:"fraud" doc:"what an invalid state root gains and risks, and how sequencers learn"`
 }
 
 // Simulation sets the clock.
@@ -130,12 +135,30 @@ type Fees struct {
 	Split            []float64 `toml:"split" unit:"fractions [stakers, treasury, burn]" doc:"split of net profit; sums to 1 (burn buys tokens on the AMM and destroys them)"`
 }
 
-// Staking is how holders stake.
+// Staking is how holders stake. Staked tokens are delegated to one
+// sequencer operator at a time; an agent compares the network APR after its
+// operator's commission with its reservation yield.
+//
+// Operator choice: each operator has a score (1-commission)(1-record), where
+// the record is the recent share of days it was offline or slashed (an
+// exponential average over record_days; a slash of penalty f counts as
+// f*slash_weight offence days, so a 1% liveness slash is a blip and a 100%
+// fraud slash ruins the record). A delegator picks an active operator by a logit of the
+// score with temperature choice_noise, so new stake drifts toward cheap,
+// reliable operators without all of it landing on one. It leaves (unbonds,
+// then stakes again elsewhere once the cooldown ends) when its operator is
+// no longer active or its score falls below the best by more than
+// redelegate_gap: re-delegation goes through the cooldown, during which the
+// stake can still be slashed.
 type Staking struct {
-	CooldownDays     int     `toml:"cooldown_days" unit:"days" doc:"unbonding delay before unstaked tokens are liquid (0 = instant)"`
+	CooldownDays     int     `toml:"cooldown_days" unit:"days" doc:"unbonding delay before unstaked tokens are liquid (0 = instant); unbonding stake stays slashable"`
 	ReviewDays       int     `toml:"review_days" unit:"days" doc:"how often each holder reconsiders staking (staggered)"`
 	APRSmoothingDays float64 `toml:"apr_smoothing_days" unit:"days" doc:"time constant of the APR signal holders compare with their reservation yield"`
 	MaxAPRSignal     float64 `toml:"max_apr_signal" unit:"1/year" doc:"cap on the APR signal (when little is staked the realised APR explodes)"`
+	ChoiceNoise      float64 `toml:"choice_noise" unit:"score units" doc:"logit temperature of a delegator's choice among active operators by score (1-commission)(1-record); 0 = everyone picks the best"`
+	RecordDays       float64 `toml:"record_days" unit:"days" doc:"memory of an operator's record (its recent share of offline or slashed days)"`
+	SlashWeight      float64 `toml:"slash_weight" unit:"days per unit penalty" doc:"a slash of penalty f counts in the record as f times this many offence days"`
+	RedelegateGap    float64 `toml:"redelegate_gap" unit:"fraction" doc:"a delegator leaves an operator whose score is below the best by more than this share"`
 }
 
 // Treasury is the DAO treasury.

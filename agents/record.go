@@ -10,7 +10,7 @@ import (
 func (w *World) record(row []float64) {
 	price := w.pool.Price()
 	circ := w.circulating()
-	staked := protocol.Tokens(w.totStaked)
+	staked := protocol.Tokens(w.totStaked + w.ops.totSelf)
 	supply := protocol.Tokens(w.supply0 + w.minted - w.burned)
 	row[sPrice] = price
 	row[sFairValue] = w.fairValue
@@ -18,12 +18,31 @@ func (w *World) record(row []float64) {
 	row[sStakingRatio] = staked / circ
 	row[sStakingAPR] = w.aprSignal
 	row[sTreasuryBalance] = protocol.Tokens(w.treasuryTokens)*price + w.treasuryUSD
-	row[sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding)) * price
+	row[sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.ops.totUnbond)) * price
 	row[sInflation] = protocol.Tokens(w.mintedToday) * 365 / supply
 	row[sBurned] = protocol.Tokens(w.burned)
 	row[sHolderSellUSD] = w.soldUSDToday
 	row[sFeeRevenue] = w.feeUSD
 	row[sPoolUSD] = w.pool.USD
+	g := &w.game
+	row[sCheckRate], row[sCheatRate] = 0, 0
+	if nv := w.v.len(); nv > 0 {
+		if g.dayBatches > 0 {
+			row[sCheckRate] = g.dayChecks / float64(g.dayBatches*nv)
+		} else {
+			for _, p := range w.v.p {
+				row[sCheckRate] += p / float64(nv)
+			}
+		}
+	}
+	if g.dayBatches > 0 {
+		row[sCheatRate] = g.dayCheat / float64(g.dayBatches)
+	}
+	n := &w.net
+	row[sActiveSequencers] = float64(len(n.act))
+	row[sNakamoto] = float64(n.nakamoto3)
+	row[sNakamotoHalf] = float64(n.nakamoto2)
+	row[sHHIStake] = n.hhi
 }
 
 // summarise fills the outcomes from the recorded series (days 0..horizon).
@@ -64,6 +83,41 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[oMaxSellOverDepth] = maxSellDepth
 	out[oFinalTreasuryUSD] = at(last, sTreasuryBalance)
 	out[oTreasuryShortfallDays] = float64(w.shortfallDays)
+	w.summariseNetwork(out)
+}
+
+// summariseNetwork fills the verification, slashing and concentration
+// outcomes from the run's tallies. Rates are NaN when there was nothing to
+// average (no batches, or no verifiers).
+func (w *World) summariseNetwork(out []float64) {
+	g := &w.game
+	out[oFraudsAttempted] = float64(g.frauds)
+	out[oFraudsCaught] = float64(g.caught)
+	out[oFraudsUndetected] = float64(g.finalised)
+	out[oFraudLossUSD] = g.lossUSD
+	out[oFirstUndetectedFraudDay] = math.NaN()
+	if g.firstFinalDay >= 0 {
+		out[oFirstUndetectedFraudDay] = float64(g.firstFinalDay)
+	}
+	out[oCheckRate], out[oCheatRate], out[oUndetectedFraudRate] = math.NaN(), math.NaN(), math.NaN()
+	if b := float64(g.batches); b > 0 {
+		out[oCheatRate] = float64(g.frauds) / b
+		out[oUndetectedFraudRate] = float64(g.missed) / b
+		if nv := w.v.len(); nv > 0 {
+			out[oCheckRate] = g.checks / (b * float64(nv))
+		}
+	}
+	var profit float64
+	for _, p := range w.v.profit {
+		profit += p
+	}
+	out[oVerifierProfit] = profit
+	out[oTotalSlashed] = protocol.Tokens(w.tot.slashed)
+	out[oLivenessFailures] = float64(w.tot.livenessFailures)
+	out[oMinNakamoto] = math.NaN()
+	if w.tot.minNakamoto > 0 {
+		out[oMinNakamoto] = float64(w.tot.minNakamoto)
+	}
 }
 
 // drawdownAroundCliffs is the largest drawdown within the window of

@@ -7,24 +7,26 @@ import (
 )
 
 // Step advances the world by one day, in the order of DESIGN.md's step
-// (sequencing, verification and governance come with later mechanisms).
-// Holders sell before they stake: an agent receiving an unlock decides what
-// to sell, then stakes what it keeps.
+// (governance comes with a later mechanism). Holders sell before they
+// stake: an agent receiving an unlock decides what to sell, then stakes
+// what it keeps.
 func (w *World) Step() {
 	w.day++
 	w.soldUSDToday = 0
-	w.emit()              // 1. schedules: emission
-	w.release(w.day)      // 1. schedules: vesting
-	w.demand()            // 2. demand: fees and fair value
-	w.distributeFees()    // 5. fees
-	w.trade()             // 6-7. staking reviews, sells, treasury, arbitrage
-	w.completeUnbonding() // 6. cooldowns that end today
-	w.updateAPR()         // staking signal for tomorrow
-	w.checkConservation() // 9. invariants
+	w.emit()                                // 1. schedules: emission
+	w.release(w.day)                        // 1. schedules: vesting
+	w.demand()                              // 2. demand: fees and fair value
+	w.sequence()                            // 3-4. offences, active set, batches, verification
+	w.distributeRewards(w.distributeFees()) // 5. fees and emission through operators' commission
+	w.trade()                               // 6-7. staking reviews, sells, treasury, arbitrage
+	w.completeUnbonding()                   // 6. cooldowns that end today
+	w.operatorsDayEnd()                     // operators sell earnings, exit or enter
+	w.updateAPR()                           // staking signal for tomorrow
+	w.checkConservation()                   // 9. invariants
 }
 
-// emit mints today's emission into the reward pool and credits it to
-// stakers through the reward index.
+// emit mints today's emission into the reward pool; distributeRewards
+// credits it to the operators who worked today.
 func (w *World) emit() {
 	supply := w.supply0 + w.minted - w.burned
 	m := w.emission.MintedOn(w.day, supply)
@@ -34,7 +36,6 @@ func (w *World) emit() {
 	}
 	w.minted += m
 	w.rewardPool += m
-	w.rewardIndex.Credit(m, w.totStaked)
 }
 
 // release moves vested tokens from locked to liquid (or to the treasury) on
@@ -79,9 +80,11 @@ func (w *World) demand() {
 }
 
 // distributeFees splits today's net sequencer profit: the stakers' share is
-// paid out in USD (it feeds the APR signal), the treasury keeps its share,
-// and the burn share buys tokens on the pool and destroys them.
-func (w *World) distributeFees() {
+// paid out in USD through the operators (it feeds the APR signal, and
+// operators keep their commission), the treasury keeps its share, and the
+// burn share buys tokens on the pool and destroys them. It returns the
+// stakers' share.
+func (w *World) distributeFees() float64 {
 	micro := int64(w.feeUSD * 1e6)
 	s, t, b := w.feeSplit.Split(micro)
 	w.stakerUSDToday = float64(s) / 1e6
@@ -93,6 +96,7 @@ func (w *World) distributeFees() {
 		// The bought tokens leave the pool and are destroyed: conservation
 		// holds because pool.Tokens fell by exactly got.
 	}
+	return w.stakerUSDToday
 }
 
 // trade runs the day's market in interleaved rounds: in round r the holders
@@ -168,82 +172,23 @@ func (w *World) sell(i int) {
 	w.netSellUSD += usd
 }
 
-// review settles agent i's staking rewards into its liquid balance, then
-// stakes everything liquid when the APR signal is at least its reservation
-// yield, or starts unbonding everything when it is not.
-func (w *World) review(i int, presell bool) {
-	h := &w.h
-	w.settle(i)
-	switch {
-	case w.aprSignal >= h.resYield[i] && !presell:
-		if l := h.liquid[i]; l > 0 {
-			h.staked[i] += l
-			h.liquid[i] = 0
-			w.totStaked += l
-			w.totLiquid -= l
-		}
-	case h.staked[i] > 0 && h.unbonding[i] == 0:
-		w.unstake(i)
-	}
-}
-
-// settle pays agent i the rewards its stake earned since it last settled.
-// It must run before any change of the agent's stake.
-func (w *World) settle(i int) {
-	h := &w.h
-	owed := w.rewardIndex.Owed(h.staked[i], h.rewardSnap[i])
-	h.rewardSnap[i] = w.rewardIndex.Acc
-	if owed > 0 {
-		h.liquid[i] += owed
-		w.totLiquid += owed
-		w.rewardPool -= owed
-	}
-}
-
-// unstake moves agent i's stake into unbonding until the cooldown ends (or
-// straight to liquid without a cooldown).
-func (w *World) unstake(i int) {
-	h := &w.h
-	s := h.staked[i]
-	h.staked[i] = 0
-	w.totStaked -= s
-	cd := w.p.Staking.CooldownDays
-	if cd == 0 {
-		h.liquid[i] += s
-		w.totLiquid += s
-		return
-	}
-	h.unbonding[i] += s
-	w.totUnbonding += s
-	slot := (w.day + cd) % len(w.unbondQueue)
-	w.unbondQueue[slot] = append(w.unbondQueue[slot], int32(i))
-}
-
-func (w *World) completeUnbonding() {
-	h := &w.h
-	slot := w.day % len(w.unbondQueue)
-	for _, i := range w.unbondQueue[slot] {
-		u := h.unbonding[i]
-		h.unbonding[i] = 0
-		h.liquid[i] += u
-		w.totUnbonding -= u
-		w.totLiquid += u
-	}
-	w.unbondQueue[slot] = w.unbondQueue[slot][:0]
-}
-
 // payTreasuryBudget pays the daily share of the monthly budget from the
 // treasury's USD, then by selling treasury tokens on the pool.
 func (w *World) payTreasuryBudget() {
-	need := w.p.Treasury.MonthlyBudgetUSD * 12 / 365
-	if need <= 0 {
-		return
+	if need := w.p.Treasury.MonthlyBudgetUSD * 12 / 365; need > 0 && w.spendTreasury(need) {
+		w.shortfallDays++
 	}
+}
+
+// spendTreasury pays need USD from the treasury's USD, then by selling
+// treasury tokens on the pool; it reports a shortfall when the tokens run
+// out.
+func (w *World) spendTreasury(need float64) (short bool) {
 	fromUSD := min(need, w.treasuryUSD)
 	w.treasuryUSD -= fromUSD
 	need -= fromUSD
 	if need <= 0 {
-		return
+		return false
 	}
 	// Tokens to sell for `need` USD: dx = need*X/(g*(Y-need)).
 	g := 1 - w.pool.FeeFrac
@@ -253,12 +198,13 @@ func (w *World) payTreasuryBudget() {
 	}
 	if dx > w.treasuryTokens {
 		dx = w.treasuryTokens
-		w.shortfallDays++
+		short = true
 	}
 	if dx > 0 {
 		w.treasuryTokens -= dx
 		w.netSellUSD += w.pool.Sell(dx) // the USD is spent at once
 	}
+	return short
 }
 
 // arbitrage first applies the permanent impact of the net selling since the
@@ -290,14 +236,15 @@ func (w *World) arbitrage() {
 	}
 }
 
-// updateAPR folds today's realised staking yield into the smoothed signal.
+// updateAPR folds today's realised staking yield, before commission, into
+// the smoothed signal.
 func (w *World) updateAPR() {
 	st := w.p.Staking
 	apr := st.MaxAPRSignal
-	if w.totStaked > 0 {
+	if bonded := w.totStaked + w.ops.totSelf; bonded > 0 {
 		price := w.pool.Price()
 		income := w.stakerUSDToday + protocol.Tokens(w.mintedToday)*price
-		apr = min(income*365/(protocol.Tokens(w.totStaked)*price), st.MaxAPRSignal)
+		apr = min(income*365/(protocol.Tokens(bonded)*price), st.MaxAPRSignal)
 	}
 	alpha := 1.0
 	if st.APRSmoothingDays > 1 {

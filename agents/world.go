@@ -44,9 +44,12 @@ type holders struct {
 	granted    []int64 // allocation granted at launch
 	locked     []int64 // not yet vested
 	liquid     []int64
-	staked     []int64
-	unbonding  []int64
-	rewardSnap []uint64 // reward index when the agent last settled
+	staked     []int64  // delegated to operator op
+	unbonding  []int64  // in cooldown, still slashable for operator unbondOp
+	op         []int16  // operator of the staked tokens (-1: none)
+	unbondOp   []int16  // operator the unbonding tokens left (-1: none)
+	unbondEnd  []int32  // day the cooldown ends
+	rewardSnap []uint64 // the operator's reward index when the agent last settled
 	sellProb   []float64
 	sellFrac   []float64
 	resYield   []float64
@@ -62,6 +65,12 @@ func (h *holders) reset(n int) {
 	h.liquid = resize(h.liquid, n)
 	h.staked = resize(h.staked, n)
 	h.unbonding = resize(h.unbonding, n)
+	h.op = resize(h.op, n)
+	h.unbondOp = resize(h.unbondOp, n)
+	h.unbondEnd = resize(h.unbondEnd, n)
+	for i := range n {
+		h.op[i], h.unbondOp[i] = -1, -1
+	}
 	h.rewardSnap = resize(h.rewardSnap, n)
 	h.sellProb = resize(h.sellProb, n)
 	h.sellFrac = resize(h.sellFrac, n)
@@ -100,14 +109,23 @@ type World struct {
 	allocs []allocation
 	cliffs []int // distinct cliff days within the horizon, increasing
 
-	pool           protocol.Pool
-	arbTokens      int64 // outside traders' (arbitrageurs') inventory
-	treasuryTokens int64
-	treasuryUSD    float64
-	rewardPool     int64
-	rewardIndex    protocol.RewardIndex
-	emission       protocol.EmissionSchedule
-	feeSplit       protocol.FeeSplit
+	pool      protocol.Pool
+	arbTokens int64 // outside traders' (arbitrageurs') inventory
+	// challengerTokens is the challenger share of slashed stake, held by the
+	// challengers and whistleblowers who proved offences.
+	challengerTokens int64
+	treasuryTokens   int64
+	treasuryUSD      float64
+	rewardPool       int64
+	emission         protocol.EmissionSchedule
+	feeSplit         protocol.FeeSplit
+	slashSplit       protocol.SlashSplit
+
+	ops  operators     // sequencer operators (operators.go)
+	net  network       // active set, batches and the day's network state
+	v    verifiers     // the verification game (verification.go)
+	game gameState     // beliefs and run totals of the game
+	tot  networkTotals // run totals of slashing and concentration
 
 	supply0, minted, burned                        int64
 	totLiquid, totStaked, totUnbonding, totLocked  int64
@@ -123,19 +141,23 @@ type World struct {
 
 // streams are independent generators per mechanism, split from the run's
 // generator, so a new draw in one mechanism does not shift the others
-// (DESIGN.md, "Determinism").
+// (DESIGN.md, "Determinism"). New streams are seeded after the existing
+// ones, so adding one leaves the earlier streams' seeds unchanged.
 type streams struct {
-	initPCG, demandPCG, marketPCG rand.PCG
-	init, demand, market          *rand.Rand
+	initPCG, demandPCG, marketPCG, networkPCG, verificationPCG rand.PCG
+	init, demand, market, network, verification                *rand.Rand
 }
 
 func (s *streams) seed(r *rand.Rand) {
 	if s.init == nil {
 		s.init, s.demand, s.market = rand.New(&s.initPCG), rand.New(&s.demandPCG), rand.New(&s.marketPCG)
+		s.network, s.verification = rand.New(&s.networkPCG), rand.New(&s.verificationPCG)
 	}
 	s.initPCG.Seed(r.Uint64(), r.Uint64())
 	s.demandPCG.Seed(r.Uint64(), r.Uint64())
 	s.marketPCG.Seed(r.Uint64(), r.Uint64())
+	s.networkPCG.Seed(r.Uint64(), r.Uint64()) // operators: draws at entry, offences
+	s.verificationPCG.Seed(r.Uint64(), r.Uint64())
 }
 
 // runSamplers are the per-run draws that are not per-agent.
@@ -151,10 +173,11 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.supply0 = protocol.ToMicro(p.Supply.InitialTokens)
 	w.minted, w.burned, w.mintedToday = 0, 0, 0
 	w.treasuryTokens, w.treasuryUSD = 0, p.Treasury.InitialUSD
-	w.rewardPool, w.rewardIndex, w.arbTokens = 0, protocol.RewardIndex{}, 0
+	w.rewardPool, w.arbTokens = 0, 0
 	w.soldUSDToday, w.soldUSDTotal, w.stakerUSDToday, w.netSellUSD = 0, 0, 0, 0
 	w.shortfallDays = 0
 	w.feeSplit = protocol.FeeSplit{Stakers: p.Fees.Split[0], Treasury: p.Fees.Split[1], Burn: p.Fees.Split[2]}
+	w.slashSplit = protocol.SlashSplit{Burn: p.Slashing.Split[0], Treasury: p.Slashing.Split[1], Challenger: p.Slashing.Split[2]}
 	if err := w.resetEmission(); err != nil {
 		return err
 	}
@@ -171,11 +194,15 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	if err := w.resetPool(); err != nil {
 		return err
 	}
-	w.circulating0 = w.circulating()
 	w.logValue, w.logFee = 0, 0
 	w.feeUSD = p.Fees.AnnualRevenueUSD / 365
 	w.fairValue = p.Supply.LaunchPriceUSD
 	w.aprSignal = p.Staking.MaxAPRSignal
+	if err := w.resetNetwork(); err != nil {
+		return err
+	}
+	w.resetVerification()
+	w.circulating0 = w.circulating()
 	return nil
 }
 
@@ -349,16 +376,21 @@ func (w *World) circulating() float64 {
 }
 
 // checkConservation verifies that every token minted is in exactly one
-// place or burned. Cheap (aggregates only) and always on; a full per-agent
-// recount runs at the end of each run.
+// place or burned: holders (liquid, delegated, unbonding, locked), outside
+// traders, the treasury, the pool, the reward pool, operators (bonded
+// self-stake, self-stake in cooldown, unsold earnings) and challengers. Cheap
+// (aggregates only) and always on; a full per-agent recount runs at the end
+// of each run.
 func (w *World) checkConservation() {
 	places := w.totLiquid + w.arbTokens + w.totStaked + w.totUnbonding + w.totLocked +
-		w.treasuryTokens + w.pool.Tokens + w.rewardPool + w.burned
+		w.treasuryTokens + w.pool.Tokens + w.rewardPool + w.burned +
+		w.ops.totSelf + w.ops.totUnbond + w.ops.totLiquid + w.challengerTokens
 	if places != w.supply0+w.minted {
 		panic(fmt.Sprintf("agents: conservation broken on day %d: places %d, minted %d (diff %d)",
 			w.day, places, w.supply0+w.minted, places-w.supply0-w.minted))
 	}
-	if w.rewardPool < 0 || w.treasuryTokens < 0 || w.arbTokens < 0 || w.pool.Tokens <= 0 {
+	if w.rewardPool < 0 || w.treasuryTokens < 0 || w.arbTokens < 0 || w.pool.Tokens <= 0 ||
+		w.ops.totSelf < 0 || w.ops.totUnbond < 0 || w.ops.totLiquid < 0 || w.challengerTokens < 0 {
 		panic(fmt.Sprintf("agents: negative balance on day %d", w.day))
 	}
 }
@@ -367,15 +399,24 @@ func (w *World) checkConservation() {
 func (w *World) recount() {
 	h := &w.h
 	var liq, st, ub, lk int64
+	deleg := w.ops.scratch[:w.ops.n]
+	clear(deleg)
 	for i := range h.len() {
 		if h.liquid[i] < 0 || h.staked[i] < 0 || h.unbonding[i] < 0 || h.locked[i] < 0 {
 			panic(fmt.Sprintf("agents: agent %d has a negative balance on day %d", i, w.day))
+		}
+		if (h.staked[i] > 0) != (h.op[i] >= 0) || (h.unbonding[i] > 0) != (h.unbondOp[i] >= 0) {
+			panic(fmt.Sprintf("agents: agent %d has stake without an operator (or an operator without stake) on day %d", i, w.day))
+		}
+		if h.op[i] >= 0 {
+			deleg[h.op[i]] += h.staked[i]
 		}
 		liq += h.liquid[i]
 		st += h.staked[i]
 		ub += h.unbonding[i]
 		lk += h.locked[i]
 	}
+	w.recountOperators(deleg)
 	var tl int64
 	for _, a := range w.allocs {
 		if a.treasury {

@@ -1,6 +1,7 @@
 // Package protocol holds the deterministic rules of a sequencer network's
-// token: vesting, emission, the constant-product AMM, the fee split and
-// pro-rata reward accounting. Every function is pure or acts on one small
+// token: vesting, emission, the constant-product AMM, the fee split,
+// pro-rata reward accounting, slashing, proposer rotation, stake
+// concentration and the inspection game's closed form. Every function is pure or acts on one small
 // value, so each rule is unit-tested against a worked example and the agent
 // loops in package agents only index and call them.
 //
@@ -11,6 +12,11 @@
 //   - [Pool]: a constant-product token/USD pool with a swap fee.
 //   - [FeeSplit]: stakers / treasury / burn shares of sequencer profit.
 //   - [RewardIndex]: lazy pro-rata reward accounting in integer arithmetic.
+//   - [FracOf], [SlashSplit]: exact fractional slashes and their burn /
+//     treasury / challenger split.
+//   - [NextProposer]: CometBFT's stake-weighted round robin.
+//   - [NakamotoCoefficient], [HHI]: concentration of stake.
+//   - [InspectionGame]: the verifier's dilemma and its mixed equilibrium.
 //
 // # Units
 //

@@ -1,0 +1,24 @@
+// Package agents is the model of seqsim: the world state of one run, the
+// agents and mechanisms that step it day by day, and the metrics it
+// reports (DESIGN.md, "The model").
+//
+// # Outline
+//
+//   - [Params] and [DefaultParams]: every parameter, with cited defaults.
+//   - [World]: the state of one run as structs of slices (holders,
+//     operators, verifiers); [World.Step] runs one day's phases in order.
+//   - Holders sell, stake and delegate (step.go, delegation.go); sequencer
+//     operators bond stake, post batches, earn commission, enter and exit
+//     (operators.go, sequencing.go); offences are slashed (slashing.go);
+//     verifiers and sequencers play and learn the verification game
+//     (verification.go).
+//   - [Sim]: runs a World for the engine; [SeriesMetrics] and
+//     [OutcomeMetrics] describe what a run reports.
+//
+// # Units and determinism
+//
+// Token balances are int64 micro-tokens, so the daily conservation check is
+// exact; prices and USD amounts are float64. Every draw comes from one of
+// the run's named streams (init, demand, market, network, verification),
+// split from the run's generator: the same seed gives the same bytes.
+package agents

@@ -1,0 +1,464 @@
+package agents
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/seqsim/seqsim/agents/protocol"
+)
+
+// opStatus is an operator's standing in the network.
+type opStatus uint8
+
+const (
+	opBonded  opStatus = iota // in the network; active when eligible and large enough
+	opExited                  // left because it did not pay; its self-stake unbonds
+	opRemoved                 // tombstoned after a slash; its self-stake unbonds
+)
+
+// Offence kinds, indexing operators.rate.
+const (
+	offLiveness = iota
+	offDoubleSign
+	offWithholding
+	numOffences
+)
+
+// operators is the state of the sequencer operators as a struct of slices
+// (STYLE.md, "Hot loop"): index k is one operator. Slots are never reused
+// within a run, so a delegation's operator index stays valid after the
+// operator leaves; there are at most sequencers.max_operators slots, sized
+// once per run. Balances are micro-tokens.
+type operators struct {
+	n      int // slots in use: launch operators plus entrants
+	status []opStatus
+	self   []int64 // bonded self-stake
+	deleg  []int64 // stake delegated by holders (bonded)
+	unbond []int64 // self-stake in its cooldown (slashable)
+	liquid []int64 // commission and self-stake rewards, sold at the end of the day
+	snap   []uint64
+	index  []protocol.RewardIndex // rewards per micro-token of self-stake plus delegations
+
+	unbondEnd, jailUntil, entered []int32
+	commission, costPerDay, edge  []float64
+	rate                          [numOffences][]float64 // probability per day
+
+	prio     []float64 // rotation priority (carried over between days)
+	record   []float64 // recent share of offline or slashed days
+	profit   []float64 // smoothed profit, USD/day
+	usdToday []float64 // revenue today, USD
+	cheat    []float64 // probability of posting an invalid root (the game)
+	active   []bool    // in today's active set
+	offline  []bool    // missing its slots today (liveness failure)
+	badDay   []bool    // offline or slashed today (for the record)
+	benched  []bool    // jailed or removed during today's batches: posts honestly
+	batches  []int32   // batches posted today
+	scratch  []int64   // recount buffer
+
+	totSelf, totUnbond, totLiquid int64
+
+	selfStake, commissionS, cost, edgeS sampler
+	rateS                               [numOffences]sampler
+}
+
+func (o *operators) reset(m int) {
+	o.n = 0
+	o.status = resize(o.status, m)
+	o.self = resize(o.self, m)
+	o.deleg = resize(o.deleg, m)
+	o.unbond = resize(o.unbond, m)
+	o.liquid = resize(o.liquid, m)
+	o.snap = resize(o.snap, m)
+	o.index = resize(o.index, m)
+	o.unbondEnd = resize(o.unbondEnd, m)
+	o.jailUntil = resize(o.jailUntil, m)
+	o.entered = resize(o.entered, m)
+	o.commission = resize(o.commission, m)
+	o.costPerDay = resize(o.costPerDay, m)
+	o.edge = resize(o.edge, m)
+	for i := range o.rate {
+		o.rate[i] = resize(o.rate[i], m)
+	}
+	o.prio = resize(o.prio, m)
+	o.record = resize(o.record, m)
+	o.profit = resize(o.profit, m)
+	o.usdToday = resize(o.usdToday, m)
+	o.cheat = resize(o.cheat, m)
+	o.active = resize(o.active, m)
+	o.offline = resize(o.offline, m)
+	o.badDay = resize(o.badDay, m)
+	o.benched = resize(o.benched, m)
+	o.batches = resize(o.batches, m)
+	o.scratch = resize(o.scratch, m)
+	o.totSelf, o.totUnbond, o.totLiquid = 0, 0, 0
+}
+
+// stake is operator k's total bonded stake: self plus delegations.
+func (o *operators) stake(k int) int64 { return o.self[k] + o.deleg[k] }
+
+// score is what delegators compare: the share of rewards they keep, times
+// the operator's recent reliability.
+func (o *operators) score(k int) float64 { return (1 - o.commission[k]) * (1 - o.record[k]) }
+
+// network is the day's sequencing state: the active set (sorted by stake,
+// largest first), who posts each batch, and stake concentration.
+type network struct {
+	act       []int     // active operators, by decreasing total stake
+	actStake  []int64   // their stakes, same order
+	online    []int     // active and not offline today
+	prio      []float64 // rotation scratch: priorities of the online operators
+	weight    []float64 // rotation scratch: their stake weights
+	batchOp   []int32   // operator of each of today's batches
+	nBatches  int       // batches posted today
+	choiceCum []float64 // delegators' choice: cumulative logit weights over act
+	bestScore float64
+	bestKeep  float64 // highest 1-commission among active operators
+	nakamoto3 int     // fewest active operators over 1/3 of active stake
+	nakamoto2 int     // ... over 1/2
+	hhi       float64
+}
+
+// networkTotals are run totals of the sequencer network.
+type networkTotals struct {
+	slashed          int64 // micro-tokens slashed, all offences
+	livenessFailures int   // operator-days offline
+	minNakamoto      int   // lowest nakamoto3 over days with active stake (0: none yet)
+}
+
+// resetNetwork creates the launch operators. Their self-stake comes from
+// the treasury (an assumption: launch operators acquire stake off-market,
+// as from a foundation's delegation programme, so the launch price stays
+// as configured); entrants later buy theirs on the AMM. Either way
+// conservation needs no new source of tokens.
+func (w *World) resetNetwork() error {
+	p := &w.p.Sequencers
+	o := &w.ops
+	m := max(p.MaxOperators, p.Operators)
+	o.reset(m)
+	var err error
+	if o.selfStake, err = newSampler(p.SelfStake); err != nil {
+		return fmt.Errorf("agents: sequencers.self_stake: %w", err)
+	}
+	if o.commissionS, err = newSampler(p.Commission); err != nil {
+		return fmt.Errorf("agents: sequencers.commission: %w", err)
+	}
+	if o.cost, err = newSampler(p.OperatingCostUSD); err != nil {
+		return fmt.Errorf("agents: sequencers.operating_cost_usd: %w", err)
+	}
+	if o.edgeS, err = newSampler(p.AuctionEdge); err != nil {
+		return fmt.Errorf("agents: sequencers.auction_edge: %w", err)
+	}
+	s := &w.p.Slashing
+	for i, off := range [numOffences]*Offence{&s.Liveness, &s.DoubleSign, &s.Withholding} {
+		if o.rateS[i], err = newSampler(off.RatePerYear); err != nil {
+			return fmt.Errorf("agents: slashing offence rate: %w", err)
+		}
+	}
+	n := &w.net
+	n.act = growInts(n.act, m)
+	n.actStake = growInt64s(n.actStake, m)
+	n.online = growInts(n.online, m)
+	n.prio = resize(n.prio, m)
+	n.weight = resize(n.weight, m)
+	n.choiceCum = resize(n.choiceCum, m)
+	n.batchOp = resize(n.batchOp, p.BatchesPerDay)
+	n.nBatches, n.nakamoto3, n.nakamoto2, n.hhi, n.bestScore = 0, 0, 0, 0, 0
+	w.tot = networkTotals{}
+	w.challengerTokens = 0
+	for range p.Operators {
+		k := o.n
+		w.drawOperator(k)
+		want := min(o.self[k], w.treasuryTokens)
+		w.treasuryTokens -= want
+		o.self[k] = 0
+		w.enterOperator(k)
+		o.self[k] = want
+		o.totSelf += want
+	}
+	w.selectActive()
+	return nil
+}
+
+func growInts(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, 0, n)
+	}
+	return s[:0]
+}
+
+func growInt64s(s []int64, n int) []int64 {
+	if cap(s) < n {
+		return make([]int64, 0, n)
+	}
+	return s[:0]
+}
+
+// drawOperator draws the traits of a (prospective) operator into slot k,
+// from the network stream in a fixed order.
+func (w *World) drawOperator(k int) {
+	o := &w.ops
+	r := w.streams.network
+	o.commission[k] = clamp01(o.commissionS.Rand(r))
+	o.costPerDay[k] = max(o.cost.Rand(r), 0) / 365
+	o.edge[k] = max(o.edgeS.Rand(r), 0)
+	for i := range numOffences {
+		o.rate[i][k] = min(max(o.rateS[i].Rand(r), 0)/365, 1)
+	}
+	o.self[k] = protocol.ToMicro(max(o.selfStake.Rand(r), 0)) // the stake it wants; bought at entry
+}
+
+// enterOperator opens slot k (drawn by drawOperator): the operator buys
+// the self-stake it drew on the AMM with outside USD and bonds it.
+func (w *World) enterOperator(k int) {
+	o := &w.ops
+	want := o.self[k]
+	o.self[k] = 0
+	if want > 0 {
+		if usd, err := w.pool.CostToBuy(want); err == nil {
+			got := w.pool.Buy(usd)
+			w.netSellUSD -= usd
+			o.self[k] = got
+			o.totSelf += got
+		}
+	}
+	o.status[k] = opBonded
+	o.deleg[k], o.unbond[k], o.liquid[k] = 0, 0, 0
+	o.index[k] = protocol.RewardIndex{}
+	o.snap[k] = 0
+	o.unbondEnd[k], o.jailUntil[k], o.entered[k] = 0, 0, int32(w.day)
+	o.prio[k], o.record[k], o.profit[k], o.usdToday[k], o.cheat[k] = 0, 0, 0, 0, 0
+	o.active[k], o.offline[k], o.badDay[k], o.benched[k], o.batches[k] = false, false, false, false, 0
+	o.n = max(o.n, k+1)
+}
+
+// settleOperator pays operator k the rewards its self-stake earned since it
+// last settled. It must run before any change of the self-stake.
+func (w *World) settleOperator(k int) {
+	o := &w.ops
+	owed := o.index[k].Owed(o.self[k], o.snap[k])
+	o.snap[k] = o.index[k].Acc
+	if owed > 0 {
+		o.liquid[k] += owed
+		o.totLiquid += owed
+		w.rewardPool -= owed
+	}
+}
+
+// leave takes operator k out of the network (exit or removal): its
+// self-stake goes through the cooldown, still slashable.
+func (w *World) leave(k int, status opStatus) {
+	o := &w.ops
+	w.settleOperator(k)
+	o.status[k] = status
+	o.active[k] = false
+	s := o.self[k]
+	o.self[k] = 0
+	o.totSelf -= s
+	if w.p.Staking.CooldownDays == 0 {
+		o.liquid[k] += s
+		o.totLiquid += s
+		return
+	}
+	o.unbond[k] += s
+	o.totUnbond += s
+	o.unbondEnd[k] = int32(w.day + w.p.Staking.CooldownDays)
+}
+
+// selectActive picks today's active set: eligible operators (bonded, not
+// jailed, self-stake at least min_stake) with the most total stake, ties to
+// the older slot; then measures the concentration of active stake.
+func (w *World) selectActive() {
+	o := &w.ops
+	n := &w.net
+	p := &w.p.Sequencers
+	minStake := protocol.ToMicro(p.MinStake)
+	n.act, n.actStake = n.act[:0], n.actStake[:0]
+	for k := range o.n {
+		o.active[k] = false
+		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day || o.self[k] < minStake {
+			continue
+		}
+		st := o.stake(k)
+		n.act, n.actStake = append(n.act, k), append(n.actStake, st)
+		for j := len(n.act) - 1; j > 0 && n.actStake[j] > n.actStake[j-1]; j-- { // stable insertion
+			n.act[j], n.act[j-1] = n.act[j-1], n.act[j]
+			n.actStake[j], n.actStake[j-1] = n.actStake[j-1], n.actStake[j]
+		}
+	}
+	if len(n.act) > p.MaxActive {
+		n.act, n.actStake = n.act[:p.MaxActive], n.actStake[:p.MaxActive]
+	}
+	for _, k := range n.act {
+		o.active[k] = true
+	}
+	n.nakamoto3 = protocol.NakamotoCoefficient(n.actStake, 1.0/3)
+	n.nakamoto2 = protocol.NakamotoCoefficient(n.actStake, 1.0/2)
+	n.hhi = protocol.HHI(n.actStake)
+	if n.nakamoto3 > 0 && (w.tot.minNakamoto == 0 || n.nakamoto3 < w.tot.minNakamoto) {
+		w.tot.minNakamoto = n.nakamoto3
+	}
+	w.updateChoice()
+}
+
+// updateChoice prepares the delegators' choice among active operators:
+// cumulative logit weights of the scores (one exp per operator per day, not
+// per delegator).
+func (w *World) updateChoice() {
+	o := &w.ops
+	n := &w.net
+	n.bestScore, n.bestKeep = 0, 0
+	for _, k := range n.act {
+		n.bestScore = max(n.bestScore, o.score(k))
+		n.bestKeep = max(n.bestKeep, 1-o.commission[k])
+	}
+	noise := w.p.Staking.ChoiceNoise
+	var cum float64
+	for j, k := range n.act {
+		wt := 0.0
+		switch {
+		case noise > 0:
+			wt = math.Exp((o.score(k) - n.bestScore) / noise)
+		case o.score(k) == n.bestScore:
+			wt = 1
+		}
+		cum += wt
+		n.choiceCum[j] = cum
+	}
+}
+
+// operatorsDayStart clears the operators' daily flags and releases the
+// self-stake whose cooldown ends today (sold with the day's earnings).
+func (w *World) operatorsDayStart() {
+	o := &w.ops
+	for k := range o.n {
+		o.offline[k], o.badDay[k], o.benched[k], o.batches[k] = false, false, false, 0
+		if o.unbond[k] > 0 && int(o.unbondEnd[k]) == w.day {
+			o.liquid[k] += o.unbond[k]
+			o.totLiquid += o.unbond[k]
+			o.totUnbond -= o.unbond[k]
+			o.unbond[k] = 0
+		}
+	}
+}
+
+// operatorOffences draws today's faults: one uniform per bonded operator
+// (offences are rare, so a quiet day costs one draw each). A liveness
+// failure takes the operator offline for the day; a detected offence is
+// slashed at once.
+func (w *World) operatorOffences() {
+	o := &w.ops
+	r := w.streams.network
+	s := &w.p.Slashing
+	for k := range o.n {
+		if o.status[k] != opBonded {
+			continue
+		}
+		r0, r1, r2 := o.rate[offLiveness][k], o.rate[offDoubleSign][k], o.rate[offWithholding][k]
+		u := r.Float64()
+		if u >= r0+r1+r2 {
+			continue
+		}
+		off := &s.Withholding
+		switch {
+		case u < r0:
+			off = &s.Liveness
+			o.offline[k], o.badDay[k] = true, true
+			w.tot.livenessFailures++
+		case u < r0+r1:
+			off = &s.DoubleSign
+		}
+		if r.Float64() < off.Detection {
+			w.slash(k, off.Penalty, off.JailDays, off.Remove)
+		}
+	}
+}
+
+// updateRecords folds today's offences into each operator's record (an
+// exponential average over staking.record_days; a slashing counts as
+// slash_weight offence days, applied in slash).
+func (w *World) updateRecords() {
+	o := &w.ops
+	a := 1 / max(w.p.Staking.RecordDays, 1)
+	for k := range o.n {
+		bad := 0.0
+		if o.badDay[k] {
+			bad = 1
+		}
+		o.record[k] += a * (bad - o.record[k])
+	}
+}
+
+// operatorsDayEnd settles and sells the operators' earnings, updates their
+// smoothed profit and lets them exit or enter.
+func (w *World) operatorsDayEnd() {
+	o := &w.ops
+	p := &w.p.Sequencers
+	price := w.pool.Price()
+	for k := range o.n {
+		if o.self[k] > 0 { // self-stake rewards count as revenue at today's price
+			before := o.liquid[k]
+			w.settleOperator(k)
+			o.usdToday[k] += protocol.Tokens(o.liquid[k]-before) * price
+		}
+	}
+	// Operators sell their earnings to pay costs: one aggregated trade a day.
+	if o.totLiquid > 0 {
+		w.netSellUSD += w.pool.Sell(o.totLiquid)
+		clear(o.liquid[:o.n])
+		o.totLiquid = 0
+	}
+	exitDays := p.ExitLossDays
+	for k := range o.n {
+		if o.status[k] != opBonded {
+			o.usdToday[k] = 0
+			continue
+		}
+		day := o.usdToday[k] - o.costPerDay[k]
+		o.usdToday[k] = 0
+		if exitDays <= 0 {
+			continue
+		}
+		o.profit[k] += (day - o.profit[k]) / float64(exitDays)
+		if w.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 {
+			w.leave(k, opExited)
+		}
+	}
+	if p.EntryReviewDays > 0 && w.day%p.EntryReviewDays == 0 {
+		w.considerEntry()
+	}
+}
+
+// considerEntry lets one prospective operator enter when the active set
+// has a free seat and its commission on an equal share of the stakers'
+// yearly rewards (the APR signal times the bonded stake) covers its cost.
+func (w *World) considerEntry() {
+	o := &w.ops
+	p := &w.p.Sequencers
+	if o.n >= p.MaxOperators || len(w.net.act) >= p.MaxActive {
+		return
+	}
+	k := o.n
+	w.drawOperator(k)
+	rewardsUSD := w.aprSignal * protocol.Tokens(w.totStaked+o.totSelf) * w.pool.Price()
+	if o.commission[k]*rewardsUSD/float64(len(w.net.act)+1) > o.costPerDay[k]*365 {
+		w.enterOperator(k)
+	}
+}
+
+// recountOperators checks the operators' balances against the aggregates;
+// deleg holds the holders' delegations recounted per operator.
+func (w *World) recountOperators(deleg []int64) {
+	o := &w.ops
+	var self, ub, liq int64
+	for k := range o.n {
+		if o.self[k] < 0 || o.unbond[k] < 0 || o.liquid[k] < 0 || o.deleg[k] != deleg[k] {
+			panic(fmt.Sprintf("agents: operator %d: negative balance or delegations %d != recount %d on day %d", k, o.deleg[k], deleg[k], w.day))
+		}
+		self += o.self[k]
+		ub += o.unbond[k]
+		liq += o.liquid[k]
+	}
+	if self != o.totSelf || ub != o.totUnbond || liq != o.totLiquid {
+		panic(fmt.Sprintf("agents: operator recount differs from totals on day %d", w.day))
+	}
+}

@@ -1,0 +1,155 @@
+package agents
+
+// Sequencer modes: how the batches of a day are assigned.
+const (
+	ModeRotation = "rotation" // stake-weighted round robin over the active set
+	ModeAuction  = "auction"  // the day's slot is sold in a second-price auction
+)
+
+// Sequencers are the operators who order transactions and post state-root
+// batches. Each operator bonds its own stake (bought on the AMM when it
+// enters), charges a commission on its delegators' rewards and pays an
+// operating cost. The active set is the max_active eligible operators
+// (self-stake at least min_stake, not jailed) with the most total stake.
+//
+// In rotation mode the batches of a day go to the active operators by
+// stake-weighted round robin (CometBFT's proposer priority) and rewards
+// follow the batches posted, so an offline operator loses its share. In
+// auction mode each day's slot is sold in a second-price (Vickrey) auction
+// among the active operators, each bidding the extra value it draws from
+// sequencing (auction_edge times the day's fees, e.g. MEV; Espresso and
+// Arbitrum Timeboost sell ordering rights this way); the price goes to the
+// treasury and rewards follow stake.
+//
+// Entry and exit: every entry_review_days days a prospective operator (with
+// freshly drawn commission, cost and self-stake) enters when the active set
+// has a free seat and its commission on an equal share of the stakers'
+// rewards covers its cost; an operator whose profit, smoothed over
+// exit_loss_days, turns negative leaves, unbonding its self-stake.
+type Sequencers struct {
+	Operators        int     `toml:"operators" unit:"count" doc:"operators at launch"`
+	MaxOperators     int     `toml:"max_operators" unit:"count" doc:"operators that can exist over a run, launch plus entrants; entry stops here"`
+	MaxActive        int     `toml:"max_active" unit:"count" doc:"size of the active set: the eligible operators with the most total stake"`
+	MinStake         float64 `toml:"min_stake" unit:"tokens" doc:"self-stake an operator needs to be eligible for the active set"`
+	SelfStake        Dist    `toml:"self_stake" unit:"tokens" doc:"self-stake an operator buys on the AMM and bonds when it enters, drawn per operator"`
+	Commission       Dist    `toml:"commission" unit:"fraction" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1])"`
+	OperatingCostUSD Dist    `toml:"operating_cost_usd" unit:"USD/year" doc:"cost of running a sequencer, drawn per operator"`
+	Mode             string  `toml:"mode" unit:"rotation|auction" doc:"how batches are assigned: stake-weighted rotation, or a daily second-price slot auction"`
+	BatchesPerDay    int     `toml:"batches_per_day" unit:"count/day" doc:"state-root batches (assertions) posted per day, each by one active operator"`
+	AuctionEdge      Dist    `toml:"auction_edge" unit:"fraction of daily fees" doc:"auction mode: value an operator draws from a day of sequencing (MEV, ordering) over the day's fee revenue; its bid"`
+	ExitLossDays     int     `toml:"exit_loss_days" unit:"days" doc:"an operator exits when its profit smoothed over this many days is negative (0 = never exits)"`
+	EntryReviewDays  int     `toml:"entry_review_days" unit:"days" doc:"how often a prospective operator considers entering (0 = no entry)"`
+}
+
+// Slashing sets the offences an operator can be slashed for. A slash takes
+// the penalty share of the operator's bonded self-stake, of its self-stake
+// in unbonding and, with slash_delegators, of every delegation to it,
+// including delegations in their cooldown (Cosmos semantics; the seed guide:
+// "during this period ... its funds remain slashable").
+type Slashing struct {
+	Split           []float64    `toml:"split" unit:"fractions [burn, treasury, challenger]" doc:"where slashed tokens go; sums to 1 (the challenger share goes to whoever proved the offence)"`
+	SlashDelegators bool         `toml:"slash_delegators" doc:"delegated stake (bonded or in cooldown) is slashed with the operator's"`
+	Liveness        Offence      `toml:"liveness" doc:"missing its slots (the seed guide: 1%-5%)"`
+	DoubleSign      Offence      `toml:"double_sign" doc:"signing conflicting batches"`
+	Withholding     Offence      `toml:"withholding" doc:"not publishing batch data within the timeout"`
+	InvalidRoot     FraudPenalty `toml:"invalid_root" doc:"a provably invalid state root, caught by a verifier (up to 100%)"`
+}
+
+// Offence is a non-strategic fault: it happens to an operator at a rate
+// drawn per operator and is detected with a probability.
+type Offence struct {
+	RatePerYear Dist    `toml:"rate_per_year" unit:"1/year" doc:"expected offences per operator per year, drawn per operator (heterogeneous reliability)"`
+	Penalty     float64 `toml:"penalty" unit:"fraction of stake" doc:"share of the slashable stake taken"`
+	Detection   float64 `toml:"detection" unit:"probability" doc:"probability that an offence is proven and slashed"`
+	JailDays    int     `toml:"jail_days" unit:"days" doc:"days out of the active set after a slash"`
+	Remove      bool    `toml:"remove" doc:"a slash removes the operator for good (tombstone)"`
+}
+
+// FraudPenalty is the slash of an operator whose invalid state root a
+// verifier proved. The root itself is a strategic choice (see Fraud).
+type FraudPenalty struct {
+	Penalty  float64 `toml:"penalty" unit:"fraction of stake" doc:"share of the slashable stake taken"`
+	JailDays int     `toml:"jail_days" unit:"days" doc:"days out of the active set after a slash"`
+	Remove   bool    `toml:"remove" doc:"a slash removes the operator for good (tombstone)"`
+}
+
+// Reward modes of verification.reward.
+const (
+	RewardEach   = "each"   // every checker that catches a fraud earns the reward
+	RewardShared = "shared" // one reward is split among the checkers
+)
+
+// Verification is the verifier population and its learning rule.
+//
+// Each batch, each verifier i checks it with probability p_i at its own cost
+// c_i = check_cost * exp(check_cost_spread * Z), Z standard normal, drawn
+// per verifier (so check_cost is the median cost, and a plain number that
+// sweeps and --set can vary). A checked fraud is challenged: the sequencer
+// forfeits its bond (fraud.slash, plus its slashed self-stake), each checker
+// earns reward (or its share of one reward), plus its share of the
+// challenger part of the slashed tokens; when fraud passes unchecked, every
+// verifier loses miss_penalty and the fraud finalises after
+// challenge_window_days as a loss of fraud.gain. Attention challenges are
+// forced errors the protocol plants in attention_rate of the batches; a
+// checker who flags one earns attention_payment (Kalodner et al. 2018,
+// "Arbitrum", sec. 4.3). subsidy_per_check is paid from the treasury for
+// each check (it assumes checks can be proven, e.g. by attention
+// challenges).
+//
+// Learning (both sides): smooth fictitious play in its mean-field form
+// (Fudenberg and Kreps 1993, "Learning mixed equilibria", GEB 5; Fudenberg
+// and Levine 1998, The Theory of Learning in Games, ch. 4). Every
+// revise_every_batches batches each agent revises its mixed strategy as a
+// logit best response to its beliefs: a verifier believes the share of
+// fraudulent batches is q̂ and each other verifier j checks with probability
+// p̂_j; a sequencer believes each verifier checks with probability p̂_j. The
+// beliefs are the averages of the strategies played so far (all history, or
+// an exponential memory of memory_days), starting from the priors with a
+// weight of one revision. The logit temperature is noise times the stake of
+// the decision (a verifier's check cost; a sequencer's gain), so the rule is
+// scale-free. Its rest point is the logit equilibrium, which tends to the
+// Nash equilibrium of protocol.InspectionGame as noise goes to 0; in 2x2
+// games fictitious play converges (Miyasawa 1961) and smooth fictitious
+// play converges to the logit equilibrium (Benaïm and Hirsch 1999), so the
+// time-averaged check and cheat rates approach the closed form (measured
+// within 3% for N = 1 and N = 10 with noise 0.003 over 730,000 batches
+// revised one by one; see experiments/inspection-game.toml). Sampling noise
+// is kept out of the beliefs: agents observe the average play (the
+// mean-field form), not single draws, which at fraud rates of 1e-3 would
+// swamp the signal. With memory_days > 0 old play is forgotten, so laxity
+// and fraud can come back in waves.
+//
+// What the closed form implies: raising the bond lowers the checking rate,
+// not the cheating rate, because the sequencer only needs to fear a smaller
+// detection probability; only paying the verifiers (reward, attention
+// challenges, subsidies, a miss penalty) lowers the cheating rate.
+type Verification struct {
+	Verifiers           int     `toml:"verifiers" unit:"count" doc:"verifiers who may check each batch (N)"`
+	CheckCost           float64 `toml:"check_cost" unit:"USD/batch" doc:"cost of checking one batch (c): each verifier's cost is this times a lognormal factor of median 1"`
+	CheckCostSpread     float64 `toml:"check_cost_spread" unit:"log-sd" doc:"spread of check costs across verifiers: sigma of the lognormal factor (0 = all pay check_cost)"`
+	Reward              float64 `toml:"reward" unit:"USD" doc:"challenger reward for a caught fraud (R), paid by the treasury from the forfeited bond"`
+	RewardMode          string  `toml:"reward_mode" unit:"each|shared" doc:"each checker of a caught fraud earns the reward, or one reward is shared among them"`
+	MissPenalty         float64 `toml:"miss_penalty" unit:"USD" doc:"loss of each verifier when a fraud passes unchecked (L), e.g. its own funds on the rollup"`
+	AttentionRate       float64 `toml:"attention_rate" unit:"fraction of batches" doc:"share of batches carrying a planted error that only a checker finds (attention challenges; 0 = off)"`
+	AttentionPayment    float64 `toml:"attention_payment" unit:"USD" doc:"treasury payment to each verifier that finds a planted error (J)"`
+	SubsidyPerCheck     float64 `toml:"subsidy_per_check" unit:"USD/batch" doc:"treasury subsidy paid for each check"`
+	ChallengeWindowDays int     `toml:"challenge_window_days" unit:"days" doc:"days after which an unchallenged fraud finalises and its gain is lost to users"`
+	ReviseEveryBatches  int     `toml:"revise_every_batches" unit:"batches" doc:"sequencers and verifiers revise beliefs and strategies after this many batches"`
+	Noise               float64 `toml:"noise" unit:"fraction of check cost" doc:"logit temperature of a verifier's choice, relative to its check cost (0 = best response)"`
+	MemoryDays          float64 `toml:"memory_days" unit:"days" doc:"exponential memory of beliefs (0 = all history, classic fictitious play)"`
+	PriorCheatRate      float64 `toml:"prior_cheat_rate" unit:"probability" doc:"verifiers' initial belief of the share of batches with fraud"`
+}
+
+// Fraud is the sequencers' side of the verification game. A sequencer posts
+// an invalid root with probability q, a logit response to its belief about
+// detection: gain G when it passes against the loss of its bond when caught
+// (fraud.slash plus slashing.invalid_root.penalty times its self-stake). It
+// weighs one batch at a time: the income it would lose to a jail term or a
+// removal is not in the calculation, which makes it bolder than a
+// far-sighted operator.
+type Fraud struct {
+	Gain           float64 `toml:"gain" unit:"USD" doc:"what an invalid root that finalises gains the sequencer, and loses its users (G)"`
+	Slash          float64 `toml:"slash" unit:"USD" doc:"bond the sequencer forfeits when its invalid root is caught (S), on top of any token slash"`
+	Noise          float64 `toml:"noise" unit:"fraction of gain" doc:"logit temperature of a sequencer's choice, relative to the gain (0 = best response)"`
+	PriorCheckRate float64 `toml:"prior_check_rate" unit:"probability" doc:"sequencers' initial belief of each verifier's check rate"`
+}

@@ -1,0 +1,142 @@
+package agents
+
+import (
+	"github.com/seqsim/seqsim/agents/protocol"
+)
+
+// sequence is step 3 of DESIGN.md: operators' faults and slashes, the
+// active set, who posts each of today's batches, and the verification game
+// over those batches.
+func (w *World) sequence() {
+	w.operatorsDayStart()
+	w.operatorOffences()
+	w.selectActive()
+	w.assignBatches()
+	w.verify()
+	w.updateRecords()
+}
+
+// assignBatches gives each of today's batches to an online active operator:
+// by stake-weighted round robin (CometBFT proposer priority, carried over
+// between days), or all to the winner of the day's second-price slot
+// auction. An offline operator's slots go to the others.
+func (w *World) assignBatches() {
+	o := &w.ops
+	n := &w.net
+	n.online = n.online[:0]
+	for _, k := range n.act {
+		if !o.offline[k] {
+			n.online = append(n.online, k)
+		}
+	}
+	n.nBatches = 0
+	if len(n.online) == 0 {
+		return
+	}
+	b := len(n.batchOp)
+	n.nBatches = b
+	if w.p.Sequencers.Mode == ModeAuction {
+		k := w.runAuction()
+		for i := range b {
+			n.batchOp[i] = int32(k)
+		}
+		o.batches[k] = int32(b)
+		return
+	}
+	if len(n.online) == 1 {
+		k := n.online[0]
+		for i := range b {
+			n.batchOp[i] = int32(k)
+		}
+		o.batches[k] = int32(b)
+		return
+	}
+	prio, weight := n.prio[:len(n.online)], n.weight[:len(n.online)]
+	var total int64
+	for _, k := range n.online {
+		total += o.stake(k)
+	}
+	for j, k := range n.online {
+		prio[j] = o.prio[k]
+		weight[j] = 1
+		if total > 0 {
+			weight[j] = float64(o.stake(k)) / float64(total)
+		}
+	}
+	for i := range b {
+		k := n.online[protocol.NextProposer(prio, weight)]
+		n.batchOp[i] = int32(k)
+		o.batches[k]++
+	}
+	for j, k := range n.online {
+		o.prio[k] = prio[j]
+	}
+}
+
+// runAuction sells today's sequencing slot: each online active operator
+// bids its value of the day, edge times today's fee revenue (truthful
+// bidding is dominant in a second-price auction, Vickrey 1961). The highest
+// bid wins (ties to the larger stake, then the older slot), pays the second
+// highest bid to the treasury and keeps the difference.
+func (w *World) runAuction() int {
+	o := &w.ops
+	n := &w.net
+	win, first, second := -1, -1.0, 0.0
+	for _, k := range n.online { // online is sorted by stake
+		bid := o.edge[k] * w.feeUSD
+		switch {
+		case bid > first:
+			win, second, first = k, max(first, 0), bid
+		case bid > second:
+			second = bid
+		}
+	}
+	w.treasuryUSD += second
+	o.usdToday[win] += first - second
+	return win
+}
+
+// distributeRewards pays today's emission and the stakers' fee share (USD)
+// to the active operators in proportion to their work (batches posted in
+// rotation mode; online stake in auction mode, where the slot is sold).
+// Each operator keeps its commission and credits the rest to its own reward
+// index over its self-stake and delegations; rounding dust stays in the
+// reward pool, so conservation is exact. Emission is minted into the reward
+// pool in emit; without active operators it waits there.
+func (w *World) distributeRewards(stakerUSD float64) {
+	o := &w.ops
+	n := &w.net
+	auction := w.p.Sequencers.Mode == ModeAuction
+	work := func(k int) int64 {
+		if auction {
+			if o.offline[k] {
+				return 0
+			}
+			return o.stake(k)
+		}
+		return int64(o.batches[k])
+	}
+	var total int64
+	for _, k := range n.act {
+		total += work(k)
+	}
+	if total <= 0 {
+		return
+	}
+	m := min(w.mintedToday, w.rewardPool)
+	price := w.pool.Price()
+	for _, k := range n.act {
+		wk := work(k)
+		if wk <= 0 {
+			continue
+		}
+		r := protocol.MulDiv(m, wk, total)
+		com := protocol.FracOf(r, o.commission[k])
+		o.liquid[k] += com
+		o.totLiquid += com
+		w.rewardPool -= com
+		o.index[k].Credit(r-com, o.stake(k))
+		usd := stakerUSD * float64(wk) / float64(total)
+		o.usdToday[k] += usd*o.commission[k] + protocol.Tokens(com)*price
+	}
+}

@@ -1,0 +1,74 @@
+package agents
+
+import "github.com/seqsim/seqsim/agents/protocol"
+
+// slash takes the share frac of operator k's slashable stake: its bonded
+// self-stake, its self-stake in cooldown and, with
+// slashing.slash_delegators, every delegation to it, bonded or unbonding
+// (the seed guide: unbonding stake "remain[s] slashable"; Cosmos SDK
+// x/slashing does the same). Each part is rounded down in exact integer
+// arithmetic (protocol.FracOf). The total is split between burn, treasury
+// and the challenger (slashing.split); the challenger's tokens are returned
+// so that the caller can credit whoever proved the offence. The operator is
+// then jailed for jailDays or, with remove, tombstoned.
+//
+// Slashes are rare events, so walking all holders here costs nothing per
+// step; the lazy reward indices stay exact because each delegator is
+// settled before its stake changes.
+func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, toChallenger int64) {
+	o := &w.ops
+	h := &w.h
+	w.settleOperator(k)
+	x := protocol.FracOf(o.self[k], frac)
+	o.self[k] -= x
+	o.totSelf -= x
+	total += x
+	x = protocol.FracOf(o.unbond[k], frac)
+	o.unbond[k] -= x
+	o.totUnbond -= x
+	total += x
+	if w.p.Slashing.SlashDelegators {
+		for i := range h.len() {
+			if int(h.op[i]) == k {
+				w.settle(i)
+				x = protocol.FracOf(h.staked[i], frac)
+				h.staked[i] -= x
+				w.totStaked -= x
+				o.deleg[k] -= x
+				total += x
+				if h.staked[i] == 0 {
+					h.op[i] = -1
+				}
+			}
+			if int(h.unbondOp[i]) == k {
+				x = protocol.FracOf(h.unbonding[i], frac)
+				h.unbonding[i] -= x
+				w.totUnbonding -= x
+				total += x
+				if h.unbonding[i] == 0 {
+					h.unbondOp[i] = -1
+				}
+			}
+		}
+	}
+	burn, treasury, challenger := w.slashSplit.Split(total)
+	w.burned += burn
+	w.treasuryTokens += treasury
+	w.challengerTokens += challenger
+	w.tot.slashed += total
+
+	// The record: a slash of penalty frac counts as frac*slash_weight
+	// offence days.
+	a := frac * w.p.Staking.SlashWeight / max(w.p.Staking.RecordDays, 1)
+	o.record[k] += min(a, 1) * (1 - o.record[k])
+	o.badDay[k] = true
+	if jailDays > 0 {
+		o.jailUntil[k] = int32(max(int(o.jailUntil[k]), w.day+jailDays))
+		o.benched[k] = true
+	}
+	if remove && o.status[k] == opBonded {
+		w.leave(k, opRemoved)
+		o.benched[k] = true
+	}
+	return total, challenger
+}
