@@ -56,7 +56,7 @@ func DefaultParams() Params {
 		// when its operator is 20% worse than the best; a record remembers a
 		// quarter, and a 5% slash counts as 25 offline days (assumptions).
 		Staking: Staking{
-			CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1,
+			CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1, APRModel: "realized",
 			ChoiceNoise: 0.05, RecordDays: 90, SlashWeight: 500, RedelegateGap: 0.2,
 		},
 		// Arbitrum DAO spent about 13.8M ARB a month in 2024 (about $10M); a

@@ -11,6 +11,10 @@ package agents
 //     reservation yield, and it is not pre-selling a cliff;
 //   - or starts unbonding everything when it is not.
 func (w *World) review(i int, presell bool) {
+	if w.plainStaking {
+		w.reviewPlain(i, presell)
+		return
+	}
 	h := &w.h
 	w.settle(i)
 	k := int(h.op[i])
@@ -107,7 +111,9 @@ func (w *World) unstake(i int) {
 	h.staked[i] = 0
 	h.op[i] = -1
 	w.totStaked -= s
-	w.ops.deleg[k] -= s
+	if k >= 0 {
+		w.ops.deleg[k] -= s
+	}
 	cd := w.p.Staking.CooldownDays
 	if cd == 0 {
 		h.liquid[i] += s
@@ -139,4 +145,24 @@ func (w *World) completeUnbonding() {
 		w.totLiquid += u
 	}
 	w.unbondQueue[slot] = w.unbondQueue[slot][:0]
+}
+
+// reviewPlain is the staking decision without sequencer operators (a
+// network with sequencers.operators = max_operators = 0, as in the
+// unlock-sell benchmark): stake everything liquid when the APR signal is at
+// least the agent's reservation yield, otherwise unstake everything.
+// Rewards, if any, stay in the reward pool: no operator earns them.
+func (w *World) reviewPlain(i int, presell bool) {
+	h := &w.h
+	switch {
+	case w.aprSignal >= h.resYield[i] && !presell:
+		if l := h.liquid[i]; l > 0 {
+			h.staked[i] += l
+			h.liquid[i] = 0
+			w.totStaked += l
+			w.totLiquid -= l
+		}
+	case h.staked[i] > 0 && h.unbonding[i] == 0:
+		w.unstake(i)
+	}
 }

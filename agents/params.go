@@ -114,6 +114,7 @@ type Emission struct {
 // sell pressure is not simply arbitraged away.
 type Market struct {
 	PoolDepth           float64 `toml:"pool_depth" unit:"fraction of launch market cap" doc:"USD reserve of the AMM pool at launch over the circulating market cap (realistic 0.001-0.02)"`
+	PoolUSD             float64 `toml:"pool_usd" unit:"USD" doc:"USD reserve of the pool at launch, when set (> 0) instead of pool_depth (e.g. when nothing circulates at launch)"`
 	SwapFee             float64 `toml:"swap_fee" unit:"fraction" doc:"AMM fee on the input amount (stays in the pool)"`
 	ValueDriftAnnual    float64 `toml:"value_drift_annual" unit:"1/year" doc:"drift of the demand-side market cap (GBM mu)"`
 	ValueVolAnnual      float64 `toml:"value_vol_annual" unit:"1/sqrt(year)" doc:"volatility of the demand-side market cap (GBM sigma)"`
@@ -155,10 +156,16 @@ type Staking struct {
 	ReviewDays       int     `toml:"review_days" unit:"days" doc:"how often each holder reconsiders staking (staggered)"`
 	APRSmoothingDays float64 `toml:"apr_smoothing_days" unit:"days" doc:"time constant of the APR signal holders compare with their reservation yield"`
 	MaxAPRSignal     float64 `toml:"max_apr_signal" unit:"1/year" doc:"cap on the APR signal (when little is staked the realised APR explodes)"`
-	ChoiceNoise      float64 `toml:"choice_noise" unit:"score units" doc:"logit temperature of a delegator's choice among active operators by score (1-commission)(1-record); 0 = everyone picks the best"`
-	RecordDays       float64 `toml:"record_days" unit:"days" doc:"memory of an operator's record (its recent share of offline or slashed days)"`
-	SlashWeight      float64 `toml:"slash_weight" unit:"days per unit penalty" doc:"a slash of penalty f counts in the record as f times this many offence days"`
-	RedelegateGap    float64 `toml:"redelegate_gap" unit:"fraction" doc:"a delegator leaves an operator whose score is below the best by more than this share"`
+	// APRModel "budget" is the unlock-sell benchmark's signal
+	// (shared/bench/unlock-sell.md): a fixed yearly budget over the stake,
+	// min(max_apr_signal, budget / max(staked, floor)), nothing minted.
+	APRModel               string  `toml:"apr_model" unit:"realized|budget" doc:"APR signal: realised yield (fee share plus emission), or a fixed budget over the stake"`
+	APRBudgetTokensPerYear float64 `toml:"apr_budget_tokens_per_year" unit:"tokens/year" doc:"budget model: yearly reward budget the signal divides by the stake"`
+	APRFloorStakeTokens    float64 `toml:"apr_floor_stake_tokens" unit:"tokens" doc:"budget model: the stake is taken as at least this"`
+	ChoiceNoise            float64 `toml:"choice_noise" unit:"score units" doc:"logit temperature of a delegator's choice among active operators by score (1-commission)(1-record); 0 = everyone picks the best"`
+	RecordDays             float64 `toml:"record_days" unit:"days" doc:"memory of an operator's record (its recent share of offline or slashed days)"`
+	SlashWeight            float64 `toml:"slash_weight" unit:"days per unit penalty" doc:"a slash of penalty f counts in the record as f times this many offence days"`
+	RedelegateGap          float64 `toml:"redelegate_gap" unit:"fraction" doc:"a delegator leaves an operator whose score is below the best by more than this share"`
 }
 
 // Treasury is the DAO treasury.

@@ -54,8 +54,9 @@ func (w *World) release(day int) {
 			w.treasuryTokens += rel
 			continue
 		}
+		f := a.schedule.ReleasedFracAt(day) // once per allocation, not per agent
 		for i := a.start; i < a.end; i++ {
-			rel := a.schedule.ReleasedAt(h.granted[i], day) - (h.granted[i] - h.locked[i])
+			rel := protocol.ReleasedAtFrac(h.granted[i], f) - (h.granted[i] - h.locked[i])
 			h.locked[i] -= rel
 			h.liquid[i] += rel
 			w.totLocked -= rel
@@ -105,10 +106,6 @@ func (w *World) distributeFees() float64 {
 // last. With one round and no arbitrage this is the plain sequential market
 // of shared/bench/unlock-sell.md.
 func (w *World) trade() {
-	if u := w.samplers.outsideBuy.Rand(w.streams.market); u > 0 {
-		w.arbTokens += w.pool.Buy(u)
-		w.netSellUSD -= u
-	}
 	rounds := max(w.p.Market.TradingRounds, 1)
 	for r := range rounds {
 		w.actHolders(r, rounds)
@@ -116,6 +113,11 @@ func (w *World) trade() {
 			w.payTreasuryBudget()
 		}
 		w.arbitrage()
+	}
+	// Organic buyers come at the close (the unlock-sell benchmark's order).
+	if u := w.samplers.outsideBuy.Rand(w.streams.market); u > 0 {
+		w.arbTokens += w.pool.Buy(u)
+		w.netSellUSD -= u
 	}
 }
 
@@ -127,15 +129,16 @@ func (w *World) actHolders(round, rounds int) {
 	r := w.streams.market
 	review := max(w.p.Staking.ReviewDays, 1)
 	inPresell := w.inPresellWindow()
-	for i := round; i < h.len(); i += rounds {
-		if h.liquid[i] > 0 {
-			presell := inPresell && h.presell[i]
-			if presell || r.Float64() < h.sellProb[i] {
-				w.sell(i)
-			}
+	// Local slices: one bounds check per slice per agent, and no reload of
+	// h's fields after each call (STYLE.md, "Hot loop").
+	liquid, sellProb, presellers := h.liquid, h.sellProb[:len(h.liquid)], h.presell[:len(h.liquid)]
+	for i := round; i < len(liquid); i += rounds {
+		presell := inPresell && presellers[i]
+		if liquid[i] > 0 && (presell || r.Float64() < sellProb[i]) {
+			w.sell(i)
 		}
-		if (w.day+i)%review == 0 {
-			w.review(i, inPresell && h.presell[i])
+		if review == 1 || (w.day+i)%review == 0 {
+			w.review(i, presell)
 		}
 	}
 }
@@ -241,6 +244,11 @@ func (w *World) arbitrage() {
 func (w *World) updateAPR() {
 	st := w.p.Staking
 	apr := st.MaxAPRSignal
+	if st.APRModel == "budget" {
+		staked := max(protocol.Tokens(w.totStaked+w.ops.totSelf), st.APRFloorStakeTokens)
+		w.aprSignal = min(st.MaxAPRSignal, st.APRBudgetTokensPerYear/staked)
+		return
+	}
 	if bonded := w.totStaked + w.ops.totSelf; bonded > 0 {
 		price := w.pool.Price()
 		income := w.stakerUSDToday + protocol.Tokens(w.mintedToday)*price

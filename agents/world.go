@@ -136,6 +136,7 @@ type World struct {
 	soldUSDToday, soldUSDTotal, stakerUSDToday     float64
 	netSellUSD                                     float64 // since the last arbitrage round
 	shortfallDays                                  int
+	plainStaking                                   bool // no sequencer operators: holders stake directly (reviewPlain)
 	samplers                                       runSamplers
 }
 
@@ -198,6 +199,10 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.feeUSD = p.Fees.AnnualRevenueUSD / 365
 	w.fairValue = p.Supply.LaunchPriceUSD
 	w.aprSignal = p.Staking.MaxAPRSignal
+	w.plainStaking = p.Sequencers.Operators == 0 && p.Sequencers.MaxOperators == 0
+	if p.Staking.APRModel == "budget" {
+		w.updateAPR() // the signal of day 1 comes from the launch stake
+	}
 	if err := w.resetNetwork(); err != nil {
 		return err
 	}
@@ -355,6 +360,9 @@ func (w *World) resetPool() error {
 	p := w.p
 	circ := protocol.Tokens(w.totLiquid)
 	usd := p.Market.PoolDepth * circ * p.Supply.LaunchPriceUSD
+	if p.Market.PoolUSD > 0 {
+		usd = p.Market.PoolUSD
+	}
 	tokens := protocol.ToMicro(usd / p.Supply.LaunchPriceUSD)
 	if tokens > w.treasuryTokens {
 		return fmt.Errorf("agents: the pool needs %.0f tokens at launch but the treasury holds %.0f (market.pool_depth too large, or no treasury allocation unlocked at launch)",
@@ -405,7 +413,7 @@ func (w *World) recount() {
 		if h.liquid[i] < 0 || h.staked[i] < 0 || h.unbonding[i] < 0 || h.locked[i] < 0 {
 			panic(fmt.Sprintf("agents: agent %d has a negative balance on day %d", i, w.day))
 		}
-		if (h.staked[i] > 0) != (h.op[i] >= 0) || (h.unbonding[i] > 0) != (h.unbondOp[i] >= 0) {
+		if !w.plainStaking && ((h.staked[i] > 0) != (h.op[i] >= 0) || (h.unbonding[i] > 0) != (h.unbondOp[i] >= 0)) {
 			panic(fmt.Sprintf("agents: agent %d has stake without an operator (or an operator without stake) on day %d", i, w.day))
 		}
 		if h.op[i] >= 0 {

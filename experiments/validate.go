@@ -50,6 +50,10 @@ func (e *Experiment) Validate(lines params.Lines) error {
 	c.IntRange("staking.review_days", p.Staking.ReviewDays, 1, 3650)
 	c.NonNegative("staking.apr_smoothing_days", p.Staking.APRSmoothingDays)
 	c.Positive("staking.max_apr_signal", p.Staking.MaxAPRSignal)
+	if c.OneOf("staking.apr_model", p.Staking.APRModel, "realized", "budget") && p.Staking.APRModel == "budget" {
+		c.NonNegative("staking.apr_budget_tokens_per_year", p.Staking.APRBudgetTokensPerYear)
+		c.Positive("staking.apr_floor_stake_tokens", p.Staking.APRFloorStakeTokens)
+	}
 	c.NonNegative("treasury.monthly_budget_usd", p.Treasury.MonthlyBudgetUSD)
 	c.NonNegative("treasury.initial_usd", p.Treasury.InitialUSD)
 	c.IntRange("metrics.unlock_window_days", p.Metrics.UnlockWindowDays, 0, 3650)
@@ -98,8 +102,12 @@ func validateAllocations(c *params.Checker, p *agents.Params) {
 			circ += a.Share * f
 		}
 	}
-	if need := p.Market.PoolDepth * circ; need > treasuryAtLaunch+1e-12 {
-		c.Errorf("market.pool_depth", "the pool needs %.4g of supply from the treasury at launch but treasury allocations release only %.4g at day 0", need, treasuryAtLaunch)
+	need, key := p.Market.PoolDepth*circ, "market.pool_depth"
+	if p.Market.PoolUSD > 0 {
+		need, key = p.Market.PoolUSD/p.Supply.LaunchPriceUSD/p.Supply.InitialTokens, "market.pool_usd"
+	}
+	if need > treasuryAtLaunch+1e-12 {
+		c.Errorf(key, "the pool needs %.4g of supply from the treasury at launch but treasury allocations release only %.4g at day 0", need, treasuryAtLaunch)
 	}
 }
 
@@ -140,7 +148,11 @@ func validateEmission(c *params.Checker, p *agents.Params) {
 
 func validateMarket(c *params.Checker, p *agents.Params) {
 	m := p.Market
-	c.Range("market.pool_depth", m.PoolDepth, 1e-6, 1)
+	c.Range("market.pool_depth", m.PoolDepth, 0, 1)
+	c.NonNegative("market.pool_usd", m.PoolUSD)
+	if m.PoolDepth == 0 && m.PoolUSD == 0 {
+		c.Errorf("market.pool_depth", "the pool needs a depth: set market.pool_depth or market.pool_usd")
+	}
 	c.Range("market.swap_fee", m.SwapFee, 0, 0.5)
 	c.Finite("market.value_drift_annual", m.ValueDriftAnnual)
 	c.Range("market.value_vol_annual", m.ValueVolAnnual, 0, 10)

@@ -79,7 +79,12 @@ func (v VestingSchedule) ReleasedFracAt(day int) float64 {
 // total once the schedule has ended. Monotone in day, so daily differences
 // are never negative.
 func (v VestingSchedule) ReleasedAt(total int64, day int) int64 {
-	f := v.ReleasedFracAt(day)
+	return ReleasedAtFrac(total, v.ReleasedFracAt(day))
+}
+
+// ReleasedAtFrac is ReleasedAt given the day's cumulative share f: the
+// per-agent step of a release, after computing f once per allocation.
+func ReleasedAtFrac(total int64, f float64) int64 {
 	if f >= 1 {
 		return total
 	}
