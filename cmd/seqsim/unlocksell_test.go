@@ -38,8 +38,8 @@ func TestUnlockSellReference(t *testing.T) {
 		t.Fatalf("%d runs", len(price))
 	}
 	for _, c := range []struct {
-		name          string
-		xs            []float64
+		name           string
+		xs             []float64
 		refMean, refSE float64
 	}{{"final price", price, 0.4420, 0.0007}, {"max drawdown", mdd, 0.9408, 0.0001}} {
 		var s engine.ColumnStats
