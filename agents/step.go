@@ -129,6 +129,10 @@ func (w *World) actHolders(round, rounds int) {
 	r := w.streams.market
 	review := max(w.p.Staking.ReviewDays, 1)
 	inPresell := w.inPresellWindow()
+	if w.plainStaking && review == 1 && w.p.Staking.CooldownDays == 0 {
+		w.actPlainInstant(round, rounds, inPresell)
+		return
+	}
 	// Local slices: one bounds check per slice per agent, and no reload of
 	// h's fields after each call (STYLE.md, "Hot loop").
 	liquid, sellProb, presellers := h.liquid, h.sellProb[:len(h.liquid)], h.presell[:len(h.liquid)]

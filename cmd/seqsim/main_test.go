@@ -112,28 +112,39 @@ func TestRunWritesEveryOutput(t *testing.T) {
 	}
 }
 
+// TestRunGolden pins the bytes of small runs of the baseline and of the
+// unlock-sell workload: an optimisation must not move a single byte.
 func TestRunGolden(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join(t.TempDir(), "out")
-	if _, _, err := runCLI(t, append([]string{"run", "--out", dir}, small...)...); err != nil {
-		t.Fatal(err)
+	cases := []struct {
+		golden string
+		args   []string
+	}{
+		{"baseline-small.golden", small},
+		{"unlock-sell-small.golden", []string{filepath.Join("..", "..", "experiments", "bench-unlock-sell.toml"), "--runs", "16", "--quiet"}},
 	}
-	runs, _ := os.ReadFile(filepath.Join(dir, "runs.csv"))
-	lines := strings.SplitN(string(runs), "\n", 4)
-	got := "runs.csv sha256 " + fileHash(t, filepath.Join(dir, "runs.csv")) + "\nseries.csv sha256 " +
-		fileHash(t, filepath.Join(dir, "series.csv")) + "\n" + strings.Join(lines[:3], "\n") + "\n"
-	golden := filepath.Join("testdata", "baseline-small.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+	for _, c := range cases {
+		dir := filepath.Join(t.TempDir(), "out")
+		if _, _, err := runCLI(t, append([]string{"run", "--out", dir}, c.args...)...); err != nil {
 			t.Fatal(err)
 		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("baseline output changed:\n got %s\nwant %s", got, want)
+		runs, _ := os.ReadFile(filepath.Join(dir, "runs.csv"))
+		lines := strings.SplitN(string(runs), "\n", 4)
+		got := "runs.csv sha256 " + fileHash(t, filepath.Join(dir, "runs.csv")) + "\nseries.csv sha256 " +
+			fileHash(t, filepath.Join(dir, "series.csv")) + "\n" + strings.Join(lines[:3], "\n") + "\n"
+		golden := filepath.Join("testdata", c.golden)
+		if *update {
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s: output changed:\n got %s\nwant %s", c.golden, got, want)
+		}
 	}
 }
 
