@@ -1,6 +1,10 @@
 package agents
 
-import "github.com/seqsim/seqsim/agents/protocol"
+import (
+	"fmt"
+
+	"github.com/seqsim/seqsim/agents/protocol"
+)
 
 // slash takes the share frac of operator k's slashable stake: its bonded
 // self-stake, its self-stake in cooldown and, with
@@ -56,6 +60,7 @@ func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, to
 	w.treasuryTokens += treasury
 	w.challengerTokens += challenger
 	w.tot.slashed += total
+	w.event("slash", operatorName(k), protocol.Tokens(total), "tokens", fmt.Sprintf("penalty %g, jail %d days, removed %v", frac, jailDays, remove))
 
 	// The record: a slash of penalty frac counts as frac*slash_weight
 	// offence days.

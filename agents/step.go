@@ -55,12 +55,16 @@ func (w *World) release(day int) {
 			continue
 		}
 		f := a.schedule.ReleasedFracAt(day) // once per allocation, not per agent
+		lockedBefore := w.totLocked
 		for i := a.start; i < a.end; i++ {
 			rel := protocol.ReleasedAtFrac(h.granted[i], f) - (h.granted[i] - h.locked[i])
 			h.locked[i] -= rel
 			h.liquid[i] += rel
 			w.totLocked -= rel
 			w.totLiquid += rel
+		}
+		if w.trace != nil {
+			w.event("unlock", w.p.Allocations[ai].Name, protocol.Tokens(lockedBefore-w.totLocked), "tokens", "")
 		}
 	}
 }
@@ -76,7 +80,9 @@ func (w *World) demand() {
 	m := &w.p.Market
 	w.logValue += (m.ValueDriftAnnual-m.ValueVolAnnual*m.ValueVolAnnual/2)*dt + m.ValueVolAnnual*math.Sqrt(dt)*r.NormFloat64()
 	if m.ShockRatePerYear > 0 && r.Float64() < m.ShockRatePerYear*dt {
-		w.logValue += m.ShockMean + m.ShockSD*r.NormFloat64()
+		jump := m.ShockMean + m.ShockSD*r.NormFloat64()
+		w.logValue += jump
+		w.event("shock", "market", jump, "log return", "market-wide shock to the demand-side market cap")
 	}
 }
 

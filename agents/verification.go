@@ -1,6 +1,7 @@
 package agents
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/seqsim/seqsim/agents/protocol"
@@ -281,6 +282,7 @@ func (w *World) fraud(s int) {
 	}
 	if len(v.hit) == 0 { // passes: finalises after the challenge window
 		g.missed++
+		w.event("fraud_unchecked", operatorName(s), fp.Gain, "USD", "invalid root nobody checked; finalises after the challenge window")
 		for i := range v.len() {
 			v.profit[i] -= vp.MissPenalty
 		}
@@ -293,6 +295,7 @@ func (w *World) fraud(s int) {
 	// Caught: the bond is forfeited to the treasury, which pays the
 	// challengers; the sequencer's stake is slashed.
 	g.caught++
+	w.event("fraud_caught", operatorName(s), fp.Slash, "USD", fmt.Sprintf("challenged by %d verifiers; bond forfeited", len(v.hit)))
 	o.usdToday[s] -= fp.Slash
 	g.owedUSD -= fp.Slash
 	reward := vp.Reward

@@ -136,7 +136,8 @@ type World struct {
 	soldUSDToday, soldUSDTotal, stakerUSDToday     float64
 	netSellUSD                                     float64 // since the last arbitrage round
 	shortfallDays                                  int
-	plainStaking                                   bool // no sequencer operators: holders stake directly (reviewPlain)
+	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
+	trace                                          *[]Event // events of a replayed run (nil: not traced)
 	samplers                                       runSamplers
 }
 

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
+	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
@@ -52,7 +54,17 @@ func replayCmd(args []string, stdout io.Writer) error {
 	rng := rand.New(rand.NewPCG(engine.PCGSeeds(u.Seed)))
 	summary := make([]float64, len(st.schema.Summary))
 	series := make([]float64, st.schema.Steps*len(st.schema.Series))
-	if err := sim.Run(u.Point, u.Run, rng, summary, series); err != nil {
+	var events []agents.Event
+	if exp.Experiment.Model == "token" { // the token model also reports its events
+		e, err := st.pl.Point(u.Point)
+		if err != nil {
+			return err
+		}
+		events, err = agents.NewSim(func(int) *agents.Params { return &e.Params }).RunTrace(u.Point, u.Run, rng, summary, series)
+		if err != nil {
+			return fmt.Errorf("replay: point %d run %d (seed %d): %w", u.Point, u.Run, u.Seed, err)
+		}
+	} else if err := sim.Run(u.Point, u.Run, rng, summary, series); err != nil {
 		return fmt.Errorf("replay: point %d run %d (seed %d): %w", u.Point, u.Run, u.Seed, err)
 	}
 	path := *out
@@ -60,6 +72,10 @@ func replayCmd(args []string, stdout io.Writer) error {
 		path = filepath.Join(dir, fmt.Sprintf("replay-p%d-r%d.csv", u.Point, u.Run))
 	}
 	if err := writeTrace(path, st.schema, series); err != nil {
+		return err
+	}
+	eventsPath := strings.TrimSuffix(path, ".csv") + "-events.csv"
+	if err := writeEvents(eventsPath, events); err != nil {
 		return err
 	}
 	recorded, err := findRow(filepath.Join(dir, "runs.csv"), len(st.pl.Columns), u)
@@ -73,7 +89,7 @@ func replayCmd(args []string, stdout io.Writer) error {
 			diffs = append(diffs, fmt.Sprintf("%s: replayed %v, runs.csv %v", name, a, b))
 		}
 	}
-	fmt.Fprintf(stdout, "replayed point %d run %d (seed %d): trace in %s\n", u.Point, u.Run, u.Seed, path)
+	fmt.Fprintf(stdout, "replayed point %d run %d (seed %d): trace in %s, %d events in %s\n", u.Point, u.Run, u.Seed, path, len(events), eventsPath)
 	if len(diffs) > 0 {
 		return fmt.Errorf("replay: outcomes differ from runs.csv (a different seqsim version or architecture?):\n  %v", diffs)
 	}
@@ -104,6 +120,40 @@ func writeTrace(path string, s engine.Schema, series []float64) error {
 		f.Write(append(b, '\n'))
 	}
 	return f.Commit()
+}
+
+// writeEvents writes day, kind, subject, amount, unit, detail: one row per
+// event in the order they happened.
+func writeEvents(path string, events []agents.Event) error {
+	f, err := atomicfile.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	f.WriteString("day,kind,subject,amount,unit,detail\n")
+	for _, e := range events {
+		b := strconv.AppendInt(nil, int64(e.Day), 10)
+		b = append(b, ',')
+		b = append(b, e.Kind...)
+		b = append(b, ',')
+		b = appendQuoted(b, e.Subject)
+		b = append(b, ',')
+		b = engine.AppendFloat(b, e.Amount)
+		b = append(b, ',')
+		b = appendQuoted(b, e.Unit)
+		b = append(b, ',')
+		b = appendQuoted(b, e.Detail)
+		f.Write(append(b, '\n'))
+	}
+	return f.Commit()
+}
+
+// appendQuoted writes a CSV field, quoted when it needs to be.
+func appendQuoted(b []byte, s string) []byte {
+	if !strings.ContainsAny(s, ",\"\n") {
+		return append(b, s...)
+	}
+	return append(append(append(b, '"'), strings.ReplaceAll(s, `"`, `""`)...), '"')
 }
 
 // findRow returns the outcomes recorded for unit u in runs.csv.

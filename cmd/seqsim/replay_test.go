@@ -27,6 +27,16 @@ func TestReplayEqualsRecordedRow(t *testing.T) {
 	if len(lines) != 1+401 || !strings.HasPrefix(lines[0], "day,price,") {
 		t.Errorf("trace: %d lines, header %q", len(lines), lines[0])
 	}
+	ev, err := os.ReadFile(filepath.Join(dir, "replay-p3-r4-events.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The team and investor cliff on day 365 is an unlock event of each.
+	for _, want := range []string{"day,kind,subject,amount,unit,detail", "\n365,unlock,team,", "\n365,unlock,investors,", "\n0,unlock,airdrop_users,"} {
+		if !strings.Contains(string(ev), want) {
+			t.Errorf("events lack %q:\n%.600s", want, ev)
+		}
+	}
 	if _, _, err := runCLI(t, "replay", dir, "--point", "99", "--run", "0"); exitCode(err) != 2 {
 		t.Errorf("bad point: %v", err)
 	}
