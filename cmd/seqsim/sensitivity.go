@@ -81,11 +81,14 @@ func noteFor(err error, pl *experiments.Plan) string {
 	return err.Error()
 }
 
-// noiseShare is the share of the total variance of an outcome over all
-// runs that lies within design points (seed noise): mean within-point
-// variance over total variance. NaN with one replicate per point.
+// noiseShare is the share of an outcome's variance that is seed noise:
+// W / (W + B), with W the mean within-point sample variance (replicates of
+// one design point differ only by seed) and B the sample variance of the
+// point means (what the parameters move). Pooling all runs instead would
+// be biased under common random numbers, where every point shares the same
+// few seeds. NaN with one replicate per point.
 func noiseShare(ms [][]moments, j int) float64 {
-	var within, sum, sumSq, n float64
+	var within, sumMean, sumMean2 float64
 	for _, row := range ms {
 		m := &row[j]
 		k := float64(m.n)
@@ -94,13 +97,16 @@ func noiseShare(ms [][]moments, j int) float64 {
 		}
 		s, s2 := m.sum.Float(), m.sumSq.Float()
 		within += (s2 - s*s/k) / (k - 1)
-		sum, sumSq, n = sum+s, sumSq+s2, n+k
+		mean := s / k
+		sumMean, sumMean2 = sumMean+mean, sumMean2+mean*mean
 	}
-	total := (sumSq - sum*sum/n) / (n - 1)
-	if !(total > 0) {
+	p := float64(len(ms))
+	w := within / p
+	b := (sumMean2 - sumMean*sumMean/p) / (p - 1)
+	if !(w+b > 0) {
 		return math.NaN()
 	}
-	return within / float64(len(ms)) / total
+	return w / (w + b)
 }
 
 // writeSensitivityCSV writes sensitivity.csv: one row per (metric,

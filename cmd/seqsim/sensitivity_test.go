@@ -256,3 +256,23 @@ values = [0, 14]
 		}
 	}
 }
+
+// TestNoiseShare: points whose means differ by a known spread and whose
+// replicates by a known seed noise give the noise share W / (W + B).
+func TestNoiseShare(t *testing.T) {
+	t.Parallel()
+	// Two points, two replicates each: means 0 and 2 (B = 2), replicates
+	// at mean ± 1 (W = 2): share 0.5.
+	ms := make([][]moments, 2)
+	for p, vals := range [][]float64{{-1, 1}, {1, 3}} {
+		ms[p] = make([]moments, 1)
+		for _, v := range vals {
+			ms[p][0].sum.Add(v)
+			ms[p][0].sumSq.Add(v * v)
+			ms[p][0].n++
+		}
+	}
+	if got := noiseShare(ms, 0); math.Abs(got-0.5) > 1e-12 {
+		t.Errorf("noise share %v, want 0.5", got)
+	}
+}
