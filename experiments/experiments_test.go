@@ -138,3 +138,12 @@ func TestBadInputAllAtOnce(t *testing.T) {
 		t.Errorf("%d problems reported, want 2: %v", n, err)
 	}
 }
+
+func TestScenarioMustNotSetSweptPath(t *testing.T) {
+	t.Parallel()
+	src := "[sweep]\nmethod = \"grid\"\n[[sweep.params]]\npath = \"fraud.slash\"\nvalues = [1.0, 2.0]\n[[scenarios]]\nname = \"big bond\"\nset = [\"fraud.slash=5\"]\n"
+	_, err := Load("x.toml", []byte(src), nil)
+	if err == nil || !strings.Contains(err.Error(), "which the sweep varies") {
+		t.Errorf("err %v", err)
+	}
+}

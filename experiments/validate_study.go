@@ -27,6 +27,18 @@ func validateStudy(c *params.Checker, e *Experiment) {
 		}
 	}
 	sw := e.Sweep
+	if sw.Method != "none" { // a scenario's override of a swept path would be silently lost
+		for i, s := range e.Scenarios {
+			for j, set := range s.Set {
+				path, _, _ := cut(set)
+				for _, p := range sw.Params {
+					if p.Path == path {
+						c.Errorf(fmt.Sprintf("scenarios.%d.set.%d", i, j), "scenario %q sets %s, which the sweep varies", s.Name, path)
+					}
+				}
+			}
+		}
+	}
 	if c.OneOf("sweep.method", sw.Method, "none", "grid", "lhs") && sw.Method != "none" {
 		if len(sw.Params) == 0 {
 			c.Errorf("sweep.params", "a sweep needs at least one parameter")
