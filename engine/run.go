@@ -1,9 +1,12 @@
 package engine
 
 import (
+	"bufio"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"runtime/debug"
 	"sync"
@@ -38,6 +41,47 @@ type Result struct {
 type Checkpoint struct {
 	Done  int
 	Bands *Bands
+	// parts are the bands still split by worker: a checkpoint writes them
+	// as they are (WriteBands) instead of merging a copy, which would
+	// double the memory every few seconds.
+	parts []*Bands
+}
+
+// WriteBands writes the checkpoint's bands (all parts) for ReadCheckpointBands.
+func (c Checkpoint) WriteBands(w io.Writer) error {
+	parts := c.parts
+	if parts == nil && c.Bands != nil {
+		parts = []*Bands{c.Bands}
+	}
+	if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(parts)))); err != nil {
+		return err
+	}
+	for _, b := range parts {
+		if _, err := b.WriteTo(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReadCheckpointBands reads what WriteBands wrote and merges the parts.
+func ReadCheckpointBands(r io.Reader, s Schema) (*Bands, error) {
+	br := bufio.NewReader(r)
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<16 {
+		return nil, fmt.Errorf("engine: reading checkpoint bands: %v", err)
+	}
+	out := NewBands(s)
+	for range n {
+		b, err := ReadBands(br, s)
+		if err != nil {
+			return nil, err
+		}
+		if err := out.Merge(b); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 type unitResult struct {
@@ -99,12 +143,22 @@ func Run(ctx context.Context, p Plan, newSim func() (Sim, error), sink Sink) (*R
 		}()
 	}
 	c := coordinator{p: p, ctx: ctx, todo: todo, res: res, sink: sink, jobs: jobs, results: results,
-		merged: func() *Bands { return mergeBands(p, base, bands) }}
+		parts: func() []*Bands {
+			if !p.SeriesPoints {
+				return nil
+			}
+			return append([]*Bands{base}, bands...)
+		}}
 	err := c.loop()
 	close(jobs)
 	wg.Wait()
-	if p.SeriesPoints {
-		res.Bands = mergeBands(p, base, bands)
+	if p.SeriesPoints { // merge in place: no third copy of the bands
+		for _, b := range bands {
+			if merr := base.Merge(b); merr != nil {
+				return nil, merr
+			}
+		}
+		res.Bands = base
 	}
 	if err != nil {
 		return res, err
@@ -113,21 +167,6 @@ func Run(ctx context.Context, p Plan, newSim func() (Sim, error), sink Sink) (*R
 		return res, cerr
 	}
 	return res, nil
-}
-
-// mergeBands returns a new Bands holding base plus every worker's bands.
-// Only called when no worker is running a unit (integer merges are exact in
-// any order, but a worker must not write while they are read).
-func mergeBands(p Plan, base *Bands, workers []*Bands) *Bands {
-	if !p.SeriesPoints {
-		return nil
-	}
-	out := NewBands(p.Schema)
-	out.Merge(base)
-	for _, b := range workers {
-		out.Merge(b)
-	}
-	return out
 }
 
 // coordinator feeds units to the workers in order, delivers results
@@ -140,7 +179,7 @@ type coordinator struct {
 	sink     Sink
 	jobs     chan<- int
 	results  <-chan unitResult
-	merged   func() *Bands
+	parts    func() []*Bands
 	fed, pos int
 	pending  map[int]unitResult
 	sinkErr  error
@@ -188,7 +227,7 @@ func (c *coordinator) checkpoint() error {
 	if c.p.OnCheckpoint == nil {
 		return nil
 	}
-	return c.p.OnCheckpoint(Checkpoint{Done: c.res.Done, Bands: c.merged()})
+	return c.p.OnCheckpoint(Checkpoint{Done: c.res.Done, parts: c.parts()})
 }
 
 // receive buffers a result and delivers every result that is next in order.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,19 +34,24 @@ type checkpointFile struct {
 
 // writeCheckpoint saves the bands first and the JSON last, both atomically:
 // a checkpoint.json always describes files that are complete.
-func writeCheckpoint(dir string, st *study, shard engine.Shard, done int, runsBytes int64, bands *engine.Bands, failed int) error {
-	if bands != nil {
-		var buf bytes.Buffer
-		if _, err := bands.WriteTo(&buf); err != nil {
+func writeCheckpoint(dir string, st *study, shard engine.Shard, cp engine.Checkpoint, runsBytes int64, failed int) error {
+	done := cp.Done
+	if st.seriesKept() {
+		f, err := atomicfile.Create(filepath.Join(dir, "checkpoint.bands"))
+		if err != nil {
 			return err
 		}
-		if err := atomicfile.Write(filepath.Join(dir, "checkpoint.bands"), buf.Bytes()); err != nil {
+		if err := cp.WriteBands(f); err != nil {
+			f.Abort()
+			return err
+		}
+		if err := f.Commit(); err != nil {
 			return err
 		}
 	}
-	cp := checkpointFile{Seqsim: version, ExperimentHash: st.hash, Seed: st.exp.Experiment.Seed,
+	cf := checkpointFile{Seqsim: version, ExperimentHash: st.hash, Seed: st.exp.Experiment.Seed,
 		ShardIndex: shard.Index, ShardCount: max(shard.Count, 1), Done: done, RunsBytes: runsBytes, Failed: failed}
-	b, err := json.MarshalIndent(cp, "", "  ")
+	b, err := json.MarshalIndent(cf, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -73,13 +77,13 @@ func readCheckpoint(dir string, st *study, shard engine.Shard) (*checkpointFile,
 	case cp.ShardIndex != shard.Index || cp.ShardCount != max(shard.Count, 1):
 		return nil, usagef("--resume: %s is shard %d/%d, not %d/%d", dir, cp.ShardIndex, cp.ShardCount, shard.Index, max(shard.Count, 1))
 	}
-	if len(st.schema.Series) > 0 && st.pl.Kind != "sensitivity" {
+	if st.seriesKept() {
 		f, err := os.Open(filepath.Join(dir, "checkpoint.bands"))
 		if err != nil {
 			return nil, fmt.Errorf("--resume: %w", err)
 		}
 		defer f.Close()
-		if cp.bands, err = engine.ReadBands(f, st.schema); err != nil {
+		if cp.bands, err = engine.ReadCheckpointBands(f, st.schema); err != nil {
 			return nil, err
 		}
 	}

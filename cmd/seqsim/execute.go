@@ -139,11 +139,16 @@ func (st *study) newSink(csv *engine.CSVSink) *statsSink {
 	return sink
 }
 
+// seriesKept reports whether the study aggregates per-step bands.
+func (st *study) seriesKept() bool {
+	return st.pl.Kind != experiments.KindSensitivity && len(st.schema.Series) > 0
+}
+
 func (st *study) enginePlan(seedWorkers int, shard engine.Shard) engine.Plan {
 	return engine.Plan{
 		Seed: uint64(st.exp.Experiment.Seed), Points: st.pl.Points, Runs: st.pl.Runs, Workers: seedWorkers,
 		CommonRandomNumbers: st.exp.Experiment.CommonRandomNumbers,
-		SeriesPoints:        st.pl.Kind != experiments.KindSensitivity && len(st.schema.Series) > 0,
+		SeriesPoints:        st.seriesKept(),
 		Schema:              st.schema, Shard: shard,
 	}
 }
@@ -194,7 +199,7 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 		if err != nil {
 			return err
 		}
-		return writeCheckpoint(j.dir, st, j.shard, cp.Done, off, cp.Bands, failed)
+		return writeCheckpoint(j.dir, st, j.shard, cp, off, failed)
 	}
 	total := plan.Units()
 	if j.shard.Count >= 1 {
@@ -217,7 +222,7 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 		off, err := csv.Sync()
 		csv.Close()
 		if err == nil {
-			err = writeCheckpoint(j.dir, st, j.shard, res.Done, off, res.Bands, failed)
+			err = writeCheckpoint(j.dir, st, j.shard, engine.Checkpoint{Done: res.Done, Bands: res.Bands}, off, failed)
 		}
 		if err == nil {
 			err = writeManifest(filepath.Join(j.dir, "manifest.json"), rr, false)
