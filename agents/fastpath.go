@@ -8,7 +8,10 @@ package agents
 // World pointer after every call (DESIGN.md, "Speed").
 func (w *World) actPlainInstant(round, rounds int, inPresell bool) {
 	h := &w.h
-	r := w.streams.market
+	// The market stream's PCG called directly: the same numbers as
+	// w.streams.market.Float64() (math/rand/v2's Float64 is
+	// float64(Uint64()<<11>>11) / 2^53) without an interface call per draw.
+	pcg := &w.streams.marketPCG
 	n := len(h.liquid)
 	liquid, staked := h.liquid[:n], h.staked[:n]
 	sellProb, sellFrac, resYield, presellers := h.sellProb[:n], h.sellFrac[:n], h.resYield[:n], h.presell[:n]
@@ -19,7 +22,7 @@ func (w *World) actPlainInstant(round, rounds int, inPresell bool) {
 	for i := round; i < n; i += rounds {
 		presell := inPresell && presellers[i]
 		l := liquid[i]
-		if l > 0 && (presell || r.Float64() < sellProb[i]) {
+		if l > 0 && (presell || float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i]) {
 			if dx := int64(sellFrac[i] * float64(l)); dx > 0 {
 				sold += pool.Sell(dx)
 				l -= dx
