@@ -106,5 +106,9 @@ func DefaultParams() Params {
 		// invalid root that drains $2M before anyone notices is an
 		// assumption.
 		Fraud: Fraud{Gain: 2e6, Slash: 10.8e6, Noise: 0.003, PriorCheckRate: 0.5},
+		// Governance, the attacker and lending: governance_defaults.go.
+		Governance: defaultGovernance(),
+		Attacker:   defaultAttacker(),
+		Lending:    defaultLending(),
 	}
 }

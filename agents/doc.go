@@ -12,6 +12,12 @@
 //     (operators.go, sequencing.go); offences are slashed (slashing.go);
 //     verifiers and sequencers play and learn the verification game
 //     (verification.go).
+//   - Token governance: delegates and self-voting holders vote on random
+//     proposals that change the run's parameters, under a quorum, a
+//     timelock and a security council (governance.go, [Governance]); an
+//     attacker buys, borrows or bribes votes, or stakes, to capture the
+//     protocol (attacker.go, [Attacker]); capture.go prices each route and
+//     records captures.
 //   - [Sim]: runs a World for the engine; [SeriesMetrics] and
 //     [OutcomeMetrics] describe what a run reports.
 //
@@ -19,6 +25,7 @@
 //
 // Token balances are int64 micro-tokens, so the daily conservation check is
 // exact; prices and USD amounts are float64. Every draw comes from one of
-// the run's named streams (init, demand, market, network, verification),
-// split from the run's generator: the same seed gives the same bytes.
+// the run's named streams (init, demand, market, network, verification,
+// governance), split from the run's generator: the same seed gives the
+// same bytes.
 package agents

@@ -41,6 +41,11 @@ const (
 	sNakamoto
 	sNakamotoHalf
 	sHHIStake
+	sVoterTurnout
+	sNakamotoVotes
+	sHHIVotes
+	sCostToCapture
+	sCaptured
 	numSeries
 )
 
@@ -64,6 +69,11 @@ var SeriesMetrics = [numSeries]Metric{
 	sNakamoto:         {Name: "nakamoto_coefficient", Unit: "count", Doc: "fewest active operators holding more than 1/3 of active stake (can halt or censor)", Chart: true},
 	sNakamotoHalf:     {Name: "nakamoto_coefficient_half", Unit: "count", Doc: "fewest active operators holding more than 1/2 of active stake"},
 	sHHIStake:         {Name: "hhi_stake", Unit: "0-1", Doc: "Herfindahl-Hirschman index of active stake (sum of squared shares)", Chart: true},
+	sVoterTurnout:     {Name: "voter_turnout", Unit: "fraction", Doc: "votes cast on the latest proposal whose vote has closed, over the votable supply (0 before the first)", Chart: true, Section: "capture"},
+	sNakamotoVotes:    {Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"},
+	sHHIVotes:         {Name: "hhi_votes", Unit: "0-1", Doc: "Herfindahl-Hirschman index of voting power over voters", Chart: true, Section: "capture"},
+	sCostToCapture:    {Name: "cost_to_capture_usd", Unit: "USD", Doc: "cheapest expected cost of a capture: buying, borrowing or bribing the votes of a malicious proposal (over its chance of surviving the council), or buying 1/3 of the active stake", Chart: true, Section: "capture"},
+	sCaptured:         {Name: "captured_by_day", Unit: "0/1", Doc: "1 from the day of the run's first capture on (its mean across runs is P(captured by that day))", Chart: true, Section: "capture"},
 }
 
 // Outcome metric indices: the layout of one run's summary.
@@ -94,6 +104,21 @@ const (
 	oTotalSlashed
 	oLivenessFailures
 	oMinNakamoto
+	oCaptured
+	oCaptureKind
+	oCaptureDay
+	oCostToCaptureLaunch
+	oMinCostToCapture
+	oVoteCostLaunch
+	oMinVoteCost
+	oCheapestStrategyLaunch
+	oAttackerProfit
+	oProposalsPassed
+	oMaliciousPassed
+	oVetoes
+	oMeanVoterTurnout
+	oTop10VoteShare
+	oTimeToEffectiveGovernance
 	numOutcomes
 )
 
@@ -126,6 +151,22 @@ var OutcomeMetrics = [numOutcomes]Metric{
 	oTotalSlashed:            {Name: "total_slashed", Unit: "tokens", Doc: "tokens slashed over the run, all offences", Chart: true, Section: "health"},
 	oLivenessFailures:        {Name: "liveness_failures", Unit: "operator-days", Doc: "days an operator was offline, summed over operators", Section: "health"},
 	oMinNakamoto:             {Name: "min_nakamoto_coefficient", Unit: "count", Doc: "lowest Nakamoto coefficient (1/3 of active stake) over the run (empty when no stake was ever active)", MayBeEmpty: true, LowerTail: true, Section: "capture"},
+
+	oCaptured:                  {Name: "captured", Unit: "0/1", Doc: "1 when the protocol was captured: a malicious proposal executed, threshold council keys were compromised while the council held power, or the attacker held more than 1/3 of active sequencer stake", Chart: true, RiskAbove: []float64{0.5}, Section: "capture"},
+	oCaptureKind:               {Name: "capture_kind", Unit: "code", Doc: "how the run was first captured: 0 none, 1 a malicious proposal drained the treasury, 2 a malicious proposal admitted the attacker's sequencers, 3 council keys compromised, 4 attacker stake above 1/3 of active stake (can halt), 5 above 1/2 (controls ordering)", Section: "capture"},
+	oCaptureDay:                {Name: "capture_day", Unit: "day", Doc: "day of the first capture (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"},
+	oCostToCaptureLaunch:       {Name: "cost_to_capture_launch_usd", Unit: "USD", Doc: "cheapest expected cost of a capture at launch (see the series cost_to_capture_usd)", Chart: true, LowerTail: true, Section: "capture"},
+	oMinCostToCapture:          {Name: "min_cost_to_capture_usd", Unit: "USD", Doc: "lowest cost to capture over the run (measured every governance.measure_every_days)", Chart: true, LowerTail: true, Section: "capture"},
+	oVoteCostLaunch:            {Name: "vote_capture_cost_launch_usd", Unit: "USD", Doc: "cheapest expected cost of passing a malicious proposal at launch: buying, borrowing or bribing its votes, over its chance of surviving the council (empty when the council blocks every vote)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"},
+	oMinVoteCost:               {Name: "min_vote_capture_cost_usd", Unit: "USD", Doc: "lowest expected cost of passing a malicious proposal over the run (empty when the council blocked every vote)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"},
+	oCheapestStrategyLaunch:    {Name: "cheapest_strategy_launch", Unit: "code", Doc: "the cheapest capture at launch: 1 buy votes, 2 borrow votes, 3 bribe voters, 4 buy 1/3 of active stake", Section: "capture"},
+	oAttackerProfit:            {Name: "attacker_profit_usd", Unit: "USD", Doc: "attacker's USD taken in (sales, drained USD, value of control) less paid out (purchases, interest, fees, bribes), plus its tokens at the final price", Chart: true, Section: "capture"},
+	oProposalsPassed:           {Name: "proposals_passed", Unit: "count", Doc: "proposals that passed the vote (or a gatekeeper council), malicious ones included", Section: "capture"},
+	oMaliciousPassed:           {Name: "malicious_proposals_passed", Unit: "count", Doc: "malicious proposals that passed the vote (then executed or vetoed)", Chart: true, RiskAbove: []float64{0}, Section: "capture"},
+	oVetoes:                    {Name: "council_vetoes", Unit: "count", Doc: "malicious proposals the council vetoed after they passed the vote", Section: "capture"},
+	oMeanVoterTurnout:          {Name: "mean_voter_turnout", Unit: "fraction", Doc: "votes cast over the votable supply, mean over proposals whose vote closed (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"},
+	oTop10VoteShare:            {Name: "top10_vote_share", Unit: "fraction", Doc: "share of the votes cast by the ten largest voters, mean over proposals (empty when none)", MayBeEmpty: true, Section: "capture"},
+	oTimeToEffectiveGovernance: {Name: "time_to_effective_governance_days", Unit: "days", Doc: "day the first ordinary proposal executed (empty when none did)", MayBeEmpty: true, Chart: true, Section: "capture"},
 }
 
 // SeriesNames returns the series metric names in column order.

@@ -53,6 +53,7 @@ func TestConservationProperty(t *testing.T) {
 			}
 		}
 		drawNetwork(t, &p)
+		drawGovernance(t, &p) // governance_test.go: drains, stake capture, the attacker's trading
 		sum, _, err := runOnce(&p, rapid.Uint64().Draw(t, "seed"))
 		if err != nil {
 			t.Fatal(err)

@@ -133,7 +133,7 @@ type networkTotals struct {
 func (w *World) resetNetwork() error {
 	p := &w.p.Sequencers
 	o := &w.ops
-	m := max(p.MaxOperators, p.Operators)
+	m := max(p.MaxOperators, p.Operators) + 1 // one slot kept for the attacker's operator (attacker.go)
 	o.reset(m)
 	var err error
 	if o.selfStake, err = newSampler(p.SelfStake); err != nil {
@@ -271,7 +271,7 @@ func (w *World) selectActive() {
 	o := &w.ops
 	n := &w.net
 	p := &w.p.Sequencers
-	minStake := protocol.ToMicro(p.MinStake)
+	minStake := w.live.minStake // governance may change it (governance.go)
 	n.act, n.actStake = n.act[:0], n.actStake[:0]
 	for k := range o.n {
 		o.active[k] = false
@@ -419,7 +419,7 @@ func (w *World) operatorsDayEnd() {
 			continue
 		}
 		o.profit[k] += (day - o.profit[k]) / float64(exitDays)
-		if w.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 {
+		if w.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 && k != w.att.op { // the attacker stays for control, not profit
 			w.leave(k, opExited)
 		}
 	}

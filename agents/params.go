@@ -27,6 +27,10 @@ type Params struct {
 	Slashing     Slashing     `toml:"slashing" doc:"offences, their penalties and where slashed tokens go"`
 	Verification Verification `toml:"verification" doc:"verifiers who check batches, and how they learn (the verifier's dilemma)"`
 	Fraud        Fraud        `toml:"fraud" doc:"what an invalid state root gains and risks, and how sequencers learn"`
+
+	Governance Governance `toml:"governance" doc:"token voting: delegates, turnout, proposals, quorum, timelock and the security council"`
+	Attacker   Attacker   `toml:"attacker" doc:"an attacker or cartel with a budget that may buy, borrow or bribe votes, or stake, to capture the protocol"`
+	Lending    Lending    `toml:"lending" doc:"the money market in which the token can be borrowed (term and flash loans)"`
 }
 
 // Simulation sets the clock.

@@ -43,6 +43,7 @@ func (w *World) record(row []float64) {
 	row[sNakamoto] = float64(n.nakamoto3)
 	row[sNakamotoHalf] = float64(n.nakamoto2)
 	row[sHHIStake] = n.hhi
+	w.recordGovernance(row)
 }
 
 // summarise fills the outcomes from the recorded series (days 0..horizon).
@@ -118,6 +119,7 @@ func (w *World) summariseNetwork(out []float64) {
 	if w.tot.minNakamoto > 0 {
 		out[oMinNakamoto] = float64(w.tot.minNakamoto)
 	}
+	w.summariseGovernance(out)
 }
 
 // drawdownAroundCliffs is the largest drawdown within the window of

@@ -6,8 +6,8 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// Step advances the world by one day, in the order of DESIGN.md's step
-// (governance comes with a later mechanism). Holders sell before they
+// Step advances the world by one day, in the order of DESIGN.md's step.
+// Holders sell before they
 // stake: an agent receiving an unlock decides what to sell, then stakes
 // what it keeps.
 func (w *World) Step() {
@@ -21,6 +21,7 @@ func (w *World) Step() {
 	w.trade()                               // 6-7. staking reviews, sells, treasury, arbitrage
 	w.completeUnbonding()                   // 6. cooldowns that end today
 	w.operatorsDayEnd()                     // operators sell earnings, exit or enter
+	w.govern()                              // 8. governance: proposals, votes, the attacker
 	w.updateAPR()                           // staking signal for tomorrow
 	w.checkConservation()                   // 9. invariants
 }

@@ -144,7 +144,7 @@ func (w *World) revise() {
 	for _, k := range w.net.online {
 		q := 0.0
 		if fp.Gain > 0 && !o.benched[k] {
-			bond := fp.Slash + pen*protocol.Tokens(o.self[k])*price
+			bond := w.live.fraudSlash + pen*protocol.Tokens(o.self[k])*price // governance may change the bond
 			q = logitChoice(fp.Gain*(1-g.detectBelief)-bond*g.detectBelief, fp.Noise*fp.Gain)
 		}
 		o.cheat[k] = q
@@ -295,9 +295,9 @@ func (w *World) fraud(s int) {
 	// Caught: the bond is forfeited to the treasury, which pays the
 	// challengers; the sequencer's stake is slashed.
 	g.caught++
-	w.event("fraud_caught", operatorName(s), fp.Slash, "USD", fmt.Sprintf("challenged by %d verifiers; bond forfeited", len(v.hit)))
-	o.usdToday[s] -= fp.Slash
-	g.owedUSD -= fp.Slash
+	w.event("fraud_caught", operatorName(s), w.live.fraudSlash, "USD", fmt.Sprintf("challenged by %d verifiers; bond forfeited", len(v.hit)))
+	o.usdToday[s] -= w.live.fraudSlash
+	g.owedUSD -= w.live.fraudSlash
 	reward := vp.Reward
 	if vp.RewardMode == RewardShared {
 		reward /= float64(len(v.hit))

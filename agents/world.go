@@ -127,6 +127,10 @@ type World struct {
 	game gameState     // beliefs and run totals of the game
 	tot  networkTotals // run totals of slashing and concentration
 
+	gov  govState      // token governance (governance.go)
+	att  attackerState // the attacker's plans and tokens (attacker.go)
+	live liveParams    // the parameters governance can change, this run's copy
+
 	supply0, minted, burned                        int64
 	totLiquid, totStaked, totUnbonding, totLocked  int64
 	unbondQueue                                    [][]int32 // ring of agents whose cooldown ends on a day
@@ -148,18 +152,22 @@ type World struct {
 type streams struct {
 	initPCG, demandPCG, marketPCG, networkPCG, verificationPCG rand.PCG
 	init, demand, market, network, verification                *rand.Rand
+	governancePCG                                              rand.PCG
+	governance                                                 *rand.Rand
 }
 
 func (s *streams) seed(r *rand.Rand) {
 	if s.init == nil {
 		s.init, s.demand, s.market = rand.New(&s.initPCG), rand.New(&s.demandPCG), rand.New(&s.marketPCG)
 		s.network, s.verification = rand.New(&s.networkPCG), rand.New(&s.verificationPCG)
+		s.governance = rand.New(&s.governancePCG)
 	}
 	s.initPCG.Seed(r.Uint64(), r.Uint64())
 	s.demandPCG.Seed(r.Uint64(), r.Uint64())
 	s.marketPCG.Seed(r.Uint64(), r.Uint64())
 	s.networkPCG.Seed(r.Uint64(), r.Uint64()) // operators: draws at entry, offences
 	s.verificationPCG.Seed(r.Uint64(), r.Uint64())
+	s.governancePCG.Seed(r.Uint64(), r.Uint64()) // voters, proposals, the attacker
 }
 
 // runSamplers are the per-run draws that are not per-agent.
@@ -204,12 +212,13 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	if p.Staking.APRModel == "budget" {
 		w.updateAPR() // the signal of day 1 comes from the launch stake
 	}
+	w.resetLive()
 	if err := w.resetNetwork(); err != nil {
 		return err
 	}
 	w.resetVerification()
 	w.circulating0 = w.circulating()
-	return nil
+	return w.resetGovernance()
 }
 
 func (w *World) resetEmission() error {
@@ -387,19 +396,20 @@ func (w *World) circulating() float64 {
 // checkConservation verifies that every token minted is in exactly one
 // place or burned: holders (liquid, delegated, unbonding, locked), outside
 // traders, the treasury, the pool, the reward pool, operators (bonded
-// self-stake, self-stake in cooldown, unsold earnings) and challengers. Cheap
+// self-stake, self-stake in cooldown, unsold earnings), challengers and
+// the attacker (its operator's stake is with the operators'). Cheap
 // (aggregates only) and always on; a full per-agent recount runs at the end
 // of each run.
 func (w *World) checkConservation() {
 	places := w.totLiquid + w.arbTokens + w.totStaked + w.totUnbonding + w.totLocked +
 		w.treasuryTokens + w.pool.Tokens + w.rewardPool + w.burned +
-		w.ops.totSelf + w.ops.totUnbond + w.ops.totLiquid + w.challengerTokens
+		w.ops.totSelf + w.ops.totUnbond + w.ops.totLiquid + w.challengerTokens + w.att.liquid
 	if places != w.supply0+w.minted {
 		panic(fmt.Sprintf("agents: conservation broken on day %d: places %d, minted %d (diff %d)",
 			w.day, places, w.supply0+w.minted, places-w.supply0-w.minted))
 	}
 	if w.rewardPool < 0 || w.treasuryTokens < 0 || w.arbTokens < 0 || w.pool.Tokens <= 0 ||
-		w.ops.totSelf < 0 || w.ops.totUnbond < 0 || w.ops.totLiquid < 0 || w.challengerTokens < 0 {
+		w.ops.totSelf < 0 || w.ops.totUnbond < 0 || w.ops.totLiquid < 0 || w.challengerTokens < 0 || w.att.liquid < 0 {
 		panic(fmt.Sprintf("agents: negative balance on day %d", w.day))
 	}
 }

@@ -58,6 +58,7 @@ func (e *Experiment) Validate(lines params.Lines) error {
 	c.NonNegative("treasury.initial_usd", p.Treasury.InitialUSD)
 	c.IntRange("metrics.unlock_window_days", p.Metrics.UnlockWindowDays, 0, 3650)
 	validateNetwork(c, p)
+	validateGovernance(c, p)
 	return c.Err()
 }
 

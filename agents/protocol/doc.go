@@ -1,7 +1,8 @@
 // Package protocol holds the deterministic rules of a sequencer network's
 // token: vesting, emission, the constant-product AMM, the fee split,
 // pro-rata reward accounting, slashing, proposer rotation, stake
-// concentration and the inspection game's closed form. Every function is pure or acts on one small
+// concentration, the inspection game's closed form, and governance: the
+// governor, vote buying and lending. Every function is pure or acts on one small
 // value, so each rule is unit-tested against a worked example and the agent
 // loops in package agents only index and call them.
 //
@@ -17,6 +18,11 @@
 //   - [NextProposer]: CometBFT's stake-weighted round robin.
 //   - [NakamotoCoefficient], [HHI]: concentration of stake.
 //   - [InspectionGame]: the verifier's dilemma and its mixed equilibrium.
+//   - [Governor], [Tally], [Council]: proposal timing, quorum and majority,
+//     an M-of-N council's veto; [VotesToCapture] and [CostToBuyOverDays]
+//     price an undefended vote.
+//   - [BribeAccepted], [CheapestBribe]: vote buying after Buterin.
+//   - [LendingMarket]: term and flash loans of the token.
 //
 // # Units
 //

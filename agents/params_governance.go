@@ -1,0 +1,176 @@
+package agents
+
+// Attacker goals: what an attack is for.
+const (
+	GoalTreasury  = "treasury"  // drain the treasury by a malicious proposal
+	GoalSequencer = "sequencer" // control the sequencer set (by vote or by stake)
+	GoalAny       = "any"       // whichever pays more
+)
+
+// Governance is token voting over the running model's parameters (the
+// seed's governance models are presets of it, see
+// experiments/governance-models.toml).
+//
+// Voting power comes from the holders' own tokens (liquid, staked and
+// unbonding; locked and treasury tokens do not vote). Each holder, at a
+// random time after launch (exponential with mean lag_days of its type),
+// delegates to delegate_split of the delegates in equal parts (each picked
+// in proportion to the delegates' drawn popularity; a holder agent stands
+// for many wallets), registers to vote its own tokens, or neither: its tokens
+// then never vote, like most tokens in large DAOs. The votable supply also
+// counts the outside traders' inventory and the attacker's tokens.
+//
+// Proposals arrive at random (Poisson). Each voter with power votes on a
+// proposal with probability logistic(logit(propensity) + turnout_stakes *
+// (stakes - 1/2) + turnout_contest * (contested - 1/2)), where stakes
+// (0-1) is what is at stake and contested = 1 - |2 support - 1| is how
+// evenly the voters are split: apathy when little is at stake, more votes
+// when the outcome is in doubt. A voter who votes is for an ordinary
+// proposal with probability support; against a malicious one unless
+// deceived. Malicious proposals (from the attacker) count as stakes 1 and
+// contested 1.
+//
+// A proposal passes with at least quorum of the votable supply for and
+// more for than against; it executes after the timelock unless the council
+// vetoes it. A passed parameter proposal multiplies its parameter (the
+// stakers' fee share, the emission rate, the minimum self-stake or the
+// fraud bond) by exp(change_sd * Z), kept within 1/4 and 4 times its
+// launch value, from its execution day on (an emission proposal changes
+// nothing under halving emission); a grant pays grant_share of the
+// treasury's tokens to a grantee holder (or sells them on the pool when
+// there are no grantees).
+type Governance struct {
+	ProposalsPerYear  float64   `toml:"proposals_per_year" unit:"1/year" doc:"rate of ordinary proposals (parameter changes and grants), Poisson; 0 = none"`
+	KindWeights       []float64 `toml:"kind_weights" unit:"weights [fee_split, emission, min_stake, bond, grant]" doc:"relative frequency of each kind of ordinary proposal"`
+	ChangeSD          float64   `toml:"change_sd" unit:"log-sd" doc:"a parameter proposal multiplies its parameter by exp(change_sd*Z), Z standard normal"`
+	GrantShare        Dist      `toml:"grant_share" unit:"fraction of treasury tokens" doc:"size of a treasury grant, drawn per grant proposal"`
+	Support           Dist      `toml:"support" unit:"probability" doc:"share of voters in favour of an ordinary proposal, drawn per proposal"`
+	Stakes            Dist      `toml:"stakes" unit:"0-1" doc:"what an ordinary proposal puts at stake, drawn per proposal (low stakes, low turnout)"`
+	Quorum            float64   `toml:"quorum" unit:"fraction of votable supply" doc:"votes for a proposal needs, as a share of the votable supply at the snapshot"`
+	SnapshotDelayDays int       `toml:"snapshot_delay_days" unit:"days" doc:"days from proposal to the voting-power snapshot (0 = votes counted when cast, so flash-loaned tokens vote)"`
+	VotingDays        int       `toml:"voting_days" unit:"days" doc:"length of the vote after the snapshot"`
+	TimelockDays      int       `toml:"timelock_days" unit:"days" doc:"delay between a passed vote and execution, in which the council may veto"`
+	TurnoutStakes     float64   `toml:"turnout_stakes" unit:"logit per unit of stakes" doc:"how much more likely a voter votes when more is at stake"`
+	TurnoutContest    float64   `toml:"turnout_contest" unit:"logit per unit of contest" doc:"how much more likely a voter votes when the outcome is in doubt"`
+	Deception         float64   `toml:"deception" unit:"probability" doc:"chance that an honest voter voting on a malicious proposal is deceived and votes for it"`
+	Delegates         int       `toml:"delegates" unit:"count" doc:"delegates holders can delegate their votes to"`
+	DelegateSplit     int       `toml:"delegate_split" unit:"count" doc:"delegates a delegating holder spreads its votes over, in equal parts (a holder agent stands for many wallets)"`
+	DelegateWeight    Dist      `toml:"delegate_weight" unit:"relative" doc:"popularity of each delegate: a delegating holder picks a delegate with probability proportional to it"`
+	DelegateTurnout   Dist      `toml:"delegate_turnout" unit:"probability" doc:"each delegate's propensity to vote (on a proposal of middling stakes and contest)"`
+	BribeRefusal      float64   `toml:"bribe_refusal" unit:"probability" doc:"chance that a voter refuses every bribe (legal or reputational limits), drawn per voter"`
+	MeasureEveryDays  int       `toml:"measure_every_days" unit:"days" doc:"days between measurements of voting-power concentration and of the cost to capture"`
+	Voters            Voters    `toml:"voters" doc:"how each holder type takes part in governance"`
+	Council           Council   `toml:"council" doc:"the security council (or foundation multisig) and how its powers fade"`
+}
+
+// Voters groups the governance behaviour of each holder type.
+type Voters struct {
+	Team       VoterBehaviour `toml:"team" doc:"team and advisors"`
+	Investor   VoterBehaviour `toml:"investor" doc:"private-round investors"`
+	Airdrop    VoterBehaviour `toml:"airdrop" doc:"airdrop recipients"`
+	PublicSale VoterBehaviour `toml:"public_sale" doc:"public-sale (IDO/LBP) buyers"`
+	Grants     VoterBehaviour `toml:"grants" doc:"ecosystem grantees"`
+	Foundation VoterBehaviour `toml:"foundation" doc:"the foundation's operating wallet"`
+}
+
+// VoterBehaviour is how the holders of one type take part in governance.
+type VoterBehaviour struct {
+	Delegate float64 `toml:"delegate" unit:"probability" doc:"chance that a holder delegates its votes to a delegate"`
+	SelfVote float64 `toml:"self_vote" unit:"probability" doc:"chance that a holder registers to vote its own tokens (delegate + self_vote <= 1; the rest never vote)"`
+	LagDays  float64 `toml:"lag_days" unit:"days" doc:"mean delay (exponential) after launch before a holder delegates or registers"`
+	Turnout  Dist    `toml:"turnout" unit:"probability" doc:"propensity of a self-voting holder to vote"`
+}
+
+// Council is an M-of-N security council (Arbitrum: 9 of 12) or, with
+// gatekeeper powers, a foundation's multisig. While a gatekeeper, it
+// decides every proposal: an ordinary one executes when the vote was not
+// lost by a majority against (no quorum needed), a malicious one never.
+// After gatekeeper_days it keeps a veto in the timelock (and emergency
+// powers). From fade_start_days its authority, the chance that it can
+// still act, falls linearly to nothing at veto_days (progressive
+// decentralisation; veto_days = 0: it never fades). A malicious proposal is vetoed
+// when at least threshold of the honest members spot it (each with
+// probability detection). Key compromises come at compromise_rate_per_year,
+// each taking every member's key with probability compromise_reach; once
+// threshold keys are compromised while the council holds any power, its
+// holder captures the protocol (Ronin 2022: 5 of 9 keys; Harmony 2022: 2
+// of 5).
+type Council struct {
+	Members               int     `toml:"members" unit:"count" doc:"council members (0 = no council)"`
+	Threshold             int     `toml:"threshold" unit:"count" doc:"signatures needed for any council action, a veto included"`
+	Detection             float64 `toml:"detection" unit:"probability" doc:"chance that an honest member spots a malicious proposal and signs its veto within the timelock"`
+	GatekeeperDays        int     `toml:"gatekeeper_days" unit:"days" doc:"days from launch during which the council decides every proposal (token votes advise)"`
+	FadeStartDays         int     `toml:"fade_start_days" unit:"days" doc:"day from which the council's authority falls linearly, to nothing at veto_days"`
+	VetoDays              int     `toml:"veto_days" unit:"days" doc:"day the council loses its veto and every other power (0 = never)"`
+	CompromiseRatePerYear float64 `toml:"compromise_rate_per_year" unit:"1/year" doc:"rate of key-compromise events (Poisson)"`
+	CompromiseReach       float64 `toml:"compromise_reach" unit:"probability" doc:"chance that an event compromises each member's key (shared infrastructure or organisation)"`
+}
+
+// Attacker is an attacker or cartel with a budget. At random times
+// (reviews_per_year) it prices every strategy for its goal and carries out
+// the one with the largest expected profit, P(success)*payoff - cost, if
+// that is positive and the capital it needs is within its budget:
+//
+//   - buy: buy the votes a malicious proposal needs on the AMM, in daily
+//     slices of at most max_daily_trade of the pool's token reserve (its
+//     buying moves the price), then propose;
+//   - borrow: borrow them (lending): a flash loan at the vote when there is
+//     no snapshot delay, else a one-day collateralised loan over the
+//     snapshot;
+//   - bribe: buy votes from voters at a uniform price per vote, which a
+//     voter accepts when it exceeds its loss if the proposal passes times
+//     its chance of being pivotal (Buterin);
+//   - stake: buy tokens and bond them as a sequencer operator until it
+//     holds more than sequencer_share of the active stake.
+//
+// The votes needed are the quorum and the expected votes against a
+// malicious proposal times 1+margin. A vote succeeds when the council does
+// not veto (probability 1 - its veto probability; 0 under a gatekeeper).
+// The payoff of draining the treasury is its USD plus what drain_share of
+// its tokens sells for in daily slices over planning_days; of controlling
+// the sequencers, sequencer_value_usd. After an attack the attacker sells
+// what it holds in daily slices.
+type Attacker struct {
+	Enabled           bool    `toml:"enabled" doc:"whether an attacker is present"`
+	BudgetUSD         Dist    `toml:"budget_usd" unit:"USD" doc:"the attacker's capital, drawn per run"`
+	ReviewsPerYear    float64 `toml:"reviews_per_year" unit:"1/year" doc:"rate at which the attacker looks for an attack (Poisson)"`
+	Goal              string  `toml:"goal" unit:"treasury|sequencer|any" doc:"what the attacker is after"`
+	Buy               bool    `toml:"buy" doc:"may buy votes or stake on the AMM"`
+	Borrow            bool    `toml:"borrow" doc:"may borrow votes (lending)"`
+	Bribe             bool    `toml:"bribe" doc:"may bribe voters"`
+	Stake             bool    `toml:"stake" doc:"may stake to control the sequencer set"`
+	DrainShare        float64 `toml:"drain_share" unit:"fraction" doc:"share of the treasury a malicious proposal takes"`
+	SequencerValueUSD float64 `toml:"sequencer_value_usd" unit:"USD" doc:"what controlling the sequencer set is worth to the attacker (ordering, censorship, extortion)"`
+	SequencerShare    float64 `toml:"sequencer_share" unit:"fraction of active stake" doc:"stake share the stake strategy aims beyond (1/3 halts a BFT set, 1/2 controls ordering)"`
+	MaxDailyTrade     float64 `toml:"max_daily_trade" unit:"fraction of pool token reserve" doc:"largest daily purchase or sale by the attacker"`
+	PlanningDays      int     `toml:"planning_days" unit:"days" doc:"days of sales over which the attacker values drained tokens"`
+	Margin            float64 `toml:"margin" unit:"fraction" doc:"safety margin over the expected votes against"`
+}
+
+// Lending is the money market in which the token can be borrowed.
+type Lending struct {
+	Depth           float64 `toml:"depth" unit:"fraction of circulating supply" doc:"tokens that can be borrowed"`
+	RateAnnual      float64 `toml:"rate_annual" unit:"1/year" doc:"borrow rate of a term loan"`
+	FlashFee        float64 `toml:"flash_fee" unit:"fraction" doc:"fee of a flash loan (same transaction, no collateral)"`
+	CollateralRatio float64 `toml:"collateral_ratio" unit:"USD/USD" doc:"collateral a term loan needs per USD borrowed"`
+}
+
+// voterBehaviour returns the governance behaviour of holder type k.
+func (p *Params) voterBehaviour(k holderKind) *VoterBehaviour {
+	v := &p.Governance.Voters
+	switch HolderTypes[k] {
+	case HolderTeam:
+		return &v.Team
+	case HolderInvestor:
+		return &v.Investor
+	case HolderAirdrop:
+		return &v.Airdrop
+	case HolderPublicSale:
+		return &v.PublicSale
+	case HolderGrants:
+		return &v.Grants
+	case HolderFoundation:
+		return &v.Foundation
+	}
+	return nil
+}
