@@ -3,11 +3,15 @@ package engine
 import "math"
 
 // ColumnStats summarises one outcome column over runs in constant memory:
-// exact mean and variance (fixed-point sums) and quantiles within
-// SketchAccuracy. Merging is exact and order-independent.
+// an exact mean (fixed-point sum), the variance, and quantiles within
+// SketchAccuracy. Rows reach it in unit order (a run, a merge and a resume
+// all replay runs.csv order), so the float64 sum of squares is
+// deterministic too; it is a float because squares of large USD values
+// overflow the fixed-point range.
 type ColumnStats struct {
 	Sketch     Sketch
-	Sum, SumSq FixedSum
+	Sum        FixedSum
+	SumSq      float64
 	N, Missing uint64
 	Above      []uint64  // counts of values above each threshold
 	Thresholds []float64 // set before adding values
@@ -22,7 +26,7 @@ func (c *ColumnStats) Add(v float64) {
 	c.N++
 	c.Sketch.Add(v)
 	c.Sum.Add(v)
-	c.SumSq.Add(v * v)
+	c.SumSq += v * v
 	if len(c.Above) < len(c.Thresholds) {
 		c.Above = make([]uint64, len(c.Thresholds))
 	}
@@ -44,7 +48,7 @@ func (c *ColumnStats) Mean() (mean, half float64) {
 	if c.N < 2 {
 		return mean, math.NaN()
 	}
-	v := (c.SumSq.Float() - n*mean*mean) / (n - 1)
+	v := (c.SumSq - n*mean*mean) / (n - 1)
 	return mean, 1.96 * math.Sqrt(max(v, 0)/n)
 }
 
