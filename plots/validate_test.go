@@ -1,6 +1,7 @@
 package plots_test
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"strings"
@@ -177,5 +178,44 @@ func TestDataErrorNamesTheProblem(t *testing.T) {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error %q lacks %q", msg, want)
 		}
+	}
+}
+
+func TestTradeOff(t *testing.T) {
+	t.Parallel()
+	names := []string{"airdrop", "public sale", "LBP"}
+	x, y := []float64{0.8, 0.75, 0.79}, []float64{0.45, 0.365, 0.41}
+	lo := func(v []float64) []float64 {
+		out := make([]float64, len(v))
+		for i := range v {
+			out[i] = v[i] - 0.05
+		}
+		return out
+	}
+	hi := func(v []float64) []float64 {
+		out := make([]float64, len(v))
+		for i := range v {
+			out[i] = v[i] + 0.05
+		}
+		return out
+	}
+	p, err := plots.TradeOff(plots.Litepaper(), "Capture risk vs dump risk", "P(max_drawdown > 0.8)", "P(captured)", names, x, lo(x), hi(x), y, lo(y), hi(y))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg, err := plots.SVGBytes(p, plots.DefaultWidth, plots.DefaultHeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		if !bytes.Contains(svg, []byte(n)) {
+			t.Errorf("the chart does not name %q", n)
+		}
+	}
+	if _, err := plots.TradeOff(plots.Litepaper(), "t", "x", "y", names, x[:2], x, x, y, y, y); err == nil {
+		t.Error("mismatched lengths accepted")
+	}
+	if _, err := plots.TradeOff(plots.Litepaper(), "t", "x", "y", nil, nil, nil, nil, nil, nil, nil); err == nil {
+		t.Error("no data accepted")
 	}
 }

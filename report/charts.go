@@ -212,6 +212,9 @@ func compareCharts(v *view, what string) []*chart {
 				return plots.Bars(th, chartTitle(th, m.Doc, m.Name), plots.WithUnit(m.Name, m.Unit), cats, g)
 			}})
 	}
+	if c := tradeOffChart(v); c != nil {
+		out = append(out, c)
+	}
 	for i, m := range v.outcomes {
 		for _, t := range m.RiskAbove {
 			q := quantity{metric: i, risk: true, thr: t}
@@ -228,6 +231,72 @@ func compareCharts(v *view, what string) []*chart {
 		}
 	}
 	return out
+}
+
+// tradeOffChart plots, one point per column, the first capture risk
+// against the first dump risk (for the distribution mechanisms: does a
+// design that spreads tokens widely trade capture risk for dump risk?).
+func tradeOffChart(v *view) *chart {
+	ci, ct, okc := firstRisk(v, "capture")
+	di, dt, okd := firstRisk(v, "dump")
+	if !okc || !okd || len(v.cols) < 2 {
+		return nil
+	}
+	cq, dq := quantity{metric: ci, risk: true, thr: ct}, quantity{metric: di, risk: true, thr: dt}
+	var names []string
+	var x, xlo, xhi, y, ylo, yhi []float64
+	for i := range v.cols {
+		a, alo, ahi := dq.value(&v.cols[i])
+		b, blo, bhi := cq.value(&v.cols[i])
+		if math.IsNaN(a) || math.IsNaN(b) {
+			continue
+		}
+		if math.IsNaN(alo) {
+			alo, ahi = a, a
+		}
+		if math.IsNaN(blo) {
+			blo, bhi = b, b
+		}
+		names = append(names, v.cols[i].label)
+		x, xlo, xhi = append(x, a), append(xlo, alo), append(xhi, ahi)
+		y, ylo, yhi = append(y, b), append(ylo, blo), append(yhi, bhi)
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	xl, yl := riskLabel(v.outcomes[di].Name, dt), riskLabel(v.outcomes[ci].Name, ct)
+	return &chart{name: "tradeoff_" + v.outcomes[ci].Name + "_vs_" + v.outcomes[di].Name, section: "capture",
+		caption: fmt.Sprintf("Capture risk against dump risk: %s against %s for each design, with Wilson 95%% intervals both ways.", yl, xl),
+		build: func(th plots.Theme) (*plot.Plot, error) {
+			return plots.TradeOff(th, "Capture risk vs dump risk", xl, yl, names, x, xlo, xhi, y, ylo, yhi)
+		}}
+}
+
+// firstRisk returns the first outcome of a section with risk thresholds,
+// at the threshold whose probabilities are the most informative (mean
+// across columns closest to 1/2: a risk that is 1 everywhere says nothing).
+func firstRisk(v *view, section string) (metric int, thr float64, ok bool) {
+	for i, m := range v.outcomes {
+		if sectionOf(m) != section || len(m.RiskAbove) == 0 {
+			continue
+		}
+		best, bestDist := m.RiskAbove[0], math.Inf(1)
+		for _, t := range m.RiskAbove {
+			q := quantity{metric: i, risk: true, thr: t}
+			var sum float64
+			var n int
+			for c := range v.cols {
+				if p, _, _ := q.value(&v.cols[c]); !math.IsNaN(p) {
+					sum, n = sum+p, n+1
+				}
+			}
+			if n > 0 && math.Abs(sum/float64(n)-0.5) < bestDist {
+				best, bestDist = t, math.Abs(sum/float64(n)-0.5)
+			}
+		}
+		return i, best, true
+	}
+	return 0, 0, false
 }
 
 // barsOf collects a quantity over the columns that have it.
