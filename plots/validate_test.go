@@ -219,3 +219,23 @@ func TestTradeOff(t *testing.T) {
 		t.Error("no data accepted")
 	}
 }
+
+func TestProbability(t *testing.T) {
+	t.Parallel()
+	s := plots.ProbSeries{Label: "fully decentralized", X: []float64{0, 1, 2}, P: []float64{0, 0.2, 0.4}, Lo: []float64{0, 0.1, 0.3}, Hi: []float64{0.05, 0.3, 0.5}}
+	p, err := plots.Probability(plots.Litepaper(), "P(captured_by_day)", "day", "probability", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Y.Min != 0 || p.Y.Max != 1 {
+		t.Errorf("y axis [%v, %v], want [0, 1]", p.Y.Min, p.Y.Max)
+	}
+	if _, err := plots.SVGBytes(p, plots.DefaultWidth, plots.DefaultHeight); err != nil {
+		t.Fatal(err)
+	}
+	bad := s
+	bad.Lo = bad.Lo[:2]
+	if _, err := plots.Probability(plots.Litepaper(), "t", "x", "y", bad); err == nil {
+		t.Error("mismatched lengths accepted")
+	}
+}

@@ -116,6 +116,12 @@ func fanCharts(v *view, steps string) []*chart {
 		if !m.Chart {
 			continue
 		}
+		if m.Unit == "0/1" { // an indicator: its mean is a probability
+			if c := probabilityChart(v, j, steps); c != nil {
+				out = append(out, c)
+			}
+			continue
+		}
 		var bands []plots.Band
 		dropped, skipped := 0, 0
 		for i := range v.cols {
@@ -157,6 +163,47 @@ func fanCharts(v *view, steps string) []*chart {
 			}})
 	}
 	return out
+}
+
+// probabilityChart draws an indicator series (unit "0/1", e.g.
+// captured_by_day) as the probability per day, its mean across runs, with
+// a Wilson 95% interval from the run count, one line per column.
+func probabilityChart(v *view, j int, steps string) *chart {
+	m := v.series[j]
+	var series []plots.ProbSeries
+	for i := range v.cols {
+		b := v.cols[i].bands[j]
+		if b == nil || len(series) == 8 {
+			continue
+		}
+		s := plots.ProbSeries{Label: v.cols[i].label}
+		if len(v.cols) == 1 {
+			s.Label = ""
+		}
+		for k := range b.X {
+			p := b.Mean[k]
+			if math.IsNaN(p) {
+				continue
+			}
+			lo, hi := p, p
+			if v.runs > 0 {
+				_, lo, hi = Wilson(int(math.Round(p*float64(v.runs))), v.runs)
+			}
+			s.X, s.P, s.Lo, s.Hi = append(s.X, b.X[k]), append(s.P, p), append(s.Lo, lo), append(s.Hi, hi)
+		}
+		if len(s.X) >= 2 {
+			series = append(series, s)
+		}
+	}
+	if len(series) == 0 {
+		return nil
+	}
+	title := "P(" + m.Name + ")"
+	return &chart{name: "prob_" + m.Name, section: sectionOf(m),
+		caption: fmt.Sprintf("Share of runs with %s = 1 over %s: the probability, with its Wilson 95%% interval (from the run count).", m.Name, steps),
+		build: func(th plots.Theme) (*plot.Plot, error) {
+			return plots.Probability(th, title, "day", "probability", series...)
+		}}
 }
 
 // distCharts draws, for a single point, the distribution and the ECDF of
