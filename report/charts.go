@@ -262,6 +262,7 @@ func compareCharts(v *view, what string) []*chart {
 	if c := tradeOffChart(v); c != nil {
 		out = append(out, c)
 	}
+	out = append(out, violinCharts(v)...)
 	for i, m := range v.outcomes {
 		for _, t := range m.RiskAbove {
 			q := quantity{metric: i, risk: true, thr: t}
@@ -276,6 +277,44 @@ func compareCharts(v *view, what string) []*chart {
 					return plots.Bars(th, title, "probability", cats, g)
 				}})
 		}
+	}
+	return out
+}
+
+// violinCharts draw, for every charted outcome, the distribution of its
+// per-run values in each column side by side (shape, not just the mean):
+// e.g. the distribution of the cost to capture per governance model.
+func violinCharts(v *view) []*chart {
+	if len(v.cols) < 2 || len(v.cols) > 8 {
+		return nil
+	}
+	var out []*chart
+	for i, m := range v.outcomes {
+		if !m.Chart {
+			continue
+		}
+		var groups []plots.Sample
+		varies, first := false, math.NaN()
+		for c := range v.cols {
+			st := v.cols[c].stats[i]
+			if st == nil || len(st.values) < 2 {
+				continue
+			}
+			vals := st.values // sorted
+			if math.IsNaN(first) {
+				first = vals[0]
+			}
+			varies = varies || vals[0] != first || vals[len(vals)-1] != first
+			groups = append(groups, plots.Sample{Label: v.cols[c].label, Values: vals})
+		}
+		if len(groups) < 2 || !varies {
+			continue
+		}
+		out = append(out, &chart{name: "violin_" + m.Name, section: sectionOf(m),
+			caption: fmt.Sprintf("Distribution of %s per column: a mirrored kernel density (Silverman bandwidth) of the per-run values.", m.Name),
+			build: func(th plots.Theme) (*plot.Plot, error) {
+				return plots.Violin(th, chartTitle(th, m.Doc, m.Name), plots.WithUnit(m.Name, m.Unit), groups...)
+			}})
 	}
 	return out
 }

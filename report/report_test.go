@@ -12,6 +12,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -181,6 +182,9 @@ func wantCharts(t *testing.T, dir string) []string {
 		for _, o := range m.Outcomes {
 			if o.Chart {
 				want = append(want, "compare_"+o.Name)
+				if violinExpected(t, dir, o.Name) {
+					want = append(want, "violin_"+o.Name)
+				}
 			}
 			for _, thr := range o.RiskAbove {
 				want = append(want, fmt.Sprintf("risk_%s_gt_%g", o.Name, thr))
@@ -189,6 +193,43 @@ func wantCharts(t *testing.T, dir string) []string {
 	}
 	slices.Sort(want)
 	return want
+}
+
+// violinExpected reads runs.csv directly: a violin chart of an outcome is
+// due when at least two points have two or more values and not every
+// value is the same.
+func violinExpected(t *testing.T, dir, metric string) bool {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, "runs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], metric)
+	byPoint := map[string][]string{}
+	for _, r := range rows[1:] {
+		if r[col] != "" {
+			byPoint[r[0]] = append(byPoint[r[0]], r[col])
+		}
+	}
+	groups, varies, first := 0, false, ""
+	for _, vals := range byPoint {
+		if len(vals) < 2 {
+			continue
+		}
+		groups++
+		for _, v := range vals {
+			if first == "" {
+				first = v
+			}
+			varies = varies || v != first
+		}
+	}
+	return groups >= 2 && groups <= 8 && varies
 }
 
 // TestBuildFixtures builds every fixture and checks the report's
