@@ -62,7 +62,7 @@ PartitionName=debug Nodes=$H Default=YES MaxTime=INFINITE State=UP
 CONF
   if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
     $SUDO install -d -o munge -g munge -m 755 /run/munge
-    $SUDO runuser -u munge -- /usr/sbin/munged
+    $SUDO runuser -u munge -- /usr/sbin/munged --force  # --force: a killed daemon may have left its socket
     touch "$W/started-munge"
   fi
   $SUDO slurmctld
