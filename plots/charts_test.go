@@ -2,6 +2,7 @@ package plots_test
 
 import (
 	"gonum.org/v1/plot"
+	"math"
 
 	"github.com/seqsim/seqsim/plots"
 )
@@ -45,8 +46,34 @@ var chartKinds = []struct {
 		names, mu, sigma := morrisIndices()
 		return plots.MorrisScatter(plots.Litepaper(), "Morris screening of day-365 price", "USD", names, mu, sigma)
 	}},
+	{"probability", func() (*plot.Plot, error) {
+		return plots.Probability(plots.Litepaper(), "P(captured by day)", "day", "probability", captureCurves()...)
+	}},
+	{"tradeoff", func() (*plot.Plot, error) {
+		return plots.TradeOff(plots.Litepaper(), "Capture risk vs dump risk", "P(max_drawdown > 0.8)", "P(captured)",
+			[]string{"public sale", "LBP", "airdrop", "grants"},
+			[]float64{0.75, 0.79, 0.80, 0.87}, []float64{0.69, 0.73, 0.74, 0.82}, []float64{0.80, 0.84, 0.85, 0.91},
+			[]float64{0.365, 0.41, 0.45, 0.45}, []float64{0.30, 0.34, 0.38, 0.38}, []float64{0.43, 0.48, 0.52, 0.52})
+	}},
 	{"lineband", func() (*plot.Plot, error) {
 		x, m, lo, hi := feeSweep()
 		return plots.LineBand(plots.Litepaper(), "Protocol revenue vs fee (mean, 95% CI)", "fee (bps)", "revenue (million USD/yr)", x, m, lo, hi)
 	}},
+}
+
+// captureCurves are deterministic probability-over-time curves with
+// Wilson 95% intervals at 200 runs, for three governance models.
+func captureCurves() []plots.ProbSeries {
+	var out []plots.ProbSeries
+	for i, name := range []string{"centralized foundation", "progressive decentralization", "fully decentralized"} {
+		s := plots.ProbSeries{Label: name}
+		for d := 0; d <= 1460; d += 20 {
+			p := (0.25 + 0.1*float64(i)) * (1 - math.Exp(-float64(d)/(500-100*float64(i))))
+			// Normal-approximation half width at 200 runs, enough for a picture.
+			h := 1.96 * math.Sqrt(p*(1-p)/200)
+			s.X, s.P, s.Lo, s.Hi = append(s.X, float64(d)), append(s.P, p), append(s.Lo, math.Max(p-h, 0)), append(s.Hi, math.Min(p+h, 1))
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -233,3 +233,30 @@ func ExampleSplitUnit() {
 	// Output:
 	// "revenue" "million USD/yr"
 }
+
+func ExampleProbability() {
+	p, err := plots.Probability(plots.Litepaper(), "P(captured by day)", "day", "probability", captureCurves()...)
+	if err != nil {
+		log.Fatal(err)
+	}
+	saveAndList(p, "capture_over_time")
+	// Output:
+	// capture_over_time.pdf
+	// capture_over_time.png (1350×900 px)
+	// capture_over_time.svg
+}
+
+func ExampleTradeOff() {
+	p, err := plots.TradeOff(plots.Litepaper(), "Capture risk vs dump risk", "P(max_drawdown > 0.8)", "P(captured)",
+		[]string{"public sale", "airdrop"},
+		[]float64{0.75, 0.80}, []float64{0.69, 0.74}, []float64{0.80, 0.85},
+		[]float64{0.365, 0.45}, []float64{0.30, 0.38}, []float64{0.43, 0.52})
+	if err != nil {
+		log.Fatal(err)
+	}
+	saveAndList(p, "tradeoff")
+	// Output:
+	// tradeoff.pdf
+	// tradeoff.png (1350×900 px)
+	// tradeoff.svg
+}
