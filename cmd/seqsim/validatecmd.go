@@ -58,12 +58,19 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	steps := agentsN * exp.Simulation.HorizonDays * pl.Runs * pl.Points
-	// Measured on a 2-core machine: about 12 ns per agent-step on one core
-	// for the baseline (docs in README); memory is per worker, not per run.
-	secs := float64(steps) * 12e-9
+	// Measured on a 2-core machine (docs/performance.md): about 22 ns per
+	// holder-day on one core for the full baseline model, plus the series
+	// aggregation (about 39 ns per kept value). Memory is per worker, not
+	// per run: the sketches of the kept series (about 1 KB each once their
+	// range has grown), the world and one run's series buffer.
 	kept := (agents.Steps(&exp.Params) + exp.Simulation.RecordEveryDays - 1) / exp.Simulation.RecordEveryDays
-	memMB := float64(kept*len(agents.SeriesMetrics)*(600+16)+agentsN*120+agents.Steps(&exp.Params)*len(agents.SeriesMetrics)*8) / 1e6
-	fmt.Fprintf(stderr, "\nok: %s is valid.\nestimate: %d runs x %d agents x %d days = %.3g agent-steps, about %.0f s on one core; about %.0f MB per worker.\n",
+	if pl.Kind == experiments.KindSensitivity {
+		kept = 0 // sensitivity designs keep no series
+	}
+	values := float64(kept*len(agents.SeriesMetrics)) * float64(pl.Runs*pl.Points)
+	secs := float64(steps)*22e-9 + values*39e-9
+	memMB := float64(kept*len(agents.SeriesMetrics)*1024*pl.Points+agentsN*200+agents.Steps(&exp.Params)*len(agents.SeriesMetrics)*8) / 1e6
+	fmt.Fprintf(stderr, "\nok: %s is valid.\nestimate: %d runs x %d agents x %d days = %.3g agent-steps, about %.0f s on one core; about %.1f MB per worker.\n",
 		exp.File, pl.Runs*pl.Points, agentsN, exp.Simulation.HorizonDays, float64(steps), secs, memMB)
 	return nil
 }
