@@ -98,7 +98,7 @@ func (s *CSVSink) Row(u Unit, summary []float64) error {
 	if s.extra != nil {
 		for _, v := range s.extra(u.Point) {
 			b = append(b, ',')
-			b = appendCSVField(b, v)
+			b = AppendCSVField(b, v)
 		}
 	}
 	for _, v := range summary {
@@ -194,9 +194,9 @@ func WriteSeriesCSV(path string, b *Bands) error {
 	return f.Commit()
 }
 
-// appendCSVField quotes a field that holds a comma, a quote or a newline
-// (RFC 4180).
-func appendCSVField(dst []byte, s string) []byte {
+// AppendCSVField appends s as one CSV field, quoted when it holds a comma,
+// a quote or a newline (RFC 4180).
+func AppendCSVField(dst []byte, s string) []byte {
 	if !strings.ContainsAny(s, ",\"\n\r") {
 		return append(dst, s...)
 	}

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/internal/atomicfile"
@@ -124,80 +123,61 @@ func replayRows(path string, limit int64, nExtra int, fn func(engine.Unit, []flo
 	}
 }
 
-// rowReader parses runs.csv rows written by engine.CSVSink.
+// rowReader parses runs.csv rows written by engine.CSVSink (encoding/csv
+// undoes the RFC 4180 quoting of scenario names).
 type rowReader struct {
-	sc      *bufio.Scanner
+	r       *csv.Reader
 	path    string
 	nExtra  int
-	line    int
+	header  bool
 	summary []float64
 }
 
 func newRowReader(r io.Reader, path string, nExtra int) *rowReader {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<16), 1<<24)
-	return &rowReader{sc: sc, path: path, nExtra: nExtra}
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1 // checked below, with the line
+	cr.ReuseRecord = true
+	return &rowReader{r: cr, path: path, nExtra: nExtra}
 }
 
 func (rr *rowReader) next() (engine.Unit, []float64, error) {
-	for rr.sc.Scan() {
-		rr.line++
-		if rr.line == 1 {
-			continue // header
+	if !rr.header {
+		rr.header = true
+		if _, err := rr.r.Read(); err != nil {
+			return engine.Unit{}, nil, rr.wrap(err)
 		}
-		fields := splitCSV(rr.sc.Text())
-		if len(fields) < 3+rr.nExtra {
-			return engine.Unit{}, nil, fmt.Errorf("%s:%d: short row", rr.path, rr.line)
-		}
-		p, err1 := strconv.Atoi(fields[0])
-		run, err2 := strconv.Atoi(fields[1])
-		seed, err3 := strconv.ParseUint(fields[2], 10, 64)
-		if err := errors.Join(err1, err2, err3); err != nil {
-			return engine.Unit{}, nil, fmt.Errorf("%s:%d: %v", rr.path, rr.line, err)
-		}
-		vals := fields[3+rr.nExtra:]
-		rr.summary = rr.summary[:0]
-		for _, v := range vals {
-			x := math.NaN()
-			if v != "" {
-				var err error
-				if x, err = strconv.ParseFloat(v, 64); err != nil {
-					return engine.Unit{}, nil, fmt.Errorf("%s:%d: %v", rr.path, rr.line, err)
-				}
+	}
+	fields, err := rr.r.Read()
+	if err != nil {
+		return engine.Unit{}, nil, rr.wrap(err)
+	}
+	line, _ := rr.r.FieldPos(0)
+	if len(fields) < 3+rr.nExtra {
+		return engine.Unit{}, nil, fmt.Errorf("%s:%d: short row", rr.path, line)
+	}
+	p, err1 := strconv.Atoi(fields[0])
+	run, err2 := strconv.Atoi(fields[1])
+	seed, err3 := strconv.ParseUint(fields[2], 10, 64)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return engine.Unit{}, nil, fmt.Errorf("%s:%d: %v", rr.path, line, err)
+	}
+	rr.summary = rr.summary[:0]
+	for _, v := range fields[3+rr.nExtra:] {
+		x := math.NaN()
+		if v != "" {
+			if x, err = strconv.ParseFloat(v, 64); err != nil {
+				return engine.Unit{}, nil, fmt.Errorf("%s:%d: %v", rr.path, line, err)
 			}
-			rr.summary = append(rr.summary, x)
 		}
-		return engine.Unit{Point: p, Run: run, Seed: seed}, rr.summary, nil
+		rr.summary = append(rr.summary, x)
 	}
-	if err := rr.sc.Err(); err != nil {
-		return engine.Unit{}, nil, fmt.Errorf("%s: %w", rr.path, err)
-	}
-	return engine.Unit{}, nil, io.EOF
+	return engine.Unit{Point: p, Run: run, Seed: seed}, rr.summary, nil
 }
 
-// splitCSV splits one line written by engine.CSVSink (RFC 4180 quoting of
-// scenario names).
-func splitCSV(line string) []string {
-	if !strings.Contains(line, `"`) {
-		return strings.Split(line, ",")
+// wrap passes io.EOF through and names the file in other errors.
+func (rr *rowReader) wrap(err error) error {
+	if err == io.EOF {
+		return io.EOF
 	}
-	var out []string
-	var cur strings.Builder
-	quoted := false
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quoted && c == '"' && i+1 < len(line) && line[i+1] == '"':
-			cur.WriteByte('"')
-			i++
-		case c == '"':
-			quoted = !quoted
-		case c == ',' && !quoted:
-			out = append(out, cur.String())
-			cur.Reset()
-		default:
-			cur.WriteByte(c)
-		}
-	}
-	return append(out, cur.String())
+	return fmt.Errorf("%s: %w", rr.path, err)
 }

@@ -292,11 +292,7 @@ func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool)
 	if err := writeParquet(dir, rr); err != nil {
 		return err
 	}
-	resolved, err := rr.exp.Resolved()
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(filepath.Join(dir, "experiment.toml"), resolved); err != nil {
+	if err := writeResolved(dir, rr.exp); err != nil {
 		return err
 	}
 	if rr.sens != nil {
@@ -339,4 +335,14 @@ func writeParquet(dir string, rr *runResult) error {
 		return nil
 	}
 	return tables.CSVToParquet(filepath.Join(dir, "series.csv"), filepath.Join(dir, "series.parquet"), tables.SeriesSpec(), meta)
+}
+
+// writeResolved writes experiment.toml: the experiment with every default
+// filled in (running it again gives the same bytes).
+func writeResolved(dir string, exp *experiments.Experiment) error {
+	resolved, err := exp.Resolved()
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(dir, "experiment.toml"), resolved)
 }

@@ -53,11 +53,7 @@ func writeShard(dir string, rr *runResult, csv *engine.CSVSink, shard engine.Sha
 			return err
 		}
 	}
-	resolved, err := rr.exp.Resolved()
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(filepath.Join(dir, "experiment.toml"), resolved); err != nil {
+	if err := writeResolved(dir, rr.exp); err != nil {
 		return err
 	}
 	h := shardHeader{Seqsim: version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash, Seed: rr.exp.Experiment.Seed,

@@ -136,24 +136,16 @@ func writeEvents(path string, events []agents.Event) error {
 		b = append(b, ',')
 		b = append(b, e.Kind...)
 		b = append(b, ',')
-		b = appendQuoted(b, e.Subject)
+		b = engine.AppendCSVField(b, e.Subject)
 		b = append(b, ',')
 		b = engine.AppendFloat(b, e.Amount)
 		b = append(b, ',')
-		b = appendQuoted(b, e.Unit)
+		b = engine.AppendCSVField(b, e.Unit)
 		b = append(b, ',')
-		b = appendQuoted(b, e.Detail)
+		b = engine.AppendCSVField(b, e.Detail)
 		f.Write(append(b, '\n'))
 	}
 	return f.Commit()
-}
-
-// appendQuoted writes a CSV field, quoted when it needs to be.
-func appendQuoted(b []byte, s string) []byte {
-	if !strings.ContainsAny(s, ",\"\n") {
-		return append(b, s...)
-	}
-	return append(append(append(b, '"'), strings.ReplaceAll(s, `"`, `""`)...), '"')
 }
 
 // findRow returns the outcomes recorded for unit u in runs.csv.

@@ -24,6 +24,32 @@ type clusterOptions struct {
 	seqsim                           string
 }
 
+// clusterJob parses the flags of `seqsim slurm` or `seqsim k8s`, loads the
+// experiment and returns the data the job templates need.
+func clusterJob(name string, args []string) (*clusterTemplate, error) {
+	o, file, err := parseClusterFlags(name, args)
+	if err != nil {
+		return nil, err
+	}
+	exp, err := experiments.LoadFile(file, o.sets)
+	if err != nil {
+		return nil, err
+	}
+	return clusterData(o, file, exp)
+}
+
+// writeTemplate renders tmpl with d into path (atomically), executable.
+func writeTemplate(path, tmpl string, d *clusterTemplate) error {
+	var b bytes.Buffer
+	if err := template.Must(template.New(filepath.Base(path)).Parse(tmpl)).Execute(&b, d); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(path, b.Bytes()); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o755)
+}
+
 func parseClusterFlags(name string, args []string) (*clusterOptions, string, error) {
 	var o clusterOptions
 	fs := clusterFlags(name, &o)
@@ -56,15 +82,7 @@ func clusterFlags(name string, o *clusterOptions) *flag.FlagSet {
 // script, and submit.sh, which submits the array and the merge with
 // --dependency=afterok on it.
 func slurmCmd(args []string, stdout io.Writer) error {
-	o, file, err := parseClusterFlags("slurm", args)
-	if err != nil {
-		return err
-	}
-	exp, err := experiments.LoadFile(file, o.sets)
-	if err != nil {
-		return err
-	}
-	d, err := clusterData(o, file, exp)
+	d, err := clusterJob("slurm", args)
 	if err != nil {
 		return err
 	}
@@ -73,15 +91,7 @@ func slurmCmd(args []string, stdout io.Writer) error {
 		return err
 	}
 	for name, tmpl := range map[string]string{"array.sbatch": slurmArray, "merge.sbatch": slurmMerge, "submit.sh": slurmSubmit} {
-		var b bytes.Buffer
-		if err := template.Must(template.New(name).Parse(tmpl)).Execute(&b, d); err != nil {
-			return err
-		}
-		path := filepath.Join(dir, name)
-		if err := atomicfile.Write(path, b.Bytes()); err != nil {
-			return err
-		}
-		if err := os.Chmod(path, 0o755); err != nil {
+		if err := writeTemplate(filepath.Join(dir, name), tmpl, d); err != nil {
 			return err
 		}
 	}
@@ -93,27 +103,15 @@ func slurmCmd(args []string, stdout io.Writer) error {
 // reading JOB_COMPLETION_INDEX, writing to a shared volume; merge afterwards
 // with `seqsim merge`.
 func k8sCmd(args []string, stdout io.Writer) error {
-	o, file, err := parseClusterFlags("k8s", args)
+	d, err := clusterJob("k8s", args)
 	if err != nil {
-		return err
-	}
-	exp, err := experiments.LoadFile(file, o.sets)
-	if err != nil {
-		return err
-	}
-	d, err := clusterData(o, file, exp)
-	if err != nil {
-		return err
-	}
-	var b bytes.Buffer
-	if err := template.Must(template.New("k8s").Parse(k8sJob)).Execute(&b, d); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(d.Out, 0o755); err != nil {
 		return err
 	}
 	path := filepath.Join(d.Out, "k8s-job.yaml")
-	if err := atomicfile.Write(path, b.Bytes()); err != nil {
+	if err := writeTemplate(path, k8sJob, d); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s\napply with: kubectl apply -f %s; when it completes, merge with:\n  seqsim merge --out %s %s/shards/shard-*\n", path, path, d.Out, d.Out)
