@@ -6,10 +6,9 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// Step advances the world by one day, in the order of DESIGN.md's step.
-// Holders sell before they
-// stake: an agent receiving an unlock decides what to sell, then stakes
-// what it keeps.
+// Step advances the world by one day, in the order of DESIGN.md's step,
+// except that holders sell before they stake: an agent receiving an unlock
+// decides what to sell, then stakes what it keeps.
 func (w *World) Step() {
 	w.day++
 	w.soldUSDToday = 0
