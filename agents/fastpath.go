@@ -2,51 +2,83 @@ package agents
 
 // actPlainInstant is actHolders for the common research shape of the
 // unlock-sell benchmark: no sequencer operators (plain staking) and no
-// cooldown. It does exactly what the general loop does, in the same order
-// with the same draws (so the bytes are the same), but keeps balances,
-// totals and the pool in locals: the general loop reloads them through the
-// World pointer after every call (DESIGN.md, "Speed").
+// cooldown. It does exactly what the general loop does, with the same draws
+// and the same sequence of swaps (so the bytes are the same), but faster
+// (DESIGN.md, "Speed"):
+//
+//   - balances, totals and the pool stay in locals: the general loop
+//     reloads them through the World pointer after every call;
+//   - the per-agent decisions are branch-free selects: whether an agent
+//     sells (a coin at probability 0.3) and whether it stakes (its
+//     reservation yield against the APR, true for about half the agents)
+//     are data the branch predictor cannot learn;
+//   - the sells go to the pool afterwards, in agent order. Nothing an agent
+//     decides depends on the pool (the APR signal is yesterday's), so the
+//     pool sees the same swaps in the same order, and the chain of
+//     divisions in the swaps runs without the decisions' work in between;
+//   - on days when no holder has a balance (before the first unlock) there
+//     is nothing to do and no draw is taken, so the pass is skipped.
 func (w *World) actPlainInstant(round, rounds int, inPresell bool) {
+	if w.totLiquid == 0 && w.totStaked == 0 {
+		return // every holder's liquid and staked balances are zero
+	}
 	h := &w.h
-	// The market stream's PCG called directly: the same numbers as
-	// w.streams.market.Float64() (math/rand/v2's Float64 is
-	// float64(Uint64()<<11>>11) / 2^53) without an interface call per draw.
+	// The market stream's state in locals (registers), written back after
+	// the loop: the same numbers as w.streams.market.Float64().
 	pcg := &w.streams.marketPCG
+	hi, lo := pcg.hi, pcg.lo
 	n := len(h.liquid)
 	liquid, staked := h.liquid[:n], h.staked[:n]
 	sellProb, sellFrac, resYield, presellers := h.sellProb[:n], h.sellFrac[:n], h.resYield[:n], h.presell[:n]
+	sells := h.sells[:n]
 	apr := w.aprSignal
-	pool := w.pool
-	var dLiquid, dStaked int64
-	var sold float64
+	var dStaked int64
+	k := 0
 	for i := round; i < n; i += rounds {
 		presell := inPresell && presellers[i]
 		l := liquid[i]
-		if l > 0 && (presell || float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i]) {
-			if dx := int64(sellFrac[i] * float64(l)); dx > 0 {
-				sold += pool.Sell(dx)
-				l -= dx
-				dLiquid -= dx
+		if l > 0 {
+			sell := presell
+			if !presell {
+				var x uint64
+				hi, lo, x = pcgNext(hi, lo)
+				sell = unitFloat(x) < sellProb[i]
 			}
-		}
-		switch {
-		case apr >= resYield[i] && !presell:
-			if l > 0 {
-				staked[i] += l
-				dStaked += l
-				dLiquid -= l
-				l = 0
+			dx := int64(sellFrac[i] * float64(l)) // >= 0
+			if !sell {
+				dx = 0
 			}
-		case staked[i] > 0:
-			l += staked[i]
-			dLiquid += staked[i]
-			dStaked -= staked[i]
-			staked[i] = 0
+			l -= dx
+			sells[k] = dx
+			k += int(uint64(-dx) >> 63) // keep it iff dx > 0
 		}
-		liquid[i] = l
+		// Stake everything or nothing: tot moves to staked or to liquid.
+		s := staked[i]
+		tot := s + l
+		var stake int64 // all ones if the agent stakes
+		if apr >= resYield[i] {
+			stake = -1
+		}
+		if presell {
+			stake = 0
+		}
+		s2 := tot & stake
+		staked[i] = s2
+		dStaked += s2 - s
+		liquid[i] = tot - s2
+	}
+	pcg.hi, pcg.lo = hi, lo
+	pool := w.pool
+	var sold float64
+	var soldTokens int64
+	for _, dx := range sells[:k] {
+		sold += pool.Sell(dx)
+		soldTokens += dx
 	}
 	w.pool = pool
-	w.totLiquid += dLiquid
+	// Holders' tokens leave only through the pool, so what liquid lost
+	// is what was sold plus what moved to staked.
+	w.totLiquid -= soldTokens + dStaked
 	w.totStaked += dStaked
 	w.soldUSDToday += sold
 	w.netSellUSD += sold

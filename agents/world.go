@@ -54,6 +54,7 @@ type holders struct {
 	sellFrac   []float64
 	resYield   []float64
 	presell    []bool
+	sells      []int64 // scratch: one round's sells in agent order (fast path)
 }
 
 func (h *holders) len() int { return len(h.kind) }
@@ -76,6 +77,7 @@ func (h *holders) reset(n int) {
 	h.sellFrac = resize(h.sellFrac, n)
 	h.resYield = resize(h.resYield, n)
 	h.presell = resize(h.presell, n)
+	h.sells = resize(h.sells, n)
 }
 
 // resize returns s with length n and zeroed elements, reusing its memory
@@ -150,9 +152,9 @@ type World struct {
 // (DESIGN.md, "Determinism"). New streams are seeded after the existing
 // ones, so adding one leaves the earlier streams' seeds unchanged.
 type streams struct {
-	initPCG, demandPCG, marketPCG, networkPCG, verificationPCG rand.PCG
+	initPCG, demandPCG, marketPCG, networkPCG, verificationPCG pcg
 	init, demand, market, network, verification                *rand.Rand
-	governancePCG                                              rand.PCG
+	governancePCG                                              pcg
 	governance                                                 *rand.Rand
 }
 
