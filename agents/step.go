@@ -55,16 +55,21 @@ func (w *World) release(day int) {
 			continue
 		}
 		f := a.schedule.ReleasedFracAt(day) // once per allocation, not per agent
-		lockedBefore := w.totLocked
-		for i := a.start; i < a.end; i++ {
-			rel := protocol.ReleasedAtFrac(h.granted[i], f) - (h.granted[i] - h.locked[i])
-			h.locked[i] -= rel
-			h.liquid[i] += rel
-			w.totLocked -= rel
-			w.totLiquid += rel
+		// Local slices and total: one bounds check per slice, and no
+		// store through w per agent.
+		granted, locked, liquid := h.granted[a.start:a.end], h.locked[a.start:a.end], h.liquid[a.start:a.end]
+		locked, liquid = locked[:len(granted)], liquid[:len(granted)]
+		var released int64
+		for i, g := range granted {
+			rel := protocol.ReleasedAtFrac(g, f) - (g - locked[i])
+			locked[i] -= rel
+			liquid[i] += rel
+			released += rel
 		}
+		w.totLocked -= released
+		w.totLiquid += released
 		if w.trace != nil {
-			w.event("unlock", w.p.Allocations[ai].Name, protocol.Tokens(lockedBefore-w.totLocked), "tokens", "")
+			w.event("unlock", w.p.Allocations[ai].Name, protocol.Tokens(released), "tokens", "")
 		}
 	}
 }

@@ -3,6 +3,8 @@ package protocol
 import (
 	"math"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 func TestVestingSeedExample(t *testing.T) {
@@ -282,4 +284,21 @@ func TestRewardIndexNeverOverpays(t *testing.T) {
 			t.Errorf("stake %d: lost %v micro-tokens, bound %v", s, lost, bound)
 		}
 	}
+}
+
+// TestReleasedAtFracIsTheFloor: the release rounds down, as
+// min(total, floor(total*f)), for every share f in [0, 1] (the fast form
+// truncates instead of calling math.Floor, which agrees for x >= 0).
+func TestReleasedAtFracIsTheFloor(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		total := rapid.Int64Range(0, 1<<53).Draw(t, "total")
+		f := rapid.Float64Range(0, 1).Draw(t, "f")
+		want := min(total, int64(math.Floor(float64(total)*f)))
+		if f >= 1 {
+			want = total
+		}
+		if got := ReleasedAtFrac(total, f); got != want {
+			t.Fatalf("ReleasedAtFrac(%d, %v) = %d, want %d", total, f, got, want)
+		}
+	})
 }

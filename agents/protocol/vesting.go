@@ -88,7 +88,11 @@ func ReleasedAtFrac(total int64, f float64) int64 {
 	if f >= 1 {
 		return total
 	}
-	return min(total, int64(math.Floor(float64(total)*f)))
+	x := float64(total) * f
+	if x < 0 {
+		return int64(math.Floor(x))
+	}
+	return min(total, int64(x)) // truncation is the floor of x >= 0
 }
 
 // ReleasesOn reports whether anything is released on day (an event day), so
