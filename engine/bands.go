@@ -49,9 +49,13 @@ func (b *Bands) point(p int) *pointBands {
 
 // Add folds one run's series (layout as in Sim) into point p.
 func (b *Bands) Add(p int, series []float64) {
-	pb := b.point(p)
+	b.addSteps(b.point(p), series, 0, b.KeptSteps())
+}
+
+// addSteps folds kept steps k0..k1-1 of one run's series into pb.
+func (b *Bands) addSteps(pb *pointBands, series []float64, k0, k1 int) {
 	m := len(b.Schema.Series)
-	for k := range b.KeptSteps() {
+	for k := k0; k < k1; k++ {
 		src := series[b.KeptStep(k)*m : b.KeptStep(k)*m+m]
 		dst := k * m
 		for j, v := range src {

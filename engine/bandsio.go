@@ -98,17 +98,17 @@ func (e *encoder) bool(x bool) {
 }
 
 func (e *encoder) counts(d *denseCounts) {
-	lo, hi := 0, len(d.counts) // trim zero ends: the encoding depends on counts only
-	for lo < hi && d.counts[lo] == 0 {
+	lo, hi := 0, d.len() // trim zero ends: the encoding depends on counts only
+	for lo < hi && d.at(lo) == 0 {
 		lo++
 	}
-	for hi > lo && d.counts[hi-1] == 0 {
+	for hi > lo && d.at(hi-1) == 0 {
 		hi--
 	}
 	e.varint(int64(d.offset) + int64(lo))
 	e.uvarint(uint64(hi - lo))
-	for _, c := range d.counts[lo:hi] {
-		e.uvarint(uint64(c))
+	for j := lo; j < hi; j++ {
+		e.uvarint(uint64(d.at(j)))
 	}
 }
 

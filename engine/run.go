@@ -28,7 +28,7 @@ func (e *UnitError) Unwrap() error { return e.Err }
 
 // Result is what Run returns besides the rows it gave the sink.
 type Result struct {
-	Bands  *Bands       // merged series bands, including a resumed state (nil when Plan.SeriesPoints is false)
+	Bands  *Bands       // series bands of every run, including a resumed state (nil when Plan.SeriesPoints is false)
 	Done   int          // units of the shard delivered, including those of a resumed state
 	Total  int          // units of the shard
 	Failed []*UnitError // units that returned an error, panicked or gave non-finite output, by index
@@ -40,17 +40,15 @@ type Result struct {
 // uninterrupted run.
 type Checkpoint struct {
 	Done  int
-	Bands *Bands
-	// parts are the bands still split by worker: a checkpoint writes them
-	// as they are (WriteBands) instead of merging a copy, which would
-	// double the memory every few seconds.
-	parts []*Bands
+	Bands *Bands // the workers share one set of bands, so this is no copy
 }
 
-// WriteBands writes the checkpoint's bands (all parts) for ReadCheckpointBands.
+// WriteBands writes the checkpoint's bands for ReadCheckpointBands: a
+// count of parts, then each part (one; the format takes several, as
+// checkpoints of earlier versions held one part per worker).
 func (c Checkpoint) WriteBands(w io.Writer) error {
-	parts := c.parts
-	if parts == nil && c.Bands != nil {
+	var parts []*Bands
+	if c.Bands != nil {
 		parts = []*Bands{c.Bands}
 	}
 	if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(parts)))); err != nil {
@@ -130,36 +128,26 @@ func Run(ctx context.Context, p Plan, newSim func() (Sim, error), sink Sink) (*R
 	}
 	jobs := make(chan int)
 	results := make(chan unitResult, workers)
-	bands := make([]*Bands, workers)
+	var shared *sharedBands
+	if p.SeriesPoints {
+		shared = newSharedBands(base, workers)
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
-		if p.SeriesPoints {
-			bands[w] = NewBands(p.Schema)
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			work(p, sims[w], bands[w], jobs, results)
+			work(p, sims[w], w, shared, jobs, results)
 		}()
 	}
-	c := coordinator{p: p, ctx: ctx, todo: todo, res: res, sink: sink, jobs: jobs, results: results,
-		parts: func() []*Bands {
-			if !p.SeriesPoints {
-				return nil
-			}
-			return append([]*Bands{base}, bands...)
-		}}
+	c := coordinator{p: p, ctx: ctx, todo: todo, res: res, sink: sink, jobs: jobs, results: results}
+	if p.SeriesPoints {
+		c.bands = base
+	}
 	err := c.loop()
 	close(jobs)
 	wg.Wait()
-	if p.SeriesPoints { // merge in place: no third copy of the bands
-		for _, b := range bands {
-			if merr := base.Merge(b); merr != nil {
-				return nil, merr
-			}
-		}
-		res.Bands = base
-	}
+	res.Bands = c.bands
 	if err != nil {
 		return res, err
 	}
@@ -179,7 +167,7 @@ type coordinator struct {
 	sink     Sink
 	jobs     chan<- int
 	results  <-chan unitResult
-	parts    func() []*Bands
+	bands    *Bands // shared by the workers; nil without series
 	fed, pos int
 	pending  map[int]unitResult
 	sinkErr  error
@@ -227,7 +215,7 @@ func (c *coordinator) checkpoint() error {
 	if c.p.OnCheckpoint == nil {
 		return nil
 	}
-	return c.p.OnCheckpoint(Checkpoint{Done: c.res.Done, parts: c.parts()})
+	return c.p.OnCheckpoint(Checkpoint{Done: c.res.Done, Bands: c.bands})
 }
 
 // receive buffers a result and delivers every result that is next in order.
@@ -264,7 +252,7 @@ func (p Plan) unitsToRun() []int {
 
 // work runs units from jobs until it is closed. One generator per worker,
 // reseeded per unit: no allocation per run (STYLE.md, "Randomness").
-func work(p Plan, sim Sim, bands *Bands, jobs <-chan int, out chan<- unitResult) {
+func work(p Plan, sim Sim, worker int, bands *sharedBands, jobs <-chan int, out chan<- unitResult) {
 	var pcg rand.PCG
 	rng := rand.New(&pcg)
 	series := make([]float64, p.Schema.Steps*len(p.Schema.Series))
@@ -277,7 +265,7 @@ func work(p Plan, sim Sim, bands *Bands, jobs <-chan int, out chan<- unitResult)
 			err = p.Schema.checkFinite(summary, series)
 		}
 		if err == nil && bands != nil {
-			bands.Add(u.Point, series)
+			bands.add(worker, u.Point, series)
 		}
 		out <- unitResult{unit: u, summary: summary, err: err}
 	}

@@ -31,34 +31,94 @@ type Sketch struct {
 	min, max float64
 }
 
-// denseCounts holds the counts of buckets offset..offset+len(counts)-1.
+// denseCounts holds the counts of buckets offset..offset+len-1, in 16-bit
+// counters while every count fits (a bucket counts at most one value per
+// run, so that is any study of up to 65,535 runs per point) and in 32-bit
+// counters from the first add that would overflow. Half the memory of
+// 32-bit counters for the tens of thousands of (step, metric) sketches a
+// study keeps, for the same counts.
 type denseCounts struct {
 	offset int32
-	counts []uint32
+	small  []uint16 // used while wide is nil
+	wide   []uint32
+}
+
+// len is the number of buckets the store spans.
+func (d *denseCounts) len() int {
+	if d.wide != nil {
+		return len(d.wide)
+	}
+	return len(d.small)
+}
+
+// at is the count of the j-th bucket of the span (bucket offset+j).
+func (d *denseCounts) at(j int) uint32 {
+	if d.wide != nil {
+		return d.wide[j]
+	}
+	return uint32(d.small[j])
+}
+
+func (d *denseCounts) clear() {
+	clear(d.small)
+	clear(d.wide)
 }
 
 func (d *denseCounts) add(i int32, c uint32) {
-	if len(d.counts) == 0 {
+	if d.len() == 0 {
 		d.offset = i - 8 // a little room on both sides to avoid early regrowth
-		d.counts = make([]uint32, 32)
+		d.small = make([]uint16, 32)
 	}
 	if i < d.offset {
-		grow := int(d.offset-i) + len(d.counts)/2
-		nc := make([]uint32, len(d.counts)+grow)
-		copy(nc[grow:], d.counts)
-		d.counts, d.offset = nc, d.offset-int32(grow)
-	} else if j := int(i - d.offset); j >= len(d.counts) {
-		nc := make([]uint32, j+1+len(d.counts)/2)
-		copy(nc, d.counts)
-		d.counts = nc
+		grow := int(d.offset-i) + d.len()/2
+		d.small = regrow(d.small, grow, grow+len(d.small))
+		d.wide = regrow(d.wide, grow, grow+len(d.wide))
+		d.offset -= int32(grow)
+	} else if j := int(i - d.offset); j >= d.len() {
+		d.small = regrow(d.small, 0, j+1+len(d.small)/2)
+		d.wide = regrow(d.wide, 0, j+1+len(d.wide)/2)
 	}
-	d.counts[i-d.offset] += c
+	j := i - d.offset
+	if d.wide != nil {
+		d.wide[j] += c
+		return
+	}
+	if x := uint32(d.small[j]) + c; x <= 0xffff && x >= c {
+		d.small[j] = uint16(x)
+		return
+	}
+	d.wide = make([]uint32, len(d.small))
+	for k, x := range d.small {
+		d.wide[k] = uint32(x)
+	}
+	d.small = nil
+	d.wide[j] += c
+}
+
+// regrow returns a copy of s in a slice of length n with s starting at
+// index at (nil stays nil).
+func regrow[T uint16 | uint32](s []T, at, n int) []T {
+	if s == nil {
+		return nil
+	}
+	ns := make([]T, n)
+	copy(ns[at:], s)
+	return ns
+}
+
+// merge adds the counts of o.
+func (d *denseCounts) merge(o *denseCounts) {
+	for j := range o.len() {
+		if c := o.at(j); c != 0 {
+			d.add(o.offset+int32(j), c)
+		}
+	}
 }
 
 // Reset empties the sketch, keeping its memory.
 func (s *Sketch) Reset() {
-	clear(s.pos.counts)
-	clear(s.neg.counts)
+	s.pos.clear()
+	s.neg.clear()
 	s.zero, s.n, s.min, s.max = 0, 0, 0, 0
 }
 
@@ -105,16 +165,8 @@ func bucketValue(i int32) float64 {
 
 // Merge adds the counts of o into s.
 func (s *Sketch) Merge(o *Sketch) {
-	for j, c := range o.pos.counts {
-		if c != 0 {
-			s.pos.add(o.pos.offset+int32(j), c)
-		}
-	}
-	for j, c := range o.neg.counts {
-		if c != 0 {
-			s.neg.add(o.neg.offset+int32(j), c)
-		}
-	}
+	s.pos.merge(&o.pos)
+	s.neg.merge(&o.neg)
 	if o.n > 0 {
 		if s.n == 0 || o.min < s.min {
 			s.min = o.min
@@ -140,8 +192,8 @@ func (s *Sketch) Quantile(q float64) float64 {
 func (s *Sketch) bucketQuantile(q float64) float64 {
 	rank := uint64(q * float64(s.n-1))
 	var seen uint64
-	for j := len(s.neg.counts) - 1; j >= 0; j-- { // most negative first
-		seen += uint64(s.neg.counts[j])
+	for j := s.neg.len() - 1; j >= 0; j-- { // most negative first
+		seen += uint64(s.neg.at(j))
 		if seen > rank {
 			return -bucketValue(s.neg.offset + int32(j))
 		}
@@ -150,11 +202,11 @@ func (s *Sketch) bucketQuantile(q float64) float64 {
 	if seen > rank {
 		return 0
 	}
-	for j, c := range s.pos.counts {
-		seen += uint64(c)
+	for j := range s.pos.len() {
+		seen += uint64(s.pos.at(j))
 		if seen > rank {
 			return bucketValue(s.pos.offset + int32(j))
 		}
 	}
-	return bucketValue(s.pos.offset + int32(len(s.pos.counts)-1))
+	return bucketValue(s.pos.offset + int32(s.pos.len()-1))
 }

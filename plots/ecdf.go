@@ -58,20 +58,9 @@ func ECDF(th Theme, title, xLabel string, series ...Sample) (*plot.Plot, error) 
 	dashes := [][]vg.Length{nil, dashLong(), dashShort(), dashDot()}
 	for i, s := range series {
 		v := sortedCopy(s.Values)
-		n := float64(len(v))
 		// Post-step points: (x0, 0), then (v_i, i/n) for the last of each
 		// run of ties, then (x1, 1).
-		xs := []float64{x0}
-		ys := []float64{0}
-		for j := 0; j < len(v); j++ {
-			if j+1 < len(v) && v[j+1] == v[j] {
-				continue
-			}
-			xs = append(xs, v[j])
-			ys = append(ys, float64(j+1)/n)
-		}
-		xs = append(xs, x1)
-		ys = append(ys, 1)
+		xs, ys := ecdfSteps(v, x0, x1)
 		sty := draw.LineStyle{Color: th.Color(i), Width: th.LineWidth, Dashes: dashes[i%len(dashes)]}
 		p.Add(&polyline{x: xs, y: ys, style: sty, step: true})
 		label := s.Label
@@ -81,4 +70,31 @@ func ECDF(th Theme, title, xLabel string, series ...Sample) (*plot.Plot, error) 
 	}
 	p.Add(k)
 	return p, nil
+}
+
+// ecdfMaxSteps is the most steps an ECDF draws one by one. Beyond it, the
+// steps that fall in the same 1/ecdfMaxSteps of the x range merge into
+// their last: narrower than a printed line, so the chart looks the same,
+// while its size (and the report's) stops growing with the number of runs.
+const ecdfMaxSteps = 2000
+
+// ecdfSteps returns the post-step points of the ECDF of the sorted values
+// v: (x0, 0), then (v_j, (j+1)/n) for the last of each run of ties (and,
+// past ecdfMaxSteps values, for the last value in each x column), then
+// (x1, 1).
+func ecdfSteps(v []float64, x0, x1 float64) (xs, ys []float64) {
+	n := float64(len(v))
+	width := 0.0 // x column width; 0 keeps every step
+	if len(v) > ecdfMaxSteps {
+		width = (x1 - x0) / ecdfMaxSteps
+	}
+	xs, ys = []float64{x0}, []float64{0}
+	for j := 0; j < len(v); j++ {
+		if j+1 < len(v) && (v[j+1] == v[j] || width > 0 && math.Floor((v[j+1]-x0)/width) == math.Floor((v[j]-x0)/width)) {
+			continue
+		}
+		xs = append(xs, v[j])
+		ys = append(ys, float64(j+1)/n)
+	}
+	return append(xs, x1), append(ys, 1)
 }

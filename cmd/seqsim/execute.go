@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -208,7 +209,9 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 	prog := newProgress(j.stderr, total, j.quiet)
 	plan.Progress = prog.update
 	start := time.Now()
+	restoreGC := tightenGC()
 	res, runErr := engine.Run(ctx, plan, func() (engine.Sim, error) { return factory() }, sink)
+	restoreGC()
 	prog.finish()
 	wall := time.Since(start)
 	if res == nil {
@@ -218,11 +221,12 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 	failed = len(res.Failed)
 	rr := &runResult{exp: j.exp, plan: st.pl, schema: st.sch, stats: sink.stats, moments: sink.moments, bands: res.Bands,
 		runs: res.Done, wall: wall, hash: st.hash, failed: res.Failed, command: j.command}
+	res.Bands = nil // rr holds them, and writeOutputs lets them go once written
 	if runErr != nil {
 		off, err := csv.Sync()
 		csv.Close()
 		if err == nil {
-			err = writeCheckpoint(j.dir, st, j.shard, engine.Checkpoint{Done: res.Done, Bands: res.Bands}, off, failed)
+			err = writeCheckpoint(j.dir, st, j.shard, engine.Checkpoint{Done: res.Done, Bands: rr.bands}, off, failed)
 		}
 		if err == nil {
 			err = writeManifest(filepath.Join(j.dir, "manifest.json"), rr, false)
@@ -284,12 +288,18 @@ func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool)
 	if err := csv.Commit(); err != nil {
 		return err
 	}
-	if rr.bands != nil {
+	series := rr.bands != nil
+	if series {
 		if err := engine.WriteSeriesCSV(filepath.Join(dir, "series.csv"), rr.bands); err != nil {
 			return err
 		}
+		// Everything after reads series.csv, so the bands can go: their
+		// memory is then reused by the Parquet files and the charts
+		// instead of adding to the peak.
+		rr.bands = nil
+		runtime.GC()
 	}
-	if err := writeParquet(dir, rr); err != nil {
+	if err := writeParquet(dir, rr, series); err != nil {
 		return err
 	}
 	if err := writeResolved(dir, rr.exp); err != nil {
@@ -317,9 +327,9 @@ func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool)
 	return atomicfile.Write(filepath.Join(dir, "manifest.json"), manifest)
 }
 
-// writeParquet converts runs.csv and series.csv into typed Parquet files
+// writeParquet converts runs.csv and series.csv (when series) into typed Parquet files
 // with the same columns, and the experiment hash and seed as metadata.
-func writeParquet(dir string, rr *runResult) error {
+func writeParquet(dir string, rr *runResult, series bool) error {
 	meta := map[string]string{
 		"experiment_hash": rr.hash, "seed": strconv.FormatInt(rr.exp.Experiment.Seed, 10), "seqsim_version": version,
 	}
@@ -331,7 +341,7 @@ func writeParquet(dir string, rr *runResult) error {
 	if err := tables.CSVToParquet(filepath.Join(dir, "runs.csv"), filepath.Join(dir, "runs.parquet"), tables.RunsSpec(header, strs...), meta); err != nil {
 		return err
 	}
-	if rr.bands == nil {
+	if !series {
 		return nil
 	}
 	return tables.CSVToParquet(filepath.Join(dir, "series.csv"), filepath.Join(dir, "series.parquet"), tables.SeriesSpec(), meta)
