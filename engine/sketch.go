@@ -4,8 +4,10 @@ import "math"
 
 // SketchAccuracy is the relative accuracy of every quantile the engine
 // reports: a returned quantile q' of a true quantile q satisfies
-// |q'-q| <= 0.01*|q|. Fixed, because sketches must share one bucket mapping to
-// merge exactly.
+// |q'-q| <= 0.01*|q|, for quantiles within a factor of about 6e17 of the
+// largest magnitude of their sign (sketchMaxSpan); a smaller one is
+// reported as that floor. Fixed, because sketches must share one bucket
+// mapping to merge exactly.
 const SketchAccuracy = 0.01
 
 // sketchGamma and sketchLogGamma define the logarithmic bucket mapping of
@@ -37,11 +39,25 @@ type Sketch struct {
 // counters from the first add that would overflow. Half the memory of
 // 32-bit counters for the tens of thousands of (step, metric) sketches a
 // study keeps, for the same counts.
+//
+// A store spans at most sketchMaxSpan buckets below the highest index it
+// has seen: smaller magnitudes count in the lowest bucket of that span
+// (DDSketch's collapsing store). The span depends only on the largest
+// value, so the counts still do not depend on the order of adds and
+// merges.
 type denseCounts struct {
 	offset int32
+	hi     int32    // the highest bucket index added
 	small  []uint16 // used while wide is nil
 	wide   []uint32
 }
+
+// sketchMaxSpan is the widest range of buckets a store keeps: a factor of
+// gamma^2048 = e^41, about 6e17, between the largest magnitude and the
+// smallest one told apart. Without it a rate that is 1 in one run and
+// 1e-20 in another (numerical dust) keeps thousands of empty buckets for
+// every step of the series, and more with every run that reaches further.
+const sketchMaxSpan = 2048
 
 // len is the number of buckets the store spans.
 func (d *denseCounts) len() int {
@@ -59,18 +75,21 @@ func (d *denseCounts) at(j int) uint32 {
 	return uint32(d.small[j])
 }
 
-func (d *denseCounts) clear() {
-	clear(d.small)
-	clear(d.wide)
-}
-
 func (d *denseCounts) add(i int32, c uint32) {
 	if d.len() == 0 {
-		d.offset = i - 8 // a little room on both sides to avoid early regrowth
+		d.offset, d.hi = i-8, i // a little room on both sides to avoid early regrowth
 		d.small = make([]uint16, 32)
 	}
+	if i > d.hi {
+		d.hi = i
+		if floor := i - sketchMaxSpan + 1; floor > d.offset {
+			d.collapse(floor)
+		}
+	}
+	floor := d.hi - sketchMaxSpan + 1
+	i = max(i, floor)
 	if i < d.offset {
-		grow := int(d.offset-i) + d.len()/2
+		grow := min(int(d.offset-i)+d.len()/2, int(d.offset-floor))
 		d.small = regrow(d.small, grow, grow+len(d.small))
 		d.wide = regrow(d.wide, grow, grow+len(d.wide))
 		d.offset -= int32(grow)
@@ -78,7 +97,12 @@ func (d *denseCounts) add(i int32, c uint32) {
 		d.small = regrow(d.small, 0, j+1+len(d.small)/2)
 		d.wide = regrow(d.wide, 0, j+1+len(d.wide)/2)
 	}
-	j := i - d.offset
+	d.inc(int(i-d.offset), c)
+}
+
+// inc adds c to the j-th bucket of the span, widening the counters when
+// the count would not fit in 16 bits.
+func (d *denseCounts) inc(j int, c uint32) {
 	if d.wide != nil {
 		d.wide[j] += c
 		return
@@ -93,6 +117,34 @@ func (d *denseCounts) add(i int32, c uint32) {
 	}
 	d.small = nil
 	d.wide[j] += c
+}
+
+// collapse folds the buckets below floor into bucket floor, which becomes
+// the first of the store.
+func (d *denseCounts) collapse(floor int32) {
+	k, n := int(floor-d.offset), d.len()
+	var folded uint32
+	for j := range min(k, n) {
+		folded += d.at(j)
+	}
+	rest := max(n-k, 1) // buckets floor.. that stay (at least bucket floor)
+	if d.wide != nil {
+		nw := make([]uint32, rest)
+		if k < n {
+			copy(nw, d.wide[k:])
+		}
+		d.wide = nw
+	} else {
+		ns := make([]uint16, rest)
+		if k < n {
+			copy(ns, d.small[k:])
+		}
+		d.small = ns
+	}
+	d.offset = floor
+	if folded > 0 {
+		d.inc(0, folded)
+	}
 }
 
 // regrow returns a copy of s in a slice of length n with s starting at
@@ -113,13 +165,6 @@ func (d *denseCounts) merge(o *denseCounts) {
 			d.add(o.offset+int32(j), c)
 		}
 	}
-}
-
-// Reset empties the sketch, keeping its memory.
-func (s *Sketch) Reset() {
-	s.pos.clear()
-	s.neg.clear()
-	s.zero, s.n, s.min, s.max = 0, 0, 0, 0
 }
 
 // Count is the number of values added.
