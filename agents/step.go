@@ -137,23 +137,31 @@ func (w *World) trade() {
 // staking decisions.
 func (w *World) actHolders(round, rounds int) {
 	h := &w.h
-	r := w.streams.market
 	review := max(w.p.Staking.ReviewDays, 1)
 	inPresell := w.inPresellWindow()
 	if w.plainStaking && review == 1 && w.p.Staking.CooldownDays == 0 {
 		w.actPlainInstant(round, rounds, inPresell)
 		return
 	}
+	// The market stream's generator without the interface call of
+	// rand.Rand.Float64 (the same numbers).
+	pcg := &w.streams.marketPCG
 	// Local slices: one bounds check per slice per agent, and no reload of
 	// h's fields after each call (STYLE.md, "Hot loop").
 	liquid, sellProb, presellers := h.liquid, h.sellProb[:len(h.liquid)], h.presell[:len(h.liquid)]
+	// Agent i reviews on days with (day+i) % review == 0: phase is that
+	// remainder, advanced by the stride instead of divided per agent.
+	phase, stride := (w.day+round)%review, rounds%review
 	for i := round; i < len(liquid); i += rounds {
 		presell := inPresell && presellers[i]
-		if liquid[i] > 0 && (presell || r.Float64() < sellProb[i]) {
+		if liquid[i] > 0 && (presell || unitFloat(pcg.Uint64()) < sellProb[i]) {
 			w.sell(i)
 		}
-		if review == 1 || (w.day+i)%review == 0 {
+		if phase == 0 {
 			w.review(i, presell)
+		}
+		if phase += stride; phase >= review {
+			phase -= review
 		}
 	}
 }
