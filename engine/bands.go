@@ -49,18 +49,25 @@ func (b *Bands) point(p int) *pointBands {
 
 // Add folds one run's series (layout as in Sim) into point p.
 func (b *Bands) Add(p int, series []float64) {
-	b.addSteps(b.point(p), series, 0, b.KeptSteps())
+	b.addSteps(b.point(p), [][]float64{series}, 0, b.KeptSteps())
 }
 
-// addSteps folds kept steps k0..k1-1 of one run's series into pb.
-func (b *Bands) addSteps(pb *pointBands, series []float64, k0, k1 int) {
+// addSteps folds kept steps k0..k1-1 of several runs' series into pb, a
+// sketch at a time: each sketch's memory is then fetched once for all the
+// runs instead of once per run (the sketches of a study are tens of
+// megabytes, so each fetch is a cache miss).
+func (b *Bands) addSteps(pb *pointBands, runs [][]float64, k0, k1 int) {
 	m := len(b.Schema.Series)
 	for k := k0; k < k1; k++ {
-		src := series[b.KeptStep(k)*m : b.KeptStep(k)*m+m]
+		src := b.KeptStep(k) * m
 		dst := k * m
-		for j, v := range src {
-			pb.sketches[dst+j].Add(v)
-			pb.sums[dst+j].Add(v)
+		for j := range m {
+			sk, sum := &pb.sketches[dst+j], &pb.sums[dst+j]
+			for _, series := range runs {
+				v := series[src+j]
+				sk.Add(v)
+				sum.Add(v)
+			}
 		}
 	}
 }

@@ -22,8 +22,9 @@ func newSharedBands(b *Bands, workers int) *sharedBands {
 	return &sharedBands{b: b, stripes: make([]sync.Mutex, n), per: (kept + n - 1) / n}
 }
 
-// add folds one run's series into point p; worker picks the first stripe.
-func (s *sharedBands) add(worker, p int, series []float64) {
+// add folds runs' series (all of point p) into the bands; worker picks
+// the first stripe.
+func (s *sharedBands) add(worker, p int, runs [][]float64) {
 	s.pointMu.Lock()
 	pb := s.b.point(p)
 	s.pointMu.Unlock()
@@ -36,7 +37,7 @@ func (s *sharedBands) add(worker, p int, series []float64) {
 			continue
 		}
 		s.stripes[st].Lock()
-		s.b.addSteps(pb, series, k0, k1)
+		s.b.addSteps(pb, runs, k0, k1)
 		s.stripes[st].Unlock()
 	}
 }
