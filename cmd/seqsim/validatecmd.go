@@ -58,20 +58,22 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	steps := agentsN * exp.Simulation.HorizonDays * pl.Runs * pl.Points
-	// Measured on a 2-core machine (docs/performance.md): about 22 ns per
+	// Measured on a 2-core machine (docs/performance.md): about 18 ns per
 	// holder-day on one core for the full baseline model, plus the series
-	// aggregation (about 39 ns per kept value). Memory is per worker, not
-	// per run: the sketches of the kept series (about 1 KB each once their
-	// range has grown), the world and one run's series buffer.
+	// aggregation (about 36 ns per kept value). Memory does not grow with
+	// the runs: the sketches of the kept series (about 1.3 KB each once
+	// their range has grown), shared by the workers, and per worker the
+	// world and one run's series buffer.
 	kept := (agents.Steps(&exp.Params) + exp.Simulation.RecordEveryDays - 1) / exp.Simulation.RecordEveryDays
 	if pl.Kind == experiments.KindSensitivity {
 		kept = 0 // sensitivity designs keep no series
 	}
 	values := float64(kept*len(agents.SeriesMetrics)) * float64(pl.Runs*pl.Points)
-	secs := float64(steps)*22e-9 + values*39e-9
-	memMB := float64(kept*len(agents.SeriesMetrics)*1024*pl.Points+agentsN*200+agents.Steps(&exp.Params)*len(agents.SeriesMetrics)*8) / 1e6
-	fmt.Fprintf(stderr, "\nok: %s is valid.\nestimate: %d runs x %d agents x %d days = %.3g agent-steps, about %.0f s on one core; about %.1f MB per worker.\n",
-		exp.File, pl.Runs*pl.Points, agentsN, exp.Simulation.HorizonDays, float64(steps), secs, memMB)
+	secs := float64(steps)*18e-9 + values*36e-9
+	sketchMB := float64(kept*len(agents.SeriesMetrics)*1300*pl.Points) / 1e6
+	workerMB := float64(agentsN*200+agents.Steps(&exp.Params)*len(agents.SeriesMetrics)*8) / 1e6
+	fmt.Fprintf(stderr, "\nok: %s is valid.\nestimate: %d runs x %d agents x %d days = %.3g agent-steps, about %.0f s on one core; about %.1f MB of sketches plus %.1f MB per worker.\n",
+		exp.File, pl.Runs*pl.Points, agentsN, exp.Simulation.HorizonDays, float64(steps), secs, sketchMB, workerMB)
 	return nil
 }
 
