@@ -51,6 +51,11 @@ func TestPackageBoundaries(t *testing.T) {
 // break "same seed, same bytes", and time-seeded generators.
 var globalRand = regexp.MustCompile(`\brand\.(Float64|Float32|Int|IntN|Int32|Int32N|Int64|Int64N|Uint32|Uint32N|Uint64|Uint64N|UintN|N|NormFloat64|ExpFloat64|Perm|Shuffle)\(|time\.Now\(\)\.UnixNano|"math/rand"$|golang.org/x/exp/rand`)
 
+// distuvNoSrc matches a gonum distuv distribution built without its Src
+// field on the line: a nil Src draws from the global source. Tests may
+// build them for their CDFs and quantiles, as references.
+var distuvNoSrc = regexp.MustCompile(`\bdistuv\.[A-Z]\w*\{`)
+
 func TestNoGlobalRandomness(t *testing.T) {
 	t.Parallel()
 	root := filepath.Join("..", "..")
@@ -76,6 +81,9 @@ func TestNoGlobalRandomness(t *testing.T) {
 			}
 			if globalRand.MatchString(text) {
 				t.Errorf("%s:%d: global or time-seeded randomness: %s", path, line, text)
+			}
+			if distuvNoSrc.MatchString(text) && !strings.Contains(text, "Src:") && !strings.HasSuffix(path, "_test.go") {
+				t.Errorf("%s:%d: a distuv distribution without Src draws from the global source: %s", path, line, text)
 			}
 		}
 		return nil
