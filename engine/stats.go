@@ -1,6 +1,10 @@
 package engine
 
-import "math"
+import (
+	"math"
+
+	"github.com/seqsim/seqsim/internal/stats"
+)
 
 // ColumnStats summarises one outcome column over runs in constant memory:
 // an exact mean (fixed-point sum), the variance, and quantiles within
@@ -54,15 +58,4 @@ func (c *ColumnStats) Mean() (mean, half float64) {
 
 // Wilson returns the Wilson score interval at 95% for k successes in n
 // trials (Wilson 1927), the interval the report gives for probabilities.
-func Wilson(k, n uint64) (p, lo, hi float64) {
-	if n == 0 {
-		return math.NaN(), math.NaN(), math.NaN()
-	}
-	const z = 1.959963984540054
-	nn := float64(n)
-	p = float64(k) / nn
-	d := 1 + z*z/nn
-	centre := (p + z*z/(2*nn)) / d
-	half := z * math.Sqrt(p*(1-p)/nn+z*z/(4*nn*nn)) / d
-	return p, max(centre-half, 0), min(centre+half, 1)
-}
+func Wilson(k, n uint64) (p, lo, hi float64) { return stats.Wilson(k, n) }

@@ -4,27 +4,22 @@ import (
 	"math"
 	"slices"
 
+	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 )
 
-// z95 is the two-sided 95% quantile of the standard normal distribution,
-// Φ⁻¹(0.975).
-const z95 = 1.959963984540054
+// z95 is the two-sided 95% quantile of the standard normal distribution.
+const z95 = stats.Z95
 
 // Wilson returns the proportion k/n and its Wilson score interval at 95%
-// (Wilson 1927; the formula of engine.Wilson). Unlike the normal
+// (Wilson 1927, the same formula as engine.Wilson). Unlike the normal
 // approximation it stays inside [0, 1] and is not empty at k = 0 or k = n.
 // n = 0 gives NaN for all three.
 func Wilson(k, n int) (p, lo, hi float64) {
 	if n <= 0 || k < 0 || k > n {
 		return math.NaN(), math.NaN(), math.NaN()
 	}
-	nn := float64(n)
-	p = float64(k) / nn
-	d := 1 + z95*z95/nn
-	centre := (p + z95*z95/(2*nn)) / d
-	half := z95 * math.Sqrt(p*(1-p)/nn+z95*z95/(4*nn*nn)) / d
-	return p, max(centre-half, 0), min(centre+half, 1)
+	return stats.Wilson(uint64(k), uint64(n))
 }
 
 // MeanCI returns the mean of values and the half-width of its normal 95%
