@@ -204,7 +204,7 @@ func cards(v *view, qs []quantity, what string) []card {
 		var lines []cardLine
 		for i := range v.cols {
 			l := lineOf(v, q, i)
-			if m.key() {
+			if isKey(m) {
 				l.Mark = mk[i]
 				l.Overlap = overlap && mk[i] != ""
 			}
@@ -336,7 +336,7 @@ func outcomeTables(v *view, idx []int, what string) []table {
 		for i := range v.cols {
 			l := lineOf(v, q, i)
 			c := tableCell{Value: l.Value, Interval: l.Interval}
-			if m.key() {
+			if isKey(m) {
 				c.Mark, c.Overlap = mk[i], overlap && mk[i] != ""
 				anyMark = anyMark || c.Mark != ""
 			}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	schema "github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/plots"
 )
 
@@ -62,63 +63,17 @@ func (e badFolder) Unwrap() []error { return []error{e.err, ErrBadFolder} }
 // Metric is a metric's metadata as manifest.json spells it. Everything the
 // report does with a metric (its section, its charts, which way is better)
 // follows from these fields, never from its name.
-type Metric struct {
-	Name       string    `json:"name"`
-	Unit       string    `json:"unit"`
-	Doc        string    `json:"doc"`
-	MayBeEmpty bool      `json:"may_be_empty,omitempty"`
-	Chart      bool      `json:"chart,omitempty"`      // gets charts and best/worst marks
-	LowerTail  bool      `json:"lower_tail,omitempty"` // low values are the risk: higher is better
-	RiskAbove  []float64 `json:"risk_above,omitempty"` // thresholds of P(value > t)
-	Section    string    `json:"section,omitempty"`    // verification, dump, capture, health ("" = health)
-}
+type Metric = schema.Metric
 
-// key reports whether m is one of the outcomes that matter: charted or
+// isKey reports whether m is one of the outcomes that matter: charted or
 // with risk thresholds. Only key outcomes get best and worst marks, since
 // only for them does "lower is better" (or higher, for lower-tail
 // metrics) hold by design.
-func (m Metric) key() bool { return m.Chart || len(m.RiskAbove) > 0 }
+func isKey(m Metric) bool { return m.Chart || len(m.RiskAbove) > 0 }
 
-// study is manifest.json's "study": how the points of the experiment were
-// made.
-type study struct {
-	Kind        string   `json:"kind"` // single, scenarios, sweep, sensitivity
-	Points      int      `json:"points"`
-	Runs        int      `json:"runs"` // runs per point
-	Columns     []string `json:"columns"`
-	Scenarios   []string `json:"scenarios"`
-	SweepPaths  []string `json:"sweep_paths"`
-	SweepMethod string   `json:"sweep_method"`
-	Sensitivity string   `json:"sensitivity_method"`
-	Notice      string   `json:"notice"`
-}
-
-// manifest is the part of manifest.json the report reads. Unknown fields
-// are ignored, so newer manifests still load.
-type manifest struct {
-	Seqsim         string   `json:"seqsim_version"`
-	Experiment     string   `json:"experiment"`
-	ExperimentHash string   `json:"experiment_hash"`
-	Seed           int64    `json:"seed"`
-	Runs           int      `json:"runs"`
-	RunsDone       int      `json:"runs_done"`
-	Failed         int      `json:"runs_failed"`
-	Complete       bool     `json:"complete"`
-	Command        []string `json:"command"`
-	Started        string   `json:"started"`
-	WallSeconds    float64  `json:"wall_seconds"`
-	RunsPerSecond  float64  `json:"runs_per_second"`
-	CPUSeconds     float64  `json:"cpu_seconds"`
-	PeakRSSMB      float64  `json:"peak_rss_mb"`
-	Go             string   `json:"go"`
-	GOOS           string   `json:"goos"`
-	GOARCH         string   `json:"goarch"`
-	GOAMD64        string   `json:"goamd64"`
-	Model          string   `json:"model"`
-	Study          study    `json:"study"`
-	Outcomes       []Metric `json:"outcomes"`
-	Series         []Metric `json:"series"`
-}
+// manifest is manifest.json. Unknown fields are ignored, so newer
+// manifests still load.
+type manifest = schema.Manifest
 
 // experimentInfo is the part of experiment.toml the report shows outside
 // the full listing.

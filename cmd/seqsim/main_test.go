@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -92,7 +93,7 @@ func TestRunWritesEveryOutput(t *testing.T) {
 			t.Errorf("%s missing or empty", f)
 		}
 	}
-	var m manifest
+	var m manifest.Manifest
 	b, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)

@@ -9,66 +9,16 @@ import (
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/internal/manifest"
 )
 
-// manifest is manifest.json: provenance and metric metadata.
-type manifest struct {
-	Seqsim         string       `json:"seqsim_version"`
-	Experiment     string       `json:"experiment"`
-	ExperimentHash string       `json:"experiment_hash"`
-	Seed           int64        `json:"seed"`
-	Runs           int          `json:"runs"`
-	RunsDone       int          `json:"runs_done"`
-	Failed         int          `json:"runs_failed"`
-	Complete       bool         `json:"complete"`
-	Command        []string     `json:"command"`
-	Started        string       `json:"started"`
-	WallSeconds    float64      `json:"wall_seconds"`
-	RunsPerSecond  float64      `json:"runs_per_second"`
-	CPUSeconds     float64      `json:"cpu_seconds"` // user + system time of the process so far
-	PeakRSSMB      float64      `json:"peak_rss_mb"` // peak resident memory of the process so far
-	Go             string       `json:"go"`
-	GOOS           string       `json:"goos"`
-	GOARCH         string       `json:"goarch"`
-	GOAMD64        string       `json:"goamd64,omitempty"`
-	Model          string       `json:"model"`
-	Study          studyJSON    `json:"study"`
-	Outcomes       []metricJSON `json:"outcomes"`
-	Series         []metricJSON `json:"series"`
-}
-
-// metricJSON is a metric's metadata as manifest.json spells it.
-type metricJSON struct {
-	Name       string    `json:"name"`
-	Unit       string    `json:"unit"`
-	Doc        string    `json:"doc"`
-	MayBeEmpty bool      `json:"may_be_empty,omitempty"`
-	Chart      bool      `json:"chart,omitempty"`
-	LowerTail  bool      `json:"lower_tail,omitempty"`
-	RiskAbove  []float64 `json:"risk_above,omitempty"`
-	Section    string    `json:"section,omitempty"`
-}
-
-func metricsJSON(ms []agents.Metric) []metricJSON {
-	out := make([]metricJSON, len(ms))
+func metricsJSON(ms []agents.Metric) []manifest.Metric {
+	out := make([]manifest.Metric, len(ms))
 	for i, m := range ms {
-		out[i] = metricJSON{m.Name, m.Unit, m.Doc, m.MayBeEmpty, m.Chart, m.LowerTail, m.RiskAbove, m.Section}
+		out[i] = manifest.Metric{Name: m.Name, Unit: m.Unit, Doc: m.Doc, MayBeEmpty: m.MayBeEmpty, Chart: m.Chart,
+			LowerTail: m.LowerTail, RiskAbove: m.RiskAbove, Section: m.Section}
 	}
 	return out
-}
-
-// studyJSON describes the points of the experiment, so that charts and reports
-// can be rebuilt from the output folder alone.
-type studyJSON struct {
-	Kind        string   `json:"kind"`   // single, scenarios, sweep, sensitivity
-	Points      int      `json:"points"` // scenario points
-	Runs        int      `json:"runs"`   // runs per point
-	Columns     []string `json:"columns"`
-	Scenarios   []string `json:"scenarios,omitempty"`
-	SweepPaths  []string `json:"sweep_paths,omitempty"`
-	SweepMethod string   `json:"sweep_method,omitempty"` // grid or lhs
-	Sensitivity string   `json:"sensitivity_method,omitempty"`
-	Notice      string   `json:"notice,omitempty"`
 }
 
 func writeManifest(path string, rr *runResult, complete bool) error {
@@ -82,7 +32,7 @@ func writeManifest(path string, rr *runResult, complete bool) error {
 // manifestBytes is the content of manifest.json.
 func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 	cpu, rss := resourceUsage()
-	m := manifest{
+	m := manifest.Manifest{
 		Seqsim: version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash,
 		Seed: rr.exp.Experiment.Seed, Runs: rr.exp.Experiment.Runs, RunsDone: rr.runs, Failed: len(rr.failed),
 		Complete: complete, Command: rr.command,
@@ -92,7 +42,7 @@ func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 		Go: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, GOAMD64: os.Getenv("GOAMD64"),
 		Outcomes: metricsJSON(rr.schema.Outcomes), Series: metricsJSON(rr.schema.Series),
 		Model: rr.exp.Experiment.Model,
-		Study: studyJSON{Kind: string(rr.plan.Kind), Points: rr.plan.Points, Runs: rr.plan.Runs, Columns: rr.plan.Columns,
+		Study: manifest.Study{Kind: string(rr.plan.Kind), Points: rr.plan.Points, Runs: rr.plan.Runs, Columns: rr.plan.Columns,
 			Scenarios: rr.plan.Scenarios, SweepPaths: rr.plan.SweepPaths, Notice: rr.plan.Notice},
 	}
 	if rr.exp.Sweep.Method != "none" {

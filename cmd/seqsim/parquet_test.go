@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/seqsim/seqsim/internal/manifest"
 )
 
 // TestRunParquetReadByIndependentReader: the Parquet files of a real run,
@@ -23,7 +25,7 @@ func TestRunParquetReadByIndependentReader(t *testing.T) {
 	if _, _, err := runCLI(t, append([]string{"run", "--out", dir}, small...)...); err != nil {
 		t.Fatal(err)
 	}
-	var m manifest
+	var m manifest.Manifest
 	b, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	json.Unmarshal(b, &m)
 	for _, name := range []string{"runs", "series"} {

@@ -1,0 +1,68 @@
+package manifest
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// TestKeysAreStable: the JSON keys are the folder format that `seqsim
+// plot` and `seqsim compare` read back from folders written by earlier
+// versions; renaming one breaks them, so the list is spelled out here.
+func TestKeysAreStable(t *testing.T) {
+	t.Parallel()
+	m := Manifest{
+		Seqsim: "v", Experiment: "e", ExperimentHash: "h", Seed: 1, Runs: 2, RunsDone: 2, Failed: 0,
+		Complete: true, Command: []string{"seqsim"}, Started: "s", WallSeconds: 1, RunsPerSecond: 2,
+		CPUSeconds: 3, PeakRSSMB: 4, Go: "go", GOOS: "linux", GOARCH: "amd64", GOAMD64: "v1", Model: "token",
+		Study: Study{Kind: "sweep", Points: 2, Runs: 1, Columns: []string{"x"}, Scenarios: []string{"a"},
+			SweepPaths: []string{"x"}, SweepMethod: "grid", Sensitivity: "sobol", Notice: "n"},
+		Outcomes: []Metric{{Name: "m", Unit: "u", Doc: "d", MayBeEmpty: true, Chart: true, LowerTail: true,
+			RiskAbove: []float64{0.5}, Section: "dump"}},
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"": {"seqsim_version", "experiment", "experiment_hash", "seed", "runs", "runs_done", "runs_failed",
+			"complete", "command", "started", "wall_seconds", "runs_per_second", "cpu_seconds", "peak_rss_mb",
+			"go", "goos", "goarch", "goamd64", "model", "study", "outcomes", "series"},
+		"study": {"kind", "points", "runs", "columns", "scenarios", "sweep_paths", "sweep_method",
+			"sensitivity_method", "notice"},
+		"outcomes": {"name", "unit", "doc", "may_be_empty", "chart", "lower_tail", "risk_above", "section"},
+	}
+	got := map[string][]string{
+		"":         keys(raw),
+		"study":    keys(raw["study"].(map[string]any)),
+		"outcomes": keys(raw["outcomes"].([]any)[0].(map[string]any)),
+	}
+	for k := range want {
+		slices.Sort(want[k])
+		if !slices.Equal(got[k], want[k]) {
+			t.Errorf("keys of %q: %v, want %v", k, got[k], want[k])
+		}
+	}
+	var back Manifest
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	back.Series = nil // encoded as null, read back as nil
+	if !reflect.DeepEqual(back, m) {
+		t.Errorf("round trip changed the manifest:\n%+v\n%+v", back, m)
+	}
+}
+
+func keys(m map[string]any) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
