@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -520,7 +521,8 @@ func lineData(pts []int, coords map[int][]float64, vals [][3]float64) (x, mean, 
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmpAsc(coords[pts[a]][0], coords[pts[b]][0]) })
+	// Grid values: no NaN, so cmp.Compare orders them as < does.
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(coords[pts[a]][0], coords[pts[b]][0]) })
 	for _, i := range idx {
 		v := vals[i]
 		if math.IsNaN(v[1]) {
@@ -557,16 +559,6 @@ func gridData(pts []int, coords map[int][]float64, vals [][3]float64) (xs, ys []
 		z[slices.Index(ys, c[0])][slices.Index(xs, c[1])] = vals[k][0]
 	}
 	return xs, ys, z
-}
-
-func cmpAsc(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // sanitize makes a scenario name safe in a file name.
