@@ -68,18 +68,19 @@ func (w *World) actPlainInstant(round, rounds int, inPresell bool) {
 		liquid[i] = tot - s2
 	}
 	pcg.hi, pcg.lo = hi, lo
-	pool := w.pool
-	var sold float64
+	// Each sale is added to the running totals in turn, as the general
+	// pass does: summing the round's sales first would round differently.
+	pool, sold, net := w.pool, w.soldUSDToday, w.netSellUSD
 	var soldTokens int64
 	for _, dx := range sells[:k] {
-		sold += pool.Sell(dx)
+		usd := pool.Sell(dx)
+		sold += usd
+		net += usd
 		soldTokens += dx
 	}
-	w.pool = pool
+	w.pool, w.soldUSDToday, w.netSellUSD = pool, sold, net
 	// Holders' tokens leave only through the pool, so what liquid lost
 	// is what was sold plus what moved to staked.
 	w.totLiquid -= soldTokens + dStaked
 	w.totStaked += dStaked
-	w.soldUSDToday += sold
-	w.netSellUSD += sold
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 // unlockSellParams is shared/bench/unlock-sell.md in the model's terms
@@ -45,4 +47,45 @@ func TestFastPathAllocatesNothing(t *testing.T) {
 	if n := testing.AllocsPerRun(200, func() { w.Step(); w.record(row) }); n != 0 {
 		t.Errorf("a day of the unlock-sell workload allocates %v times", n)
 	}
+}
+
+// TestFastPathEqualsGeneralPass: the fast path gives bit for bit the days
+// of the general holder pass, on random plain-staking designs with
+// pre-sellers, several trading rounds, arbitrage and a treasury budget.
+func TestFastPathEqualsGeneralPass(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := unlockSellParams()
+		p.Allocations[0].Agents = rapid.IntRange(1, 60).Draw(t, "agents")
+		p.Allocations[0].CliffDays = rapid.IntRange(0, 40).Draw(t, "cliff")
+		p.Allocations[0].VestingDays = rapid.IntRange(1, 60).Draw(t, "vesting")
+		p.Holders.Team.SellProbability = constDist(rapid.Float64Range(0, 1).Draw(t, "sell probability"))
+		p.Holders.Team.PresellShare = rapid.Float64Range(0, 1).Draw(t, "presell share")
+		p.Holders.Team.PresellDays = rapid.IntRange(0, 20).Draw(t, "presell days")
+		p.Market.TradingRounds = rapid.IntRange(1, 4).Draw(t, "rounds")
+		p.Market.ArbSpeed = rapid.Float64Range(0, 1).Draw(t, "arb speed")
+		p.Treasury.MonthlyBudgetUSD = rapid.Float64Range(0, 1e6).Draw(t, "treasury budget")
+		seed := rapid.Uint64().Draw(t, "seed")
+		var fast, general World
+		general.generalPassOnly = true
+		for _, w := range []*World{&fast, &general} {
+			if err := w.Reset(&p, rand.New(rand.NewPCG(seed, 7))); err != nil {
+				t.Skip(err)
+			}
+		}
+		if !fast.plainStaking {
+			t.Fatal("the design should use plain staking")
+		}
+		a, b := make([]float64, numSeries), make([]float64, numSeries)
+		for day := 1; day <= 120; day++ {
+			fast.Step()
+			general.Step()
+			fast.record(a)
+			general.record(b)
+			for j := range a {
+				if math.Float64bits(a[j]) != math.Float64bits(b[j]) {
+					t.Fatalf("day %d, series %d: fast path %v, general pass %v", day, j, a[j], b[j])
+				}
+			}
+		}
+	})
 }

@@ -139,7 +139,7 @@ func (w *World) actHolders(round, rounds int) {
 	h := &w.h
 	review := max(w.p.Staking.ReviewDays, 1)
 	inPresell := w.inPresellWindow()
-	if w.plainStaking && review == 1 && w.p.Staking.CooldownDays == 0 {
+	if w.plainStaking && review == 1 && w.p.Staking.CooldownDays == 0 && !w.generalPassOnly {
 		w.actPlainInstant(round, rounds, inPresell)
 		return
 	}

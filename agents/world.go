@@ -144,6 +144,7 @@ type World struct {
 	shortfallDays                                  int
 	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
 	trace                                          *[]Event // events of a replayed run (nil: not traced)
+	generalPassOnly                                bool     // never the fast path: for the test that they agree
 	samplers                                       runSamplers
 }
 
