@@ -60,7 +60,9 @@ func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, to
 	w.treasuryTokens += treasury
 	w.challengerTokens += challenger
 	w.tot.slashed += total
-	w.event("slash", operatorName(k), protocol.Tokens(total), "tokens", fmt.Sprintf("penalty %g, jail %d days, removed %v", frac, jailDays, remove))
+	if w.trace != nil { // names and details are formatted only for a replay
+		w.event("slash", operatorName(k), protocol.Tokens(total), "tokens", fmt.Sprintf("penalty %g, jail %d days, removed %v", frac, jailDays, remove))
+	}
 
 	// The record: a slash of penalty frac counts as frac*slash_weight
 	// offence days.

@@ -282,7 +282,9 @@ func (w *World) fraud(s int) {
 	}
 	if len(v.hit) == 0 { // passes: finalises after the challenge window
 		g.missed++
-		w.event("fraud_unchecked", operatorName(s), fp.Gain, "USD", "invalid root nobody checked; finalises after the challenge window")
+		if w.trace != nil { // names and details are formatted only for a replay
+			w.event("fraud_unchecked", operatorName(s), fp.Gain, "USD", "invalid root nobody checked; finalises after the challenge window")
+		}
 		for i := range v.len() {
 			v.profit[i] -= vp.MissPenalty
 		}
@@ -295,7 +297,9 @@ func (w *World) fraud(s int) {
 	// Caught: the bond is forfeited to the treasury, which pays the
 	// challengers; the sequencer's stake is slashed.
 	g.caught++
-	w.event("fraud_caught", operatorName(s), w.live.fraudSlash, "USD", fmt.Sprintf("challenged by %d verifiers; bond forfeited", len(v.hit)))
+	if w.trace != nil { // names and details are formatted only for a replay
+		w.event("fraud_caught", operatorName(s), w.live.fraudSlash, "USD", fmt.Sprintf("challenged by %d verifiers; bond forfeited", len(v.hit)))
+	}
 	o.usdToday[s] -= w.live.fraudSlash
 	g.owedUSD -= w.live.fraudSlash
 	reward := vp.Reward
