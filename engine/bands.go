@@ -47,9 +47,9 @@ func (b *Bands) point(p int) *pointBands {
 	return pb
 }
 
-// Add folds one run's series (layout as in Sim) into point p.
-func (b *Bands) Add(p int, series []float64) {
-	b.addSteps(b.point(p), [][]float64{series}, 0, b.KeptSteps())
+// Add folds runs' series (layout as in Sim) into point p.
+func (b *Bands) Add(p int, runs ...[]float64) {
+	b.addSteps(b.point(p), runs, 0, b.KeptSteps())
 }
 
 // addSteps folds kept steps k0..k1-1 of several runs' series into pb, a

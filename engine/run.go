@@ -252,74 +252,27 @@ func (p Plan) unitsToRun() []int {
 
 // work runs units from jobs until it is closed. One generator per worker,
 // reseeded per unit: no allocation per run (STYLE.md, "Randomness").
-//
-// The series of up to seriesBatch runs of a point are folded into the
-// bands together (Bands.addSteps says why), and their results are sent
-// once they are: a result delivered means its series is in the bands, so
-// a checkpoint taken when nothing is in flight holds exactly the delivered
-// runs. When no unit is waiting, the worker delivers what it holds first.
 func work(p Plan, sim Sim, worker int, bands *sharedBands, jobs <-chan int, out chan<- unitResult) {
 	var pcg rand.PCG
 	rng := rand.New(&pcg)
-	size := p.Schema.Steps * len(p.Schema.Series)
-	batch := 1 // without bands a buffer is only scratch
-	if bands != nil {
-		batch = seriesBatch
-	}
-	bufs := make([][]float64, batch)
-	for i := range bufs {
-		bufs[i] = make([]float64, size)
-	}
-	held, point := 0, 0 // series held for the bands, and their point
-	var pending []unitResult
-	deliver := func() {
-		if held > 0 {
-			bands.add(worker, point, bufs[:held])
-			held = 0
-		}
-		for _, r := range pending {
-			out <- r
-		}
-		pending = pending[:0]
-	}
+	h := newHeldRuns(p, worker, bands, out)
 	for {
-		var g int
-		var ok bool
-		select {
-		case g, ok = <-jobs:
-		default:
-			deliver()
-			g, ok = <-jobs
-		}
+		g, ok := h.nextJob(jobs)
 		if !ok {
-			deliver()
+			h.deliver()
 			return
 		}
 		u := p.UnitOf(g)
-		if held > 0 && u.Point != point {
-			deliver()
-		}
-		series := bufs[held]
+		series := h.buffer(u.Point)
 		pcg.Seed(PCGSeeds(u.Seed))
 		summary := make([]float64, len(p.Schema.Summary))
 		err := runOne(sim, u, rng, summary, series)
 		if err == nil {
 			err = p.Schema.checkFinite(summary, series)
 		}
-		if err == nil && bands != nil {
-			held, point = held+1, u.Point
-		}
-		pending = append(pending, unitResult{unit: u, summary: summary, err: err})
-		if held == batch || bands == nil {
-			deliver()
-		}
+		h.hold(unitResult{unit: u, summary: summary, err: err})
 	}
 }
-
-// seriesBatch is the number of runs whose series a worker folds into the
-// bands at once: enough to fetch each sketch once for several runs, few
-// enough that the buffers (a run's series each) stay small.
-const seriesBatch = 8
 
 // runOne turns a panic inside one unit into that unit's error, so one bad
 // run cannot take the others down.

@@ -128,19 +128,8 @@ func (d *denseCounts) collapse(floor int32) {
 		folded += d.at(j)
 	}
 	rest := max(n-k, 1) // buckets floor.. that stay (at least bucket floor)
-	if d.wide != nil {
-		nw := make([]uint32, rest)
-		if k < n {
-			copy(nw, d.wide[k:])
-		}
-		d.wide = nw
-	} else {
-		ns := make([]uint16, rest)
-		if k < n {
-			copy(ns, d.small[k:])
-		}
-		d.small = ns
-	}
+	d.small = regrow(d.small[min(k, len(d.small)):], 0, rest)
+	d.wide = regrow(d.wide[min(k, len(d.wide)):], 0, rest)
 	d.offset = floor
 	if folded > 0 {
 		d.inc(0, folded)
@@ -172,8 +161,7 @@ func (s *Sketch) Count() uint64 { return s.n }
 
 // Add records v. NaN is ignored by the sketch (the mean records it).
 func (s *Sketch) Add(v float64) {
-	switch {
-	case v != v:
+	if v != v {
 		return
 	}
 	if s.n == 0 || v < s.min {
