@@ -70,6 +70,15 @@ func (d *decoder) wrongType(path, want string, data any) {
 	d.fail(path, fmt.Errorf("%w: expected %s, got %s", ErrWrongType, want, describeValue(data)))
 }
 
+// typed returns data as a T, or records that path wanted a want.
+func typed[T any](d *decoder, path, want string, data any) (T, bool) {
+	x, ok := data.(T)
+	if !ok {
+		d.wrongType(path, want, data)
+	}
+	return x, ok
+}
+
 // asList returns the elements of a decoded TOML array.
 func asList(data any) ([]any, bool) {
 	switch v := data.(type) {
@@ -168,9 +177,8 @@ func (d *decoder) unify(path string, data any, v reflect.Value) {
 			v.Set(reflect.ValueOf(data))
 			return
 		}
-		s, ok := data.(string)
+		s, ok := typed[string](d, path, "string", data)
 		if !ok {
-			d.wrongType(path, "string", data)
 			return
 		}
 		p := reflect.New(t)
@@ -180,23 +188,16 @@ func (d *decoder) unify(path string, data any, v reflect.Value) {
 		}
 		v.Set(p.Elem())
 	case kBool:
-		b, ok := data.(bool)
-		if !ok {
-			d.wrongType(path, "boolean", data)
-			return
+		if b, ok := typed[bool](d, path, "boolean", data); ok {
+			v.SetBool(b)
 		}
-		v.SetBool(b)
 	case kString:
-		s, ok := data.(string)
-		if !ok {
-			d.wrongType(path, "string", data)
-			return
+		if s, ok := typed[string](d, path, "string", data); ok {
+			v.SetString(s)
 		}
-		v.SetString(s)
 	case kInt:
-		n, ok := data.(int64)
+		n, ok := typed[int64](d, path, "integer", data)
 		if !ok {
-			d.wrongType(path, "integer", data)
 			return
 		}
 		if v.OverflowInt(n) {
@@ -205,9 +206,8 @@ func (d *decoder) unify(path string, data any, v reflect.Value) {
 		}
 		v.SetInt(n)
 	case kUint:
-		n, ok := data.(int64)
+		n, ok := typed[int64](d, path, "integer", data)
 		if !ok {
-			d.wrongType(path, "integer", data)
 			return
 		}
 		if n < 0 || v.OverflowUint(uint64(n)) {
