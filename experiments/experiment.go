@@ -3,6 +3,7 @@ package experiments
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -97,16 +98,32 @@ func LoadFile(path string, sets []string) (*Experiment, error) {
 
 // Set applies --set overrides. Each is "dotted.path=value" with the value
 // written in TOML (a number, a string in quotes, a list, an inline table).
+// Each problem is its own *params.FieldError whose File is the flag as
+// given ("--set fees.split=[1]") and whose Key is the dotted key at fault,
+// which may lie below path ("fees.split.0"); a flag without "path=" has no
+// key.
 func (e *Experiment) Set(sets []string) error {
 	var errs []*params.FieldError
 	for _, s := range sets {
+		flag := "--set " + s
 		path, val, ok := cut(s)
 		if !ok {
-			errs = append(errs, &params.FieldError{File: "--set", Key: s, Err: fmt.Errorf("want path=value")})
+			errs = append(errs, &params.FieldError{File: flag, Err: errors.New("want path=value")})
 			continue
 		}
-		if err := params.Set(e, path, val); err != nil {
-			errs = append(errs, &params.FieldError{File: "--set", Key: path, Err: err})
+		err := params.Set(e, path, val)
+		if err == nil {
+			continue
+		}
+		// params.Set reports problems inside the value (an element of
+		// the wrong type, a bad distribution parameter) as FieldErrors
+		// keyed below path, and a bad path or TOML as a plain error.
+		fes := params.FieldErrors(err)
+		if len(fes) == 0 {
+			errs = append(errs, &params.FieldError{File: flag, Key: path, Err: err})
+		}
+		for _, fe := range fes {
+			errs = append(errs, &params.FieldError{File: flag, Key: fe.Key, Err: fe.Err})
 		}
 	}
 	return joinFieldErrors(errs)

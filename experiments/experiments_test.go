@@ -147,3 +147,43 @@ func TestScenarioMustNotSetSweptPath(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// TestSetErrors: each problem with an override is its own FieldError that
+// names the flag as given and the key at fault, which may lie below the
+// flag's path. Before, a value with two bad elements gave one error whose
+// second line named neither the flag nor the file, and the key was
+// written twice ("--set: fees.split: fees.split.0: ..."); found by
+// FuzzLoadExperiment.
+func TestSetErrors(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		set  string
+		want []string // every problem's message, in order
+	}{
+		{`fees.split=["a", 0.5]`, []string{
+			`--set fees.split=["a", 0.5]: fees.split.0: wrong type: expected float, got string "a"`,
+		}},
+		{`holders.team.sell_fraction={ dist = "beta", a = -1, b = 0 }`, []string{
+			`--set holders.team.sell_fraction={ dist = "beta", a = -1, b = 0 }: holders.team.sell_fraction.a: must be > 0, got -1`,
+			`--set holders.team.sell_fraction={ dist = "beta", a = -1, b = 0 }: holders.team.sell_fraction.b: must be > 0, got 0`,
+		}},
+		{"holders.team.sell_fraction.a=0", []string{
+			"--set holders.team.sell_fraction.a=0: holders.team.sell_fraction.a: must be > 0, got 0",
+		}},
+		{"noequals", []string{"--set noequals: want path=value"}},
+		{"fees.split=[0.5,", []string{
+			`--set fees.split=[0.5,: fees.split: params: Set fees.split: invalid TOML value "[0.5,": unexpected EOF; expected value`,
+		}},
+	}
+	for _, c := range cases {
+		_, err := Load("x.toml", nil, []string{c.set})
+		fes := params.FieldErrors(err)
+		var got []string
+		for _, fe := range fes {
+			got = append(got, fe.Error())
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") || err.Error() != strings.Join(c.want, "\n") {
+			t.Errorf("--set %s:\n got %q\nwant %q", c.set, got, c.want)
+		}
+	}
+}
