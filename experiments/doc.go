@@ -8,7 +8,8 @@
 //
 //   - [Experiment]: one file's content; [Default] is the baseline.
 //   - [Load] and [LoadFile]: decode, override, normalise and validate.
-//   - [Experiment.Validate]: all problems at once, as *params.FieldError values.
+//   - [Experiment.Validate] and [ValidateParams]: the checks of Load for an
+//     experiment or token-model parameters built in Go.
 //   - [Experiment.Resolved]: the resolved TOML written to experiment.toml.
 //   - [Embedded] and [EmbeddedNames]: the experiments compiled into seqsim.
 //   - [Describe]: the parameter table behind `seqsim params`.
@@ -29,7 +30,8 @@
 // with a value the file sets, as in the third line) there is no line. A
 // syntax error has a line and no key. A problem with a value given by
 // --set names the flag as given instead of a line, and the key, which is
-// the flag's path or below it; a flag without "path=" has no key. Each
+// the flag's path or below it; a flag without "path=" has no key. An
+// experiment built in Go has no lines ([Experiment.Validate]). Each
 // problem is a *params.FieldError; FuzzLoadExperiment holds Load to these
 // forms.
 package experiments

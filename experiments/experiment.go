@@ -76,7 +76,7 @@ func Load(file string, src []byte, sets []string) (*Experiment, error) {
 		return nil, err
 	}
 	e.normalise()
-	if err := e.Validate(params.KeyLines(src)); err != nil {
+	if err := e.validate(params.KeyLines(src)); err != nil {
 		blameSets(err, sets)
 		return nil, err
 	}
@@ -185,11 +185,27 @@ func (e *Experiment) Hash() (string, error) {
 	return hex.EncodeToString(h[:]), nil
 }
 
+// ParamDoc documents one parameter: a row of `seqsim params`.
+type ParamDoc struct {
+	Path    string // dotted path; "N" stands for an array index, "<key>" for a map key
+	Type    string // bool, int, uint, float, string, dist, []float, map[string]int, ...
+	Default string // TOML form of the default; for array elements all defaults joined by ", "
+	Unit    string // the field's unit
+	Doc     string // the field's meaning
+}
+
 // Describe lists every parameter with its dotted path, type, default, unit
 // and meaning (the table `seqsim params` prints).
-func Describe() []params.ParamDoc {
+func Describe() []ParamDoc {
 	d := Default()
-	return params.Describe(&d)
+	docs := params.Describe(&d)
+	// A copy into this package's type: params is internal, and a
+	// library user must be able to name what Describe returns.
+	out := make([]ParamDoc, len(docs))
+	for i, p := range docs {
+		out[i] = ParamDoc(p)
+	}
+	return out
 }
 
 func joinFieldErrors(errs []*params.FieldError) error {

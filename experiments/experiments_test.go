@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -185,5 +186,31 @@ func TestSetErrors(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(c.want, "\n") || err.Error() != strings.Join(c.want, "\n") {
 			t.Errorf("--set %s:\n got %q\nwant %q", c.set, got, c.want)
 		}
+	}
+}
+
+// TestValidateParamsMatchesLoad: parameters built in Go get the problems a
+// file with the same values gets from Load (and the CLI prints), without
+// the file and line.
+func TestValidateParamsMatchesLoad(t *testing.T) {
+	t.Parallel()
+	src := "[fees]\nsplit = [0.5, 0.5, 0.5]\n\n[staking]\ncooldown_days = -1\n"
+	_, loadErr := Load("bad.toml", []byte(src), nil)
+	p := agents.DefaultParams()
+	p.Fees.Split = []float64{0.5, 0.5, 0.5}
+	p.Staking.CooldownDays = -1
+	goErr := ValidateParams(&p)
+	fromFile, fromGo := params.FieldErrors(loadErr), params.FieldErrors(goErr)
+	if len(fromFile) != 2 || len(fromGo) != len(fromFile) {
+		t.Fatalf("file: %v\nGo: %v", loadErr, goErr)
+	}
+	for i, fe := range fromFile {
+		g := fromGo[i]
+		if g.Key != fe.Key || g.Err.Error() != fe.Err.Error() || g.File != "" || g.Line != 0 {
+			t.Errorf("problem %d: from Go %q, from the file %q", i, g, fe)
+		}
+	}
+	if p := agents.DefaultParams(); ValidateParams(&p) != nil {
+		t.Errorf("the defaults are refused: %v", ValidateParams(&p))
 	}
 }

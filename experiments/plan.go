@@ -247,7 +247,7 @@ func (pl *Plan) check() error {
 	var errs []error
 	add := func(what string, e *Experiment, err error) {
 		if err == nil {
-			err = e.Validate(nil)
+			err = e.Validate()
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("experiments: %s: %w", what, err))
