@@ -8,8 +8,9 @@ import (
 
 // Sell a share s of a pool's token reserve: without fee the price moves by
 // the factor 1/(1+s)^2, so 1% of the reserve moves it by -1.97%, 10% by
-// -17.36% and 25% by -36% (docs/calibration.md, "Markets"). Buying back
-// with the USD received restores the price exactly when there is no fee.
+// -17.36% and 25% by -36% (the values TestPoolSellPriceImpact checks).
+// Buying back with the USD received restores the price exactly when there
+// is no fee.
 func ExamplePool() {
 	for _, s := range []float64{0.01, 0.10, 0.25} {
 		// 50M tokens against $50M: the price is $1.
