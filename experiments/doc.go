@@ -31,7 +31,14 @@
 // syntax error has a line and no key. A problem with a value given by
 // --set names the flag as given instead of a line, and the key, which is
 // the flag's path or below it; a flag without "path=" has no key. An
-// experiment built in Go has no lines ([Experiment.Validate]). Each
-// problem is a *params.FieldError; FuzzLoadExperiment holds Load to these
-// forms.
+// experiment built in Go has no lines ([Experiment.Validate]).
+//
+// [Experiment.Plan] validates every scenario and sweep point and reports a
+// bad one at the line of the study key that made it (the scenario's set
+// entry, the swept parameter), with the parameter's key and the point:
+//
+//	my.toml:5: fees.split: point 0 scenario=cheap: must sum to 1 (±1e-09), got 1.5
+//
+// Each problem is a *params.FieldError; FuzzLoadExperiment holds Load and
+// Plan to these forms.
 package experiments

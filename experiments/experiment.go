@@ -39,6 +39,10 @@ type Experiment struct {
 
 	// File is where the experiment came from (for messages); not in TOML.
 	File string `toml:"-"`
+	// lines are the source lines of the keys (from Load; nil when built
+	// in Go), so that Plan can point a bad scenario or sweep point at the
+	// line of the study key that made it.
+	lines params.Lines
 }
 
 // Default returns the baseline experiment: the default model and 1,000 runs.
@@ -76,7 +80,8 @@ func Load(file string, src []byte, sets []string) (*Experiment, error) {
 		return nil, err
 	}
 	e.normalise()
-	if err := e.validate(params.KeyLines(src)); err != nil {
+	e.lines = params.KeyLines(src)
+	if err := e.validate(e.lines); err != nil {
 		blameSets(err, sets)
 		return nil, err
 	}

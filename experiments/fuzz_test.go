@@ -19,7 +19,8 @@ import (
 //   - Load never panics (nor does Plan on an experiment that loads and
 //     whose design is small enough to enumerate quickly);
 //   - every problem is a *params.FieldError of one of the forms documented
-//     in doc.go ("Errors"): checkErrorForms;
+//     in doc.go ("Errors"): checkErrorForms, and checkPlanErrorForms for
+//     Plan's problems with a scenario or sweep point;
 //   - an experiment that loads is a fixed point of resolve → load: loading
 //     its resolved TOML succeeds and resolves to the same bytes (the same
 //     hash in manifest.json), STYLE.md "Fuzz targets".
@@ -72,7 +73,11 @@ func FuzzLoadExperiment(f *testing.F) {
 			t.Fatalf("resolve → load → resolve changed the bytes:\n%s\n----\n%s", r1, r2)
 		}
 		if smallStudy(e) {
-			e.Plan() //nolint:errcheck // must not panic
+			if _, err := e.Plan(); err != nil {
+				if msg := checkPlanErrorForms("fuzz.toml", src, err); msg != "" {
+					t.Fatalf("%s\nPlan error: %v", msg, err)
+				}
+			}
 		}
 	})
 }
@@ -175,4 +180,38 @@ func checkSetError(fe *params.FieldError, sets []string) string {
 		}
 	}
 	return fmt.Sprintf("names no --set flag given with a key at or below its path: %q (sets %q)", fe, sets)
+}
+
+// checkPlanErrorForms returns "" if err, from Plan on the experiment
+// loaded from src, has only the form Plan documents, else what is wrong:
+// FieldErrors (not nested) naming the file, the parameter's key, and the
+// line of the study key (scenarios, sweep or sensitivity) that made the bad
+// point, or no line when that key is not in src.
+func checkPlanErrorForms(file string, src []byte, err error) string {
+	studyLines := map[int]bool{}
+	for k, n := range params.KeyLines(src) {
+		if strings.HasPrefix(k, "scenarios") || strings.HasPrefix(k, "sweep") || strings.HasPrefix(k, "sensitivity") {
+			studyLines[n] = true
+		}
+	}
+	var es []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		es = j.Unwrap()
+	} else {
+		es = []error{err}
+	}
+	for _, e := range es {
+		fe, ok := e.(*params.FieldError)
+		switch {
+		case !ok:
+			return fmt.Sprintf("%T is not a *params.FieldError: %q", e, e)
+		case len(params.FieldErrors(fe.Err)) > 0:
+			return fmt.Sprintf("FieldError inside a FieldError: %q", fe)
+		case fe.File != file || fe.Key == "":
+			return fmt.Sprintf("names file %q and key %q, want %q and a key: %q", fe.File, fe.Key, file, fe)
+		case fe.Line != 0 && !studyLines[fe.Line]:
+			return fmt.Sprintf("line %d holds no scenario, sweep or sensitivity key: %q", fe.Line, fe)
+		}
+	}
+	return ""
 }
