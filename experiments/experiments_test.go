@@ -214,3 +214,17 @@ func TestValidateParamsMatchesLoad(t *testing.T) {
 		t.Errorf("the defaults are refused: %v", ValidateParams(&p))
 	}
 }
+
+// TestSchemaIsACopy: a caller that edits the Schema it was given does not
+// change the model's metric tables (a library rule of issue 13: no shared
+// mutable tables).
+func TestSchemaIsACopy(t *testing.T) {
+	t.Parallel()
+	e := Default()
+	s := e.Schema()
+	name := s.Outcomes[0].Name
+	s.Outcomes[0].Name, s.Series[0].Name = "edited", "edited"
+	if again := e.Schema(); again.Outcomes[0].Name != name || again.Series[0].Name == "edited" {
+		t.Errorf("editing one Schema changed the next: %q, %q", again.Outcomes[0].Name, again.Series[0].Name)
+	}
+}
