@@ -125,7 +125,7 @@ func (d *decoder) unify(path string, data any, v reflect.Value) {
 		for _, k := range keys {
 			f, ok := fieldByName(fs, k)
 			if !ok {
-				d.fail(join(path, k), unknownKeyError(k, fieldNames(fs)))
+				d.fail(join(path, keyName(k)), unknownKeyError(k, fieldNames(fs)))
 				continue
 			}
 			d.unify(join(path, k), m[k], v.FieldByIndex(f.index))

@@ -211,6 +211,9 @@ func unknownKeyError(key string, valid []string) error {
 
 // suggest returns the closest plausible candidate for a mistyped key, or "".
 func suggest(key string, candidates []string) string {
+	if key == "" {
+		return "" // every name starts with it: the list of valid keys says more
+	}
 	best, bestD := "", -1
 	lk := strings.ToLower(key)
 	for _, c := range candidates {

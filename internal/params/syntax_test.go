@@ -1,6 +1,9 @@
 package params
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSyntaxErrorAtEndOfInput: a syntax error at the end of the input is
 // reported on the line where it is, and its message has no NUL byte.
@@ -21,5 +24,20 @@ func TestSyntaxErrorAtEndOfInput(t *testing.T) {
 		if err == nil || err.Error() != c.want {
 			t.Errorf("%q: got %v, want %s", c.src, err, c.want)
 		}
+	}
+}
+
+// TestEmptyKey: an unknown empty key (a pair of quotes) is named "" with its line;
+// before, the problem had neither ("fuzz.toml: unknown key"); found by
+// FuzzLoadExperiment.
+func TestEmptyKey(t *testing.T) {
+	t.Parallel()
+	var x toyScenario
+	err := Decode("t.toml", []byte("name = \"x\"\n'' = 0\n[fees]\n\"\" = 1\n"), &x)
+	want := "t.toml:2: \"\": unknown key (valid keys: "
+	want2 := "t.toml:4: fees.\"\": unknown key (valid keys: "
+	fes := FieldErrors(err)
+	if len(fes) != 2 || !strings.HasPrefix(fes[0].Error(), want) || !strings.HasPrefix(fes[1].Error(), want2) {
+		t.Errorf("got %v\nwant problems starting %q and %q", err, want, want2)
 	}
 }
