@@ -5,8 +5,13 @@ import (
 	"slices"
 )
 
-// BandQuantiles are the quantiles reported for every (point, step, metric).
-var BandQuantiles = [...]float64{0.05, 0.25, 0.50, 0.75, 0.95}
+// bandQuantiles are the quantiles reported for every (point, step, metric).
+var bandQuantiles = [...]float64{0.05, 0.25, 0.50, 0.75, 0.95}
+
+// BandQuantiles returns the quantiles reported for every (point, step,
+// metric), in the order of Stat.Q. It returns a copy: the table itself
+// is never written.
+func BandQuantiles() [len(bandQuantiles)]float64 { return bandQuantiles }
 
 // Bands aggregates the per-step series of many runs into quantile sketches and
 // exact means, per point. Partial Bands from different workers, or from
@@ -100,7 +105,7 @@ func (b *Bands) Points() []int {
 // Stat is one row of series output.
 type Stat struct {
 	Mean float64
-	Q    [len(BandQuantiles)]float64
+	Q    [len(bandQuantiles)]float64 // at BandQuantiles()
 	N    uint64
 }
 
@@ -116,7 +121,7 @@ func (b *Bands) Stat(p, k, j int) Stat {
 	if st.N > 0 {
 		st.Mean = pb.sums[i].Float() / float64(st.N)
 	}
-	for qi, q := range BandQuantiles {
+	for qi, q := range bandQuantiles {
 		st.Q[qi] = sk.Quantile(q)
 	}
 	return st

@@ -275,7 +275,7 @@ func TestSketchMergeEqualsSingle(t *testing.T) {
 	for _, i := range []int{2, 0, 1} {
 		merged.Merge(&parts[i])
 	}
-	for _, q := range BandQuantiles {
+	for _, q := range BandQuantiles() {
 		if merged.Quantile(q) != all.Quantile(q) {
 			t.Errorf("q=%v merged %v single %v", q, merged.Quantile(q), all.Quantile(q))
 		}

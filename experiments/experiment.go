@@ -3,6 +3,7 @@ package experiments
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -38,6 +39,10 @@ type Experiment struct {
 
 	// File is where the experiment came from (for messages); not in TOML.
 	File string `toml:"-"`
+	// lines are the source lines of the keys (from Load; nil when built
+	// in Go), so that Plan can point a bad scenario or sweep point at the
+	// line of the study key that made it.
+	lines params.Lines
 }
 
 // Default returns the baseline experiment: the default model and 1,000 runs.
@@ -75,7 +80,8 @@ func Load(file string, src []byte, sets []string) (*Experiment, error) {
 		return nil, err
 	}
 	e.normalise()
-	if err := e.Validate(params.KeyLines(src)); err != nil {
+	e.lines = params.KeyLines(src)
+	if err := e.validate(e.lines); err != nil {
 		blameSets(err, sets)
 		return nil, err
 	}
@@ -97,16 +103,32 @@ func LoadFile(path string, sets []string) (*Experiment, error) {
 
 // Set applies --set overrides. Each is "dotted.path=value" with the value
 // written in TOML (a number, a string in quotes, a list, an inline table).
+// Each problem is its own *params.FieldError whose File is the flag as
+// given ("--set fees.split=[1]") and whose Key is the dotted key at fault,
+// which may lie below path ("fees.split.0"); a flag without "path=" has no
+// key.
 func (e *Experiment) Set(sets []string) error {
 	var errs []*params.FieldError
 	for _, s := range sets {
+		flag := "--set " + s
 		path, val, ok := cut(s)
 		if !ok {
-			errs = append(errs, &params.FieldError{File: "--set", Key: s, Err: fmt.Errorf("want path=value")})
+			errs = append(errs, &params.FieldError{File: flag, Err: errors.New("want path=value")})
 			continue
 		}
-		if err := params.Set(e, path, val); err != nil {
-			errs = append(errs, &params.FieldError{File: "--set", Key: path, Err: err})
+		err := params.Set(e, path, val)
+		if err == nil {
+			continue
+		}
+		// params.Set reports problems inside the value (an element of
+		// the wrong type, a bad distribution parameter) as FieldErrors
+		// keyed below path, and a bad path or TOML as a plain error.
+		fes := params.FieldErrors(err)
+		if len(fes) == 0 {
+			errs = append(errs, &params.FieldError{File: flag, Key: path, Err: err})
+		}
+		for _, fe := range fes {
+			errs = append(errs, &params.FieldError{File: flag, Key: fe.Key, Err: fe.Err})
 		}
 	}
 	return joinFieldErrors(errs)
@@ -168,11 +190,27 @@ func (e *Experiment) Hash() (string, error) {
 	return hex.EncodeToString(h[:]), nil
 }
 
+// ParamDoc documents one parameter: a row of `seqsim params`.
+type ParamDoc struct {
+	Path    string // dotted path; "N" stands for an array index, "<key>" for a map key
+	Type    string // bool, int, uint, float, string, dist, []float, map[string]int, ...
+	Default string // TOML form of the default; for array elements all defaults joined by ", "
+	Unit    string // the field's unit
+	Doc     string // the field's meaning
+}
+
 // Describe lists every parameter with its dotted path, type, default, unit
 // and meaning (the table `seqsim params` prints).
-func Describe() []params.ParamDoc {
+func Describe() []ParamDoc {
 	d := Default()
-	return params.Describe(&d)
+	docs := params.Describe(&d)
+	// A copy into this package's type: params is internal, and a
+	// library user must be able to name what Describe returns.
+	out := make([]ParamDoc, len(docs))
+	for i, p := range docs {
+		out[i] = ParamDoc(p)
+	}
+	return out
 }
 
 func joinFieldErrors(errs []*params.FieldError) error {

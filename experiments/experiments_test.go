@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -145,5 +146,85 @@ func TestScenarioMustNotSetSweptPath(t *testing.T) {
 	_, err := Load("x.toml", []byte(src), nil)
 	if err == nil || !strings.Contains(err.Error(), "which the sweep varies") {
 		t.Errorf("err %v", err)
+	}
+}
+
+// TestSetErrors: each problem with an override is its own FieldError that
+// names the flag as given and the key at fault, which may lie below the
+// flag's path. Before, a value with two bad elements gave one error whose
+// second line named neither the flag nor the file, and the key was
+// written twice ("--set: fees.split: fees.split.0: ..."); found by
+// FuzzLoadExperiment.
+func TestSetErrors(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		set  string
+		want []string // every problem's message, in order
+	}{
+		{`fees.split=["a", 0.5]`, []string{
+			`--set fees.split=["a", 0.5]: fees.split.0: wrong type: expected float, got string "a"`,
+		}},
+		{`holders.team.sell_fraction={ dist = "beta", a = -1, b = 0 }`, []string{
+			`--set holders.team.sell_fraction={ dist = "beta", a = -1, b = 0 }: holders.team.sell_fraction.a: must be > 0, got -1`,
+			`--set holders.team.sell_fraction={ dist = "beta", a = -1, b = 0 }: holders.team.sell_fraction.b: must be > 0, got 0`,
+		}},
+		{"holders.team.sell_fraction.a=0", []string{
+			"--set holders.team.sell_fraction.a=0: holders.team.sell_fraction.a: must be > 0, got 0",
+		}},
+		{"noequals", []string{"--set noequals: want path=value"}},
+		{"fees.split=[0.5,", []string{
+			`--set fees.split=[0.5,: fees.split: params: Set fees.split: invalid TOML value "[0.5,": unexpected EOF; expected value`,
+		}},
+	}
+	for _, c := range cases {
+		_, err := Load("x.toml", nil, []string{c.set})
+		fes := params.FieldErrors(err)
+		var got []string
+		for _, fe := range fes {
+			got = append(got, fe.Error())
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") || err.Error() != strings.Join(c.want, "\n") {
+			t.Errorf("--set %s:\n got %q\nwant %q", c.set, got, c.want)
+		}
+	}
+}
+
+// TestValidateParamsMatchesLoad: parameters built in Go get the problems a
+// file with the same values gets from Load (and the CLI prints), without
+// the file and line.
+func TestValidateParamsMatchesLoad(t *testing.T) {
+	t.Parallel()
+	src := "[fees]\nsplit = [0.5, 0.5, 0.5]\n\n[staking]\ncooldown_days = -1\n"
+	_, loadErr := Load("bad.toml", []byte(src), nil)
+	p := agents.DefaultParams()
+	p.Fees.Split = []float64{0.5, 0.5, 0.5}
+	p.Staking.CooldownDays = -1
+	goErr := ValidateParams(&p)
+	fromFile, fromGo := params.FieldErrors(loadErr), params.FieldErrors(goErr)
+	if len(fromFile) != 2 || len(fromGo) != len(fromFile) {
+		t.Fatalf("file: %v\nGo: %v", loadErr, goErr)
+	}
+	for i, fe := range fromFile {
+		g := fromGo[i]
+		if g.Key != fe.Key || g.Err.Error() != fe.Err.Error() || g.File != "" || g.Line != 0 {
+			t.Errorf("problem %d: from Go %q, from the file %q", i, g, fe)
+		}
+	}
+	if p := agents.DefaultParams(); ValidateParams(&p) != nil {
+		t.Errorf("the defaults are refused: %v", ValidateParams(&p))
+	}
+}
+
+// TestSchemaIsACopy: a caller that edits the Schema it was given does not
+// change the model's metric tables (a library rule of issue 13: no shared
+// mutable tables).
+func TestSchemaIsACopy(t *testing.T) {
+	t.Parallel()
+	e := Default()
+	s := e.Schema()
+	name := s.Outcomes[0].Name
+	s.Outcomes[0].Name, s.Series[0].Name = "edited", "edited"
+	if again := e.Schema(); again.Outcomes[0].Name != name || again.Series[0].Name == "edited" {
+		t.Errorf("editing one Schema changed the next: %q, %q", again.Outcomes[0].Name, again.Series[0].Name)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/seqsim/seqsim/agents"
 )
@@ -25,8 +26,10 @@ func (e *Experiment) Schema() Schema {
 	if e.Experiment.Model != "token" {
 		return Schema{Outcomes: []agents.Metric{{Name: "y", Unit: "1", Doc: "test function value", Chart: true}}, Steps: 0, RecordEvery: 1}
 	}
+	// Copies: slicing the model's metric tables would let a caller that
+	// edits its Schema rewrite them for every later study.
 	return Schema{
-		Outcomes: agents.OutcomeMetrics[:], Series: agents.SeriesMetrics[:],
+		Outcomes: slices.Clone(agents.OutcomeMetrics[:]), Series: slices.Clone(agents.SeriesMetrics[:]),
 		Steps: agents.Steps(&e.Params), RecordEvery: e.Simulation.RecordEveryDays,
 	}
 }

@@ -1,10 +1,10 @@
 package experiments
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/seqsim/seqsim/engine/design"
 	"github.com/seqsim/seqsim/internal/params"
@@ -242,35 +242,89 @@ func (pl *Plan) Point(p int) (*Experiment, error) {
 
 // check validates the points up front: every point of a scenario list or
 // grid (up to 10,000), and for sampled designs every parameter at its lower
-// and upper bound with the others at their base values.
+// and upper bound with the others at their base values. A problem is
+// reported at the line of the study key that made the point (the scenario's
+// set entry, the swept parameter), with the parameter's key and the point
+// named: `x.toml:12: fees.split: scenario "cheap": must sum to 1 ...`.
 func (pl *Plan) check() error {
-	var errs []error
-	add := func(what string, e *Experiment, err error) {
+	var errs []*params.FieldError
+	// add records the problems of one point; blame maps a parameter key to
+	// the study key that set it.
+	add := func(what string, blame func(key string) string, e *Experiment, err error) {
 		if err == nil {
-			err = e.Validate(nil)
+			err = e.Validate()
 		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("experiments: %s: %w", what, err))
+		if err == nil {
+			return
+		}
+		fes := params.FieldErrors(err)
+		if len(fes) == 0 { // a point that could not be built
+			fes = []*params.FieldError{{Err: err}}
+		}
+		for _, fe := range fes {
+			where := blame(fe.Key)
+			key := fe.Key
+			if key == "" {
+				key = where
+			}
+			errs = append(errs, &params.FieldError{
+				File: pl.exp.File, Line: pl.exp.lines.Line(where), Key: key,
+				Err: fmt.Errorf("%s: %w", what, fe.Err),
+			})
 		}
 	}
-	if pl.Kind == KindSensitivity || pl.Points > 10_000 || pl.exp.Sweep.Method == "lhs" {
+	ex := pl.exp
+	if pl.Kind == KindSensitivity || pl.Points > 10_000 || ex.Sweep.Method == "lhs" {
+		table := "sweep.params"
+		if pl.Kind == KindSensitivity {
+			table = "sensitivity.params"
+		}
 		for i, path := range pl.SweepPaths {
-			for _, v := range pl.bounds(i) {
-				e := *pl.exp
+			where := fmt.Sprintf("%s.%d", table, i)
+			for j, v := range pl.bounds(i) {
+				e := *ex
 				err := params.SetNumber(&e, path, v)
-				add(fmt.Sprintf("%s = %g", path, v), &e, err)
+				which := [2]string{"smallest", "largest"}[j]
+				add(fmt.Sprintf("%s = %g (the %s value of the design)", path, v, which), func(string) string { return where }, &e, err)
 			}
 		}
-		return errors.Join(errs...)
+		return joinFieldErrors(errs)
 	}
 	for p := range pl.Points {
 		e, err := pl.Point(p)
 		if e == nil {
-			e = pl.exp
+			e = ex
 		}
-		add(pl.describe(p), e, err)
+		add(pl.describe(p), func(key string) string { return pl.blame(p, key) }, e, err)
 	}
-	return errors.Join(errs...)
+	return joinFieldErrors(errs)
+}
+
+// blame returns the study key behind a problem with key at point p: the
+// last set entry of the point's scenario, or else the swept parameter, whose
+// path is key, above it or below it; else the scenario or the sweep.
+func (pl *Plan) blame(p int, key string) string {
+	related := func(path string) bool {
+		return path == key || strings.HasPrefix(key, path+".") || strings.HasPrefix(path, key+".")
+	}
+	if len(pl.Scenarios) > 0 {
+		i := pl.ScenarioOf(p)
+		sets := pl.exp.Scenarios[i].Set
+		for j := len(sets) - 1; j >= 0; j-- {
+			if path, _, _ := cut(sets[j]); related(path) {
+				return fmt.Sprintf("scenarios.%d.set.%d", i, j)
+			}
+		}
+	}
+	for i, path := range pl.SweepPaths {
+		if related(path) {
+			return fmt.Sprintf("sweep.params.%d", i)
+		}
+	}
+	if len(pl.Scenarios) > 0 {
+		return fmt.Sprintf("scenarios.%d", pl.ScenarioOf(p))
+	}
+	return "sweep"
 }
 
 // bounds returns the smallest and largest value parameter i takes.

@@ -14,10 +14,28 @@ func joinErrs(es []error) error { return errors.Join(es...) }
 
 var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 
-// Validate checks every value and reports all problems at once. lines maps
-// dotted keys to lines of the source (nil: no line numbers). After it
-// passes the model may assume its input is valid.
-func (e *Experiment) Validate(lines params.Lines) error {
+// Validate checks every value of e, an experiment built or changed in Go,
+// and reports all problems at once, with the checks and messages of Load.
+// An experiment in Go has no source lines, so each problem reads
+// "<e.File>: <dotted.key>: <problem>" ("<dotted.key>: <problem>" when
+// e.File is empty). After it passes the model may assume its input is
+// valid.
+func (e *Experiment) Validate() error { return e.validate(nil) }
+
+// ValidateParams checks token-model parameters built in Go, with the checks
+// and messages Load applies to the parameters of a file:
+//
+//	p := agents.DefaultParams()
+//	p.Fees.Split = []float64{0.5, 0.5, 0.5}
+//	err := experiments.ValidateParams(&p) // "fees.split: must sum to 1 ..."
+func ValidateParams(p *agents.Params) error {
+	e := Default()
+	e.Params = *p
+	return e.Validate()
+}
+
+// validate is Validate with the source lines of each key (nil: none).
+func (e *Experiment) validate(lines params.Lines) error {
 	c := params.NewChecker(e.File, lines)
 	s := e.Experiment
 	if !validName.MatchString(s.Name) {

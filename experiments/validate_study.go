@@ -18,11 +18,26 @@ func validateStudy(c *params.Checker, e *Experiment) {
 			c.Errorf(k+".name", "scenario name %q used twice", s.Name)
 		}
 		seen[s.Name] = true
+		point := *e // the scenario's point, as Plan.Point builds it
 		for j, set := range s.Set {
-			if path, _, ok := cut(set); !ok {
-				c.Errorf(fmt.Sprintf("%s.set.%d", k, j), "want path=value, got %q", set)
-			} else if _, err := params.Get(e, path); err != nil {
-				c.Errorf(fmt.Sprintf("%s.set.%d", k, j), "%v", err)
+			kj := fmt.Sprintf("%s.set.%d", k, j)
+			path, val, ok := cut(set)
+			if !ok {
+				c.Errorf(kj, "want path=value, got %q", set)
+				continue
+			}
+			if _, err := params.Get(e, path); err != nil {
+				c.Errorf(kj, "%v", err)
+				continue
+			}
+			// A value of the wrong type or bad TOML is found here, at the
+			// entry's line, rather than by Plan.
+			err := params.Set(&point, path, val)
+			for _, fe := range params.FieldErrors(err) {
+				c.Errorf(kj, "%s", fe)
+			}
+			if err != nil && len(params.FieldErrors(err)) == 0 {
+				c.Errorf(kj, "%v", err)
 			}
 		}
 	}

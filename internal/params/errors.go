@@ -89,7 +89,13 @@ func FieldErrors(err error) []*FieldError {
 // still finds it.
 type syntaxError struct{ pe toml.ParseError }
 
-func (e syntaxError) Error() string { return "syntax error: " + e.pe.Message }
+// Error implements error. The toml lexer writes the end of the input as a
+// NUL byte in its messages (an escape cut off by the end of the input gives
+// "invalid escape in string '\<NUL>'"), which a terminal does not show.
+func (e syntaxError) Error() string {
+	return "syntax error: " + strings.ReplaceAll(e.pe.Message, "\x00", "<end of file>")
+}
+
 func (e syntaxError) Unwrap() error { return e.pe }
 
 // joinFieldErrors returns nil, the single error, or errors.Join of all.
@@ -205,6 +211,9 @@ func unknownKeyError(key string, valid []string) error {
 
 // suggest returns the closest plausible candidate for a mistyped key, or "".
 func suggest(key string, candidates []string) string {
+	if key == "" {
+		return "" // every name starts with it: the list of valid keys says more
+	}
 	best, bestD := "", -1
 	lk := strings.ToLower(key)
 	for _, c := range candidates {

@@ -205,7 +205,7 @@ func (s *lineScanner) key() []string {
 			if c == '"' {
 				raw = unescapeBasic(raw)
 			}
-			parts = append(parts, raw)
+			parts = append(parts, keyName(raw))
 		case isBareKeyChar(c):
 			start := s.pos
 			for !s.eof() && isBareKeyChar(s.peek()) {
@@ -391,6 +391,17 @@ func unescapeBasic(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// keyName is how a TOML key reads in a dotted path: as written, except the
+// empty key (a pair of quotes in TOML), which would vanish from the path and
+// leave a problem with it without key or line (found by
+// FuzzLoadExperiment).
+func keyName(k string) string {
+	if k == "" {
+		return `""`
+	}
+	return k
 }
 
 func isBareKeyChar(c byte) bool {
