@@ -2,11 +2,11 @@ package experiments
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/engine/sensitivity"
 )
 
 // Sim is what the engine runs (engine.Sim, satisfied structurally).
@@ -104,13 +104,13 @@ func (s *testSim) Run(point, run int, _ *rand.Rand, summary, _ []float64) error 
 	switch e.Experiment.Model {
 	case "ishigami":
 		i := e.Ishigami
-		summary[0] = math.Sin(i.X1) + i.A*math.Pow(math.Sin(i.X2), 2) + i.B*math.Pow(i.X3, 4)*math.Sin(i.X1)
+		summary[0] = sensitivity.Ishigami([]float64{i.X1, i.X2, i.X3}, i.A, i.B)
 	case "sobol-g":
-		y := 1.0
-		for k, a := range e.SobolG.A {
-			y *= (math.Abs(4*e.SobolG.X[k]-2) + a) / (1 + a)
+		g := e.SobolG
+		if len(g.X) != len(g.A) {
+			return fmt.Errorf("experiments: sobol_g: %d inputs x for %d constants a", len(g.X), len(g.A))
 		}
-		summary[0] = y
+		summary[0] = sensitivity.SobolG(g.X, g.A)
 	default:
 		return fmt.Errorf("experiments: unknown test model %q", e.Experiment.Model)
 	}

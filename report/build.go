@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 )
 
@@ -265,15 +266,15 @@ func lineOf(v *view, q quantity, i int) cardLine {
 	}
 	x, lo, hi := q.value(col)
 	if q.risk {
-		r := s.risk(q.thr)
+		r := s.Risk(q.thr)
 		l.Value, l.Interval = prob(x), interval(lo, hi, prob)
-		l.Detail = fmt.Sprintf("%d of %d runs", r.k, r.n)
+		l.Detail = fmt.Sprintf("%d of %d runs", r.K, r.N)
 	} else {
 		l.Value, l.Interval = num(x), interval(lo, hi, num)
-		l.Detail = fmt.Sprintf("%d runs", s.n)
+		l.Detail = fmt.Sprintf("%d runs", s.N())
 	}
-	if s.missing > 0 {
-		l.Detail += fmt.Sprintf("; %d without a value", s.missing)
+	if s.Missing > 0 {
+		l.Detail += fmt.Sprintf("; %d without a value", s.Missing)
 	}
 	return l
 }
@@ -290,17 +291,17 @@ func outcomeTables(v *view, idx []int, what string) []table {
 			m, st := v.outcomes[i], s.stats[i]
 			row := tableRow{Label: m.Name, Sub: m.Doc}
 			row.Cells = []tableCell{
-				{Value: num(st.mean), Interval: interval(st.mean-st.half, st.mean+st.half, num)},
-				{Value: num(st.p05)}, {Value: num(st.p50)}, {Value: num(st.p95)},
+				{Value: num(st.Mean), Interval: interval(st.Mean-st.Half, st.Mean+st.Half, num)},
+				{Value: num(st.P05)}, {Value: num(st.P50)}, {Value: num(st.P95)},
 				{Value: m.Unit, Text: true},
 				{Value: runsOf(st)},
 			}
 			t.Rows = append(t.Rows, row)
 			for _, thr := range m.RiskAbove {
-				r := st.risk(thr)
+				r := st.Risk(thr)
 				risks.Rows = append(risks.Rows, tableRow{Label: m.Name + " > " + thrLabel(thr), Sub: m.Doc, Cells: []tableCell{
-					{Value: prob(r.p), Interval: interval(r.lo, r.hi, prob)},
-					{Value: fmt.Sprintf("%d of %d", r.k, r.n)},
+					{Value: prob(r.P), Interval: interval(r.Lo, r.Hi, prob)},
+					{Value: fmt.Sprintf("%d of %d", r.K, r.N)},
 				}})
 			}
 		}
@@ -309,12 +310,12 @@ func outcomeTables(v *view, idx []int, what string) []table {
 			m, st := v.outcomes[i], s.stats[i]
 			switch {
 			case !m.Chart:
-			case st.n == 0:
+			case st.N() == 0:
 				t.Notes = append(t.Notes, fmt.Sprintf("%s has no value in any run: nothing to chart.", m.Name))
-			case st.n == 1:
+			case st.N() == 1:
 				t.Notes = append(t.Notes, fmt.Sprintf("%s has a value in one run only: no distribution to chart.", m.Name))
-			case st.values[0] == st.values[st.n-1]:
-				t.Notes = append(t.Notes, fmt.Sprintf("Every run gave %s = %s: no distribution to chart.", m.Name, num(st.values[0])))
+			case st.Sorted[0] == st.Sorted[st.N()-1]:
+				t.Notes = append(t.Notes, fmt.Sprintf("Every run gave %s = %s: no distribution to chart.", m.Name, num(st.Sorted[0])))
 			}
 		}
 		out := []table{t}
@@ -397,11 +398,11 @@ func heads(ss ...string) []head {
 	return out
 }
 
-func runsOf(s *outcomeStats) string {
-	if s.missing == 0 {
-		return strconv.Itoa(s.n)
+func runsOf(s *stats.Outcome) string {
+	if s.Missing == 0 {
+		return strconv.Itoa(s.N())
 	}
-	return fmt.Sprintf("%d of %d", s.n, s.n+s.missing)
+	return fmt.Sprintf("%d of %d", s.N(), s.N()+s.Missing)
 }
 
 // folderPage lays out the report of one folder.

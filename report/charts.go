@@ -11,9 +11,9 @@ import (
 	"strings"
 	"sync"
 
-	"gonum.org/v1/plot"
-
+	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
+	"gonum.org/v1/plot"
 )
 
 // chart is one chart of the report: a file in plots/ (name.svg, .png,
@@ -188,7 +188,7 @@ func probabilityChart(v *view, j int, steps string) *chart {
 			}
 			lo, hi := p, p
 			if v.runs > 0 {
-				_, lo, hi = Wilson(int(math.Round(p*float64(v.runs))), v.runs)
+				_, lo, hi = stats.Wilson(int(math.Round(p*float64(v.runs))), v.runs)
 			}
 			s.X, s.P, s.Lo, s.Hi = append(s.X, b.X[k]), append(s.P, p), append(s.Lo, lo), append(s.Hi, hi)
 		}
@@ -213,18 +213,18 @@ func distCharts(v *view) []*chart {
 	var out []*chart
 	for i, m := range v.outcomes {
 		s := v.cols[0].stats[i]
-		if !m.Chart || s == nil || s.n < 2 || s.values[0] == s.values[s.n-1] {
+		if !m.Chart || s == nil || s.N() < 2 || s.Sorted[0] == s.Sorted[s.N()-1] {
 			continue // no shape to draw: the section's table says why
 		}
 		label := plots.WithUnit(m.Name, m.Unit)
-		vals := s.values
+		vals := s.Sorted
 		tail := "upper tail: VaR at p95 and p99, ES the mean at or above p95"
 		if m.LowerTail {
 			tail = "lower tail: VaR at p5 and p1, ES the mean at or below p5"
 		}
-		some := fmt.Sprintf("%d runs", s.n)
-		if s.missing > 0 {
-			some += fmt.Sprintf(" (%d more without a value)", s.missing)
+		some := fmt.Sprintf("%d runs", s.N())
+		if s.Missing > 0 {
+			some += fmt.Sprintf(" (%d more without a value)", s.Missing)
 		}
 		out = append(out,
 			&chart{name: "dist_" + m.Name, section: sectionOf(m),
@@ -298,10 +298,10 @@ func violinCharts(v *view) []*chart {
 		varies, first := false, math.NaN()
 		for c := range v.cols {
 			st := v.cols[c].stats[i]
-			if st == nil || len(st.values) < 2 {
+			if st == nil || len(st.Sorted) < 2 {
 				continue
 			}
-			vals := st.values // sorted
+			vals := st.Sorted // sorted
 			if math.IsNaN(first) {
 				first = vals[0]
 			}
@@ -619,7 +619,7 @@ func sensCharts(f *folder) []*chart {
 			lo, hi := col(func(r sensRow) float64 { return r.oatYLo }), col(func(r sensRow) float64 { return r.oatYHi })
 			base := math.NaN()
 			if mi >= 0 && len(f.points) > 0 && f.points[0].stats != nil {
-				base = f.points[0].stats[mi].mean // the design's row 0 is the base point
+				base = f.points[0].stats[mi].Mean // the design's row 0 is the base point
 			}
 			c.caption = fmt.Sprintf("One at a time: %s with each parameter at the low and the high end of its range, the others at their base values; the line is the base point.", sm.metric)
 			c.build = func(th plots.Theme) (*plot.Plot, error) {

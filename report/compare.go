@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 )
 
@@ -164,7 +165,7 @@ func compareView(fs []*folder, labels []string) (*view, []string) {
 		}
 		for p := range f.points {
 			pt := &f.points[p]
-			c := column{label: labels[k], parts: []string{labels[k]}, stats: make([]*outcomeStats, len(v.outcomes)), bands: make([]*plots.Band, len(v.series))}
+			c := column{label: labels[k], parts: []string{labels[k]}, stats: make([]*stats.Outcome, len(v.outcomes)), bands: make([]*plots.Band, len(v.series))}
 			if len(f.points) > 1 {
 				c.parts = append(c.parts, f.labelParts(p, lastSegment)...)
 				c.label = strings.Join(c.parts, " ")

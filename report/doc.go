@@ -10,8 +10,6 @@
 //   - [Compare], [CompareWith]: a comparison report of several folders.
 //   - [MissingFileError]: the folder lacks a file every output folder has
 //     (the CLI exits 2 on it).
-//   - [Wilson] and [MeanCI]: the 95% intervals the report quotes, for
-//     probabilities and for means.
 //   - [Metric]: a metric's metadata from manifest.json.
 //
 // # What is read
@@ -21,9 +19,11 @@
 // and every metric's metadata: name, unit, doc, whether it is charted,
 // which tail is the risk (lower_tail), its risk thresholds (risk_above)
 // and its section. runs.csv gives every run's outcomes, so per-point
-// statistics are exact: means with normal 95% confidence intervals,
-// percentiles by type 7 interpolation, and exceedance probabilities with
-// Wilson 95% intervals among the runs with a value. series.csv gives the
+// statistics are exact: means with normal 95% confidence intervals
+// (z = Φ⁻¹(0.975)), percentiles by type 7 interpolation, and exceedance
+// probabilities with Wilson 95% intervals among the runs with a value —
+// the same numbers, from the same code, as summary.md and the terminal
+// summary of `seqsim run`. series.csv gives the
 // fans; sensitivity.csv and sensitivity_s2.csv the indices.
 //
 // Nothing depends on a metric's name: sections, charts, headline numbers

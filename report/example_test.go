@@ -48,12 +48,3 @@ func ExampleBuild() {
 	// scripts: 0
 	// true
 }
-
-// Wilson gives the interval the report quotes for a probability: 3 runs
-// of 40 beyond a threshold.
-func ExampleWilson() {
-	p, lo, hi := report.Wilson(3, 40)
-	fmt.Printf("%.3f [%.3f, %.3f]\n", p, lo, hi)
-	// Output:
-	// 0.075 [0.026, 0.199]
-}

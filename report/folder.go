@@ -15,8 +15,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-
 	schema "github.com/seqsim/seqsim/internal/manifest"
+	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 )
 
@@ -93,7 +93,7 @@ type experimentInfo struct {
 type point struct {
 	cols   []string    // values of study.Columns; nil when the point has no row
 	values [][]float64 // outcome x run, NaN = no value
-	stats  []outcomeStats
+	stats  []stats.Outcome
 	bands  []*plots.Band // by series index; nil when series.csv has none
 }
 
@@ -173,9 +173,9 @@ func readFolder(dir string, manifestJSON []byte) (*folder, error) {
 	}
 	for p := range f.points {
 		pt := &f.points[p]
-		pt.stats = make([]outcomeStats, len(f.man.Outcomes))
+		pt.stats = make([]stats.Outcome, len(f.man.Outcomes))
 		for i, m := range f.man.Outcomes {
-			pt.stats[i] = newOutcomeStats(pt.values[i], m.RiskAbove)
+			pt.stats[i] = stats.NewOutcome(pt.values[i], m.RiskAbove)
 		}
 	}
 	return f, nil

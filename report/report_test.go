@@ -19,15 +19,12 @@ import (
 	"fmt"
 	stdhtml "html"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/seqsim/seqsim/engine"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.outline from the current reports")
@@ -144,7 +141,7 @@ func wantCharts(t *testing.T, dir string) []string {
 		}
 		for i, o := range m.Outcomes {
 			st := f.points[0].stats[i]
-			if o.Chart && st.n >= 2 && st.values[0] != st.values[st.n-1] {
+			if o.Chart && st.N() >= 2 && st.Sorted[0] != st.Sorted[st.N()-1] {
 				want = append(want, "dist_"+o.Name, "ecdf_"+o.Name)
 			}
 		}
@@ -403,7 +400,7 @@ func TestComparisonMarks(t *testing.T) {
 		if bi < 0 {
 			continue
 		}
-		b, w := v.cols[bi].stats[i].mean, v.cols[wi].stats[i].mean
+		b, w := v.cols[bi].stats[i].Mean, v.cols[wi].stats[i].Mean
 		if m.LowerTail && !(b > w) || !m.LowerTail && !(b < w) {
 			t.Errorf("%s (lower_tail %v): best %g, worst %g", m.Name, m.LowerTail, b, w)
 		}
@@ -622,64 +619,6 @@ func TestOutlineGolden(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestWilson checks the intervals against published values and against
-// engine's independent implementation of the same formula.
-func TestWilson(t *testing.T) {
-	t.Parallel()
-	// Newcombe (1998), Statistics in Medicine 17:857, table I, method 3:
-	// 81/263 gives 0.2553 to 0.3662; 15/148 gives 0.0624 to 0.1605;
-	// 0/20 gives 0 to 0.1611; 1/29 gives 0.0061 to 0.1718.
-	for _, c := range []struct {
-		k, n   int
-		lo, hi float64
-	}{{81, 263, 0.2553, 0.3662}, {15, 148, 0.0624, 0.1605}, {0, 20, 0, 0.1611}, {1, 29, 0.0061, 0.1718}} {
-		p, lo, hi := Wilson(c.k, c.n)
-		if math.Abs(lo-c.lo) > 5e-5 || math.Abs(hi-c.hi) > 5e-5 || p != float64(c.k)/float64(c.n) {
-			t.Errorf("Wilson(%d, %d) = %.4f [%.4f, %.4f], want [%.4f, %.4f]", c.k, c.n, p, lo, hi, c.lo, c.hi)
-		}
-	}
-	for n := 1; n <= 60; n++ {
-		for k := 0; k <= n; k++ {
-			p, lo, hi := Wilson(k, n)
-			ep, elo, ehi := engine.Wilson(uint64(k), uint64(n))
-			if math.Abs(p-ep) > 1e-12 || math.Abs(lo-elo) > 1e-12 || math.Abs(hi-ehi) > 1e-12 {
-				t.Fatalf("Wilson(%d, %d) = %g [%g, %g], engine %g [%g, %g]", k, n, p, lo, hi, ep, elo, ehi)
-			}
-		}
-	}
-	if p, lo, hi := Wilson(0, 0); !math.IsNaN(p) || !math.IsNaN(lo) || !math.IsNaN(hi) {
-		t.Error("Wilson(0, 0) is not NaN")
-	}
-}
-
-func TestMeanCI(t *testing.T) {
-	t.Parallel()
-	// 1..5: mean 3, sd √2.5, half-width 1.959964 · √2.5/√5 = 1.385904
-	m, h := MeanCI([]float64{1, 2, math.NaN(), 3, 4, 5})
-	if m != 3 || math.Abs(h-1.385904) > 1e-6 {
-		t.Errorf("MeanCI = %g ± %g", m, h)
-	}
-	if m, h := MeanCI([]float64{7}); m != 7 || !math.IsNaN(h) {
-		t.Errorf("one value: %g ± %g", m, h)
-	}
-	if m, _ := MeanCI(nil); !math.IsNaN(m) {
-		t.Error("no value is not NaN")
-	}
-}
-
-// TestRiskCountsStrictlyAbove: P(value > t) counts values above t only,
-// with ties at t below.
-func TestRiskCountsStrictlyAbove(t *testing.T) {
-	t.Parallel()
-	s := newOutcomeStats([]float64{0.5, 0.5, 0.2, math.NaN(), 0.9, 0.5}, []float64{0.5})
-	if r := s.risks[0]; r.k != 1 || r.n != 5 || s.missing != 1 {
-		t.Errorf("risk %+v, missing %d", r, s.missing)
-	}
-	if r := s.risk(0.3); r.k != 4 {
-		t.Errorf("P(> 0.3): %d of %d", r.k, r.n)
 	}
 }
 

@@ -2,8 +2,8 @@ package report
 
 import (
 	"math"
-	"slices"
 
+	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 )
 
@@ -15,10 +15,10 @@ const maxCompared = 12
 // column is one point of one experiment: a column of the comparison
 // tables and one fan of the overlaid fan charts.
 type column struct {
-	label string          // in legends and bar categories
-	parts []string        // label in parts for table headers: experiment, scenario, swept values
-	stats []*outcomeStats // by the view's outcome index; nil: the experiment has no such outcome
-	bands []*plots.Band   // by the view's series index; nil: no such series
+	label string           // in legends and bar categories
+	parts []string         // label in parts for table headers: experiment, scenario, swept values
+	stats []*stats.Outcome // by the view's outcome index; nil: the experiment has no such outcome
+	bands []*plots.Band    // by the view's series index; nil: no such series
 }
 
 // view is what the metric sections are built from: metrics and the
@@ -36,7 +36,7 @@ func folderView(f *folder) *view {
 	v := &view{outcomes: f.man.Outcomes, series: f.man.Series, runs: f.man.Study.Runs}
 	for p := range f.points {
 		pt := &f.points[p]
-		c := column{label: f.label(p), parts: f.labelParts(p, lastSegment), stats: make([]*outcomeStats, len(pt.stats)), bands: pt.bands}
+		c := column{label: f.label(p), parts: f.labelParts(p, lastSegment), stats: make([]*stats.Outcome, len(pt.stats)), bands: pt.bands}
 		for i := range pt.stats {
 			c.stats[i] = &pt.stats[i]
 		}
@@ -64,10 +64,10 @@ func (q quantity) value(c *column) (v, lo, hi float64) {
 		return math.NaN(), math.NaN(), math.NaN()
 	}
 	if q.risk {
-		r := s.risk(q.thr)
-		return r.p, r.lo, r.hi
+		r := s.Risk(q.thr)
+		return r.P, r.Lo, r.Hi
 	}
-	return s.mean, s.mean - s.half, s.mean + s.half
+	return s.Mean, s.Mean - s.Half, s.Mean + s.Half
 }
 
 // higherBetter says which way is better: for lower-tail outcomes (low is
@@ -75,23 +75,6 @@ func (q quantity) value(c *column) (v, lo, hi float64) {
 // probability, lower.
 func (q quantity) higherBetter(v *view) bool {
 	return !q.risk && v.outcomes[q.metric].LowerTail
-}
-
-// risk returns P(value > t) with its Wilson interval. It reuses a
-// precomputed threshold when there is one.
-func (s *outcomeStats) risk(t float64) riskStat {
-	for _, r := range s.risks {
-		if r.threshold == t {
-			return r
-		}
-	}
-	i, found := slices.BinarySearch(s.values, t)
-	for found && i < s.n && s.values[i] == t {
-		i++
-	}
-	r := riskStat{threshold: t, k: s.n - i, n: s.n}
-	r.p, r.lo, r.hi = Wilson(r.k, r.n)
-	return r
 }
 
 // quantities lists the outcome means and risks of the outcomes idx, each

@@ -23,8 +23,7 @@ type runResult struct {
 	exp     *experiments.Experiment
 	plan    *experiments.Plan
 	schema  experiments.Schema
-	stats   [][]engine.ColumnStats // point x outcome (not for sensitivity)
-	moments [][]moments            // point x outcome (sensitivity only)
+	values  [][][]float64 // point x outcome x run: every run's outcomes (NaN: none), in unit order
 	bands   *engine.Bands
 	sens    []sensitivityResult
 	runs    int
@@ -34,35 +33,20 @@ type runResult struct {
 	command []string
 }
 
-// moments are the running sums a sensitivity study keeps per point and
-// outcome: enough for the replicate mean and the seed-noise variance, in
-// constant memory per point.
-type moments struct {
-	sum, sumSq engine.FixedSum
-	n          uint64
-}
-
-// statsSink writes runs.csv and folds each row into the per-point
-// statistics.
+// statsSink writes runs.csv and keeps every run's outcomes per point, in
+// unit order, for the summary and the sensitivity analysis: exact
+// statistics for 8 bytes per run and outcome. Rows reach it in unit order
+// (a run, a merge and a resume all replay runs.csv order), so the
+// statistics computed from them are deterministic.
 type statsSink struct {
-	csv     *engine.CSVSink
-	stats   [][]engine.ColumnStats
-	moments [][]moments
+	csv    *engine.CSVSink
+	values [][][]float64 // point x outcome x run
 }
 
 func (s *statsSink) Row(u engine.Unit, summary []float64) error {
-	if s.moments != nil {
-		ms := s.moments[u.Point]
-		for i, v := range summary {
-			ms[i].sum.Add(v)
-			ms[i].sumSq.Add(v * v)
-			ms[i].n++
-		}
-	} else {
-		st := s.stats[u.Point]
-		for i, v := range summary {
-			st[i].Add(v)
-		}
+	vs := s.values[u.Point]
+	for i, v := range summary {
+		vs[i] = append(vs[i], v)
 	}
 	if s.csv == nil { // rebuilding statistics from rows already written
 		return nil
@@ -122,20 +106,9 @@ func newStudy(exp *experiments.Experiment) (*study, error) {
 
 // newSink returns the statistics sink around a runs.csv writer.
 func (st *study) newSink(csv *engine.CSVSink) *statsSink {
-	sink := &statsSink{csv: csv}
-	if st.pl.Kind == experiments.KindSensitivity {
-		sink.moments = make([][]moments, st.pl.Points)
-		for p := range sink.moments {
-			sink.moments[p] = make([]moments, len(st.sch.Outcomes))
-		}
-		return sink
-	}
-	sink.stats = make([][]engine.ColumnStats, st.pl.Points)
-	for p := range sink.stats {
-		sink.stats[p] = make([]engine.ColumnStats, len(st.sch.Outcomes))
-		for i, m := range st.sch.Outcomes {
-			sink.stats[p][i].Thresholds = m.RiskAbove
-		}
+	sink := &statsSink{csv: csv, values: make([][][]float64, st.pl.Points)}
+	for p := range sink.values {
+		sink.values[p] = make([][]float64, len(st.sch.Outcomes))
 	}
 	return sink
 }
@@ -219,7 +192,7 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 		return nil, runErr
 	}
 	failed = len(res.Failed)
-	rr := &runResult{exp: j.exp, plan: st.pl, schema: st.sch, stats: sink.stats, moments: sink.moments, bands: res.Bands,
+	rr := &runResult{exp: j.exp, plan: st.pl, schema: st.sch, values: sink.values, bands: res.Bands,
 		runs: res.Done, wall: wall, hash: st.hash, failed: res.Failed, command: j.command}
 	res.Bands = nil // rr holds them, and writeOutputs lets them go once written
 	if runErr != nil {

@@ -227,7 +227,7 @@ func mergeShards(st *study, order []string, hs []*shardHeader, out string) (*run
 		}
 		rr.runs++
 	}
-	rr.stats, rr.moments = sink.stats, sink.moments
+	rr.values = sink.values
 	if plan.SeriesPoints {
 		rr.bands = engine.NewBands(st.schema)
 		for _, d := range order {

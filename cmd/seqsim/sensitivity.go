@@ -11,6 +11,7 @@ import (
 	"github.com/seqsim/seqsim/engine/sensitivity"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/internal/stats"
 )
 
 // sensitivityResult is the analysis of one outcome metric.
@@ -38,11 +39,12 @@ func analyse(rr *runResult) []sensitivityResult {
 			continue
 		}
 		y := make([]float64, pl.Points)
+		reps := make([][]float64, pl.Points) // point x replicate
 		for p := range y {
-			mo := &rr.moments[p][j]
-			y[p] = mo.sum.Float() / float64(mo.n)
+			reps[p] = rr.values[p][j]
+			y[p] = stats.Mean(reps[p])
 		}
-		r := sensitivityResult{metric: m.Name, noise: noiseShare(rr.moments, j)}
+		r := sensitivityResult{metric: m.Name, noise: noiseShare(reps)}
 		var err error
 		switch {
 		case pl.Saltelli != nil:
@@ -81,32 +83,19 @@ func noteFor(err error, pl *experiments.Plan) string {
 	return err.Error()
 }
 
-// noiseShare is the share of an outcome's variance that is seed noise:
-// W / (W + B), with W the mean within-point sample variance (replicates of
-// one design point differ only by seed) and B the sample variance of the
-// point means (what the parameters move). Pooling all runs instead would
-// be biased under common random numbers, where every point shares the same
-// few seeds. NaN with one replicate per point.
-func noiseShare(ms [][]moments, j int) float64 {
-	var within, sumMean, sumMean2 float64
-	for _, row := range ms {
-		m := &row[j]
-		k := float64(m.n)
-		if k < 2 {
-			return math.NaN()
-		}
-		s, s2 := m.sum.Float(), m.sumSq.Float()
-		within += (s2 - s*s/k) / (k - 1)
-		mean := s / k
-		sumMean, sumMean2 = sumMean+mean, sumMean2+mean*mean
-	}
-	p := float64(len(ms))
-	w := within / p
-	b := (sumMean2 - sumMean*sumMean/p) / (p - 1)
-	if !(w+b > 0) {
+// noiseShare is the share of an outcome's variance that is seed noise,
+// from the replicates of each design point (which differ only by seed):
+// the ANOVA variance components of [sensitivity.NoiseShare]. Pooling all
+// runs instead would be biased under common random numbers, where every
+// point shares the same few seeds. NaN (an empty cell) when there is no
+// estimate: one replicate per point, a run without a value, or an output
+// that does not vary at all (whose note says "no variance").
+func noiseShare(reps [][]float64) float64 {
+	share, err := sensitivity.NoiseShare(reps)
+	if err != nil {
 		return math.NaN()
 	}
-	return w / (w + b)
+	return share
 }
 
 // writeSensitivityCSV writes sensitivity.csv: one row per (metric,

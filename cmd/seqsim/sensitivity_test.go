@@ -257,22 +257,19 @@ values = [0, 14]
 	}
 }
 
-// TestNoiseShare: points whose means differ by a known spread and whose
-// replicates by a known seed noise give the noise share W / (W + B).
+// TestNoiseShare: the noise_share column is sensitivity.NoiseShare's
+// ANOVA estimate. Two points, two replicates each: means 0 and 2,
+// replicates at mean ± 1, so MSW = 2, MSB = 4 and σ²_between = (4−2)/2 = 1:
+// share 2/3 (the former W/(W+B) gave 0.5). Without an estimate (one
+// replicate, a run without a value, no variance) the cell is empty (NaN).
 func TestNoiseShare(t *testing.T) {
 	t.Parallel()
-	// Two points, two replicates each: means 0 and 2 (B = 2), replicates
-	// at mean ± 1 (W = 2): share 0.5.
-	ms := make([][]moments, 2)
-	for p, vals := range [][]float64{{-1, 1}, {1, 3}} {
-		ms[p] = make([]moments, 1)
-		for _, v := range vals {
-			ms[p][0].sum.Add(v)
-			ms[p][0].sumSq.Add(v * v)
-			ms[p][0].n++
-		}
+	if got := noiseShare([][]float64{{-1, 1}, {1, 3}}); math.Abs(got-2.0/3) > 1e-15 {
+		t.Errorf("noise share %v, want 2/3", got)
 	}
-	if got := noiseShare(ms, 0); math.Abs(got-0.5) > 1e-12 {
-		t.Errorf("noise share %v, want 0.5", got)
+	for _, reps := range [][][]float64{{{1}, {2}}, {{1, math.NaN()}, {1, 3}}, {{5, 5}, {5, 5}}} {
+		if got := noiseShare(reps); !math.IsNaN(got) {
+			t.Errorf("noiseShare(%v) = %v, want NaN", reps, got)
+		}
 	}
 }

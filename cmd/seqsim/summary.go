@@ -9,8 +9,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/seqsim/seqsim/agents"
-	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/stats"
 )
 
 // pointLabel names point p for tables and legends: its scenario and swept
@@ -39,26 +39,14 @@ func shortPath(p string) string {
 	return strings.Join(parts, ".")
 }
 
-type risk struct {
-	metric    string
-	threshold float64
-	p, lo, hi float64
-	k, n      uint64
-}
-
-// risks lists the exceedance probabilities of point p with Wilson intervals.
-func risks(rr *runResult, p int) []risk {
-	var out []risk
+// outcomes returns the summary row of every outcome at point p (mean with
+// its 95% interval, exact percentiles, risks with Wilson intervals) from
+// every run's value, by the function report.html uses: the summaries and
+// the report show the same numbers.
+func outcomes(rr *runResult, p int) []stats.Outcome {
+	out := make([]stats.Outcome, len(rr.schema.Outcomes))
 	for i, m := range rr.schema.Outcomes {
-		s := &rr.stats[p][i]
-		for j, t := range s.Thresholds {
-			var k uint64
-			if j < len(s.Above) {
-				k = s.Above[j]
-			}
-			pr, lo, hi := engine.Wilson(k, s.N)
-			out = append(out, risk{metric: m.Name, threshold: t, p: pr, lo: lo, hi: hi, k: k, n: s.N})
-		}
+		out[i] = stats.NewOutcome(rr.values[p][i], m.RiskAbove)
 	}
 	return out
 }
@@ -89,15 +77,17 @@ func printSummary(w io.Writer, rr *runResult) {
 		fmt.Fprintf(w, "\n[%s]\n", pointLabel(rr.plan, p))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "outcome\tmean\t95% CI\tp5\tp50\tp95\tunit\t")
+		rows := outcomes(rr, p)
 		for i, m := range rr.schema.Outcomes {
-			s := &rr.stats[p][i]
-			mean, half := s.Mean()
-			fmt.Fprintf(tw, "%s\t%s\t±%s\t%s\t%s\t%s\t%s\t\n", m.Name, num(mean), num(half),
-				num(s.Sketch.Quantile(0.05)), num(s.Sketch.Quantile(0.5)), num(s.Sketch.Quantile(0.95)), m.Unit)
+			o := &rows[i]
+			fmt.Fprintf(tw, "%s\t%s\t±%s\t%s\t%s\t%s\t%s\t\n", m.Name, num(o.Mean), num(o.Half),
+				num(o.P05), num(o.P50), num(o.P95), m.Unit)
 		}
 		tw.Flush()
-		for _, r := range risks(rr, p) {
-			fmt.Fprintf(w, "P(%s > %g) = %.3f  [%.3f, %.3f]  (%d of %d runs)\n", r.metric, r.threshold, r.p, r.lo, r.hi, r.k, r.n)
+		for i, m := range rr.schema.Outcomes {
+			for _, r := range rows[i].Risks {
+				fmt.Fprintf(w, "P(%s > %g) = %.3f  [%.3f, %.3f]  (%d of %d runs)\n", m.Name, r.Threshold, r.P, r.Lo, r.Hi, r.K, r.N)
+			}
 		}
 	}
 }
@@ -165,18 +155,20 @@ func summaryMarkdown(rr *runResult) []byte {
 	}
 	for p := range rr.plan.Points {
 		fmt.Fprintf(&b, "\n## %s\n\n| event | probability | 95%% interval (Wilson) | runs |\n|---|---:|---:|---:|\n", pointLabel(rr.plan, p))
-		for _, r := range risks(rr, p) {
-			fmt.Fprintf(&b, "| %s > %g | %.3f | [%.3f, %.3f] | %d of %d |\n", r.metric, r.threshold, r.p, r.lo, r.hi, r.k, r.n)
+		rows := outcomes(rr, p)
+		for i, m := range rr.schema.Outcomes {
+			for _, r := range rows[i].Risks {
+				fmt.Fprintf(&b, "| %s > %g | %.3f | [%.3f, %.3f] | %d of %d |\n", m.Name, r.Threshold, r.P, r.Lo, r.Hi, r.K, r.N)
+			}
 		}
 		fmt.Fprintln(&b, "\n| outcome | mean | 95% CI | p5 | p50 | p95 | unit |\n|---|---:|---:|---:|---:|---:|---|")
 		for i, m := range rr.schema.Outcomes {
-			s := &rr.stats[p][i]
-			mean, half := s.Mean()
-			fmt.Fprintf(&b, "| %s | %s | ±%s | %s | %s | %s | %s |\n", m.Name, num(mean), num(half),
-				num(s.Sketch.Quantile(0.05)), num(s.Sketch.Quantile(0.5)), num(s.Sketch.Quantile(0.95)), m.Unit)
+			o := &rows[i]
+			fmt.Fprintf(&b, "| %s | %s | ±%s | %s | %s | %s | %s |\n", m.Name, num(o.Mean), num(o.Half),
+				num(o.P05), num(o.P50), num(o.P95), m.Unit)
 		}
 	}
-	fmt.Fprintln(&b, "\nQuantiles are within 1% (relative) of the exact sample quantiles (DDSketch).")
+	fmt.Fprintln(&b, "\nMeans with normal 95% confidence intervals; percentiles exact over every run (type 7 interpolation); probabilities with Wilson 95% intervals: the numbers of report.html.")
 	if rr.plan.Points == 1 {
 		fmt.Fprint(&b, "\n## Charts\n\n")
 		for _, m := range charted(rr.schema.Series) {

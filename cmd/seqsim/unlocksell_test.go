@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/seqsim/seqsim/engine"
+	"github.com/seqsim/seqsim/internal/stats"
 )
 
 // TestUnlockSellReference runs experiments/bench-unlock-sell.toml at 1,000
@@ -42,12 +42,8 @@ func TestUnlockSellReference(t *testing.T) {
 		xs             []float64
 		refMean, refSE float64
 	}{{"final price", price, 0.4420, 0.0007}, {"max drawdown", mdd, 0.9408, 0.0001}} {
-		var s engine.ColumnStats
-		for _, x := range c.xs {
-			s.Add(x)
-		}
-		mean, half := s.Mean()
-		se := half / 1.96
+		mean, half := stats.MeanCI(c.xs)
+		se := half / stats.Z95
 		tol := 3 * math.Hypot(se, c.refSE)
 		t.Logf("%s: %.4f ± %.4f (reference %.4f ± %.4f)", c.name, mean, se, c.refMean, c.refSE)
 		if math.Abs(mean-c.refMean) > tol {

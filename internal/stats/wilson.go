@@ -2,16 +2,12 @@ package stats
 
 import "math"
 
-// Z95 is the two-sided 95% quantile of the standard normal distribution,
-// Φ⁻¹(0.975).
-const Z95 = 1.959963984540054
-
 // Wilson returns the proportion k/n and its Wilson score interval at 95%
 // (Wilson 1927). Unlike the normal approximation it stays inside [0, 1]
-// and is not empty at k = 0 or k = n. n = 0 or k > n gives NaN for all
-// three.
-func Wilson(k, n uint64) (p, lo, hi float64) {
-	if n == 0 || k > n {
+// and is not empty at k = 0 or k = n. n ≤ 0, k < 0 or k > n gives NaN for
+// all three.
+func Wilson(k, n int) (p, lo, hi float64) {
+	if n <= 0 || k < 0 || k > n {
 		return math.NaN(), math.NaN(), math.NaN()
 	}
 	nn := float64(n)

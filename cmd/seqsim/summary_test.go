@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/stats"
+)
+
+// TestSummaryIsExact: every outcome row and risk of summary.md and of the
+// terminal summary is stats.NewOutcome over the runs.csv values of its
+// point, which is what report.html computes too: the three show the same
+// numbers (exact percentiles, not the sketches').
+func TestSummaryIsExact(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	stdout, _, err := runCLI(t, "run", filepath.Join("..", "..", "report", "testdata", "scenarios.toml"), "--out", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp, err := experiments.LoadFile(filepath.Join(dir, "experiment.toml"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := exp.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := exp.Schema().Outcomes
+	values := make([][][]float64, pl.Points) // point x outcome x run
+	for p := range values {
+		values[p] = make([][]float64, len(outs))
+	}
+	f, err := os.Open(filepath.Join(dir, "runs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows := newRowReader(f, "runs.csv", len(pl.Columns))
+	for {
+		u, summary, err := rows.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range summary {
+			values[u.Point][i] = append(values[u.Point][i], v)
+		}
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "summary.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for p := range values {
+		for i, m := range outs {
+			o := stats.NewOutcome(values[p][i], m.RiskAbove)
+			row := fmt.Sprintf("| %s | %s | ±%s | %s | %s | %s | %s |\n", m.Name, num(o.Mean), num(o.Half), num(o.P05), num(o.P50), num(o.P95), m.Unit)
+			if !strings.Contains(string(md), row) {
+				t.Errorf("point %d: summary.md lacks %q", p, row)
+			}
+			want := []string{m.Name, num(o.Mean), "±" + num(o.Half), num(o.P05), num(o.P50), num(o.P95)}
+			if got := terminalRow(stdout, pointLabel(pl, p), m.Name); !slices.Equal(got, want) {
+				t.Errorf("point %d: the terminal summary shows %q, want %q", p, got, want)
+			}
+			for _, r := range o.Risks {
+				line := fmt.Sprintf("P(%s > %g) = %.3f  [%.3f, %.3f]  (%d of %d runs)\n", m.Name, r.Threshold, r.P, r.Lo, r.Hi, r.K, r.N)
+				if !strings.Contains(stdout, line) {
+					t.Errorf("point %d: the terminal summary lacks %q", p, line)
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 2*len(outs) {
+		t.Errorf("checked %d rows over %d points", checked, pl.Points)
+	}
+}
+
+// terminalRow returns the first six fields of outcome name's row in the
+// terminal summary's table of the point labelled label.
+func terminalRow(stdout, label, name string) []string {
+	_, block, ok := strings.Cut(stdout, "\n["+label+"]\n")
+	if !ok {
+		return nil
+	}
+	for _, line := range strings.Split(block, "\n") {
+		if f := strings.Fields(line); len(f) >= 6 && f[0] == name {
+			return f[:6]
+		}
+	}
+	return nil
+}
