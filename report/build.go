@@ -10,6 +10,7 @@ import (
 
 	"github.com/seqsim/seqsim/internal/atomicfile"
 	"github.com/seqsim/seqsim/plots"
+	layout "github.com/seqsim/seqsim/study/folder"
 )
 
 // Options changes what [BuildWith] and [CompareWith] do. The zero value
@@ -46,7 +47,7 @@ func BuildWith(dir string, o Options) error {
 	}
 	v := folderView(f)
 	charts := folderCharts(f, v)
-	plotsDir := filepath.Join(dir, PlotsDir)
+	plotsDir := filepath.Join(dir, layout.Plots)
 	if err := os.MkdirAll(plotsDir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -57,7 +58,7 @@ func BuildWith(dir string, o Options) error {
 	if err != nil {
 		return err
 	}
-	if err := atomicfile.Write(filepath.Join(dir, ReportFile), b); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, layout.Report), b); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil

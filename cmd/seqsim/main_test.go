@@ -15,6 +15,7 @@ import (
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/internal/params"
+	"github.com/seqsim/seqsim/study"
 )
 
 // Goldens in testdata/ pin the bytes of a small baseline run. Do not change
@@ -45,7 +46,7 @@ var small = []string{"--runs", "24", "--set", "simulation.horizon_days=400", "--
 func TestVersion(t *testing.T) {
 	t.Parallel()
 	out, _, err := runCLI(t, "version")
-	if err != nil || out != "seqsim "+version+"\n" {
+	if err != nil || out != "seqsim "+study.Version+"\n" {
 		t.Errorf("version: %q %v", out, err)
 	}
 }

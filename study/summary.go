@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"bytes"
@@ -39,6 +39,7 @@ func shortPath(p string) string {
 	return strings.Join(parts, ".")
 }
 
+// risk is an exceedance probability of one outcome at one point.
 type risk struct {
 	metric    string
 	threshold float64
@@ -102,6 +103,7 @@ func printSummary(w io.Writer, rr *runResult) {
 	}
 }
 
+// printSensitivity prints each outcome's sensitivity indices.
 func printSensitivity(w io.Writer, rr *runResult) {
 	for _, r := range rr.sens {
 		fmt.Fprintf(w, "\n%s", r.metric)
@@ -138,6 +140,7 @@ func printSensitivity(w io.Writer, rr *runResult) {
 	}
 }
 
+// warnings are the estimator's warnings about r (too few points, ...).
 func warnings(r sensitivityResult) []string {
 	switch {
 	case r.sobol != nil:
