@@ -59,6 +59,7 @@ type statsSink struct {
 	moments [][]moments
 }
 
+// Row implements engine.Sink.
 func (s *statsSink) Row(u engine.Unit, summary []float64) error {
 	if s.moments != nil {
 		ms := s.moments[u.Point]

@@ -48,9 +48,13 @@ type Options struct {
 // a failure while running or writing. The seqsim command exits 2 on it.
 type InputError struct{ Err error }
 
+// Error is the wrapped error's message.
 func (e *InputError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the wrapped error.
 func (e *InputError) Unwrap() error { return e.Err }
 
+// inputf is an [InputError] with a formatted message.
 func inputf(format string, args ...any) error { return &InputError{fmt.Errorf(format, args...)} }
 
 // InterruptedError is returned when the context is cancelled during a
@@ -61,9 +65,12 @@ type InterruptedError struct {
 	Err         error // the context's error
 }
 
+// Error says how far the run got and why it stopped.
 func (e *InterruptedError) Error() string {
 	return fmt.Sprintf("interrupted after %d of %d runs (%v)", e.Done, e.Total, e.Err)
 }
+
+// Unwrap returns the context's error.
 func (e *InterruptedError) Unwrap() error { return e.Err }
 
 // Run runs every unit of exp (or of opts.Shard) and writes the output

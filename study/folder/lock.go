@@ -27,6 +27,7 @@ type LockedError struct {
 	Holder string // "pid N: command", as the holder recorded it ("" when not yet written)
 }
 
+// Error names the folder, its holder and the lock file.
 func (e *LockedError) Error() string {
 	h := e.Holder
 	if h == "" {
