@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine"
@@ -70,12 +69,12 @@ func Replay(dir string, point, run int, trace string) (*Replayed, error) {
 	}
 	path := trace
 	if path == "" {
-		path = filepath.Join(dir, fmt.Sprintf("replay-p%d-r%d.csv", u.Point, u.Run))
+		path = filepath.Join(dir, folder.ReplayTrace(u.Point, u.Run))
 	}
 	if err := writeTrace(path, st.schema, series); err != nil {
 		return nil, err
 	}
-	eventsPath := strings.TrimSuffix(path, ".csv") + "-events.csv"
+	eventsPath := folder.ReplayEvents(path)
 	if err := writeEvents(eventsPath, events); err != nil {
 		return nil, err
 	}

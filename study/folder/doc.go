@@ -7,10 +7,11 @@
 //
 // # Outline
 //
-//   - File names: [Manifest], [Runs], [Series], [Summary], [Report], ...
+//   - File names: [Manifest], [Runs], [Series], [Summary], [Report], ...,
+//     and a replay's [ReplayTrace] and [ReplayEvents].
 //   - [RunsWriter] and [RunsReader]: runs.csv, one row per run.
 //   - [RunsKeys], [SeriesKeys], [SeriesStats]: the fixed columns.
 //   - [AppendFloat] and [AppendCSVField]: how every CSV file of a folder
 //     spells a number and a text field.
-//   - [Lock] and [LockedError]: one writer per folder at a time.
+//   - [TryLock], [Lock] and [LockedError]: one writer per folder at a time.
 package folder

@@ -1,6 +1,10 @@
 package folder
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Files of an output folder. manifest.json, experiment.toml and runs.csv
 // are in every folder seqsim writes (manifest.json last: a folder whose
@@ -30,6 +34,14 @@ const (
 	CheckpointBands = "checkpoint.bands" // the series state of the checkpoint
 	LockFile        = ".seqsim.lock"     // held while a process writes the folder
 )
+
+// ReplayTrace is the file a replay of one run writes its per-day trace
+// to, in the folder: replay-pP-rR.csv.
+func ReplayTrace(point, run int) string { return fmt.Sprintf("replay-p%d-r%d.csv", point, run) }
+
+// ReplayEvents is the file of a replay's events, beside its trace (a
+// trace path ending in .csv gets -events.csv instead).
+func ReplayEvents(trace string) string { return strings.TrimSuffix(trace, ".csv") + "-events.csv" }
 
 // runsKeys are the first columns of runs.csv; the per-point columns and
 // the outcomes follow.
