@@ -120,7 +120,7 @@ func openOutDir(dir string, reuse bool, command []string) (*folder.Lock, error) 
 			}
 		}
 	}
-	if err := os.MkdirAll(filepath.Join(dir, folder.Plots), 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	lock, err := folder.TryLock(dir, command)
@@ -136,6 +136,10 @@ func openOutDir(dir string, reuse bool, command []string) (*folder.Lock, error) 
 			lock.Unlock()
 			return nil, err
 		}
+	}
+	if err := os.MkdirAll(filepath.Join(dir, folder.Plots), 0o755); err != nil {
+		lock.Unlock()
+		return nil, err
 	}
 	return lock, nil
 }
