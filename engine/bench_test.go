@@ -49,28 +49,6 @@ func BenchmarkBandsAdd(b *testing.B) {
 	b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(b.N*len(series)), "ns/value")
 }
 
-func BenchmarkWriteSeries(b *testing.B) {
-	s := Schema{Series: make([]string, 12), Steps: 1461, SeriesEvery: 1}
-	for i := range s.Series {
-		s.Series[i] = "metric"
-	}
-	bands := NewBands(s)
-	rng := rand.New(rand.NewPCG(1, 2))
-	series := make([]float64, s.Steps*len(s.Series))
-	for range 100 {
-		for i := range series {
-			series[i] = rng.ExpFloat64()
-		}
-		bands.Add(0, series)
-	}
-	dir := b.TempDir()
-	for b.Loop() {
-		if err := WriteSeriesCSV(dir+"/series.csv", bands); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func BenchmarkBandsSerialise(b *testing.B) {
 	_, _, res := runToyB(b)
 	for b.Loop() {

@@ -10,7 +10,6 @@
 //   - [Run]: the worker pool with a reorder buffer; [Sink] receives rows in order.
 //   - [Bands] and [Sketch]: order-independent, exactly mergeable per-step
 //     quantile bands (integer bucket counts) and means (fixed-point sums).
-//   - [CSVSink]: the runs.csv writer; [WriteSeriesCSV]: series.csv.
 //
 // # Determinism
 //

@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/seqsim/seqsim/study/folder"
 )
 
 // toySim is a small stochastic model: a random walk whose steps and summary
@@ -44,23 +46,25 @@ func toyPlan(workers int) Plan {
 func runToy(t *testing.T, p Plan, failRun int) (runs, series []byte, res *Result) {
 	t.Helper()
 	dir := t.TempDir()
-	sink, err := NewCSVSink(filepath.Join(dir, "runs.csv"), nil, p.Schema.Summary, nil)
+	w, err := folder.NewRunsWriter(filepath.Join(dir, "runs.csv"), nil, p.Schema.Summary, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	sink := sinkFunc(func(u Unit, summary []float64) error { return w.Row(u.Point, u.Run, u.Seed, summary) })
 	res, err = Run(context.Background(), p, func() (Sim, error) { return &toySim{failRun: failRun}, nil }, sink)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sink.Commit(); err != nil {
+	if err := w.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteSeriesCSV(filepath.Join(dir, "series.csv"), res.Bands); err != nil {
+	// The bands' exact state: equal bytes, equal series.csv.
+	var b bytes.Buffer
+	if _, err := res.Bands.WriteTo(&b); err != nil {
 		t.Fatal(err)
 	}
 	runs, _ = os.ReadFile(filepath.Join(dir, "runs.csv"))
-	series, _ = os.ReadFile(filepath.Join(dir, "series.csv"))
-	return runs, series, res
+	return runs, b.Bytes(), res
 }
 
 func TestRunDeterministicAcrossWorkers(t *testing.T) {

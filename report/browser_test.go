@@ -25,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	layout "github.com/seqsim/seqsim/study/folder"
 )
 
 // installChromium is what the failure message tells the reader to run.
@@ -234,14 +235,14 @@ func TestReportInBrowser(t *testing.T) {
 	var names []string
 	for _, name := range fixtures {
 		dir, _ := buildFixture(t, name, svgOnly)
-		pages[name] = filepath.Join(dir, ReportFile)
+		pages[name] = filepath.Join(dir, layout.Report)
 		names = append(names, name)
 	}
 	cmp := filepath.Join(t.TempDir(), "compare")
 	if err := CompareWith(cmp, []string{copyFixture(t, "single"), copyFixture(t, "scenarios")}, svgOnly); err != nil {
 		t.Fatal(err)
 	}
-	pages["compare"] = filepath.Join(cmp, ReportFile)
+	pages["compare"] = filepath.Join(cmp, layout.Report)
 	names = append(names, "compare")
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/seqsim/seqsim/internal/atomicfile"
 	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
+	layout "github.com/seqsim/seqsim/study/folder"
 )
 
 // Options changes what [BuildWith] and [CompareWith] do. The zero value
@@ -47,7 +48,7 @@ func BuildWith(dir string, o Options) error {
 	}
 	v := folderView(f)
 	charts := folderCharts(f, v)
-	plotsDir := filepath.Join(dir, PlotsDir)
+	plotsDir := filepath.Join(dir, layout.Plots)
 	if err := os.MkdirAll(plotsDir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -58,7 +59,7 @@ func BuildWith(dir string, o Options) error {
 	if err != nil {
 		return err
 	}
-	if err := atomicfile.Write(filepath.Join(dir, ReportFile), b); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, layout.Report), b); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil

@@ -13,6 +13,7 @@ import (
 
 	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
+	layout "github.com/seqsim/seqsim/study/folder"
 	"gonum.org/v1/plot"
 )
 
@@ -158,7 +159,7 @@ func fanCharts(v *view, steps string) []*chart {
 		if skipped > 0 {
 			fmt.Fprintf(&cap, " %d more fans are not drawn: the palette has eight colours.", skipped)
 		}
-		out = append(out, &chart{name: "fan_" + m.Name, section: sectionOf(m), caption: cap.String(),
+		out = append(out, &chart{name: layout.FanChart(m.Name), section: sectionOf(m), caption: cap.String(),
 			build: func(th plots.Theme) (*plot.Plot, error) {
 				return plots.FanChart(th, chartTitle(th, m.Doc, m.Name), "day", plots.WithUnit(m.Name, m.Unit), bands...)
 			}})
@@ -227,7 +228,7 @@ func distCharts(v *view) []*chart {
 			some += fmt.Sprintf(" (%d more without a value)", s.Missing)
 		}
 		out = append(out,
-			&chart{name: "dist_" + m.Name, section: sectionOf(m),
+			&chart{name: layout.DistChart(m.Name), section: sectionOf(m),
 				caption: fmt.Sprintf("Distribution of %s over %s: density histogram, kernel density (Silverman's bandwidth) and risk markers in the %s.", m.Name, some, tail),
 				build: func(th plots.Theme) (*plot.Plot, error) {
 					return plots.Distribution(th, chartTitle(th, m.Doc, m.Name), label, vals, plots.DistOptions{LowerTail: m.LowerTail})

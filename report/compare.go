@@ -12,6 +12,7 @@ import (
 	"github.com/seqsim/seqsim/internal/atomicfile"
 	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
+	layout "github.com/seqsim/seqsim/study/folder"
 )
 
 // Compare builds a comparison of finished experiments: out/report.html
@@ -59,7 +60,7 @@ func CompareWith(out string, dirs []string, o Options) error {
 		return badFolder{fmt.Errorf("report: compare: nothing to compare: %s", strings.Join(notices, " "))}
 	}
 	charts := append(fanCharts(v, stepsPhrase(v)), compareCharts(v, "experiment")...)
-	plotsDir := filepath.Join(out, PlotsDir)
+	plotsDir := filepath.Join(out, layout.Plots)
 	if err := os.MkdirAll(plotsDir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
@@ -81,7 +82,7 @@ func CompareWith(out string, dirs []string, o Options) error {
 	if err != nil {
 		return err
 	}
-	if err := atomicfile.Write(filepath.Join(out, ReportFile), b); err != nil {
+	if err := atomicfile.Write(filepath.Join(out, layout.Report), b); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil

@@ -18,21 +18,7 @@ import (
 	schema "github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
-)
-
-// Files of an output folder. manifest.json, experiment.toml and runs.csv
-// are in every folder seqsim writes; series.csv is there when the model
-// records series (not for sensitivity studies); sensitivity.csv and
-// sensitivity_s2.csv only for sensitivity studies.
-const (
-	ManifestFile   = "manifest.json"
-	ExperimentFile = "experiment.toml"
-	RunsFile       = "runs.csv"
-	SeriesFile     = "series.csv"
-	SensFile       = "sensitivity.csv"
-	SensS2File     = "sensitivity_s2.csv"
-	ReportFile     = "report.html"
-	PlotsDir       = "plots"
+	layout "github.com/seqsim/seqsim/study/folder"
 )
 
 // ErrBadFolder is wrapped by every error about a folder's input files: a
@@ -135,28 +121,28 @@ func readFolder(dir string, manifestJSON []byte) (*folder, error) {
 	}
 	f := &folder{dir: dir}
 	if manifestJSON == nil {
-		b, err := readRequired(dir, ManifestFile)
+		b, err := readRequired(dir, layout.Manifest)
 		if err != nil {
 			return nil, err
 		}
 		manifestJSON = b
 	}
 	if err := json.Unmarshal(manifestJSON, &f.man); err != nil {
-		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, ManifestFile), err)
+		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, layout.Manifest), err)
 	}
 	if err := f.checkManifest(); err != nil {
 		return nil, err
 	}
 	var err error
-	if f.toml, err = readRequired(dir, ExperimentFile); err != nil {
+	if f.toml, err = readRequired(dir, layout.Experiment); err != nil {
 		return nil, err
 	}
 	if _, err := toml.Decode(string(f.toml), &f.info); err != nil {
-		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, ExperimentFile), err)
+		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, layout.Experiment), err)
 	}
 	var all map[string]any
 	if _, err := toml.Decode(string(f.toml), &all); err != nil {
-		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, ExperimentFile), err)
+		return nil, fmt.Errorf("report: %s: %w", filepath.Join(dir, layout.Experiment), err)
 	}
 	f.params = map[string]string{}
 	flatten("", all, f.params)
@@ -191,7 +177,7 @@ const (
 
 func (f *folder) checkManifest() error {
 	m := &f.man
-	path := filepath.Join(f.dir, ManifestFile)
+	path := filepath.Join(f.dir, layout.Manifest)
 	var errs []error
 	if m.Study.Points < 1 {
 		errs = append(errs, fmt.Errorf("report: %s: study.points is %d, want at least 1", path, m.Study.Points))
@@ -273,57 +259,61 @@ func columnIndex(path string, head, want []string) ([]int, error) {
 
 // readRuns reads runs.csv into per-point outcome values.
 func (f *folder) readRuns() error {
-	fh, r, head, err := openCSV(f.dir, RunsFile, true)
+	path := filepath.Join(f.dir, layout.Runs)
+	nc := len(f.man.Study.Columns)
+	fh, r, err := layout.OpenRuns(path, nc)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &MissingFileError{Dir: f.dir, File: layout.Runs}
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("report: %w", err)
 	}
 	defer fh.Close()
-	path := filepath.Join(f.dir, RunsFile)
 	want := []string{"point", "run"}
 	want = append(want, f.man.Study.Columns...)
 	for _, m := range f.man.Outcomes {
 		want = append(want, m.Name)
 	}
-	idx, err := columnIndex(path, head, want)
+	idx, err := columnIndex(path, r.Header(), want)
 	if err != nil {
 		return err
 	}
-	nc := len(f.man.Study.Columns)
+	first := len(layout.RunsKeys()) + nc // the first outcome column
+	for i, m := range f.man.Outcomes {
+		if idx[2+nc+i] < first {
+			return fmt.Errorf("report: %s: column %s is not among the outcome columns", path, m.Name)
+		}
+	}
 	f.points = make([]point, f.man.Study.Points)
 	for p := range f.points {
 		f.points[p].values = make([][]float64, len(f.man.Outcomes))
 	}
-	for line := 2; ; line++ {
-		rec, err := r.Read()
+	for {
+		row, err := r.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return fmt.Errorf("report: %w", err)
 		}
-		p, err := strconv.Atoi(rec[idx[0]])
-		if err != nil || p < 0 || p >= len(f.points) {
-			return fmt.Errorf("report: %s:%d: point %q: want 0 to %d", path, line, rec[idx[0]], len(f.points)-1)
+		p := row.Point
+		if p < 0 || p >= len(f.points) {
+			return fmt.Errorf("report: %s:%d: point %d: want 0 to %d", path, row.Line, p, len(f.points)-1)
 		}
 		f.rows++
 		pt := &f.points[p]
 		if pt.cols == nil {
 			pt.cols = make([]string, nc)
 			for j := range nc {
-				pt.cols[j] = strings.Clone(rec[idx[2+j]])
+				pt.cols[j] = strings.Clone(row.Fields[idx[2+j]])
 			}
 		}
 		for i := range f.man.Outcomes {
-			s := rec[idx[2+nc+i]]
-			v := math.NaN()
-			if s != "" {
-				if v, err = strconv.ParseFloat(s, 64); err != nil {
-					return fmt.Errorf("report: %s:%d: column %s: %q is not a number", path, line, f.man.Outcomes[i].Name, s)
-				}
-				if math.IsInf(v, 0) || math.IsNaN(v) {
-					f.nonFin++
-					v = math.NaN()
-				}
+			k := idx[2+nc+i]
+			v := row.Summary[k-first]
+			if row.Fields[k] != "" && (math.IsInf(v, 0) || math.IsNaN(v)) {
+				f.nonFin++
+				v = math.NaN()
 			}
 			pt.values[i] = append(pt.values[i], v)
 		}
@@ -332,19 +322,19 @@ func (f *folder) readRuns() error {
 }
 
 // seriesCols are the columns of series.csv after point, step and metric.
-var seriesCols = [...]string{"mean", "p05", "p25", "p50", "p75", "p95"}
+var seriesCols = [6]string(layout.SeriesStats())
 
 // readSeries reads series.csv into per-point bands. It is required when
 // the manifest lists series and the study records them.
 func (f *folder) readSeries() error {
 	required := len(f.man.Series) > 0 && f.man.Study.Kind != kindSensitivity
-	fh, r, head, err := openCSV(f.dir, SeriesFile, required)
+	fh, r, head, err := openCSV(f.dir, layout.Series, required)
 	if err != nil || fh == nil {
 		return err
 	}
 	defer fh.Close()
-	path := filepath.Join(f.dir, SeriesFile)
-	idx, err := columnIndex(path, head, append([]string{"point", "step", "metric"}, seriesCols[:]...))
+	path := filepath.Join(f.dir, layout.Series)
+	idx, err := columnIndex(path, head, append(layout.SeriesKeys(), seriesCols[:]...))
 	if err != nil {
 		return err
 	}

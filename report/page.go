@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/plots"
+	layout "github.com/seqsim/seqsim/study/folder"
 )
 
 // page is everything report.html shows; the template only lays it out.
@@ -132,7 +133,7 @@ func figureOf(c *chart, formats []string) figure {
 	// text it draws (html.EscapeString), so names from the experiment
 	// file cannot inject markup.
 	f.SVG = template.HTML(c.svg)
-	f.Stem = PlotsDir + "/" + c.name
+	f.Stem = layout.Plots + "/" + c.name
 	if c.note != "" {
 		f.Caption += " " + c.note
 	}

@@ -25,6 +25,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	layout "github.com/seqsim/seqsim/study/folder"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.outline from the current reports")
@@ -56,7 +58,7 @@ func buildFixture(t testing.TB, name string, o Options) (string, string) {
 	if err := BuildWith(dir, o); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, ReportFile))
+	b, err := os.ReadFile(filepath.Join(dir, layout.Report))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +67,7 @@ func buildFixture(t testing.TB, name string, o Options) (string, string) {
 
 func readManifest(t testing.TB, dir string) manifest {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	b, err := os.ReadFile(filepath.Join(dir, layout.Manifest))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +255,7 @@ func TestBuildFixtures(t *testing.T) {
 			// charts: files, figures and inline SVG agree
 			want := wantCharts(t, dir)
 			var files []string
-			ents, err := os.ReadDir(filepath.Join(dir, PlotsDir))
+			ents, err := os.ReadDir(filepath.Join(dir, layout.Plots))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -278,7 +280,7 @@ func TestBuildFixtures(t *testing.T) {
 				t.Error("a chart was not drawn")
 			}
 			for _, name := range want {
-				svg, err := os.ReadFile(filepath.Join(dir, PlotsDir, name+".svg"))
+				svg, err := os.ReadFile(filepath.Join(dir, layout.Plots, name+".svg"))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -313,7 +315,7 @@ func TestBuildFixtures(t *testing.T) {
 			if err := BuildWith(dir, svgOnly); err != nil {
 				t.Fatal(err)
 			}
-			again, _ := os.ReadFile(filepath.Join(dir, ReportFile))
+			again, _ := os.ReadFile(filepath.Join(dir, layout.Report))
 			if string(again) != html {
 				t.Error("a rebuild gives different bytes")
 			}
@@ -327,7 +329,7 @@ func TestBuildWritesEveryFormat(t *testing.T) {
 	dir, _ := buildFixture(t, "scenarios", Options{})
 	for _, name := range wantCharts(t, dir) {
 		for _, ext := range []string{".svg", ".png", ".pdf"} {
-			st, err := os.Stat(filepath.Join(dir, PlotsDir, name+ext))
+			st, err := os.Stat(filepath.Join(dir, layout.Plots, name+ext))
 			if err != nil || st.Size() < 500 {
 				t.Errorf("%s%s missing or tiny: %v", name, ext, err)
 			}
@@ -340,18 +342,18 @@ func TestBuildWritesEveryFormat(t *testing.T) {
 func TestBuildUsesGivenManifest(t *testing.T) {
 	t.Parallel()
 	dir := copyFixture(t, "sobol")
-	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	b, err := os.ReadFile(filepath.Join(dir, layout.Manifest))
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.Remove(filepath.Join(dir, ManifestFile))
+	os.Remove(filepath.Join(dir, layout.Manifest))
 	if err := BuildWith(dir, Options{Manifest: b, Formats: []string{"svg"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, ManifestFile)); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, layout.Manifest)); !errors.Is(err, fs.ErrNotExist) {
 		t.Error("BuildWith wrote manifest.json")
 	}
-	if _, err := os.Stat(filepath.Join(dir, ReportFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, layout.Report)); err != nil {
 		t.Error(err)
 	}
 }
@@ -418,7 +420,7 @@ func TestComparisonMarks(t *testing.T) {
 func TestNewMetricsFollowMetadata(t *testing.T) {
 	t.Parallel()
 	dir := copyFixture(t, "single")
-	mpath := filepath.Join(dir, ManifestFile)
+	mpath := filepath.Join(dir, layout.Manifest)
 	var raw map[string]any
 	b, _ := os.ReadFile(mpath)
 	if err := json.Unmarshal(b, &raw); err != nil {
@@ -440,7 +442,7 @@ func TestNewMetricsFollowMetadata(t *testing.T) {
 	}
 	b, _ = json.Marshal(raw)
 	os.WriteFile(mpath, b, 0o644)
-	runs, _ := os.ReadFile(filepath.Join(dir, RunsFile))
+	runs, _ := os.ReadFile(filepath.Join(dir, layout.Runs))
 	lines := strings.Split(strings.TrimSuffix(string(runs), "\n"), "\n")
 	head := strings.Split(lines[0], ",")
 	ei := slices.Index(head, emptied)
@@ -451,12 +453,12 @@ func TestNewMetricsFollowMetadata(t *testing.T) {
 		f[ei] = ""
 		lines[i] = strings.Join(f, ",")
 	}
-	os.WriteFile(filepath.Join(dir, RunsFile), []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, layout.Runs), []byte(strings.Join(lines, "\n")+"\n"), 0o644)
 
 	if err := BuildWith(dir, svgOnly); err != nil {
 		t.Fatal(err)
 	}
-	html, _ := os.ReadFile(filepath.Join(dir, ReportFile))
+	html, _ := os.ReadFile(filepath.Join(dir, layout.Report))
 	for _, s := range []string{`<section class="part" id="governance">`, "<h2>Governance</h2>", "P(zz_new_metric &gt; 0.25)",
 		`id="fig-dist_zz_new_metric"`, emptied + " has no value in any run"} {
 		if !strings.Contains(string(html), s) {
@@ -478,14 +480,14 @@ func TestNewMetricsFollowMetadata(t *testing.T) {
 func TestIncompleteRunSaysSo(t *testing.T) {
 	t.Parallel()
 	dir := copyFixture(t, "sobol")
-	mpath := filepath.Join(dir, ManifestFile)
+	mpath := filepath.Join(dir, layout.Manifest)
 	b, _ := os.ReadFile(mpath)
 	b = bytes.Replace(b, []byte(`"complete": true`), []byte(`"complete": false`), 1)
 	os.WriteFile(mpath, b, 0o644)
 	if err := BuildWith(dir, svgOnly); err != nil {
 		t.Fatal(err)
 	}
-	html, _ := os.ReadFile(filepath.Join(dir, ReportFile))
+	html, _ := os.ReadFile(filepath.Join(dir, layout.Report))
 	if !strings.Contains(string(html), "This run is incomplete") {
 		t.Error("no notice of an incomplete run")
 	}
@@ -495,7 +497,7 @@ func TestIncompleteRunSaysSo(t *testing.T) {
 // ErrBadFolder with file and line.
 func TestNotAnOutputFolder(t *testing.T) {
 	t.Parallel()
-	for _, missing := range []string{ManifestFile, ExperimentFile, RunsFile, SeriesFile} {
+	for _, missing := range []string{layout.Manifest, layout.Experiment, layout.Runs, layout.Series} {
 		dir := copyFixture(t, "single")
 		os.Remove(filepath.Join(dir, missing))
 		err := BuildWith(dir, svgOnly)
@@ -505,7 +507,7 @@ func TestNotAnOutputFolder(t *testing.T) {
 		}
 	}
 	dir := copyFixture(t, "single")
-	os.WriteFile(filepath.Join(dir, RunsFile), []byte("point,run,seed\n0,0,1\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, layout.Runs), []byte("point,run,seed\n0,0,1\n"), 0o644)
 	if err := BuildWith(dir, svgOnly); !errors.Is(err, ErrBadFolder) || !strings.Contains(err.Error(), "runs.csv: no column") {
 		t.Errorf("runs.csv without outcomes: %v", err)
 	}
@@ -526,7 +528,7 @@ func TestCompare(t *testing.T) {
 	if err := CompareWith(out, []string{a, b, copyFixture(t, "sobol")}, svgOnly); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(filepath.Join(out, ReportFile))
+	raw, err := os.ReadFile(filepath.Join(out, layout.Report))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -541,7 +543,7 @@ func TestCompare(t *testing.T) {
 	}
 	for _, s := range m.Series {
 		if s.Chart {
-			if _, err := os.Stat(filepath.Join(out, PlotsDir, "fan_"+s.Name+".svg")); err != nil {
+			if _, err := os.Stat(filepath.Join(out, layout.Plots, "fan_"+s.Name+".svg")); err != nil {
 				t.Errorf("no overlaid fan of %s: %v", s.Name, err)
 			}
 		}
@@ -641,7 +643,7 @@ func TestWOFF(t *testing.T) {
 func TestNoPDFForForeignText(t *testing.T) {
 	t.Parallel()
 	dir := copyFixture(t, "scenarios")
-	mpath := filepath.Join(dir, ManifestFile)
+	mpath := filepath.Join(dir, layout.Manifest)
 	var raw map[string]any
 	b, _ := os.ReadFile(mpath)
 	if err := json.Unmarshal(b, &raw); err != nil {
@@ -659,13 +661,13 @@ func TestNoPDFForForeignText(t *testing.T) {
 	if err := BuildWith(dir, Options{Formats: []string{"svg", "pdf"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, PlotsDir, "fan_"+name+".pdf")); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, layout.Plots, "fan_"+name+".pdf")); err == nil {
 		t.Error("a PDF with text outside cp1252")
 	}
-	if _, err := os.Stat(filepath.Join(dir, PlotsDir, "fan_"+name+".svg")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, layout.Plots, "fan_"+name+".svg")); err != nil {
 		t.Error(err)
 	}
-	html, _ := os.ReadFile(filepath.Join(dir, ReportFile))
+	html, _ := os.ReadFile(filepath.Join(dir, layout.Report))
 	if !strings.Contains(string(html), "No PDF: plots:") || !strings.Contains(string(html), "σ ≥ 0") {
 		t.Error("no note of the missing PDF")
 	}

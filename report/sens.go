@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	layout "github.com/seqsim/seqsim/study/folder"
 	"io"
 	"math"
 	"path/filepath"
@@ -44,12 +45,12 @@ var sensCols = [...]string{"metric", "parameter", "S1", "S1_lo", "S1_hi", "ST", 
 // readSensitivity reads sensitivity.csv (required for a sensitivity study)
 // and sensitivity_s2.csv (when present).
 func (f *folder) readSensitivity() error {
-	fh, r, head, err := openCSV(f.dir, SensFile, true)
+	fh, r, head, err := openCSV(f.dir, layout.Sensitivity, true)
 	if err != nil {
 		return err
 	}
 	defer fh.Close()
-	path := filepath.Join(f.dir, SensFile)
+	path := filepath.Join(f.dir, layout.Sensitivity)
 	idx, err := columnIndex(path, head, sensCols[:])
 	if err != nil {
 		return err
@@ -120,12 +121,12 @@ func (f *folder) readSensitivity() error {
 }
 
 func (f *folder) readS2() error {
-	fh, r, head, err := openCSV(f.dir, SensS2File, false)
+	fh, r, head, err := openCSV(f.dir, layout.SensitivityS2, false)
 	if err != nil || fh == nil {
 		return err
 	}
 	defer fh.Close()
-	path := filepath.Join(f.dir, SensS2File)
+	path := filepath.Join(f.dir, layout.SensitivityS2)
 	idx, err := columnIndex(path, head, []string{"metric", "parameter_i", "parameter_j", "S2", "S2_lo", "S2_hi"})
 	if err != nil {
 		return err

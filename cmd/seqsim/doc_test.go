@@ -12,16 +12,11 @@ import (
 // commandFlags returns the flag set of each subcommand, for checking the
 // documentation against the code.
 func commandFlags() map[string]*flag.FlagSet {
-	var ro runOptions
-	var sets setFlags
-	var co, ko clusterOptions
-	fm, _, _, _ := mergeFlags()
-	fr, _, _, _ := replayFlags()
-	return map[string]*flag.FlagSet{
-		"run": runFlags(&ro), "validate": validateFlags(&sets), "merge": fm, "replay": fr,
-		"slurm": clusterFlags("slurm", &co), "k8s": clusterFlags("k8s", &ko),
-		"params": flag.NewFlagSet("params", flag.ContinueOnError), "version": flag.NewFlagSet("version", flag.ContinueOnError),
+	out := map[string]*flag.FlagSet{}
+	for _, c := range commands() {
+		out[c.name] = c.flags()
 	}
+	return out
 }
 
 // TestReadmeCommandsParse checks that every `seqsim ...` line in the
@@ -35,7 +30,7 @@ func TestReadmeCommandsParse(t *testing.T) {
 		t.Fatal(err)
 	}
 	flags := commandFlags()
-	extra := map[string]bool{"plot": true, "compare": true} // documented by the report package
+	extra := map[string]bool{}
 	flagRe := regexp.MustCompile(`--([a-z][a-z-]*)`)
 	inBlock, checked := false, 0
 	for i, line := range strings.Split(string(src), "\n") {

@@ -6,12 +6,16 @@
 //	seqsim run [EXPERIMENT.toml] [flags]   run an experiment (none: the embedded baseline)
 //	seqsim validate EXPERIMENT.toml        check a file, print the resolved experiment and an estimate
 //	seqsim params                          list every parameter with its unit and default
-//	seqsim version                         print the version
+//	seqsim help [COMMAND]                  list the commands, or one command's usage and flags
+//
+// The work is done by the study package (github.com/seqsim/seqsim/study);
+// this command is its flags and wiring.
 package main
 
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,10 +23,8 @@ import (
 	"syscall"
 
 	"github.com/seqsim/seqsim/internal/params"
+	"github.com/seqsim/seqsim/study"
 )
-
-// version is seqsim's version, recorded in every manifest.
-const version = "0.1.0"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -42,67 +44,59 @@ func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-// exitCode is 2 for bad usage or bad input, 1 for a failed run.
+// exitCode is 2 for bad usage or bad input (including an output folder in
+// use by another process), 1 for a failed run.
 func exitCode(err error) int {
 	var ue usageError
 	var fe *params.FieldError
-	if errors.As(err, &ue) || errors.As(err, &fe) {
+	var ie *study.InputError
+	if errors.As(err, &ue) || errors.As(err, &fe) || errors.As(err, &ie) {
 		return 2
 	}
 	return 1
 }
 
-const usage = `seqsim: Monte Carlo stress tests for sequencer-network token designs.
-
-Usage:
-  seqsim run [EXPERIMENT.toml] [--runs N] [--seed S] [--workers W] [--out DIR]
-             [--set path=value]... [--force] [--quiet] [--resume]
-             [--shard I/N] [--checkpoint-every DURATION]
-  seqsim merge --out DIR SHARD_DIR...
-  seqsim replay DIR --point P --run R
-  seqsim plot DIR
-  seqsim compare DIR DIR... [--out DIR]
-  seqsim slurm EXPERIMENT.toml --shards N [--out DIR] [--time T] [--mem M] [--partition P]
-  seqsim k8s EXPERIMENT.toml --shards N [--out DIR] [--image IMAGE]
-  seqsim validate EXPERIMENT.toml [--set path=value]...
-  seqsim params
-  seqsim version
-
-With no file, run uses the embedded baseline experiment. See README.md.
-`
-
 // run is the whole CLI, testable in-process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, overview())
 		return usagef("no command")
 	}
 	switch args[0] {
-	case "run":
-		return runCmd(ctx, args[1:], stdout, stderr)
-	case "slurm":
-		return slurmCmd(args[1:], stdout)
-	case "k8s":
-		return k8sCmd(args[1:], stdout)
-	case "plot":
-		return plotCmd(args[1:], stdout, stderr)
-	case "compare":
-		return compareCmd(args[1:], stdout, stderr)
-	case "replay":
-		return replayCmd(args[1:], stdout)
-	case "merge":
-		return mergeCmd(args[1:], stdout, stderr)
-	case "validate":
-		return validateCmd(args[1:], stdout, stderr)
-	case "params":
-		return paramsCmd(args[1:], stdout)
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "seqsim %s\n", version)
+		if len(args) > 1 && isHelp(args[1]) {
+			return help(stdout, "version")
+		}
+		fmt.Fprintf(stdout, "seqsim %s\n", study.Version)
 		return nil
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+	case "help", "-h", "--help", "-help":
+		if len(args) > 2 {
+			return usagef("help takes at most one command")
+		}
+		if len(args) == 2 && isHelp(args[1]) {
+			return help(stdout, "help")
+		}
+		if len(args) == 2 {
+			return help(stdout, args[1])
+		}
+		fmt.Fprint(stdout, overview())
 		return nil
 	}
-	fmt.Fprint(stderr, usage)
-	return usagef("unknown command %q", args[0])
+	c := lookup(args[0])
+	if c == nil {
+		fmt.Fprint(stderr, overview())
+		return usagef("unknown command %q", args[0])
+	}
+	err := c.run(ctx, args[1:], stdout, stderr)
+	var ue usageError
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return help(stdout, c.name)
+	case errors.As(err, &ue):
+		fmt.Fprint(stderr, c.usage())
+	}
+	return err
 }
+
+// isHelp reports whether arg asks for help.
+func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "-help" }

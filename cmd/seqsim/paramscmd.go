@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -9,7 +10,11 @@ import (
 )
 
 func paramsCmd(args []string, stdout io.Writer) error {
-	if len(args) > 0 {
+	pos, err := parseInterspersed(flag.NewFlagSet("params", flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
 		return usagef("params takes no arguments")
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,13 +23,13 @@ func copyReportFixture(t *testing.T, name string) string {
 
 func runPlot(args ...string) (string, string, error) {
 	var o, e bytes.Buffer
-	err := plotCmd(args, &o, &e)
+	err := run(context.Background(), append([]string{"plot"}, args...), &o, &e)
 	return o.String(), e.String(), err
 }
 
 func runCompare(args ...string) (string, string, error) {
 	var o, e bytes.Buffer
-	err := compareCmd(args, &o, &e)
+	err := run(context.Background(), append([]string{"compare"}, args...), &o, &e)
 	return o.String(), e.String(), err
 }
 

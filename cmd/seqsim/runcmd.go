@@ -8,18 +8,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
+	"strings"
 	"time"
 
-	"github.com/seqsim/seqsim/agents"
-	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/shell"
+	"github.com/seqsim/seqsim/study"
 )
-
-// The model satisfies the engine's interface structurally (agents does not
-// import engine).
-var _ engine.Sim = (*agents.Sim)(nil)
 
 type runOptions struct {
 	runs, workers int
@@ -58,7 +54,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	shard, source, err := resolveShard(o.shard, o.shards, os.Getenv)
+	shard, source, err := study.ResolveShard(o.shard, o.shards, os.Getenv)
 	if err != nil {
 		return err
 	}
@@ -72,55 +68,114 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			dir = filepath.Join("out", fmt.Sprintf("%s-shard-%d-of-%d", exp.Experiment.Name, shard.Index, shard.Count))
 		}
 	}
-	if !o.resume {
-		if err := prepareOutDir(dir, o.force); err != nil {
-			return err
-		}
+	opts := study.Options{Dir: dir, Workers: o.workers, Shard: shard, Force: o.force, Resume: o.resume,
+		CheckpointEvery: o.checkpoint, Command: append([]string{"seqsim", "run"}, args...)}
+	if !o.quiet {
+		opts.Progress = stderr
 	}
-	workers := o.workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
+	res, err := study.Run(ctx, exp, opts)
+	var ie *study.InterruptedError
+	if errors.As(err, &ie) {
+		return fmt.Errorf("%w; complete it with: %s", err, resumeCommand(file, o.sets, exp, shard.Index, shard.Count, dir))
 	}
-	job := &job{exp: exp, dir: dir, workers: workers, shard: shard, resume: o.resume, checkpointEvery: o.checkpoint,
-		command: append([]string{"seqsim", "run"}, args...), file: file, sets: o.sets, stderr: stderr, quiet: o.quiet}
-	res, err := job.execute(ctx)
 	if err != nil {
 		return err
 	}
 	if !o.quiet {
 		if shard.Count == 0 {
-			printSummary(stdout, res)
+			res.WriteSummary(stdout)
 		}
-		fmt.Fprintf(stdout, "\nwrote %s (%d runs in %.1fs, %.0f runs/s)\n", dir, res.runs, res.wall.Seconds(), float64(res.runs)/res.wall.Seconds())
+		fmt.Fprintf(stdout, "\nwrote %s (%d runs in %.1fs, %.0f runs/s)\n", dir, res.Runs(), res.Wall().Seconds(), float64(res.Runs())/res.Wall().Seconds())
 	}
 	return nil
+}
+
+// resumeCommand is the command that completes an interrupted run.
+func resumeCommand(file string, sets []string, exp *experiments.Experiment, shardIndex, shardCount int, dir string) string {
+	parts := []string{"seqsim", "run"}
+	if file != "" {
+		parts = append(parts, shell.Quote(file))
+	}
+	for _, s := range sets {
+		parts = append(parts, "--set", shell.Quote(s))
+	}
+	parts = append(parts, "--seed", strconv.FormatInt(exp.Experiment.Seed, 10), "--runs", strconv.Itoa(exp.Experiment.Runs))
+	if shardCount >= 1 {
+		parts = append(parts, "--shard", fmt.Sprintf("%d/%d", shardIndex, shardCount))
+	}
+	return strings.Join(append(parts, "--out", shell.Quote(dir), "--resume"), " ")
 }
 
 // runFlags defines the flags of `seqsim run`.
 func runFlags(o *runOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.IntVar(&o.runs, "runs", 0, "runs per scenario point (default: the experiment's)")
-	fs.Int64Var(&o.seed, "seed", -1, "master seed (default: the experiment's)")
-	fs.IntVar(&o.workers, "workers", 0, "worker goroutines (default: one per CPU core)")
-	fs.StringVar(&o.out, "out", "", "output folder (default: out/<experiment name>, or out/<name>-shard-I-of-N)")
-	fs.Var(&o.sets, "set", "override a parameter: path=value (repeatable)")
-	fs.BoolVar(&o.force, "force", false, "write into an existing non-empty output folder")
+	fs.IntVar(&o.runs, "runs", 0, "`N` runs per scenario point (default: the experiment's)")
+	fs.Int64Var(&o.seed, "seed", -1, "master seed `S` (default: the experiment's)")
+	fs.IntVar(&o.workers, "workers", 0, "`W` worker goroutines (default: one per CPU core)")
+	fs.StringVar(&o.out, "out", "", "output folder `DIR` (default: out/<experiment name>, or out/<name>-shard-I-of-N)")
+	fs.Var(&o.sets, "set", "override a parameter: `path=value` (repeatable)")
+	fs.BoolVar(&o.force, "force", false, "write into an existing non-empty output folder (never one in use)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress and no summary table")
 	fs.BoolVar(&o.resume, "resume", false, "complete an interrupted run in its output folder")
-	fs.StringVar(&o.shard, "shard", "", "run only shard I of N (I/N, 0-based); default: from the scheduler's environment")
-	fs.IntVar(&o.shards, "shards", 0, "number of shards when the scheduler gives only an index (Kubernetes)")
+	fs.StringVar(&o.shard, "shard", "", "run only shard I of N (`I/N`, 0-based); default: from the scheduler's environment")
+	fs.IntVar(&o.shards, "shards", 0, "`N`, the number of shards when the scheduler gives only an index (Kubernetes)")
 	fs.DurationVar(&o.checkpoint, "checkpoint-every", 10*time.Second, "how often to save a checkpoint (0: only on interrupt)")
 	return fs
 }
 
-// prepareOutDir refuses to overwrite a non-empty folder without --force.
-func prepareOutDir(dir string, force bool) error {
-	ents, err := os.ReadDir(dir)
-	if err == nil && len(ents) > 0 && !force {
-		return usagef("output folder %s exists and is not empty (use --force to overwrite, --resume to complete it, or --out)", dir)
-	}
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
+// mergeCmd: seqsim merge --out DIR SHARD_DIR...
+func mergeCmd(args []string, stdout io.Writer) error {
+	fs, out, force, quiet := mergeFlags()
+	dirs, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	return os.MkdirAll(filepath.Join(dir, "plots"), 0o755)
+	if *out == "" || len(dirs) == 0 {
+		return usagef("merge needs --out DIR and at least one shard folder")
+	}
+	res, err := study.Merge(dirs, study.Options{Dir: *out, Force: *force, Command: append([]string{"seqsim", "merge"}, args...)})
+	if res != nil && !*quiet {
+		res.WriteSummary(stdout)
+		fmt.Fprintf(stdout, "\nmerged %d shards into %s (%d runs)\n", len(dirs), *out, res.Runs())
+	}
+	return err
+}
+
+// mergeFlags defines the flags of `seqsim merge`.
+func mergeFlags() (fs *flag.FlagSet, out *string, force, quiet *bool) {
+	fs = flag.NewFlagSet("merge", flag.ContinueOnError)
+	out = fs.String("out", "", "output folder `DIR` of the merged result (required)")
+	force = fs.Bool("force", false, "write into an existing non-empty folder (never one in use)")
+	quiet = fs.Bool("quiet", false, "no summary table")
+	return fs, out, force, quiet
+}
+
+// replayCmd reruns one unit of a finished output folder alone.
+func replayCmd(args []string, stdout io.Writer) error {
+	fs, point, run, out := replayFlags()
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("replay takes one output folder, got %d", len(pos))
+	}
+	r, err := study.Replay(pos[0], *point, *run, *out)
+	if r != nil {
+		fmt.Fprintf(stdout, "replayed point %d run %d (seed %d): trace in %s, %d events in %s\n", r.Unit.Point, r.Unit.Run, r.Unit.Seed, r.Trace, r.NEvents, r.Events)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "outcomes equal the row in runs.csv")
+	return nil
+}
+
+// replayFlags defines the flags of `seqsim replay`.
+func replayFlags() (fs *flag.FlagSet, point, run *int, out *string) {
+	fs = flag.NewFlagSet("replay", flag.ContinueOnError)
+	point = fs.Int("point", 0, "scenario point `P` (0-based)")
+	run = fs.Int("run", 0, "run `R` of the point (0-based)")
+	out = fs.String("out", "", "trace file `FILE` (default DIR/replay-pP-rR.csv)")
+	return fs, point, run, out
 }

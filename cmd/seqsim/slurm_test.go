@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,8 +14,10 @@ import (
 // TestSlurmArrayJob runs a real 4-shard Slurm array job plus its dependent
 // merge job on a single-node cluster on localhost (scripts/slurm-cluster.sh
 // installs and starts it; CI runs this), and checks the merged folder is
-// byte-identical to a local run. Every wait is bounded; on failure the
-// Slurm logs are printed.
+// byte-identical to a local run. The experiment file and the output folder
+// are under a folder named "a b'c;touch X": a space, a single quote and a
+// ; that the generated scripts must keep as text (no file X may appear).
+// Every wait is bounded; on failure the Slurm logs are printed.
 func TestSlurmArrayJob(t *testing.T) {
 	t.Parallel()
 	root, _ := filepath.Abs(filepath.Join("..", ".."))
@@ -29,17 +32,34 @@ func TestSlurmArrayJob(t *testing.T) {
 		t.Cleanup(func() { exec.Command("bash", script, "stop").Run() })
 	}
 	bin := buildSeqsim(t)
-	exp := sweepFile(t)
+	tricky := filepath.Join(t.TempDir(), "a b'c;touch X")
+	if err := os.Mkdir(tricky, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	exp := filepath.Join(tricky, "sweep's file.toml")
+	if err := os.Rename(sweepFile(t), exp); err != nil {
+		t.Fatal(err)
+	}
 	whole := filepath.Join(t.TempDir(), "whole")
 	if out, err := exec.CommandContext(ctx, bin, "run", exp, "--quiet", "--out", whole).CombinedOutput(); err != nil {
 		t.Fatalf("local run: %v\n%s", err, out)
 	}
-	dir := filepath.Join(t.TempDir(), "cluster")
-	if out, err := exec.CommandContext(ctx, bin, "slurm", exp, "--shards", "4", "--cpus", "1", "--mem", "500M", "--time", "00:10:00", "--out", dir).CombinedOutput(); err != nil {
-		t.Fatalf("seqsim slurm: %v\n%s", err, out)
+	dir := filepath.Join(tricky, "cluster out")
+	slurmOut, err := exec.CommandContext(ctx, bin, "slurm", exp, "--shards", "4", "--cpus", "1", "--mem", "500M", "--time", "00:10:00", "--out", dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("seqsim slurm: %v\n%s", err, slurmOut)
+	}
+	// Submit with the printed command, as a user would paste it, from a
+	// scratch folder where an unquoted ; would create X.
+	scratch := t.TempDir()
+	_, submit, ok := strings.Cut(strings.TrimSpace(string(slurmOut)), "submit with: ")
+	if !ok {
+		t.Fatalf("seqsim slurm prints no submit command:\n%s", slurmOut)
 	}
 	start := time.Now()
-	out, err = exec.CommandContext(ctx, "bash", filepath.Join(dir, "slurm", "submit.sh")).CombinedOutput()
+	cmd := exec.CommandContext(ctx, "sh", "-c", submit)
+	cmd.Dir = scratch
+	out, err = cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("submit: %v\n%s", err, out)
 	}
@@ -75,5 +95,15 @@ func TestSlurmArrayJob(t *testing.T) {
 	}
 	if got, want := hashes(t, dir), hashes(t, whole); got != want {
 		t.Errorf("Slurm-merged outputs differ from a local run:\n%s\nwant\n%s\n%s", got, want, logs())
+	}
+	for _, d := range []string{scratch, filepath.Dir(tricky), tricky, dir, filepath.Join(dir, "slurm"), filepath.Join(dir, "shards")} {
+		if _, err := os.Stat(filepath.Join(d, "X")); err == nil {
+			t.Errorf("a path in a generated script ran as a command: %s exists", filepath.Join(d, "X"))
+		}
+	}
+	for i := range 4 {
+		if _, err := os.Stat(filepath.Join(dir, "slurm", fmt.Sprintf("shard-%d.log", i))); err != nil {
+			t.Errorf("task %d's log is not in the output folder: %v", i, err)
+		}
 	}
 }

@@ -1,12 +1,13 @@
 package main
 
 import (
+	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/seqsim/seqsim/internal/stats"
+	"github.com/seqsim/seqsim/study/folder"
 )
 
 // TestUnlockSellReference runs experiments/bench-unlock-sell.toml at 1,000
@@ -20,19 +21,21 @@ func TestUnlockSellReference(t *testing.T) {
 	if _, _, err := runCLI(t, "run", filepath.Join("..", "..", "experiments", "bench-unlock-sell.toml"), "--quiet", "--out", dir); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(dir, "runs.csv"))
+	f, rows, err := folder.OpenRuns(filepath.Join(dir, folder.Runs), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	var price, mdd []float64
-	rows := newRowReader(f, "runs.csv", 0)
 	for {
-		_, s, err := rows.next()
-		if err != nil {
+		row, err := rows.Next()
+		if err == io.EOF {
 			break
 		}
-		price, mdd = append(price, s[0]), append(mdd, s[1]) // final_price, max_drawdown
+		if err != nil {
+			t.Fatal(err)
+		}
+		price, mdd = append(price, row.Summary[0]), append(mdd, row.Summary[1]) // final_price, max_drawdown
 	}
 	if len(price) != 1000 {
 		t.Fatalf("%d runs", len(price))

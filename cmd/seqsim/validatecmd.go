@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine/design"
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/study"
 )
 
 // validateCmd checks a file without running it and prints the resolved
@@ -33,7 +33,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	stdout.Write(resolved)
 	pl, err := exp.Plan()
 	if err != nil {
-		return usageError{err}
+		return &study.InputError{Err: err}
 	}
 	if pl.Notice != "" {
 		fmt.Fprintf(stderr, "note: %s\n", pl.Notice)
@@ -48,38 +48,18 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, "hint: with more than 10 inputs, screen them with method = \"morris\" first, then run Sobol on the few that matter")
 		}
 	}
-	if exp.Experiment.Model != "token" {
+	c, ok := study.EstimateCost(exp, pl)
+	if !ok {
 		return nil
 	}
-	agentsN := 0
-	for _, a := range exp.Allocations {
-		if a.Holder != agents.HolderTreasury {
-			agentsN += a.Agents
-		}
-	}
-	steps := agentsN * exp.Simulation.HorizonDays * pl.Runs * pl.Points
-	// Measured on a 2-core machine (docs/performance.md): about 18 ns per
-	// holder-day on one core for the full baseline model, plus the series
-	// aggregation (about 36 ns per kept value). Memory does not grow with
-	// the runs: the sketches of the kept series (about 1.3 KB each once
-	// their range has grown), shared by the workers, and per worker the
-	// world and one run's series buffer.
-	kept := (agents.Steps(&exp.Params) + exp.Simulation.RecordEveryDays - 1) / exp.Simulation.RecordEveryDays
-	if pl.Kind == experiments.KindSensitivity {
-		kept = 0 // sensitivity designs keep no series
-	}
-	values := float64(kept*len(agents.SeriesMetrics)) * float64(pl.Runs*pl.Points)
-	secs := float64(steps)*18e-9 + values*36e-9
-	sketchMB := float64(kept*len(agents.SeriesMetrics)*1300*pl.Points) / 1e6
-	workerMB := float64(agentsN*200+agents.Steps(&exp.Params)*len(agents.SeriesMetrics)*8) / 1e6
 	fmt.Fprintf(stderr, "\nok: %s is valid.\nestimate: %d runs x %d agents x %d days = %.3g agent-steps, about %.0f s on one core; about %.1f MB of sketches plus %.1f MB per worker.\n",
-		exp.File, pl.Runs*pl.Points, agentsN, exp.Simulation.HorizonDays, float64(steps), secs, sketchMB, workerMB)
+		exp.File, c.Runs, c.Agents, c.Days, c.AgentSteps, c.Seconds, c.SketchMB, c.WorkerMB)
 	return nil
 }
 
 // validateFlags defines the flags of `seqsim validate`.
 func validateFlags(sets *setFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.Var(sets, "set", "override a parameter: path=value (repeatable)")
+	fs.Var(sets, "set", "override a parameter: `path=value` (repeatable)")
 	return fs
 }

@@ -1,6 +1,7 @@
-package main
+package study
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/stats"
+	"github.com/seqsim/seqsim/study/folder"
 )
 
 // TestSummaryIsExact: every outcome row and risk of summary.md and of the
@@ -21,10 +23,17 @@ import (
 func TestSummaryIsExact(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "out")
-	stdout, _, err := runCLI(t, "run", filepath.Join("..", "..", "report", "testdata", "scenarios.toml"), "--out", dir)
+	in, err := experiments.LoadFile(filepath.Join("..", "report", "testdata", "scenarios.toml"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	res, err := Run(context.Background(), in, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var term strings.Builder
+	res.WriteSummary(&term)
+	stdout := term.String()
 	exp, err := experiments.LoadFile(filepath.Join(dir, "experiment.toml"), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -38,25 +47,24 @@ func TestSummaryIsExact(t *testing.T) {
 	for p := range values {
 		values[p] = make([][]float64, len(outs))
 	}
-	f, err := os.Open(filepath.Join(dir, "runs.csv"))
+	f, rows, err := folder.OpenRuns(filepath.Join(dir, folder.Runs), len(pl.Columns))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows := newRowReader(f, "runs.csv", len(pl.Columns))
 	for {
-		u, summary, err := rows.next()
+		row, err := rows.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, v := range summary {
-			values[u.Point][i] = append(values[u.Point][i], v)
+		for i, v := range row.Summary {
+			values[row.Point][i] = append(values[row.Point][i], v)
 		}
 	}
-	md, err := os.ReadFile(filepath.Join(dir, "summary.md"))
+	md, err := os.ReadFile(filepath.Join(dir, folder.Summary))
 	if err != nil {
 		t.Fatal(err)
 	}

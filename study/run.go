@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"context"
@@ -16,7 +16,16 @@ import (
 	"github.com/seqsim/seqsim/internal/atomicfile"
 	"github.com/seqsim/seqsim/internal/tables"
 	"github.com/seqsim/seqsim/report"
+	"github.com/seqsim/seqsim/study/folder"
 )
+
+// Version is seqsim's version, recorded in every manifest, shard and
+// checkpoint: a merge or a resume refuses to mix versions.
+const Version = "0.1.0"
+
+// The model satisfies the engine's interface structurally (agents does not
+// import engine).
+var _ engine.Sim = (*agents.Sim)(nil)
 
 // runResult is what the summary table, the files and the charts need.
 type runResult struct {
@@ -39,10 +48,11 @@ type runResult struct {
 // (a run, a merge and a resume all replay runs.csv order), so the
 // statistics computed from them are deterministic.
 type statsSink struct {
-	csv    *engine.CSVSink
+	csv    *folder.RunsWriter
 	values [][][]float64 // point x outcome x run
 }
 
+// Row implements engine.Sink.
 func (s *statsSink) Row(u engine.Unit, summary []float64) error {
 	vs := s.values[u.Point]
 	for i, v := range summary {
@@ -51,7 +61,7 @@ func (s *statsSink) Row(u engine.Unit, summary []float64) error {
 	if s.csv == nil { // rebuilding statistics from rows already written
 		return nil
 	}
-	return s.csv.Row(u, summary)
+	return s.csv.Row(u.Point, u.Run, u.Seed, summary)
 }
 
 func names(ms []agents.Metric) []string {
@@ -62,24 +72,9 @@ func names(ms []agents.Metric) []string {
 	return out
 }
 
-// job is one `seqsim run`: an experiment, an output folder, a shard.
-type job struct {
-	exp             *experiments.Experiment
-	dir             string
-	workers         int
-	shard           engine.Shard
-	resume          bool
-	checkpointEvery time.Duration
-	command         []string
-	file            string
-	sets            []string
-	stderr          io.Writer
-	quiet           bool
-}
-
-// study is what a run and a merge share: the plan, the schemas and the
-// sink that writes runs.csv and keeps the per-point statistics.
-type study struct {
+// spec is what a run, a merge and a replay share: the plan, the schemas
+// and the sink that writes runs.csv and keeps the per-point statistics.
+type spec struct {
 	exp    *experiments.Experiment
 	pl     *experiments.Plan
 	sch    experiments.Schema
@@ -87,10 +82,10 @@ type study struct {
 	hash   string
 }
 
-func newStudy(exp *experiments.Experiment) (*study, error) {
+func newSpec(exp *experiments.Experiment) (*spec, error) {
 	pl, err := exp.Plan()
 	if err != nil {
-		return nil, usageError{err}
+		return nil, &InputError{err}
 	}
 	hash, err := exp.Hash()
 	if err != nil {
@@ -101,11 +96,11 @@ func newStudy(exp *experiments.Experiment) (*study, error) {
 	for _, m := range sch.Outcomes {
 		schema.Optional = append(schema.Optional, m.MayBeEmpty)
 	}
-	return &study{exp: exp, pl: pl, sch: sch, schema: schema, hash: hash}, nil
+	return &spec{exp: exp, pl: pl, sch: sch, schema: schema, hash: hash}, nil
 }
 
 // newSink returns the statistics sink around a runs.csv writer.
-func (st *study) newSink(csv *engine.CSVSink) *statsSink {
+func (st *spec) newSink(csv *folder.RunsWriter) *statsSink {
 	sink := &statsSink{csv: csv, values: make([][][]float64, st.pl.Points)}
 	for p := range sink.values {
 		sink.values[p] = make([][]float64, len(st.sch.Outcomes))
@@ -113,12 +108,17 @@ func (st *study) newSink(csv *engine.CSVSink) *statsSink {
 	return sink
 }
 
+// newRunsWriter starts dir/runs.csv with this study's columns.
+func (st *spec) newRunsWriter(dir string) (*folder.RunsWriter, error) {
+	return folder.NewRunsWriter(filepath.Join(dir, folder.Runs), st.pl.Columns, st.schema.Summary, st.pl.Row)
+}
+
 // seriesKept reports whether the study aggregates per-step bands.
-func (st *study) seriesKept() bool {
+func (st *spec) seriesKept() bool {
 	return st.pl.Kind != experiments.KindSensitivity && len(st.schema.Series) > 0
 }
 
-func (st *study) enginePlan(seedWorkers int, shard engine.Shard) engine.Plan {
+func (st *spec) enginePlan(seedWorkers int, shard engine.Shard) engine.Plan {
 	return engine.Plan{
 		Seed: uint64(st.exp.Experiment.Seed), Points: st.pl.Points, Runs: st.pl.Runs, Workers: seedWorkers,
 		CommonRandomNumbers: st.exp.Experiment.CommonRandomNumbers,
@@ -127,41 +127,53 @@ func (st *study) enginePlan(seedWorkers int, shard engine.Shard) engine.Plan {
 	}
 }
 
+// job is one run of a study: an experiment, an output folder, a shard.
+type job struct {
+	exp             *experiments.Experiment
+	dir             string
+	workers         int
+	shard           engine.Shard
+	resume          bool
+	checkpointEvery time.Duration
+	command         []string
+	log             io.Writer // nil: quiet
+}
+
 func (j *job) execute(ctx context.Context) (*runResult, error) {
-	st, err := newStudy(j.exp)
+	st, err := newSpec(j.exp)
 	if err != nil {
 		return nil, err
 	}
-	if st.pl.Notice != "" && !j.quiet {
-		fmt.Fprintf(j.stderr, "seqsim: note: %s\n", st.pl.Notice)
+	if st.pl.Notice != "" && j.log != nil {
+		fmt.Fprintf(j.log, "seqsim: note: %s\n", st.pl.Notice)
 	}
 	factory, err := st.pl.NewSimFactory()
 	if err != nil {
-		return nil, usageError{err}
+		return nil, &InputError{err}
 	}
 	plan := st.enginePlan(j.workers, j.shard)
-	runsPath := filepath.Join(j.dir, "runs.csv")
-	var csv *engine.CSVSink
+	runsPath := filepath.Join(j.dir, folder.Runs)
+	var csv *folder.RunsWriter
 	var sink *statsSink
 	if j.resume {
 		cp, err := readCheckpoint(j.dir, st, j.shard)
 		if err != nil {
 			return nil, err
 		}
-		if csv, err = engine.ResumeCSVSink(runsPath, cp.RunsBytes, st.pl.Row); err != nil {
+		if csv, err = folder.ResumeRunsWriter(runsPath, cp.RunsBytes, st.pl.Row); err != nil {
 			return nil, err
 		}
 		sink = st.newSink(nil)
-		if err := replayRows(engine.PartialPath(runsPath), cp.RunsBytes, len(st.pl.Columns), sink.Row); err != nil {
+		if err := replayRows(folder.PartialPath(runsPath), cp.RunsBytes, len(st.pl.Columns), sink.Row); err != nil {
 			return nil, err
 		}
 		sink.csv = csv
 		plan.Resume = &engine.Checkpoint{Done: cp.Done, Bands: cp.bands}
-		if !j.quiet {
-			fmt.Fprintf(j.stderr, "seqsim: resuming %s: %d units done\n", j.dir, cp.Done)
+		if j.log != nil {
+			fmt.Fprintf(j.log, "seqsim: resuming %s: %d units done\n", j.dir, cp.Done)
 		}
 	} else {
-		if csv, err = engine.NewCSVSink(runsPath, st.pl.Columns, st.schema.Summary, st.pl.Row); err != nil {
+		if csv, err = st.newRunsWriter(j.dir); err != nil {
 			return nil, err
 		}
 		sink = st.newSink(csv)
@@ -179,7 +191,7 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 	if j.shard.Count >= 1 {
 		total = (total - j.shard.Index + j.shard.Count - 1) / j.shard.Count
 	}
-	prog := newProgress(j.stderr, total, j.quiet)
+	prog := newProgress(j.log, total)
 	plan.Progress = prog.update
 	start := time.Now()
 	restoreGC := tightenGC()
@@ -202,12 +214,12 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 			err = writeCheckpoint(j.dir, st, j.shard, engine.Checkpoint{Done: res.Done, Bands: rr.bands}, off, failed)
 		}
 		if err == nil {
-			err = writeManifest(filepath.Join(j.dir, "manifest.json"), rr, false)
+			err = writeManifest(filepath.Join(j.dir, folder.Manifest), rr, false)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("interrupted, and saving the checkpoint failed: %w", err)
 		}
-		return nil, fmt.Errorf("interrupted after %d of %d runs (%v); complete it with: %s", res.Done, res.Total, runErr, resumeCommand(j))
+		return nil, &InterruptedError{Done: res.Done, Total: res.Total, Err: runErr}
 	}
 	if j.shard.Count >= 1 { // --shard given, even 0/1: a shard folder for merge
 		err = writeShard(j.dir, rr, csv, j.shard, res.Total)
@@ -222,7 +234,7 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 	}
 	removeCheckpoint(j.dir)
 	if len(res.Failed) > 0 {
-		return nil, failedError(res.Failed)
+		return rr, failedError(res.Failed)
 	}
 	return rr, nil
 }
@@ -240,30 +252,15 @@ func failedError(failed []*engine.UnitError) error {
 	return fmt.Errorf("%d runs failed (the others completed):%s", len(failed), b.String())
 }
 
-func resumeCommand(j *job) string {
-	parts := []string{"seqsim", "run"}
-	if j.file != "" {
-		parts = append(parts, j.file)
-	}
-	for _, s := range j.sets {
-		parts = append(parts, "--set", "'"+s+"'")
-	}
-	parts = append(parts, "--seed", strconv.FormatInt(j.exp.Experiment.Seed, 10), "--runs", strconv.Itoa(j.exp.Experiment.Runs))
-	if j.shard.Count >= 1 {
-		parts = append(parts, "--shard", fmt.Sprintf("%d/%d", j.shard.Index, j.shard.Count))
-	}
-	return strings.Join(append(parts, "--out", j.dir, "--resume"), " ")
-}
-
 // writeOutputs writes every file of the output folder; the manifest last,
 // so a folder with a complete manifest is a complete result.
-func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool) error {
+func writeOutputs(dir string, rr *runResult, csv *folder.RunsWriter, complete bool) error {
 	if err := csv.Commit(); err != nil {
 		return err
 	}
 	series := rr.bands != nil
 	if series {
-		if err := engine.WriteSeriesCSV(filepath.Join(dir, "series.csv"), rr.bands); err != nil {
+		if err := writeSeriesCSV(filepath.Join(dir, folder.Series), rr.bands); err != nil {
 			return err
 		}
 		// Everything after reads series.csv, so the bands can go: their
@@ -283,7 +280,7 @@ func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool)
 			return err
 		}
 	}
-	if err := atomicfile.Write(filepath.Join(dir, "summary.md"), summaryMarkdown(rr)); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, folder.Summary), summaryMarkdown(rr)); err != nil {
 		return err
 	}
 	manifest, err := manifestBytes(rr, complete)
@@ -297,27 +294,27 @@ func writeOutputs(dir string, rr *runResult, csv *engine.CSVSink, complete bool)
 			return err
 		}
 	}
-	return atomicfile.Write(filepath.Join(dir, "manifest.json"), manifest)
+	return atomicfile.Write(filepath.Join(dir, folder.Manifest), manifest)
 }
 
 // writeParquet converts runs.csv and series.csv (when series) into typed Parquet files
 // with the same columns, and the experiment hash and seed as metadata.
 func writeParquet(dir string, rr *runResult, series bool) error {
 	meta := map[string]string{
-		"experiment_hash": rr.hash, "seed": strconv.FormatInt(rr.exp.Experiment.Seed, 10), "seqsim_version": version,
+		"experiment_hash": rr.hash, "seed": strconv.FormatInt(rr.exp.Experiment.Seed, 10), "seqsim_version": Version,
 	}
-	header := append(append([]string{"point", "run", "seed"}, rr.plan.Columns...), names(rr.schema.Outcomes)...)
+	header := append(append(folder.RunsKeys(), rr.plan.Columns...), names(rr.schema.Outcomes)...)
 	var strs []string
 	if len(rr.plan.Scenarios) > 0 {
 		strs = []string{"scenario"}
 	}
-	if err := tables.CSVToParquet(filepath.Join(dir, "runs.csv"), filepath.Join(dir, "runs.parquet"), tables.RunsSpec(header, strs...), meta); err != nil {
+	if err := tables.CSVToParquet(filepath.Join(dir, folder.Runs), filepath.Join(dir, folder.RunsParquet), tables.RunsSpec(header, strs...), meta); err != nil {
 		return err
 	}
 	if !series {
 		return nil
 	}
-	return tables.CSVToParquet(filepath.Join(dir, "series.csv"), filepath.Join(dir, "series.parquet"), tables.SeriesSpec(), meta)
+	return tables.CSVToParquet(filepath.Join(dir, folder.Series), filepath.Join(dir, folder.SeriesParquet), tables.SeriesSpec(), meta)
 }
 
 // writeResolved writes experiment.toml: the experiment with every default
@@ -327,5 +324,5 @@ func writeResolved(dir string, exp *experiments.Experiment) error {
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(dir, "experiment.toml"), resolved)
+	return atomicfile.Write(filepath.Join(dir, folder.Experiment), resolved)
 }

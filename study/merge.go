@@ -1,10 +1,9 @@
-package main
+package study
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/study/folder"
 )
 
 // shardHeader is shard.json: which shard a folder holds and of what.
@@ -30,6 +30,7 @@ type shardHeader struct {
 	Failed         []failedUnit `json:"failed,omitempty"`
 }
 
+// failedUnit is a failed unit as shard.json records it.
 type failedUnit struct {
 	Point int    `json:"point"`
 	Run   int    `json:"run"`
@@ -40,7 +41,7 @@ type failedUnit struct {
 // writeShard writes a shard folder: runs.csv with the shard's rows, the
 // exact series state (bands.bin), the resolved experiment and shard.json.
 // Summaries, charts and the report come from `seqsim merge`.
-func writeShard(dir string, rr *runResult, csv *engine.CSVSink, shard engine.Shard, units int) error {
+func writeShard(dir string, rr *runResult, csv *folder.RunsWriter, shard engine.Shard, units int) error {
 	if err := csv.Commit(); err != nil {
 		return err
 	}
@@ -49,14 +50,14 @@ func writeShard(dir string, rr *runResult, csv *engine.CSVSink, shard engine.Sha
 		if _, err := rr.bands.WriteTo(&buf); err != nil {
 			return err
 		}
-		if err := atomicfile.Write(filepath.Join(dir, "bands.bin"), buf.Bytes()); err != nil {
+		if err := atomicfile.Write(filepath.Join(dir, folder.ShardBands), buf.Bytes()); err != nil {
 			return err
 		}
 	}
 	if err := writeResolved(dir, rr.exp); err != nil {
 		return err
 	}
-	h := shardHeader{Seqsim: version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash, Seed: rr.exp.Experiment.Seed,
+	h := shardHeader{Seqsim: Version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash, Seed: rr.exp.Experiment.Seed,
 		ShardIndex: shard.Index, ShardCount: shard.Count, Units: units, Done: rr.runs}
 	for _, f := range rr.failed {
 		h.Failed = append(h.Failed, failedUnit{f.Unit.Point, f.Unit.Run, f.Unit.Seed, f.Err.Error()})
@@ -65,17 +66,18 @@ func writeShard(dir string, rr *runResult, csv *engine.CSVSink, shard engine.Sha
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(filepath.Join(dir, "shard.json"), append(b, '\n'))
+	return atomicfile.Write(filepath.Join(dir, folder.Shard), append(b, '\n'))
 }
 
+// readShardHeader reads dir/shard.json.
 func readShardHeader(dir string) (*shardHeader, error) {
-	b, err := os.ReadFile(filepath.Join(dir, "shard.json"))
+	b, err := os.ReadFile(filepath.Join(dir, folder.Shard))
 	if err != nil {
-		return nil, usagef("merge: %s is not a finished shard folder (%v)", dir, err)
+		return nil, inputf("merge: %s is not a finished shard folder (%v)", dir, err)
 	}
 	var h shardHeader
 	if err := json.Unmarshal(b, &h); err != nil {
-		return nil, usagef("merge: %s/shard.json: %v", dir, err)
+		return nil, inputf("merge: %s/shard.json: %v", dir, err)
 	}
 	return &h, nil
 }
@@ -114,93 +116,95 @@ func checkShards(dirs []string, hs []*shardHeader) error {
 		errs = append(errs, fmt.Errorf("missing shards %s of %d", strings.Join(missing, ", "), first.ShardCount))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return usageError{fmt.Errorf("merge: %w", err)}
+		return &InputError{fmt.Errorf("merge: %w", err)}
 	}
 	return nil
 }
 
-// mergeCmd: seqsim merge --out DIR SHARD_DIR...
-func mergeCmd(args []string, stdout, stderr io.Writer) error {
-	fs, out, force, quiet := mergeFlags()
-	dirs, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
+// Merge joins the shard folders of one study, run with [Options].Shard
+// on one or many machines, into the output folder opts.Dir: the same
+// files, byte for byte, as one [Run] of the whole study. Only opts.Dir,
+// Force and Command are used. The shards may be given in any order; ones
+// that do not belong together (another experiment, seed or version, a
+// missing or repeated shard, an unfinished one) are refused with an
+// [*InputError] naming them.
+func Merge(shardDirs []string, opts Options) (*Result, error) {
+	if opts.Dir == "" || len(shardDirs) == 0 {
+		return nil, inputf("merge: no output folder or no shard folders")
 	}
-	if *out == "" || len(dirs) == 0 {
-		return usagef("usage: seqsim merge --out DIR SHARD_DIR...")
-	}
+	dirs := shardDirs
+	var err error
 	hs := make([]*shardHeader, len(dirs))
 	for i, d := range dirs {
 		if hs[i], err = readShardHeader(d); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := checkShards(dirs, hs); err != nil {
-		return err
+		return nil, err
 	}
 	order := make([]string, len(dirs)) // folders by shard index
 	for i, h := range hs {
 		order[h.ShardIndex] = dirs[i]
 	}
-	exp, err := experiments.LoadFile(filepath.Join(order[0], "experiment.toml"), nil)
+	exp, err := experiments.LoadFile(filepath.Join(order[0], folder.Experiment), nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	st, err := newStudy(exp)
+	st, err := newSpec(exp)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if st.hash != hs[0].ExperimentHash {
-		return fmt.Errorf("merge: %s/experiment.toml does not match its shard.json (hash %.12s vs %.12s)", order[0], st.hash, hs[0].ExperimentHash)
+		return nil, fmt.Errorf("merge: %s/experiment.toml does not match its shard.json (hash %.12s vs %.12s)", order[0], st.hash, hs[0].ExperimentHash)
 	}
-	if err := prepareOutDir(*out, *force); err != nil {
-		return err
-	}
-	start := time.Now()
-	rr, csv, err := mergeShards(st, order, hs, *out)
+	lock, err := openOutDir(opts.Dir, opts.Force, opts.Command)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	defer lock.Unlock()
+	start := time.Now()
+	rr, csv, err := mergeShards(st, order, hs, opts.Dir)
+	if err != nil {
+		return nil, err
 	}
 	rr.wall = time.Since(start)
-	rr.command = append([]string{"seqsim", "merge"}, args...)
+	rr.command = opts.Command
 	if rr.plan.Kind == experiments.KindSensitivity && len(rr.failed) == 0 {
 		rr.sens = analyse(rr)
 	}
-	if err := writeOutputs(*out, rr, csv, len(rr.failed) == 0); err != nil {
-		return err
+	if err := writeOutputs(opts.Dir, rr, csv, len(rr.failed) == 0); err != nil {
+		return nil, err
 	}
-	if !*quiet {
-		printSummary(stdout, rr)
-		fmt.Fprintf(stdout, "\nmerged %d shards into %s (%d runs)\n", len(order), *out, rr.runs)
-	}
+	res := &Result{rr: rr, dir: opts.Dir}
 	if len(rr.failed) > 0 {
-		return failedError(rr.failed)
+		return res, failedError(rr.failed)
 	}
-	return nil
+	return res, nil
 }
 
 // mergeShards interleaves the shards' rows back into unit order (unit g is
 // in shard g mod N) through the same sink a one-machine run uses, and
 // merges their exact series states: the files it leads to are
 // byte-identical to a one-machine run's.
-func mergeShards(st *study, order []string, hs []*shardHeader, out string) (*runResult, *engine.CSVSink, error) {
+func mergeShards(st *spec, order []string, hs []*shardHeader, out string) (*runResult, *folder.RunsWriter, error) {
 	n := len(order)
-	csv, err := engine.NewCSVSink(filepath.Join(out, "runs.csv"), st.pl.Columns, st.schema.Summary, st.pl.Row)
+	csv, err := st.newRunsWriter(out)
 	if err != nil {
 		return nil, nil, err
 	}
 	sink := st.newSink(csv)
 	rr := &runResult{exp: st.exp, plan: st.pl, schema: st.sch, hash: st.hash}
 	failed := map[int]failedUnit{}
-	readers := make([]*rowReader, n)
+	readers := make([]*folder.RunsReader, n)
 	for i, d := range order {
-		f, err := os.Open(filepath.Join(d, "runs.csv"))
+		f, r, err := folder.OpenRuns(filepath.Join(d, folder.Runs), len(st.pl.Columns))
 		if err != nil {
 			csv.Abort()
-			return nil, nil, err
+			return nil, nil, fmt.Errorf("merge: %w", err)
 		}
 		defer f.Close()
-		readers[i] = newRowReader(f, filepath.Join(d, "runs.csv"), len(st.pl.Columns))
+		readers[i] = r
 		for _, fu := range hs[i].Failed {
 			failed[fu.Point*st.pl.Runs+fu.Run] = fu
 		}
@@ -212,16 +216,18 @@ func mergeShards(st *study, order []string, hs []*shardHeader, out string) (*run
 			rr.failed = append(rr.failed, &engine.UnitError{Unit: u, Err: errors.New(fu.Error)})
 			continue
 		}
-		u, summary, err := readers[g%n].next()
-		if err == nil && (u.Point != g/st.pl.Runs || u.Run != g%st.pl.Runs) {
-			err = fmt.Errorf("%s: expected point %d run %d next, found point %d run %d", order[g%n], g/st.pl.Runs, g%st.pl.Runs, u.Point, u.Run)
+		row, err := readers[g%n].Next()
+		if err == io.EOF {
+			err = fmt.Errorf("%s: expected point %d run %d next, found the end of runs.csv", order[g%n], g/st.pl.Runs, g%st.pl.Runs)
+		} else if err == nil && (row.Point != g/st.pl.Runs || row.Run != g%st.pl.Runs) {
+			err = fmt.Errorf("%s:%d: expected point %d run %d next, found point %d run %d", filepath.Join(order[g%n], folder.Runs), row.Line, g/st.pl.Runs, g%st.pl.Runs, row.Point, row.Run)
 		}
 		if err != nil {
 			csv.Abort()
 			return nil, nil, fmt.Errorf("merge: %w", err)
 		}
-		u.Index = g
-		if err := sink.Row(u, summary); err != nil {
+		u := engine.Unit{Point: row.Point, Run: row.Run, Seed: row.Seed, Index: g}
+		if err := sink.Row(u, row.Summary); err != nil {
 			csv.Abort()
 			return nil, nil, err
 		}
@@ -231,7 +237,7 @@ func mergeShards(st *study, order []string, hs []*shardHeader, out string) (*run
 	if plan.SeriesPoints {
 		rr.bands = engine.NewBands(st.schema)
 		for _, d := range order {
-			f, err := os.Open(filepath.Join(d, "bands.bin"))
+			f, err := os.Open(filepath.Join(d, folder.ShardBands))
 			if err != nil {
 				csv.Abort()
 				return nil, nil, fmt.Errorf("merge: %w", err)
@@ -248,13 +254,4 @@ func mergeShards(st *study, order []string, hs []*shardHeader, out string) (*run
 		}
 	}
 	return rr, csv, nil
-}
-
-// mergeFlags defines the flags of `seqsim merge`.
-func mergeFlags() (fs *flag.FlagSet, out *string, force, quiet *bool) {
-	fs = flag.NewFlagSet("merge", flag.ContinueOnError)
-	out = fs.String("out", "", "output folder of the merged result (required)")
-	force = fs.Bool("force", false, "write into an existing non-empty folder")
-	quiet = fs.Bool("quiet", false, "no summary table")
-	return fs, out, force, quiet
 }

@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/stats"
+	"github.com/seqsim/seqsim/study/folder"
 )
 
 // pointLabel names point p for tables and legends: its scenario and swept
@@ -92,6 +93,7 @@ func printSummary(w io.Writer, rr *runResult) {
 	}
 }
 
+// printSensitivity prints each outcome's sensitivity indices.
 func printSensitivity(w io.Writer, rr *runResult) {
 	for _, r := range rr.sens {
 		fmt.Fprintf(w, "\n%s", r.metric)
@@ -128,6 +130,7 @@ func printSensitivity(w io.Writer, rr *runResult) {
 	}
 }
 
+// warnings are the estimator's warnings about r (too few points, ...).
 func warnings(r sensitivityResult) []string {
 	switch {
 	case r.sobol != nil:
@@ -172,10 +175,10 @@ func summaryMarkdown(rr *runResult) []byte {
 	if rr.plan.Points == 1 {
 		fmt.Fprint(&b, "\n## Charts\n\n")
 		for _, m := range charted(rr.schema.Series) {
-			fmt.Fprintf(&b, "![%s](plots/fan_%s.svg)\n", m.Name, m.Name)
+			fmt.Fprintf(&b, "![%s](%s/%s.svg)\n", m.Name, folder.Plots, folder.FanChart(m.Name))
 		}
 		for _, m := range charted(rr.schema.Outcomes) {
-			fmt.Fprintf(&b, "![%s](plots/dist_%s.svg)\n", m.Name, m.Name)
+			fmt.Fprintf(&b, "![%s](%s/%s.svg)\n", m.Name, folder.Plots, folder.DistChart(m.Name))
 		}
 	}
 	return b.Bytes()

@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"fmt"
@@ -21,10 +21,11 @@ type progress struct {
 	disabled bool
 }
 
-func newProgress(w io.Writer, total int, quiet bool) *progress {
-	p := &progress{w: w, start: time.Now(), every: 5 * time.Second, disabled: quiet}
+// newProgress reports to w; a nil w reports nothing.
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, start: time.Now(), every: 5 * time.Second, disabled: w == nil}
 	p.last = p.start
-	if quiet {
+	if p.disabled {
 		return p
 	}
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {

@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"context"
@@ -18,7 +18,7 @@ func benchStudy(b *testing.B, name string, runs, workers int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := newStudy(exp)
+	st, err := newSpec(exp)
 	if err != nil {
 		b.Fatal(err)
 	}

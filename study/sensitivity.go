@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"errors"
@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/engine/sensitivity"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
 	"github.com/seqsim/seqsim/internal/stats"
+	"github.com/seqsim/seqsim/study/folder"
 )
 
 // sensitivityResult is the analysis of one outcome metric.
@@ -102,7 +102,7 @@ func noiseShare(reps [][]float64) float64 {
 // parameter) with whichever indices the method gives; and, for Sobol with
 // second order, sensitivity_s2.csv.
 func writeSensitivityCSV(dir string, rs []sensitivityResult) error {
-	f, err := atomicfile.Create(filepath.Join(dir, "sensitivity.csv"))
+	f, err := atomicfile.Create(filepath.Join(dir, folder.Sensitivity))
 	if err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func writeSensitivityCSV(dir string, rs []sensitivityResult) error {
 				writeRow(f, r.metric, n, []float64{s.S1[i], s.S1Lo[i], s.S1Hi[i], s.ST[i], s.STLo[i], s.STHi[i], nan, nan, nan, nan, r.noise}, "")
 				for k := i + 1; s.S2 != nil && k < len(s.Names); k++ {
 					s2 = fmt.Appendf(s2, "%s,%s,%s,%s,%s,%s\n", r.metric, n, s.Names[k],
-						engine.AppendFloat(nil, s.S2[i][k]), engine.AppendFloat(nil, s.S2Lo[i][k]), engine.AppendFloat(nil, s.S2Hi[i][k]))
+						folder.AppendFloat(nil, s.S2[i][k]), folder.AppendFloat(nil, s.S2Lo[i][k]), folder.AppendFloat(nil, s.S2Hi[i][k]))
 				}
 			}
 		case r.morris != nil:
@@ -138,16 +138,17 @@ func writeSensitivityCSV(dir string, rs []sensitivityResult) error {
 		return err
 	}
 	if s2 != nil {
-		return atomicfile.Write(filepath.Join(dir, "sensitivity_s2.csv"), append([]byte("metric,parameter_i,parameter_j,S2,S2_lo,S2_hi\n"), s2...))
+		return atomicfile.Write(filepath.Join(dir, folder.SensitivityS2), append([]byte("metric,parameter_i,parameter_j,S2,S2_lo,S2_hi\n"), s2...))
 	}
 	return nil
 }
 
+// writeRow writes one row of sensitivity.csv.
 func writeRow(f *atomicfile.File, metric, param string, vals []float64, note string) {
 	b := fmt.Appendf(nil, "%s,%s", metric, param)
 	for _, v := range vals {
 		b = append(b, ',')
-		b = engine.AppendFloat(b, v)
+		b = folder.AppendFloat(b, v)
 	}
 	b = append(b, ',')
 	b = append(b, strings.ReplaceAll(note, ",", ";")...)

@@ -1,4 +1,4 @@
-package main
+package study
 
 import (
 	"encoding/json"
@@ -12,6 +12,7 @@ import (
 	"github.com/seqsim/seqsim/internal/manifest"
 )
 
+// metricsJSON is the metrics' metadata as manifest.json spells it.
 func metricsJSON(ms []agents.Metric) []manifest.Metric {
 	out := make([]manifest.Metric, len(ms))
 	for i, m := range ms {
@@ -21,6 +22,7 @@ func metricsJSON(ms []agents.Metric) []manifest.Metric {
 	return out
 }
 
+// writeManifest writes manifest.json at path.
 func writeManifest(path string, rr *runResult, complete bool) error {
 	b, err := manifestBytes(rr, complete)
 	if err != nil {
@@ -33,7 +35,7 @@ func writeManifest(path string, rr *runResult, complete bool) error {
 func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 	cpu, rss := resourceUsage()
 	m := manifest.Manifest{
-		Seqsim: version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash,
+		Seqsim: Version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash,
 		Seed: rr.exp.Experiment.Seed, Runs: rr.exp.Experiment.Runs, RunsDone: rr.runs, Failed: len(rr.failed),
 		Complete: complete, Command: rr.command,
 		Started:     time.Now().Add(-rr.wall).UTC().Format(time.RFC3339),

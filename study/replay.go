@@ -1,56 +1,56 @@
-package main
+package study
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/study/folder"
 )
 
-// replayCmd reruns one unit of a finished output folder alone, writes its
-// full per-day trace, and checks its outcomes against the row in runs.csv:
-// the way to explain a surprising outlier.
-func replayCmd(args []string, stdout io.Writer) error {
-	fs, point, run, out := replayFlags()
-	pos, err := parseInterspersed(fs, args)
+// Replayed is what [Replay] wrote.
+type Replayed struct {
+	Unit    engine.Unit // the unit replayed, with its seed
+	Trace   string      // the per-day trace: day, then every series metric
+	Events  string      // the model's events, in the order they happened
+	NEvents int         // how many events
+}
+
+// Replay reruns one unit (point, run) of the finished output folder dir
+// alone, writes its full per-day trace to trace (default
+// DIR/replay-pP-rR.csv) and its events beside it (-events.csv), and
+// checks its outcomes against its row in runs.csv: the way to explain a
+// surprising outlier. Outcomes that differ from the row are an error
+// naming them (a different seqsim version or architecture).
+func Replay(dir string, point, run int, trace string) (*Replayed, error) {
+	exp, err := experiments.LoadFile(filepath.Join(dir, folder.Experiment), nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if len(pos) != 1 {
-		return usagef("usage: seqsim replay DIR --point P --run R")
-	}
-	dir := pos[0]
-	exp, err := experiments.LoadFile(filepath.Join(dir, "experiment.toml"), nil)
+	st, err := newSpec(exp)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	st, err := newStudy(exp)
-	if err != nil {
-		return err
-	}
-	if *point < 0 || *point >= st.pl.Points || *run < 0 || *run >= st.pl.Runs {
-		return usagef("replay: %s has points 0..%d and runs 0..%d", dir, st.pl.Points-1, st.pl.Runs-1)
+	if point < 0 || point >= st.pl.Points || run < 0 || run >= st.pl.Runs {
+		return nil, inputf("replay: %s has points 0..%d and runs 0..%d", dir, st.pl.Points-1, st.pl.Runs-1)
 	}
 	factory, err := st.pl.NewSimFactory()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sim, err := factory()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	plan := st.enginePlan(1, engine.Shard{})
-	u := plan.UnitOf(*point*st.pl.Runs + *run)
+	u := plan.UnitOf(point*st.pl.Runs + run)
 	rng := rand.New(rand.NewPCG(engine.PCGSeeds(u.Seed)))
 	summary := make([]float64, len(st.schema.Summary))
 	series := make([]float64, st.schema.Steps*len(st.schema.Series))
@@ -58,29 +58,29 @@ func replayCmd(args []string, stdout io.Writer) error {
 	if exp.Experiment.Model == "token" { // the token model also reports its events
 		e, err := st.pl.Point(u.Point)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		events, err = agents.NewSim(func(int) *agents.Params { return &e.Params }).RunTrace(u.Point, u.Run, rng, summary, series)
 		if err != nil {
-			return fmt.Errorf("replay: point %d run %d (seed %d): %w", u.Point, u.Run, u.Seed, err)
+			return nil, fmt.Errorf("replay: point %d run %d (seed %d): %w", u.Point, u.Run, u.Seed, err)
 		}
 	} else if err := sim.Run(u.Point, u.Run, rng, summary, series); err != nil {
-		return fmt.Errorf("replay: point %d run %d (seed %d): %w", u.Point, u.Run, u.Seed, err)
+		return nil, fmt.Errorf("replay: point %d run %d (seed %d): %w", u.Point, u.Run, u.Seed, err)
 	}
-	path := *out
+	path := trace
 	if path == "" {
-		path = filepath.Join(dir, fmt.Sprintf("replay-p%d-r%d.csv", u.Point, u.Run))
+		path = filepath.Join(dir, folder.ReplayTrace(u.Point, u.Run))
 	}
 	if err := writeTrace(path, st.schema, series); err != nil {
-		return err
+		return nil, err
 	}
-	eventsPath := strings.TrimSuffix(path, ".csv") + "-events.csv"
+	eventsPath := folder.ReplayEvents(path)
 	if err := writeEvents(eventsPath, events); err != nil {
-		return err
+		return nil, err
 	}
-	recorded, err := findRow(filepath.Join(dir, "runs.csv"), len(st.pl.Columns), u)
+	recorded, err := findRow(filepath.Join(dir, folder.Runs), len(st.pl.Columns), u)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var diffs []string
 	for i, name := range st.schema.Summary {
@@ -89,12 +89,11 @@ func replayCmd(args []string, stdout io.Writer) error {
 			diffs = append(diffs, fmt.Sprintf("%s: replayed %v, runs.csv %v", name, a, b))
 		}
 	}
-	fmt.Fprintf(stdout, "replayed point %d run %d (seed %d): trace in %s, %d events in %s\n", u.Point, u.Run, u.Seed, path, len(events), eventsPath)
+	r := &Replayed{Unit: u, Trace: path, Events: eventsPath, NEvents: len(events)}
 	if len(diffs) > 0 {
-		return fmt.Errorf("replay: outcomes differ from runs.csv (a different seqsim version or architecture?):\n  %v", diffs)
+		return r, fmt.Errorf("replay: outcomes differ from runs.csv (a different seqsim version or architecture?):\n  %v", diffs)
 	}
-	fmt.Fprintln(stdout, "outcomes equal the row in runs.csv")
-	return nil
+	return r, nil
 }
 
 // writeTrace writes day, then every series metric, one row per day.
@@ -115,7 +114,7 @@ func writeTrace(path string, s engine.Schema, series []float64) error {
 		b = strconv.AppendInt(b[:0], int64(step), 10)
 		for _, v := range series[step*m : (step+1)*m] {
 			b = append(b, ',')
-			b = engine.AppendFloat(b, v)
+			b = folder.AppendFloat(b, v)
 		}
 		f.Write(append(b, '\n'))
 	}
@@ -136,13 +135,13 @@ func writeEvents(path string, events []agents.Event) error {
 		b = append(b, ',')
 		b = append(b, e.Kind...)
 		b = append(b, ',')
-		b = engine.AppendCSVField(b, e.Subject)
+		b = folder.AppendCSVField(b, e.Subject)
 		b = append(b, ',')
-		b = engine.AppendFloat(b, e.Amount)
+		b = folder.AppendFloat(b, e.Amount)
 		b = append(b, ',')
-		b = engine.AppendCSVField(b, e.Unit)
+		b = folder.AppendCSVField(b, e.Unit)
 		b = append(b, ',')
-		b = engine.AppendCSVField(b, e.Detail)
+		b = folder.AppendCSVField(b, e.Detail)
 		f.Write(append(b, '\n'))
 	}
 	return f.Commit()
@@ -150,14 +149,13 @@ func writeEvents(path string, events []agents.Event) error {
 
 // findRow returns the outcomes recorded for unit u in runs.csv.
 func findRow(path string, nExtra int, u engine.Unit) ([]float64, error) {
-	f, err := os.Open(path)
+	f, rows, err := folder.OpenRuns(path, nExtra)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	rows := newRowReader(f, path, nExtra)
 	for {
-		got, summary, err := rows.next()
+		got, err := rows.Next()
 		if err == io.EOF {
 			return nil, fmt.Errorf("replay: %s has no row for point %d run %d (did that run fail?)", path, u.Point, u.Run)
 		}
@@ -165,16 +163,7 @@ func findRow(path string, nExtra int, u engine.Unit) ([]float64, error) {
 			return nil, err
 		}
 		if got.Point == u.Point && got.Run == u.Run {
-			return append([]float64(nil), summary...), nil
+			return append([]float64(nil), got.Summary...), nil
 		}
 	}
-}
-
-// replayFlags defines the flags of `seqsim replay`.
-func replayFlags() (fs *flag.FlagSet, point, run *int, out *string) {
-	fs = flag.NewFlagSet("replay", flag.ContinueOnError)
-	point = fs.Int("point", 0, "scenario point")
-	run = fs.Int("run", 0, "run index")
-	out = fs.String("out", "", "trace file (default DIR/replay-pP-rR.csv)")
-	return fs, point, run, out
 }

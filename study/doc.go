@@ -1,0 +1,55 @@
+// Package study runs a seqsim experiment as a study and owns its output
+// folder: it is what `seqsim run`, `seqsim merge`, `seqsim replay` and
+// `seqsim plot` call, usable from any Go program.
+//
+// A study is an experiment's plan (one point, scenarios, a sweep or a
+// sensitivity design) times its runs per point. [Run] runs every unit on a
+// pool of workers through the engine, keeps the per-point statistics as
+// the rows arrive, and writes the output folder: runs.csv and series.csv
+// (with Parquet copies), experiment.toml with every default filled in,
+// summary.md, sensitivity.csv for a sensitivity study, the charts and
+// report.html (package report), and manifest.json last, so that a folder
+// whose manifest says complete is a complete result. The same experiment
+// and seed give the same bytes whatever the number of workers or machines.
+//
+// # Outline
+//
+//   - [Run] and [Options]: run an experiment into a folder; [Result] is
+//     what it gives back ([Result.WriteSummary], [Result.Mean]).
+//   - Shards: [Options].Shard runs one shard of a study and writes a shard
+//     folder; [Merge] joins the shards into the folder one [Run] would
+//     have written, byte for byte. [ResolveShard] reads the shard from a
+//     flag or an array job's environment (Slurm, Kubernetes, AWS Batch).
+//   - Interrupts: a cancelled context saves a checkpoint and returns an
+//     [*InterruptedError]; [Options].Resume completes the run.
+//   - [Replay]: rerun one unit alone with its per-day trace and events.
+//   - [Plot]: rebuild a folder's charts and report.
+//   - [WriteSlurm], [WriteK8s] and [Cluster]: array jobs that run the
+//     shards on a cluster and merge them.
+//   - [EstimateCost]: the run time and memory of a study before running it.
+//   - [InputError]: a failure caused by the input (the CLI exits 2).
+//   - [Version]: recorded in every folder.
+//
+// The folder's file names and the runs.csv format are in package
+// [github.com/seqsim/seqsim/study/folder], which the report package reads
+// through too.
+//
+// # One writer per folder
+//
+// [Run], [Merge] and [Plot] hold an exclusive lock on the output folder
+// (flock(2) on its .seqsim.lock, released by the kernel when the process
+// ends, however it ends). A second one on the same folder is refused at
+// once with an [*InputError] wrapping a [*folder.LockedError] that names
+// the holder's pid and command; Options.Force never overrides it, so two
+// runs can never leave a folder with one run's manifest and another's
+// rows.
+//
+// # Process-wide settings
+//
+// While the runs go on, [Run] lowers the garbage collector's target (as
+// GOGC=25 would, unless GOGC is set) and restores it afterwards: the bands
+// are large, long-lived and free of pointers, so this bounds the peak
+// memory at little cost (docs/performance.md). Nothing else is global:
+// progress goes to [Options].Progress, and errors are returned, never
+// printed or exited on.
+package study

@@ -1,0 +1,17 @@
+// Package folder is the layout of a seqsim output folder: the names of its
+// files, the format of runs.csv (its writer and its reader), the columns of
+// series.csv, and the lock that keeps two processes out of one folder.
+// The study package writes folders and the report package reads them, both
+// through this one definition; manifest.json's schema is in
+// internal/manifest.
+//
+// # Outline
+//
+//   - File names: [Manifest], [Runs], [Series], [Summary], [Report], ...,
+//     and a replay's [ReplayTrace] and [ReplayEvents].
+//   - [RunsWriter] and [RunsReader]: runs.csv, one row per run.
+//   - [RunsKeys], [SeriesKeys], [SeriesStats]: the fixed columns.
+//   - [AppendFloat] and [AppendCSVField]: how every CSV file of a folder
+//     spells a number and a text field.
+//   - [TryLock], [Lock] and [LockedError]: one writer per folder at a time.
+package folder

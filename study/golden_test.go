@@ -1,0 +1,72 @@
+package study
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/seqsim/seqsim/experiments"
+)
+
+// Goldens in testdata/ pin the bytes of a small baseline run. Do not change
+// them casually: regenerate with -update only when the model or its random
+// streams changed on purpose, and say why in the commit.
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+// TestRunGolden pins the bytes of small runs of the baseline and of the
+// unlock-sell workload (what `seqsim run --runs 24 --set
+// simulation.horizon_days=400` and `seqsim run
+// experiments/bench-unlock-sell.toml --runs 16` write): an optimisation
+// must not move a single byte.
+func TestRunGolden(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		golden, file string
+		sets         []string
+	}{
+		{"baseline-small.golden", "", []string{"simulation.horizon_days=400", "experiment.runs=24"}},
+		{"unlock-sell-small.golden", filepath.Join("..", "experiments", "bench-unlock-sell.toml"), []string{"experiment.runs=16"}},
+	}
+	for _, c := range cases {
+		exp, err := experiments.LoadFile(c.file, c.sets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(t.TempDir(), "out")
+		if _, err := Run(context.Background(), exp, Options{Dir: dir}); err != nil {
+			t.Fatal(err)
+		}
+		runs, _ := os.ReadFile(filepath.Join(dir, "runs.csv"))
+		lines := strings.SplitN(string(runs), "\n", 4)
+		got := "runs.csv sha256 " + fileHash(t, filepath.Join(dir, "runs.csv")) + "\nseries.csv sha256 " +
+			fileHash(t, filepath.Join(dir, "series.csv")) + "\n" + strings.Join(lines[:3], "\n") + "\n"
+		golden := filepath.Join("testdata", c.golden)
+		if *update {
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s: output changed:\n got %s\nwant %s", c.golden, got, want)
+		}
+	}
+}
+
+func fileHash(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}

@@ -1,0 +1,50 @@
+package study
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/study/folder"
+)
+
+// TestRunRefusesFolderInUse: Run, Merge and Plot on a folder another
+// holder has locked fail at once with an InputError wrapping the
+// LockedError, Force or not, and leave the folder as it was.
+func TestRunRefusesFolderInUse(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, folder.Runs), []byte("theirs\n"), 0o644)
+	lock, err := folder.TryLock(dir, []string{"someone", "else"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	exp, err := experiments.LoadFile("", []string{"experiment.runs=2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, runErr := Run(context.Background(), exp, Options{Dir: dir, Force: true})
+	_, mergeErr := Merge([]string{t.TempDir()}, Options{Dir: dir, Force: true})
+	plotErr := Plot(dir, nil)
+	for name, err := range map[string]error{"Run": runErr, "Plot": plotErr} {
+		var ie *InputError
+		var le *folder.LockedError
+		if !errors.As(err, &ie) || !errors.As(err, &le) || le.Holder == "" {
+			t.Errorf("%s: %v, want an InputError wrapping a LockedError with its holder", name, err)
+		}
+	}
+	// A merge checks its shards first: an empty folder is not one.
+	var ie *InputError
+	if !errors.As(mergeErr, &ie) {
+		t.Errorf("Merge: %v", mergeErr)
+	}
+	ents, _ := os.ReadDir(dir)
+	b, _ := os.ReadFile(filepath.Join(dir, folder.Runs))
+	if len(ents) != 2 || string(b) != "theirs\n" { // runs.csv and the lock file
+		t.Errorf("the folder changed: %d entries, runs.csv %q", len(ents), b)
+	}
+}
