@@ -54,7 +54,7 @@ type holders struct {
 	sellFrac   []float64
 	resYield   []float64
 	presell    []bool
-	sells      []int64 // scratch: one round's sells in agent order (fast path)
+	sells      []int64 // scratch: one round's sells in agent order (actHolders)
 }
 
 func (h *holders) len() int { return len(h.kind) }
@@ -144,7 +144,6 @@ type World struct {
 	shortfallDays                                  int
 	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
 	trace                                          *[]Event // events of a replayed run (nil: not traced)
-	generalPassOnly                                bool     // never the fast path: for the test that they agree
 	samplers                                       runSamplers
 }
 
@@ -153,9 +152,9 @@ type World struct {
 // (DESIGN.md, "Determinism"). New streams are seeded after the existing
 // ones, so adding one leaves the earlier streams' seeds unchanged.
 type streams struct {
-	initPCG, demandPCG, marketPCG, networkPCG, verificationPCG pcg
+	initPCG, demandPCG, marketPCG, networkPCG, verificationPCG rand.PCG
 	init, demand, market, network, verification                *rand.Rand
-	governancePCG                                              pcg
+	governancePCG                                              rand.PCG
 	governance                                                 *rand.Rand
 }
 
