@@ -256,9 +256,9 @@ func (w *World) resetVoters() error {
 		vs.logit[d] = logit(ts.Rand(r))
 		vs.refuse[d] = r.Float64() < p.BribeRefusal
 	}
-	var turnout [len(HolderTypes)]sampler
-	for k := range HolderTypes {
-		if b := w.p.voterBehaviour(holderKind(k)); b != nil {
+	var turnout [numHolderTypes]sampler
+	for k := range numHolderTypes {
+		if b := w.p.voterBehaviour(HolderType(k)); b != nil {
 			if turnout[k], err = newSampler(b.Turnout); err != nil {
 				return err
 			}
@@ -268,7 +268,7 @@ func (w *World) resetVoters() error {
 	horizon := w.p.Simulation.HorizonDays + 1
 	for i := range n {
 		k := h.kind[i]
-		if HolderTypes[k] == HolderGrants {
+		if k == HolderGrants {
 			g.grantees = append(g.grantees, int32(i))
 		}
 		b := w.p.voterBehaviour(k)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/seqsim/seqsim/agents/protocol"
+
 	"pgregory.net/rapid"
 )
 
@@ -20,12 +22,12 @@ func unlockSellParams() Params {
 		{Name: "pool", Share: 0.05 / 1.05, Holder: HolderTreasury, Weight: constDist(1), TGEUnlock: 1, VestingStepDays: 1},
 	}
 	p.Holders.Team = Behaviour{SellProbability: constDist(0.3), SellFraction: betaDist(2, 5), ReservationYield: uniformDist(0, 0.2)}
-	p.Emission.Kind = "none"
+	p.Emission.Kind = protocol.EmissionNone
 	p.Market.PoolUSD, p.Market.ArbSpeed, p.Market.TradingRounds, p.Market.PermanentImpact = 5e7, 0, 1, 0
 	p.Market.OutsideBuyUSDPerDay = lognormalDist(math.Log(2e5), 0.5)
 	p.Fees.AnnualRevenueUSD = 0
 	p.Staking.CooldownDays, p.Staking.ReviewDays = 0, 1
-	p.Staking.APRModel, p.Staking.APRBudgetTokensPerYear, p.Staking.APRFloorStakeTokens, p.Staking.MaxAPRSignal = "budget", 5e7, 1e7, 0.5
+	p.Staking.APRModel, p.Staking.APRBudgetTokensPerYear, p.Staking.APRFloorStakeTokens, p.Staking.MaxAPRSignal = APRBudget, 5e7, 1e7, 0.5
 	p.Treasury.MonthlyBudgetUSD = 0
 	p.Sequencers.Operators, p.Sequencers.MaxOperators = 0, 0
 	return p

@@ -331,7 +331,7 @@ func (w *World) arbitrage() {
 func (w *World) updateAPR() {
 	st := w.p.Staking
 	apr := st.MaxAPRSignal
-	if st.APRModel == "budget" {
+	if st.APRModel == APRBudget {
 		staked := max(protocol.Tokens(w.totStaked+w.ops.totSelf), st.APRFloorStakeTokens)
 		w.aprSignal = min(st.MaxAPRSignal, st.APRBudgetTokensPerYear/staked)
 		return

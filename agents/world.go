@@ -7,20 +7,9 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// holderKind indexes HolderTypes.
-type holderKind uint8
-
-func parseHolder(s string) (holderKind, error) {
-	for i, h := range HolderTypes {
-		if h == s {
-			return holderKind(i), nil
-		}
-	}
-	return 0, fmt.Errorf("agents: unknown holder type %q", s)
-}
-
-func (p *Params) behaviour(k holderKind) *Behaviour {
-	switch HolderTypes[k] {
+// behaviour returns the selling and staking behaviour of holder type k.
+func (p *Params) behaviour(k HolderType) *Behaviour {
+	switch k {
 	case HolderTeam:
 		return &p.Holders.Team
 	case HolderInvestor:
@@ -40,7 +29,7 @@ func (p *Params) behaviour(k holderKind) *Behaviour {
 // holders is the state of every holder agent as a struct of slices: index i
 // is one agent (STYLE.md, "Hot loop"). Balances are micro-tokens.
 type holders struct {
-	kind       []holderKind
+	kind       []HolderType
 	granted    []int64 // allocation granted at launch
 	locked     []int64 // not yet vested
 	liquid     []int64
@@ -211,7 +200,7 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.fairValue = p.Supply.LaunchPriceUSD
 	w.aprSignal = p.Staking.MaxAPRSignal
 	w.plainStaking = p.Sequencers.Operators == 0 && p.Sequencers.MaxOperators == 0
-	if p.Staking.APRModel == "budget" {
+	if p.Staking.APRModel == APRBudget {
 		w.updateAPR() // the signal of day 1 comes from the launch stake
 	}
 	w.resetLive()
@@ -224,12 +213,8 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 }
 
 func (w *World) resetEmission() error {
-	kind, err := protocol.ParseEmissionKind(w.p.Emission.Kind)
-	if err != nil {
-		return err
-	}
 	w.emission = protocol.EmissionSchedule{
-		Kind: kind, AnnualRate: w.p.Emission.AnnualRate, HalfLifeYears: w.p.Emission.HalfLifeYears,
+		Kind: w.p.Emission.Kind, AnnualRate: w.p.Emission.AnnualRate, HalfLifeYears: w.p.Emission.HalfLifeYears,
 		HalvingDays: w.p.Emission.HalvingDays, Cap: protocol.ToMicro(w.p.Emission.CapTokens), InitialSupply: w.supply0,
 	}
 	return nil
@@ -262,12 +247,8 @@ func (w *World) resetHolders() error {
 		}}
 		w.totLocked += total
 		if !al.treasury {
-			kind, err := parseHolder(a.Holder)
-			if err != nil {
-				return err
-			}
 			al.start, al.end = i, i+a.Agents
-			if err := w.drawAgents(al, kind, a.Weight); err != nil {
+			if err := w.drawAgents(al, a.Holder, a.Weight); err != nil {
 				return fmt.Errorf("agents: allocation %q: %w", a.Name, err)
 			}
 			i = al.end
@@ -280,7 +261,7 @@ func (w *World) resetHolders() error {
 // drawAgents splits an allocation over its agents by drawn weights (the
 // remainder goes to the last agent, so the grants sum exactly) and draws
 // each agent's behaviour.
-func (w *World) drawAgents(al allocation, kind holderKind, weight Dist) error {
+func (w *World) drawAgents(al allocation, kind HolderType, weight Dist) error {
 	b := w.p.behaviour(kind)
 	ws, err := newSampler(weight)
 	if err != nil {
