@@ -1,5 +1,7 @@
 package agents
 
+import "github.com/seqsim/seqsim/agents/protocol"
+
 // DefaultParams returns the baseline design: an Arbitrum-like token. Every
 // figure cites its source (shared/data/calibration.md unless said otherwise).
 func DefaultParams() Params {
@@ -35,7 +37,7 @@ func DefaultParams() Params {
 		},
 		// ARB: inflation capped at 2% of supply per year; here it all goes
 		// to stakers.
-		Emission: Emission{Kind: "constant", AnnualRate: 0.02, HalfLifeYears: 2, HalvingDays: 4 * 365},
+		Emission: Emission{Kind: protocol.EmissionConstant, AnnualRate: 0.02, HalfLifeYears: 2, HalvingDays: 4 * 365},
 		// DEX depth for large L2 tokens: 0.1%-2% of market cap; 2% here, as
 		// the pool stands for all venues (CEX books too).
 		// Volatility 80%/yr and a crash a year are typical of L2 tokens; a
@@ -56,7 +58,7 @@ func DefaultParams() Params {
 		// when its operator is 20% worse than the best; a record remembers a
 		// quarter, and a 5% slash counts as 25 offline days (assumptions).
 		Staking: Staking{
-			CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1, APRModel: "realized",
+			CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1, APRModel: APRRealized,
 			ChoiceNoise: 0.05, RecordDays: 90, SlashWeight: 500, RedelegateGap: 0.2,
 		},
 		// Arbitrum DAO spent about 13.8M ARB a month in 2024 (about $10M); a

@@ -152,6 +152,7 @@ func (w *World) completeUnbonding() {
 // unlock-sell benchmark): stake everything liquid when the APR signal is at
 // least the agent's reservation yield, otherwise unstake everything.
 // Rewards, if any, stay in the reward pool: no operator earns them.
+// Without a cooldown actHolders decides it inline (stakeAllOrNothing).
 func (w *World) reviewPlain(i int, presell bool) {
 	h := &w.h
 	switch {

@@ -5,16 +5,20 @@
 // # Outline
 //
 //   - [Params] and [DefaultParams]: every parameter, with cited defaults.
-//   - [World]: the state of one run as structs of slices (holders,
-//     operators, verifiers); [World.Step] runs one day's phases in order.
+//   - [World]: the state of one run as structs of slices (world.go,
+//     holders.go: holders, operators, verifiers); [World.Step] runs one
+//     day's phases in order; conservation.go checks that every token is
+//     in one place.
 //   - Holders sell, stake and delegate (step.go, delegation.go); sequencer
 //     operators bond stake, post batches, earn commission, enter and exit
-//     (operators.go, sequencing.go); offences are slashed (slashing.go);
+//     (operators.go, activeset.go, sequencing.go); offences happen and are
+//     slashed (offences.go, slashing.go);
 //     verifiers and sequencers play and learn the verification game
 //     (verification.go).
 //   - Token governance: delegates and self-voting holders vote on random
 //     proposals that change the run's parameters, under a quorum, a
-//     timelock and a security council (governance.go, [Governance]); an
+//     timelock and a security council (governance.go, proposals.go,
+//     voters.go, council.go, [Governance]); an
 //     attacker buys, borrows or bribes votes, or stakes, to capture the
 //     protocol (attacker.go, [Attacker]); capture.go prices each route and
 //     records captures.

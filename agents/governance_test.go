@@ -332,7 +332,7 @@ func drawGovernance(t *rapid.T, p *Params) {
 	a.Enabled = rapid.Bool().Draw(t, "attacker")
 	a.BudgetUSD = constDist(rapid.Float64Range(0, 1e10).Draw(t, "budget"))
 	a.ReviewsPerYear = rapid.Float64Range(0, 100).Draw(t, "reviews")
-	a.Goal = rapid.SampledFrom([]string{GoalTreasury, GoalSequencer, GoalAny}).Draw(t, "goal")
+	a.Goal = rapid.SampledFrom([]AttackGoal{GoalTreasury, GoalSequencer, GoalAny}).Draw(t, "goal")
 	a.Buy, a.Borrow = rapid.Bool().Draw(t, "buy"), rapid.Bool().Draw(t, "borrow")
 	a.Bribe, a.Stake = rapid.Bool().Draw(t, "bribe"), rapid.Bool().Draw(t, "stake")
 	a.DrainShare = rapid.Float64Range(0, 1).Draw(t, "drain")

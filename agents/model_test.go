@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/seqsim/seqsim/agents/protocol"
 	"pgregory.net/rapid"
 )
 
@@ -36,7 +37,7 @@ func TestConservationProperty(t *testing.T) {
 		p.Simulation.HorizonDays = rapid.IntRange(30, 500).Draw(t, "horizon")
 		p.Staking.CooldownDays = rapid.IntRange(0, 30).Draw(t, "cooldown")
 		p.Staking.ReviewDays = rapid.IntRange(1, 14).Draw(t, "review")
-		p.Emission.Kind = rapid.SampledFrom([]string{"none", "constant", "decay", "halving"}).Draw(t, "emission")
+		p.Emission.Kind = rapid.SampledFrom([]protocol.EmissionKind{protocol.EmissionNone, protocol.EmissionConstant, protocol.EmissionDecay, protocol.EmissionHalving}).Draw(t, "emission")
 		p.Emission.AnnualRate = rapid.Float64Range(0, 0.2).Draw(t, "rate")
 		p.Emission.CapTokens = p.Supply.InitialTokens * rapid.Float64Range(1.01, 2).Draw(t, "cap")
 		p.Emission.HalvingDays = rapid.IntRange(30, 400).Draw(t, "halving")
@@ -166,7 +167,7 @@ func drawNetwork(t *rapid.T, p *Params) {
 	s.MaxOperators = s.Operators + rapid.IntRange(0, 8).Draw(t, "entrants")
 	s.MaxActive = rapid.IntRange(1, 12).Draw(t, "max_active")
 	s.MinStake = rapid.SampledFrom([]float64{0, 50_000, 200_000}).Draw(t, "min_stake")
-	s.Mode = rapid.SampledFrom([]string{ModeRotation, ModeAuction}).Draw(t, "mode")
+	s.Mode = rapid.SampledFrom([]SequencingMode{ModeRotation, ModeAuction}).Draw(t, "mode")
 	s.BatchesPerDay = rapid.IntRange(1, 48).Draw(t, "batches")
 	s.ExitLossDays = rapid.IntRange(0, 60).Draw(t, "exit_days")
 	s.EntryReviewDays = rapid.IntRange(0, 30).Draw(t, "entry_days")
@@ -192,7 +193,7 @@ func drawNetwork(t *rapid.T, p *Params) {
 	v.Verifiers = rapid.IntRange(0, 15).Draw(t, "verifiers")
 	v.CheckCost = rapid.Float64Range(0, 100).Draw(t, "check_cost")
 	v.CheckCostSpread = rapid.Float64Range(0, 2).Draw(t, "check_cost_spread")
-	v.RewardMode = rapid.SampledFrom([]string{RewardEach, RewardShared}).Draw(t, "reward_mode")
+	v.RewardMode = rapid.SampledFrom([]RewardMode{RewardEach, RewardShared}).Draw(t, "reward_mode")
 	v.AttentionRate = rapid.Float64Range(0, 0.1).Draw(t, "attention")
 	v.AttentionPayment = rapid.Float64Range(0, 1000).Draw(t, "attention_payment")
 	v.SubsidyPerCheck = rapid.Float64Range(0, 50).Draw(t, "subsidy")

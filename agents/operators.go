@@ -2,7 +2,6 @@ package agents
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
@@ -264,68 +263,6 @@ func (w *World) leave(k int, status opStatus) {
 	o.unbondEnd[k] = int32(w.day + w.p.Staking.CooldownDays)
 }
 
-// selectActive picks today's active set: eligible operators (bonded, not
-// jailed, self-stake at least min_stake) with the most total stake, ties to
-// the older slot; then measures the concentration of active stake.
-func (w *World) selectActive() {
-	o := &w.ops
-	n := &w.net
-	p := &w.p.Sequencers
-	minStake := w.live.minStake // governance may change it (governance.go)
-	n.act, n.actStake = n.act[:0], n.actStake[:0]
-	for k := range o.n {
-		o.active[k] = false
-		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day || o.self[k] < minStake {
-			continue
-		}
-		st := o.stake(k)
-		n.act, n.actStake = append(n.act, k), append(n.actStake, st)
-		for j := len(n.act) - 1; j > 0 && n.actStake[j] > n.actStake[j-1]; j-- { // stable insertion
-			n.act[j], n.act[j-1] = n.act[j-1], n.act[j]
-			n.actStake[j], n.actStake[j-1] = n.actStake[j-1], n.actStake[j]
-		}
-	}
-	if len(n.act) > p.MaxActive {
-		n.act, n.actStake = n.act[:p.MaxActive], n.actStake[:p.MaxActive]
-	}
-	for _, k := range n.act {
-		o.active[k] = true
-	}
-	n.nakamoto3 = protocol.NakamotoCoefficient(n.actStake, 1.0/3)
-	n.nakamoto2 = protocol.NakamotoCoefficient(n.actStake, 1.0/2)
-	n.hhi = protocol.HHI(n.actStake)
-	if n.nakamoto3 > 0 && (w.tot.minNakamoto == 0 || n.nakamoto3 < w.tot.minNakamoto) {
-		w.tot.minNakamoto = n.nakamoto3
-	}
-	w.updateChoice()
-}
-
-// updateChoice prepares the delegators' choice among active operators:
-// cumulative logit weights of the scores (one exp per operator per day, not
-// per delegator).
-func (w *World) updateChoice() {
-	o := &w.ops
-	n := &w.net
-	n.bestScore, n.bestKeep = 0, 0
-	for _, k := range n.act {
-		n.bestScore = max(n.bestScore, o.score(k))
-		n.bestKeep = max(n.bestKeep, 1-o.commission[k])
-	}
-	noise := w.p.Staking.ChoiceNoise
-	var cum float64
-	for j, k := range n.act {
-		wt := 0.0
-		switch {
-		case noise > 0:
-			wt = math.Exp((o.score(k) - n.bestScore) / noise)
-		case o.score(k) == n.bestScore:
-			wt = 1
-		}
-		cum += wt
-		n.choiceCum[j] = cum
-	}
-}
-
 // operatorsDayStart clears the operators' daily flags and releases the
 // self-stake whose cooldown ends today (sold with the day's earnings).
 func (w *World) operatorsDayStart() {
@@ -338,53 +275,6 @@ func (w *World) operatorsDayStart() {
 			o.totUnbond -= o.unbond[k]
 			o.unbond[k] = 0
 		}
-	}
-}
-
-// operatorOffences draws today's faults: one uniform per bonded operator
-// (offences are rare, so a quiet day costs one draw each). A liveness
-// failure takes the operator offline for the day; a detected offence is
-// slashed at once.
-func (w *World) operatorOffences() {
-	o := &w.ops
-	r := w.streams.network
-	s := &w.p.Slashing
-	for k := range o.n {
-		if o.status[k] != opBonded {
-			continue
-		}
-		r0, r1, r2 := o.rate[offLiveness][k], o.rate[offDoubleSign][k], o.rate[offWithholding][k]
-		u := r.Float64()
-		if u >= r0+r1+r2 {
-			continue
-		}
-		off := &s.Withholding
-		switch {
-		case u < r0:
-			off = &s.Liveness
-			o.offline[k], o.badDay[k] = true, true
-			w.tot.livenessFailures++
-		case u < r0+r1:
-			off = &s.DoubleSign
-		}
-		if r.Float64() < off.Detection {
-			w.slash(k, off.Penalty, off.JailDays, off.Remove)
-		}
-	}
-}
-
-// updateRecords folds today's offences into each operator's record (an
-// exponential average over staking.record_days; a slashing counts as
-// slash_weight offence days, applied in slash).
-func (w *World) updateRecords() {
-	o := &w.ops
-	a := 1 / max(w.p.Staking.RecordDays, 1)
-	for k := range o.n {
-		bad := 0.0
-		if o.badDay[k] {
-			bad = 1
-		}
-		o.record[k] += a * (bad - o.record[k])
 	}
 }
 

@@ -1,6 +1,10 @@
 package agents
 
-import "github.com/seqsim/seqsim/internal/params"
+import (
+	"github.com/seqsim/seqsim/agents/protocol"
+	"github.com/seqsim/seqsim/internal/enum"
+	"github.com/seqsim/seqsim/internal/params"
+)
 
 // Dist is the distribution of a per-agent behaviour parameter, written in
 // TOML as an inline table such as { dist = "beta", a = 2, b = 5 } or as a
@@ -47,26 +51,76 @@ type Supply struct {
 	LaunchPriceUSD float64 `toml:"launch_price_usd" unit:"USD/token" doc:"price at which the AMM pool is seeded"`
 }
 
+// HolderType is the holder type of an allocation: whose behaviour applies.
+type HolderType uint8
+
 // Holder types: each allocation names one.
 const (
-	HolderTeam       = "team"
-	HolderInvestor   = "investor"
-	HolderAirdrop    = "airdrop"
-	HolderPublicSale = "public_sale"
-	HolderGrants     = "grants"
-	HolderFoundation = "foundation"
-	HolderTreasury   = "treasury"
+	HolderTeam HolderType = iota
+	HolderInvestor
+	HolderAirdrop
+	HolderPublicSale
+	HolderGrants
+	HolderFoundation
+	HolderTreasury // held by the DAO treasury, not by agents
+	numHolderTypes = int(HolderTreasury) + 1
 )
 
-// HolderTypes lists the holder types in a fixed order.
-var HolderTypes = [...]string{HolderTeam, HolderInvestor, HolderAirdrop, HolderPublicSale, HolderGrants, HolderFoundation, HolderTreasury}
+var holderNames = enum.Table[HolderType]{"team", "investor", "airdrop", "public_sale", "grants", "foundation", "treasury"}
+
+// HolderTypes lists the holder types in value order.
+func HolderTypes() []HolderType {
+	out := make([]HolderType, numHolderTypes)
+	for i := range out {
+		out[i] = HolderType(i)
+	}
+	return out
+}
+
+// String is the holder type's TOML name.
+func (h HolderType) String() string { return holderNames.String(h) }
+
+// MarshalText writes the TOML name.
+func (h HolderType) MarshalText() ([]byte, error) { return holderNames.MarshalText(h) }
+
+// UnmarshalText reads a TOML name; an unknown one lists the allowed names.
+func (h *HolderType) UnmarshalText(b []byte) error { return holderNames.UnmarshalText(h, b) }
+
+// EnumNames lists the allowed names (the parameter table's unit).
+func (HolderType) EnumNames() []string { return holderNames.Names() }
+
+// APRModel is how the staking APR signal is formed.
+type APRModel uint8
+
+// APR models.
+const (
+	APRRealized APRModel = iota // realised yield: fee share plus emission
+	// APRBudget is the unlock-sell benchmark's signal
+	// (shared/bench/unlock-sell.md): a fixed yearly budget over the stake,
+	// min(max_apr_signal, budget / max(staked, floor)), nothing minted.
+	APRBudget
+)
+
+var aprModelNames = enum.Table[APRModel]{"realized", "budget"}
+
+// String is the model's TOML name.
+func (m APRModel) String() string { return aprModelNames.String(m) }
+
+// MarshalText writes the TOML name.
+func (m APRModel) MarshalText() ([]byte, error) { return aprModelNames.MarshalText(m) }
+
+// UnmarshalText reads a TOML name; an unknown one lists the allowed names.
+func (m *APRModel) UnmarshalText(b []byte) error { return aprModelNames.UnmarshalText(m, b) }
+
+// EnumNames lists the allowed names (the parameter table's unit).
+func (APRModel) EnumNames() []string { return aprModelNames.Names() }
 
 // Allocation is one slice of the initial supply and its vesting schedule.
 type Allocation struct {
-	Name   string  `toml:"name" doc:"label used in charts and tables"`
-	Share  float64 `toml:"share" unit:"fraction of initial supply" doc:"share of the initial supply; all shares sum to 1"`
-	Holder string  `toml:"holder" unit:"team|investor|airdrop|public_sale|grants|foundation|treasury" doc:"holder type whose behaviour applies (treasury: held by the DAO treasury, not by agents)"`
-	Agents int     `toml:"agents" unit:"count" doc:"number of holder agents sharing the allocation (ignored for treasury)"`
+	Name   string     `toml:"name" doc:"label used in charts and tables"`
+	Share  float64    `toml:"share" unit:"fraction of initial supply" doc:"share of the initial supply; all shares sum to 1"`
+	Holder HolderType `toml:"holder" doc:"holder type whose behaviour applies (treasury: held by the DAO treasury, not by agents)"`
+	Agents int        `toml:"agents" unit:"count" doc:"number of holder agents sharing the allocation (ignored for treasury)"`
 	// Weight spreads the allocation unevenly over its agents: agent i gets
 	// a share proportional to its own draw.
 	Weight          Dist    `toml:"weight" unit:"relative" doc:"distribution of each agent's relative holding size"`
@@ -99,11 +153,11 @@ type Behaviour struct {
 
 // Emission mints new tokens into the staking reward pool.
 type Emission struct {
-	Kind          string  `toml:"kind" unit:"none|constant|decay|halving" doc:"emission schedule"`
-	AnnualRate    float64 `toml:"annual_rate" unit:"1/year" doc:"inflation rate of current supply (constant), or its initial value (decay)"`
-	HalfLifeYears float64 `toml:"half_life_years" unit:"years" doc:"decay: years for the rate to halve"`
-	HalvingDays   int     `toml:"halving_days" unit:"days" doc:"halving: days per halving period"`
-	CapTokens     float64 `toml:"cap_tokens" unit:"tokens" doc:"maximum total supply (0 = no cap; required for halving)"`
+	Kind          protocol.EmissionKind `toml:"kind" doc:"emission schedule"`
+	AnnualRate    float64               `toml:"annual_rate" unit:"1/year" doc:"inflation rate of current supply (constant), or its initial value (decay)"`
+	HalfLifeYears float64               `toml:"half_life_years" unit:"years" doc:"decay: years for the rate to halve"`
+	HalvingDays   int                   `toml:"halving_days" unit:"days" doc:"halving: days per halving period"`
+	CapTokens     float64               `toml:"cap_tokens" unit:"tokens" doc:"maximum total supply (0 = no cap; required for halving)"`
 }
 
 // Market is the AMM and the outside demand that prices the token.
@@ -156,20 +210,17 @@ type Fees struct {
 // redelegate_gap: re-delegation goes through the cooldown, during which the
 // stake can still be slashed.
 type Staking struct {
-	CooldownDays     int     `toml:"cooldown_days" unit:"days" doc:"unbonding delay before unstaked tokens are liquid (0 = instant); unbonding stake stays slashable"`
-	ReviewDays       int     `toml:"review_days" unit:"days" doc:"how often each holder reconsiders staking (staggered)"`
-	APRSmoothingDays float64 `toml:"apr_smoothing_days" unit:"days" doc:"time constant of the APR signal holders compare with their reservation yield"`
-	MaxAPRSignal     float64 `toml:"max_apr_signal" unit:"1/year" doc:"cap on the APR signal (when little is staked the realised APR explodes)"`
-	// APRModel "budget" is the unlock-sell benchmark's signal
-	// (shared/bench/unlock-sell.md): a fixed yearly budget over the stake,
-	// min(max_apr_signal, budget / max(staked, floor)), nothing minted.
-	APRModel               string  `toml:"apr_model" unit:"realized|budget" doc:"APR signal: realised yield (fee share plus emission), or a fixed budget over the stake"`
-	APRBudgetTokensPerYear float64 `toml:"apr_budget_tokens_per_year" unit:"tokens/year" doc:"budget model: yearly reward budget the signal divides by the stake"`
-	APRFloorStakeTokens    float64 `toml:"apr_floor_stake_tokens" unit:"tokens" doc:"budget model: the stake is taken as at least this"`
-	ChoiceNoise            float64 `toml:"choice_noise" unit:"score units" doc:"logit temperature of a delegator's choice among active operators by score (1-commission)(1-record); 0 = everyone picks the best"`
-	RecordDays             float64 `toml:"record_days" unit:"days" doc:"memory of an operator's record (its recent share of offline or slashed days)"`
-	SlashWeight            float64 `toml:"slash_weight" unit:"days per unit penalty" doc:"a slash of penalty f counts in the record as f times this many offence days"`
-	RedelegateGap          float64 `toml:"redelegate_gap" unit:"fraction" doc:"a delegator leaves an operator whose score is below the best by more than this share"`
+	CooldownDays           int      `toml:"cooldown_days" unit:"days" doc:"unbonding delay before unstaked tokens are liquid (0 = instant); unbonding stake stays slashable"`
+	ReviewDays             int      `toml:"review_days" unit:"days" doc:"how often each holder reconsiders staking (staggered)"`
+	APRSmoothingDays       float64  `toml:"apr_smoothing_days" unit:"days" doc:"time constant of the APR signal holders compare with their reservation yield"`
+	MaxAPRSignal           float64  `toml:"max_apr_signal" unit:"1/year" doc:"cap on the APR signal (when little is staked the realised APR explodes)"`
+	APRModel               APRModel `toml:"apr_model" doc:"APR signal: realised yield (fee share plus emission), or a fixed budget over the stake"`
+	APRBudgetTokensPerYear float64  `toml:"apr_budget_tokens_per_year" unit:"tokens/year" doc:"budget model: yearly reward budget the signal divides by the stake"`
+	APRFloorStakeTokens    float64  `toml:"apr_floor_stake_tokens" unit:"tokens" doc:"budget model: the stake is taken as at least this"`
+	ChoiceNoise            float64  `toml:"choice_noise" unit:"score units" doc:"logit temperature of a delegator's choice among active operators by score (1-commission)(1-record); 0 = everyone picks the best"`
+	RecordDays             float64  `toml:"record_days" unit:"days" doc:"memory of an operator's record (its recent share of offline or slashed days)"`
+	SlashWeight            float64  `toml:"slash_weight" unit:"days per unit penalty" doc:"a slash of penalty f counts in the record as f times this many offence days"`
+	RedelegateGap          float64  `toml:"redelegate_gap" unit:"fraction" doc:"a delegator leaves an operator whose score is below the best by more than this share"`
 }
 
 // Treasury is the DAO treasury.

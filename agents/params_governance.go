@@ -1,11 +1,30 @@
 package agents
 
-// Attacker goals: what an attack is for.
+import "github.com/seqsim/seqsim/internal/enum"
+
+// AttackGoal is what an attack is for.
+type AttackGoal uint8
+
+// Attacker goals.
 const (
-	GoalTreasury  = "treasury"  // drain the treasury by a malicious proposal
-	GoalSequencer = "sequencer" // control the sequencer set (by vote or by stake)
-	GoalAny       = "any"       // whichever pays more
+	GoalTreasury  AttackGoal = iota // drain the treasury by a malicious proposal
+	GoalSequencer                   // control the sequencer set (by vote or by stake)
+	GoalAny                         // whichever pays more
 )
+
+var goalNames = enum.Table[AttackGoal]{"treasury", "sequencer", "any"}
+
+// String is the goal's TOML name.
+func (g AttackGoal) String() string { return goalNames.String(g) }
+
+// MarshalText writes the TOML name.
+func (g AttackGoal) MarshalText() ([]byte, error) { return goalNames.MarshalText(g) }
+
+// UnmarshalText reads a TOML name; an unknown one lists the allowed names.
+func (g *AttackGoal) UnmarshalText(b []byte) error { return goalNames.UnmarshalText(g, b) }
+
+// EnumNames lists the allowed names (the parameter table's unit).
+func (AttackGoal) EnumNames() []string { return goalNames.Names() }
 
 // Governance is token voting over the running model's parameters (the
 // seed's governance models are presets of it, see
@@ -131,20 +150,20 @@ type Council struct {
 // the sequencers, sequencer_value_usd. After an attack the attacker sells
 // what it holds in daily slices.
 type Attacker struct {
-	Enabled           bool    `toml:"enabled" doc:"whether an attacker is present"`
-	BudgetUSD         Dist    `toml:"budget_usd" unit:"USD" doc:"the attacker's capital, drawn per run"`
-	ReviewsPerYear    float64 `toml:"reviews_per_year" unit:"1/year" doc:"rate at which the attacker looks for an attack (Poisson)"`
-	Goal              string  `toml:"goal" unit:"treasury|sequencer|any" doc:"what the attacker is after"`
-	Buy               bool    `toml:"buy" doc:"may buy votes or stake on the AMM"`
-	Borrow            bool    `toml:"borrow" doc:"may borrow votes (lending)"`
-	Bribe             bool    `toml:"bribe" doc:"may bribe voters"`
-	Stake             bool    `toml:"stake" doc:"may stake to control the sequencer set"`
-	DrainShare        float64 `toml:"drain_share" unit:"fraction" doc:"share of the treasury a malicious proposal takes"`
-	SequencerValueUSD float64 `toml:"sequencer_value_usd" unit:"USD" doc:"what controlling the sequencer set is worth to the attacker (ordering, censorship, extortion)"`
-	SequencerShare    float64 `toml:"sequencer_share" unit:"fraction of active stake" doc:"stake share the stake strategy aims beyond (1/3 halts a BFT set, 1/2 controls ordering)"`
-	MaxDailyTrade     float64 `toml:"max_daily_trade" unit:"fraction of pool token reserve" doc:"largest daily purchase or sale by the attacker"`
-	PlanningDays      int     `toml:"planning_days" unit:"days" doc:"days of sales over which the attacker values drained tokens"`
-	Margin            float64 `toml:"margin" unit:"fraction" doc:"safety margin over the expected votes against"`
+	Enabled           bool       `toml:"enabled" doc:"whether an attacker is present"`
+	BudgetUSD         Dist       `toml:"budget_usd" unit:"USD" doc:"the attacker's capital, drawn per run"`
+	ReviewsPerYear    float64    `toml:"reviews_per_year" unit:"1/year" doc:"rate at which the attacker looks for an attack (Poisson)"`
+	Goal              AttackGoal `toml:"goal" doc:"what the attacker is after"`
+	Buy               bool       `toml:"buy" doc:"may buy votes or stake on the AMM"`
+	Borrow            bool       `toml:"borrow" doc:"may borrow votes (lending)"`
+	Bribe             bool       `toml:"bribe" doc:"may bribe voters"`
+	Stake             bool       `toml:"stake" doc:"may stake to control the sequencer set"`
+	DrainShare        float64    `toml:"drain_share" unit:"fraction" doc:"share of the treasury a malicious proposal takes"`
+	SequencerValueUSD float64    `toml:"sequencer_value_usd" unit:"USD" doc:"what controlling the sequencer set is worth to the attacker (ordering, censorship, extortion)"`
+	SequencerShare    float64    `toml:"sequencer_share" unit:"fraction of active stake" doc:"stake share the stake strategy aims beyond (1/3 halts a BFT set, 1/2 controls ordering)"`
+	MaxDailyTrade     float64    `toml:"max_daily_trade" unit:"fraction of pool token reserve" doc:"largest daily purchase or sale by the attacker"`
+	PlanningDays      int        `toml:"planning_days" unit:"days" doc:"days of sales over which the attacker values drained tokens"`
+	Margin            float64    `toml:"margin" unit:"fraction" doc:"safety margin over the expected votes against"`
 }
 
 // Lending is the money market in which the token can be borrowed.
@@ -156,9 +175,9 @@ type Lending struct {
 }
 
 // voterBehaviour returns the governance behaviour of holder type k.
-func (p *Params) voterBehaviour(k holderKind) *VoterBehaviour {
+func (p *Params) voterBehaviour(k HolderType) *VoterBehaviour {
 	v := &p.Governance.Voters
-	switch HolderTypes[k] {
+	switch k {
 	case HolderTeam:
 		return &v.Team
 	case HolderInvestor:

@@ -1,10 +1,29 @@
 package agents
 
-// Sequencer modes: how the batches of a day are assigned.
+import "github.com/seqsim/seqsim/internal/enum"
+
+// SequencingMode is how the batches of a day are assigned.
+type SequencingMode uint8
+
+// Sequencing modes.
 const (
-	ModeRotation = "rotation" // stake-weighted round robin over the active set
-	ModeAuction  = "auction"  // the day's slot is sold in a second-price auction
+	ModeRotation SequencingMode = iota // stake-weighted round robin over the active set
+	ModeAuction                        // the day's slot is sold in a second-price auction
 )
+
+var modeNames = enum.Table[SequencingMode]{"rotation", "auction"}
+
+// String is the mode's TOML name.
+func (m SequencingMode) String() string { return modeNames.String(m) }
+
+// MarshalText writes the TOML name.
+func (m SequencingMode) MarshalText() ([]byte, error) { return modeNames.MarshalText(m) }
+
+// UnmarshalText reads a TOML name; an unknown one lists the allowed names.
+func (m *SequencingMode) UnmarshalText(b []byte) error { return modeNames.UnmarshalText(m, b) }
+
+// EnumNames lists the allowed names (the parameter table's unit).
+func (SequencingMode) EnumNames() []string { return modeNames.Names() }
 
 // Sequencers are the operators who order transactions and post state-root
 // batches. Each operator bonds its own stake (bought on the AMM when it
@@ -27,18 +46,18 @@ const (
 // rewards covers its cost; an operator whose profit, smoothed over
 // exit_loss_days, turns negative leaves, unbonding its self-stake.
 type Sequencers struct {
-	Operators        int     `toml:"operators" unit:"count" doc:"operators at launch"`
-	MaxOperators     int     `toml:"max_operators" unit:"count" doc:"operators that can exist over a run, launch plus entrants; entry stops here"`
-	MaxActive        int     `toml:"max_active" unit:"count" doc:"size of the active set: the eligible operators with the most total stake"`
-	MinStake         float64 `toml:"min_stake" unit:"tokens" doc:"self-stake an operator needs to be eligible for the active set"`
-	SelfStake        Dist    `toml:"self_stake" unit:"tokens" doc:"self-stake an operator buys on the AMM and bonds when it enters, drawn per operator"`
-	Commission       Dist    `toml:"commission" unit:"fraction" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1])"`
-	OperatingCostUSD Dist    `toml:"operating_cost_usd" unit:"USD/year" doc:"cost of running a sequencer, drawn per operator"`
-	Mode             string  `toml:"mode" unit:"rotation|auction" doc:"how batches are assigned: stake-weighted rotation, or a daily second-price slot auction"`
-	BatchesPerDay    int     `toml:"batches_per_day" unit:"count/day" doc:"state-root batches (assertions) posted per day, each by one active operator"`
-	AuctionEdge      Dist    `toml:"auction_edge" unit:"fraction of daily fees" doc:"auction mode: value an operator draws from a day of sequencing (MEV, ordering) over the day's fee revenue; its bid"`
-	ExitLossDays     int     `toml:"exit_loss_days" unit:"days" doc:"an operator exits when its profit smoothed over this many days is negative (0 = never exits)"`
-	EntryReviewDays  int     `toml:"entry_review_days" unit:"days" doc:"how often a prospective operator considers entering (0 = no entry)"`
+	Operators        int            `toml:"operators" unit:"count" doc:"operators at launch"`
+	MaxOperators     int            `toml:"max_operators" unit:"count" doc:"operators that can exist over a run, launch plus entrants; entry stops here"`
+	MaxActive        int            `toml:"max_active" unit:"count" doc:"size of the active set: the eligible operators with the most total stake"`
+	MinStake         float64        `toml:"min_stake" unit:"tokens" doc:"self-stake an operator needs to be eligible for the active set"`
+	SelfStake        Dist           `toml:"self_stake" unit:"tokens" doc:"self-stake an operator buys on the AMM and bonds when it enters, drawn per operator"`
+	Commission       Dist           `toml:"commission" unit:"fraction" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1])"`
+	OperatingCostUSD Dist           `toml:"operating_cost_usd" unit:"USD/year" doc:"cost of running a sequencer, drawn per operator"`
+	Mode             SequencingMode `toml:"mode" doc:"how batches are assigned: stake-weighted rotation, or a daily second-price slot auction"`
+	BatchesPerDay    int            `toml:"batches_per_day" unit:"count/day" doc:"state-root batches (assertions) posted per day, each by one active operator"`
+	AuctionEdge      Dist           `toml:"auction_edge" unit:"fraction of daily fees" doc:"auction mode: value an operator draws from a day of sequencing (MEV, ordering) over the day's fee revenue; its bid"`
+	ExitLossDays     int            `toml:"exit_loss_days" unit:"days" doc:"an operator exits when its profit smoothed over this many days is negative (0 = never exits)"`
+	EntryReviewDays  int            `toml:"entry_review_days" unit:"days" doc:"how often a prospective operator considers entering (0 = no entry)"`
 }
 
 // Slashing sets the offences an operator can be slashed for. A slash takes
@@ -73,11 +92,29 @@ type FraudPenalty struct {
 	Remove   bool    `toml:"remove" doc:"a slash removes the operator for good (tombstone)"`
 }
 
-// Reward modes of verification.reward.
+// RewardMode is how verification.reward is paid to the checkers of a
+// caught fraud.
+type RewardMode uint8
+
+// Reward modes.
 const (
-	RewardEach   = "each"   // every checker that catches a fraud earns the reward
-	RewardShared = "shared" // one reward is split among the checkers
+	RewardEach   RewardMode = iota // every checker that catches a fraud earns the reward
+	RewardShared                   // one reward is split among the checkers
 )
+
+var rewardModeNames = enum.Table[RewardMode]{"each", "shared"}
+
+// String is the mode's TOML name.
+func (m RewardMode) String() string { return rewardModeNames.String(m) }
+
+// MarshalText writes the TOML name.
+func (m RewardMode) MarshalText() ([]byte, error) { return rewardModeNames.MarshalText(m) }
+
+// UnmarshalText reads a TOML name; an unknown one lists the allowed names.
+func (m *RewardMode) UnmarshalText(b []byte) error { return rewardModeNames.UnmarshalText(m, b) }
+
+// EnumNames lists the allowed names (the parameter table's unit).
+func (RewardMode) EnumNames() []string { return rewardModeNames.Names() }
 
 // Verification is the verifier population and its learning rule.
 //
@@ -124,20 +161,20 @@ const (
 // detection probability; only paying the verifiers (reward, attention
 // challenges, subsidies, a miss penalty) lowers the cheating rate.
 type Verification struct {
-	Verifiers           int     `toml:"verifiers" unit:"count" doc:"verifiers who may check each batch (N)"`
-	CheckCost           float64 `toml:"check_cost" unit:"USD/batch" doc:"cost of checking one batch (c): each verifier's cost is this times a lognormal factor of median 1"`
-	CheckCostSpread     float64 `toml:"check_cost_spread" unit:"log-sd" doc:"spread of check costs across verifiers: sigma of the lognormal factor (0 = all pay check_cost)"`
-	Reward              float64 `toml:"reward" unit:"USD" doc:"challenger reward for a caught fraud (R), paid by the treasury from the forfeited bond"`
-	RewardMode          string  `toml:"reward_mode" unit:"each|shared" doc:"each checker of a caught fraud earns the reward, or one reward is shared among them"`
-	MissPenalty         float64 `toml:"miss_penalty" unit:"USD" doc:"loss of each verifier when a fraud passes unchecked (L), e.g. its own funds on the rollup"`
-	AttentionRate       float64 `toml:"attention_rate" unit:"fraction of batches" doc:"share of batches carrying a planted error that only a checker finds (attention challenges; 0 = off)"`
-	AttentionPayment    float64 `toml:"attention_payment" unit:"USD" doc:"treasury payment to each verifier that finds a planted error (J)"`
-	SubsidyPerCheck     float64 `toml:"subsidy_per_check" unit:"USD/batch" doc:"treasury subsidy paid for each check"`
-	ChallengeWindowDays int     `toml:"challenge_window_days" unit:"days" doc:"days after which an unchallenged fraud finalises and its gain is lost to users"`
-	ReviseEveryBatches  int     `toml:"revise_every_batches" unit:"batches" doc:"sequencers and verifiers revise beliefs and strategies after this many batches"`
-	Noise               float64 `toml:"noise" unit:"fraction of check cost" doc:"logit temperature of a verifier's choice, relative to its check cost (0 = best response)"`
-	MemoryDays          float64 `toml:"memory_days" unit:"days" doc:"exponential memory of beliefs (0 = all history, classic fictitious play)"`
-	PriorCheatRate      float64 `toml:"prior_cheat_rate" unit:"probability" doc:"verifiers' initial belief of the share of batches with fraud"`
+	Verifiers           int        `toml:"verifiers" unit:"count" doc:"verifiers who may check each batch (N)"`
+	CheckCost           float64    `toml:"check_cost" unit:"USD/batch" doc:"cost of checking one batch (c): each verifier's cost is this times a lognormal factor of median 1"`
+	CheckCostSpread     float64    `toml:"check_cost_spread" unit:"log-sd" doc:"spread of check costs across verifiers: sigma of the lognormal factor (0 = all pay check_cost)"`
+	Reward              float64    `toml:"reward" unit:"USD" doc:"challenger reward for a caught fraud (R), paid by the treasury from the forfeited bond"`
+	RewardMode          RewardMode `toml:"reward_mode" doc:"each checker of a caught fraud earns the reward, or one reward is shared among them"`
+	MissPenalty         float64    `toml:"miss_penalty" unit:"USD" doc:"loss of each verifier when a fraud passes unchecked (L), e.g. its own funds on the rollup"`
+	AttentionRate       float64    `toml:"attention_rate" unit:"fraction of batches" doc:"share of batches carrying a planted error that only a checker finds (attention challenges; 0 = off)"`
+	AttentionPayment    float64    `toml:"attention_payment" unit:"USD" doc:"treasury payment to each verifier that finds a planted error (J)"`
+	SubsidyPerCheck     float64    `toml:"subsidy_per_check" unit:"USD/batch" doc:"treasury subsidy paid for each check"`
+	ChallengeWindowDays int        `toml:"challenge_window_days" unit:"days" doc:"days after which an unchallenged fraud finalises and its gain is lost to users"`
+	ReviseEveryBatches  int        `toml:"revise_every_batches" unit:"batches" doc:"sequencers and verifiers revise beliefs and strategies after this many batches"`
+	Noise               float64    `toml:"noise" unit:"fraction of check cost" doc:"logit temperature of a verifier's choice, relative to its check cost (0 = best response)"`
+	MemoryDays          float64    `toml:"memory_days" unit:"days" doc:"exponential memory of beliefs (0 = all history, classic fictitious play)"`
+	PriorCheatRate      float64    `toml:"prior_cheat_rate" unit:"probability" doc:"verifiers' initial belief of the share of batches with fraud"`
 }
 
 // Fraud is the sequencers' side of the verification game. A sequencer posts

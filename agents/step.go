@@ -132,38 +132,116 @@ func (w *World) trade() {
 	}
 }
 
-// actHolders is the fused per-agent pass of one round: sells (regular, or
-// daily ahead of a cliff for pre-sellers) and, on an agent's review day,
-// staking decisions.
+// actHolders is the per-agent pass of one round: sells (regular, or daily
+// ahead of a cliff for pre-sellers) and, on an agent's review day, staking
+// decisions. It is the model's hot loop, written for speed with the same
+// draws and the same swaps as the plain reading of the rules (DESIGN.md,
+// "Speed"):
+//
+//   - balances stay in local slices and totals in locals, written back
+//     after the pass: a store through w would be reloaded after every call;
+//   - the market stream's generator is a local copy of its rand.PCG,
+//     written back around the calls that draw from it: through the pointer
+//     in w its state is reloaded after every store of the pass;
+//   - the per-agent choices are branch-free selects: whether an agent sells
+//     (a coin at its sell probability) and whether it stakes (its
+//     reservation yield against the APR, true for about half the agents)
+//     are data the branch predictor cannot learn;
+//   - the sells go to the pool after the pass, in agent order. Nothing an
+//     agent decides depends on the pool or on the day's sales (the APR
+//     signal is yesterday's, and review reads neither), so the pool sees
+//     the same swaps in the same order and the running totals add the same
+//     numbers in the same order;
+//   - on days when no holder has a balance under plain staking (before the
+//     first unlock) there is nothing to do and no draw is taken.
 func (w *World) actHolders(round, rounds int) {
+	if w.plainStaking && w.totLiquid == 0 && w.totStaked == 0 {
+		return // every holder's liquid and staked balances are zero
+	}
 	h := &w.h
 	review := max(w.p.Staking.ReviewDays, 1)
 	inPresell := w.inPresellWindow()
-	if w.plainStaking && review == 1 && w.p.Staking.CooldownDays == 0 && !w.generalPassOnly {
-		w.actPlainInstant(round, rounds, inPresell)
-		return
-	}
-	// The market stream's generator without the interface call of
-	// rand.Rand.Float64 (the same numbers).
-	pcg := &w.streams.marketPCG
-	// Local slices: one bounds check per slice per agent, and no reload of
-	// h's fields after each call (STYLE.md, "Hot loop").
-	liquid, sellProb, presellers := h.liquid, h.sellProb[:len(h.liquid)], h.presell[:len(h.liquid)]
+	// Plain staking without a cooldown moves the whole balance at once:
+	// decided here by a select instead of through review (reviewPlain).
+	instant := w.plainStaking && w.p.Staking.CooldownDays == 0
+	pcg := w.streams.marketPCG // written back below
+	n := len(h.liquid)
+	liquid, staked := h.liquid[:n], h.staked[:n]
+	sellProb, sellFrac, resYield, presellers := h.sellProb[:n], h.sellFrac[:n], h.resYield[:n], h.presell[:n]
+	sells := h.sells[:n]
+	apr := w.aprSignal
+	var dStaked int64
+	k := 0
 	// Agent i reviews on days with (day+i) % review == 0: phase is that
 	// remainder, advanced by the stride instead of divided per agent.
 	phase, stride := (w.day+round)%review, rounds%review
-	for i := round; i < len(liquid); i += rounds {
+	for i := round; i < n; i += rounds {
 		presell := inPresell && presellers[i]
-		if liquid[i] > 0 && (presell || unitFloat(pcg.Uint64()) < sellProb[i]) {
-			w.sell(i)
+		l := liquid[i]
+		if l > 0 {
+			sell := presell
+			if !presell {
+				sell = float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i] // rand.Rand.Float64
+			}
+			dx := int64(sellFrac[i] * float64(l)) // >= 0
+			if !sell {
+				dx = 0
+			}
+			l -= dx
+			liquid[i] = l
+			sells[k] = dx
+			k += int(uint64(-dx) >> 63) // keep it iff dx > 0
 		}
 		if phase == 0 {
-			w.review(i, presell)
+			if instant {
+				s := staked[i]
+				l, s2 := stakeAllOrNothing(l, s, apr >= resYield[i], presell)
+				liquid[i], staked[i] = l, s2
+				dStaked += s2 - s
+			} else {
+				w.streams.marketPCG = pcg // review may draw
+				w.review(i, presell)
+				pcg = w.streams.marketPCG
+			}
 		}
 		if phase += stride; phase >= review {
 			phase -= review
 		}
 	}
+	w.streams.marketPCG = pcg
+	// Each sale is added to the day's running totals in turn: summing the
+	// round's sales first would round differently.
+	pool, sold, net := w.pool, w.soldUSDToday, w.netSellUSD
+	var soldTokens int64
+	for _, dx := range sells[:k] {
+		usd := pool.Sell(dx)
+		sold += usd
+		net += usd
+		soldTokens += dx
+	}
+	w.pool, w.soldUSDToday, w.netSellUSD = pool, sold, net
+	// Holders' tokens leave liquid only through the pool and to staked
+	// here (review keeps the totals itself).
+	w.totLiquid -= soldTokens + dStaked
+	w.totStaked += dStaked
+}
+
+// stakeAllOrNothing is reviewPlain without a cooldown, on an agent's liquid
+// and staked balances: everything is staked when the APR signal clears the
+// agent's reservation yield (stake) and it is not pre-selling a cliff, and
+// otherwise the stake returns to liquid at once. It is branch-free (the
+// choice is a mask) for the hot loop; TestHolderPassEqualsRules holds it
+// to reviewPlain.
+func stakeAllOrNothing(liquid, staked int64, stake, presell bool) (newLiquid, newStaked int64) {
+	tot := liquid + staked
+	var mask int64 // all ones if the agent stakes
+	if stake {
+		mask = -1
+	}
+	if presell {
+		mask = 0
+	}
+	return tot - tot&mask, tot & mask
 }
 
 // inPresellWindow reports whether today lies within presell_days before a
@@ -182,20 +260,6 @@ func (w *World) maxPresellDays() int {
 	hs := &w.p.Holders
 	return max(hs.Team.PresellDays, hs.Investor.PresellDays, hs.Airdrop.PresellDays,
 		hs.PublicSale.PresellDays, hs.Grants.PresellDays, hs.Foundation.PresellDays)
-}
-
-// sell sells agent i's sell fraction of its liquid tokens into the pool.
-func (w *World) sell(i int) {
-	h := &w.h
-	dx := int64(h.sellFrac[i] * float64(h.liquid[i]))
-	if dx <= 0 {
-		return
-	}
-	usd := w.pool.Sell(dx)
-	h.liquid[i] -= dx
-	w.totLiquid -= dx
-	w.soldUSDToday += usd
-	w.netSellUSD += usd
 }
 
 // payTreasuryBudget pays the daily share of the monthly budget from the
@@ -267,7 +331,7 @@ func (w *World) arbitrage() {
 func (w *World) updateAPR() {
 	st := w.p.Staking
 	apr := st.MaxAPRSignal
-	if st.APRModel == "budget" {
+	if st.APRModel == APRBudget {
 		staked := max(protocol.Tokens(w.totStaked+w.ops.totSelf), st.APRFloorStakeTokens)
 		w.aprSignal = min(st.MaxAPRSignal, st.APRBudgetTokensPerYear/staked)
 		return

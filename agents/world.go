@@ -7,99 +7,6 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// holderKind indexes HolderTypes.
-type holderKind uint8
-
-func parseHolder(s string) (holderKind, error) {
-	for i, h := range HolderTypes {
-		if h == s {
-			return holderKind(i), nil
-		}
-	}
-	return 0, fmt.Errorf("agents: unknown holder type %q", s)
-}
-
-func (p *Params) behaviour(k holderKind) *Behaviour {
-	switch HolderTypes[k] {
-	case HolderTeam:
-		return &p.Holders.Team
-	case HolderInvestor:
-		return &p.Holders.Investor
-	case HolderAirdrop:
-		return &p.Holders.Airdrop
-	case HolderPublicSale:
-		return &p.Holders.PublicSale
-	case HolderGrants:
-		return &p.Holders.Grants
-	case HolderFoundation:
-		return &p.Holders.Foundation
-	}
-	return nil
-}
-
-// holders is the state of every holder agent as a struct of slices: index i
-// is one agent (STYLE.md, "Hot loop"). Balances are micro-tokens.
-type holders struct {
-	kind       []holderKind
-	granted    []int64 // allocation granted at launch
-	locked     []int64 // not yet vested
-	liquid     []int64
-	staked     []int64  // delegated to operator op
-	unbonding  []int64  // in cooldown, still slashable for operator unbondOp
-	op         []int16  // operator of the staked tokens (-1: none)
-	unbondOp   []int16  // operator the unbonding tokens left (-1: none)
-	unbondEnd  []int32  // day the cooldown ends
-	rewardSnap []uint64 // the operator's reward index when the agent last settled
-	sellProb   []float64
-	sellFrac   []float64
-	resYield   []float64
-	presell    []bool
-	sells      []int64 // scratch: one round's sells in agent order (fast path)
-}
-
-func (h *holders) len() int { return len(h.kind) }
-
-func (h *holders) reset(n int) {
-	h.kind = resize(h.kind, n)
-	h.granted = resize(h.granted, n)
-	h.locked = resize(h.locked, n)
-	h.liquid = resize(h.liquid, n)
-	h.staked = resize(h.staked, n)
-	h.unbonding = resize(h.unbonding, n)
-	h.op = resize(h.op, n)
-	h.unbondOp = resize(h.unbondOp, n)
-	h.unbondEnd = resize(h.unbondEnd, n)
-	for i := range n {
-		h.op[i], h.unbondOp[i] = -1, -1
-	}
-	h.rewardSnap = resize(h.rewardSnap, n)
-	h.sellProb = resize(h.sellProb, n)
-	h.sellFrac = resize(h.sellFrac, n)
-	h.resYield = resize(h.resYield, n)
-	h.presell = resize(h.presell, n)
-	h.sells = resize(h.sells, n)
-}
-
-// resize returns s with length n and zeroed elements, reusing its memory
-// when it is large enough (one World per worker, reused across runs).
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
-// allocation is the run-time form of an Allocation.
-type allocation struct {
-	start, end int // agent index range; empty for the treasury
-	treasury   bool
-	total      int64 // micro-tokens
-	released   int64 // treasury allocation only: released so far
-	schedule   protocol.VestingSchedule
-}
-
 // World is the whole state of one run. A worker keeps one World and resets
 // it for each run, so buffers are allocated once.
 type World struct {
@@ -144,7 +51,6 @@ type World struct {
 	shortfallDays                                  int
 	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
 	trace                                          *[]Event // events of a replayed run (nil: not traced)
-	generalPassOnly                                bool     // never the fast path: for the test that they agree
 	samplers                                       runSamplers
 }
 
@@ -153,9 +59,9 @@ type World struct {
 // (DESIGN.md, "Determinism"). New streams are seeded after the existing
 // ones, so adding one leaves the earlier streams' seeds unchanged.
 type streams struct {
-	initPCG, demandPCG, marketPCG, networkPCG, verificationPCG pcg
+	initPCG, demandPCG, marketPCG, networkPCG, verificationPCG rand.PCG
 	init, demand, market, network, verification                *rand.Rand
-	governancePCG                                              pcg
+	governancePCG                                              rand.PCG
 	governance                                                 *rand.Rand
 }
 
@@ -212,7 +118,7 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.fairValue = p.Supply.LaunchPriceUSD
 	w.aprSignal = p.Staking.MaxAPRSignal
 	w.plainStaking = p.Sequencers.Operators == 0 && p.Sequencers.MaxOperators == 0
-	if p.Staking.APRModel == "budget" {
+	if p.Staking.APRModel == APRBudget {
 		w.updateAPR() // the signal of day 1 comes from the launch stake
 	}
 	w.resetLive()
@@ -225,108 +131,12 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 }
 
 func (w *World) resetEmission() error {
-	kind, err := protocol.ParseEmissionKind(w.p.Emission.Kind)
-	if err != nil {
-		return err
-	}
 	w.emission = protocol.EmissionSchedule{
-		Kind: kind, AnnualRate: w.p.Emission.AnnualRate, HalfLifeYears: w.p.Emission.HalfLifeYears,
+		Kind: w.p.Emission.Kind, AnnualRate: w.p.Emission.AnnualRate, HalfLifeYears: w.p.Emission.HalfLifeYears,
 		HalvingDays: w.p.Emission.HalvingDays, Cap: protocol.ToMicro(w.p.Emission.CapTokens), InitialSupply: w.supply0,
 	}
 	return nil
 }
-
-// resetHolders creates the agents of every allocation and draws their
-// behaviour from the initialisation stream.
-func (w *World) resetHolders() error {
-	p := w.p
-	n := 0
-	for _, a := range p.Allocations {
-		if a.Holder != HolderTreasury {
-			n += a.Agents
-		}
-	}
-	w.h.reset(n)
-	w.allocs = w.allocs[:0]
-	w.totLocked, w.totLiquid, w.totStaked, w.totUnbonding = 0, 0, 0, 0
-	var assigned int64
-	i := 0
-	for ai, a := range p.Allocations {
-		total := protocol.ToMicro(a.Share * p.Supply.InitialTokens)
-		if ai == len(p.Allocations)-1 {
-			total = w.supply0 - assigned // rounding goes to the last allocation
-		}
-		assigned += total
-		al := allocation{total: total, treasury: a.Holder == HolderTreasury, schedule: protocol.VestingSchedule{
-			TGEFrac: a.TGEUnlock, CliffDays: a.CliffDays, CliffFrac: a.CliffUnlock,
-			LinearDays: a.VestingDays, StepDays: max(a.VestingStepDays, 1),
-		}}
-		w.totLocked += total
-		if !al.treasury {
-			kind, err := parseHolder(a.Holder)
-			if err != nil {
-				return err
-			}
-			al.start, al.end = i, i+a.Agents
-			if err := w.drawAgents(al, kind, a.Weight); err != nil {
-				return fmt.Errorf("agents: allocation %q: %w", a.Name, err)
-			}
-			i = al.end
-		}
-		w.allocs = append(w.allocs, al)
-	}
-	return nil
-}
-
-// drawAgents splits an allocation over its agents by drawn weights (the
-// remainder goes to the last agent, so the grants sum exactly) and draws
-// each agent's behaviour.
-func (w *World) drawAgents(al allocation, kind holderKind, weight Dist) error {
-	b := w.p.behaviour(kind)
-	ws, err := newSampler(weight)
-	if err != nil {
-		return err
-	}
-	sp, err := newSampler(b.SellProbability)
-	if err != nil {
-		return err
-	}
-	sf, err := newSampler(b.SellFraction)
-	if err != nil {
-		return err
-	}
-	ry, err := newSampler(b.ReservationYield)
-	if err != nil {
-		return err
-	}
-	r := w.streams.init
-	h := &w.h
-	var sum float64
-	for i := al.start; i < al.end; i++ {
-		x := max(ws.Rand(r), 0)
-		h.sellFrac[i] = x // weights parked here until the split below
-		sum += x
-	}
-	if !(sum > 0) {
-		return fmt.Errorf("weights sum to %v", sum)
-	}
-	var given int64
-	for i := al.start; i < al.end; i++ {
-		g := int64(float64(al.total) * (h.sellFrac[i] / sum))
-		if i == al.end-1 {
-			g = al.total - given
-		}
-		given += g
-		h.kind[i], h.granted[i], h.locked[i] = kind, g, g
-		h.sellProb[i] = clamp01(sp.Rand(r))
-		h.sellFrac[i] = clamp01(sf.Rand(r))
-		h.resYield[i] = ry.Rand(r)
-		h.presell[i] = r.Float64() < b.PresellShare
-	}
-	return nil
-}
-
-func clamp01(x float64) float64 { return min(max(x, 0), 1) }
 
 func (w *World) resetQueue() {
 	n := w.p.Staking.CooldownDays + 1
@@ -336,34 +146,6 @@ func (w *World) resetQueue() {
 	w.unbondQueue = w.unbondQueue[:n]
 	for i := range w.unbondQueue {
 		w.unbondQueue[i] = w.unbondQueue[i][:0]
-	}
-}
-
-// resetCliffs lists the cliff days of holder allocations inside the horizon,
-// and the windows in which pre-sellers sell ahead of them.
-func (w *World) resetCliffs() {
-	w.cliffs = w.cliffs[:0]
-	for _, a := range w.allocs {
-		c := a.schedule.CliffDays
-		if a.treasury || c <= 0 || c > w.p.Simulation.HorizonDays {
-			continue
-		}
-		dup := false
-		for _, x := range w.cliffs {
-			dup = dup || x == c
-		}
-		if !dup {
-			w.cliffs = append(w.cliffs, c)
-		}
-	}
-	sortInts(w.cliffs)
-}
-
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
 	}
 }
 
@@ -394,58 +176,4 @@ func (w *World) resetPool() error {
 // pool, in tokens.
 func (w *World) circulating() float64 {
 	return protocol.Tokens(w.supply0 + w.minted - w.burned - w.totLocked - w.treasuryTokens - w.rewardPool)
-}
-
-// checkConservation verifies that every token minted is in exactly one
-// place or burned: holders (liquid, delegated, unbonding, locked), outside
-// traders, the treasury, the pool, the reward pool, operators (bonded
-// self-stake, self-stake in cooldown, unsold earnings), challengers and
-// the attacker (its operator's stake is with the operators'). Cheap
-// (aggregates only) and always on; a full per-agent recount runs at the end
-// of each run.
-func (w *World) checkConservation() {
-	places := w.totLiquid + w.arbTokens + w.totStaked + w.totUnbonding + w.totLocked +
-		w.treasuryTokens + w.pool.Tokens + w.rewardPool + w.burned +
-		w.ops.totSelf + w.ops.totUnbond + w.ops.totLiquid + w.challengerTokens + w.att.liquid
-	if places != w.supply0+w.minted {
-		panic(fmt.Sprintf("agents: conservation broken on day %d: places %d, minted %d (diff %d)",
-			w.day, places, w.supply0+w.minted, places-w.supply0-w.minted))
-	}
-	if w.rewardPool < 0 || w.treasuryTokens < 0 || w.arbTokens < 0 || w.pool.Tokens <= 0 ||
-		w.ops.totSelf < 0 || w.ops.totUnbond < 0 || w.ops.totLiquid < 0 || w.challengerTokens < 0 || w.att.liquid < 0 {
-		panic(fmt.Sprintf("agents: negative balance on day %d", w.day))
-	}
-}
-
-// recount checks the per-agent balances against the aggregates.
-func (w *World) recount() {
-	h := &w.h
-	var liq, st, ub, lk int64
-	deleg := w.ops.scratch[:w.ops.n]
-	clear(deleg)
-	for i := range h.len() {
-		if h.liquid[i] < 0 || h.staked[i] < 0 || h.unbonding[i] < 0 || h.locked[i] < 0 {
-			panic(fmt.Sprintf("agents: agent %d has a negative balance on day %d", i, w.day))
-		}
-		if !w.plainStaking && ((h.staked[i] > 0) != (h.op[i] >= 0) || (h.unbonding[i] > 0) != (h.unbondOp[i] >= 0)) {
-			panic(fmt.Sprintf("agents: agent %d has stake without an operator (or an operator without stake) on day %d", i, w.day))
-		}
-		if h.op[i] >= 0 {
-			deleg[h.op[i]] += h.staked[i]
-		}
-		liq += h.liquid[i]
-		st += h.staked[i]
-		ub += h.unbonding[i]
-		lk += h.locked[i]
-	}
-	w.recountOperators(deleg)
-	var tl int64
-	for _, a := range w.allocs {
-		if a.treasury {
-			tl += a.total - a.released
-		}
-	}
-	if liq != w.totLiquid || st != w.totStaked || ub != w.totUnbonding || lk+tl != w.totLocked {
-		panic(fmt.Sprintf("agents: per-agent recount differs from totals on day %d", w.day))
-	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/agents/protocol"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -72,7 +73,7 @@ func TestSetOverrides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Allocations[1].CliffDays != 180 || e.Fees.Split[0] != 0.5 || e.Emission.Kind != "none" {
+	if e.Allocations[1].CliffDays != 180 || e.Fees.Split[0] != 0.5 || e.Emission.Kind != protocol.EmissionNone {
 		t.Errorf("overrides not applied: %d %v %q", e.Allocations[1].CliffDays, e.Fees.Split, e.Emission.Kind)
 	}
 	_, err = Load("x.toml", nil, []string{"fees.split=[0.5,0.3,0.3]"})

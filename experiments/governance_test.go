@@ -30,7 +30,6 @@ func TestGovernanceValidation(t *testing.T) {
 		{"governance.council.threshold=13", "governance.council.threshold"},
 		{"governance.council.veto_days=100", "governance.council.veto_days"},
 		{"governance.council.compromise_reach=2", "governance.council.compromise_reach"},
-		{"attacker.goal=\"chaos\"", "attacker.goal"},
 		{"attacker.budget_usd=-5", "attacker.budget_usd"},
 		{"attacker.sequencer_share=1", "attacker.sequencer_share"},
 		{"attacker.max_daily_trade=0", "attacker.max_daily_trade"},

@@ -274,7 +274,7 @@ func TestContractKeysOverridable(t *testing.T) {
 	}
 	v, f := e.Verification, e.Fraud
 	if v.Verifiers != 3 || v.CheckCost != 0.02 || v.Reward != 2 || v.MissPenalty != 4 ||
-		v.RewardMode != "shared" || f.Gain != 6 || f.Slash != 60 {
+		v.RewardMode != agents.RewardShared || f.Gain != 6 || f.Slash != 60 {
 		t.Errorf("overrides not applied: %+v %+v", v, f)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/agents/protocol"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -68,7 +69,7 @@ func (e *Experiment) validate(lines params.Lines) error {
 	c.IntRange("staking.review_days", p.Staking.ReviewDays, 1, 3650)
 	c.NonNegative("staking.apr_smoothing_days", p.Staking.APRSmoothingDays)
 	c.Positive("staking.max_apr_signal", p.Staking.MaxAPRSignal)
-	if c.OneOf("staking.apr_model", p.Staking.APRModel, "realized", "budget") && p.Staking.APRModel == "budget" {
+	if p.Staking.APRModel == agents.APRBudget {
 		c.NonNegative("staking.apr_budget_tokens_per_year", p.Staking.APRBudgetTokensPerYear)
 		c.Positive("staking.apr_floor_stake_tokens", p.Staking.APRFloorStakeTokens)
 	}
@@ -91,7 +92,7 @@ func validateAllocations(c *params.Checker, p *agents.Params) {
 		k := func(f string) string { return fmt.Sprintf("allocations.%d.%s", i, f) }
 		shares[i] = a.Share
 		c.Range(k("share"), a.Share, 0, 1)
-		if c.OneOf(k("holder"), a.Holder, agents.HolderTypes[:]...) && a.Holder != agents.HolderTreasury {
+		if a.Holder != agents.HolderTreasury {
 			c.IntRange(k("agents"), a.Agents, 1, 1_000_000)
 		}
 		c.Dist(k("weight"), a.Weight)
@@ -135,7 +136,8 @@ func validateHolders(c *params.Checker, p *agents.Params) {
 		"team": &p.Holders.Team, "investor": &p.Holders.Investor, "airdrop": &p.Holders.Airdrop,
 		"public_sale": &p.Holders.PublicSale, "grants": &p.Holders.Grants, "foundation": &p.Holders.Foundation,
 	}
-	for _, name := range agents.HolderTypes {
+	for _, h := range agents.HolderTypes() {
+		name := h.String()
 		b := hs[name]
 		if b == nil {
 			continue
@@ -151,16 +153,13 @@ func validateHolders(c *params.Checker, p *agents.Params) {
 
 func validateEmission(c *params.Checker, p *agents.Params) {
 	em := p.Emission
-	if !c.OneOf("emission.kind", em.Kind, "none", "constant", "decay", "halving") {
-		return
-	}
 	c.Range("emission.annual_rate", em.AnnualRate, 0, 1)
 	c.Positive("emission.half_life_years", em.HalfLifeYears)
 	c.IntRange("emission.halving_days", em.HalvingDays, 1, math.MaxInt32)
 	if c.NonNegative("emission.cap_tokens", em.CapTokens) && em.CapTokens > 0 && em.CapTokens < p.Supply.InitialTokens {
 		c.Errorf("emission.cap_tokens", "cap %g is below the initial supply %g", em.CapTokens, p.Supply.InitialTokens)
 	}
-	if em.Kind == "halving" && !(em.CapTokens > p.Supply.InitialTokens) {
+	if em.Kind == protocol.EmissionHalving && !(em.CapTokens > p.Supply.InitialTokens) {
 		c.Errorf("emission.cap_tokens", "halving emission needs a cap above the initial supply")
 	}
 }

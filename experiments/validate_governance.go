@@ -87,7 +87,6 @@ func validateAttacker(c *params.Checker, p *agents.Params) {
 	a := p.Attacker
 	nonNegativeDist(c, "attacker.budget_usd", a.BudgetUSD)
 	c.Range("attacker.reviews_per_year", a.ReviewsPerYear, 0, 365)
-	c.OneOf("attacker.goal", a.Goal, agents.GoalTreasury, agents.GoalSequencer, agents.GoalAny)
 	c.Range("attacker.drain_share", a.DrainShare, 0, 1)
 	c.Range("attacker.sequencer_value_usd", a.SequencerValueUSD, 0, 1e15)
 	c.Range("attacker.sequencer_share", a.SequencerShare, 0.01, 0.99)

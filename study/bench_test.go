@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
 )
@@ -28,7 +29,7 @@ func benchStudy(b *testing.B, name string, runs, workers int) {
 	}
 	agentsN := 0
 	for _, a := range exp.Allocations {
-		if a.Holder != "treasury" {
+		if a.Holder != agents.HolderTreasury {
 			agentsN += a.Agents
 		}
 	}

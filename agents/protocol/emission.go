@@ -1,8 +1,9 @@
 package protocol
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/seqsim/seqsim/internal/enum"
 )
 
 // EmissionKind selects how new tokens are minted.
@@ -16,20 +17,19 @@ const (
 	EmissionHalving                      // daily amount halving every HalvingDays, converging to Cap
 )
 
-// ParseEmissionKind maps the TOML name to a kind.
-func ParseEmissionKind(s string) (EmissionKind, error) {
-	switch s {
-	case "none":
-		return EmissionNone, nil
-	case "constant":
-		return EmissionConstant, nil
-	case "decay":
-		return EmissionDecay, nil
-	case "halving":
-		return EmissionHalving, nil
-	}
-	return 0, fmt.Errorf("protocol: unknown emission kind %q (want none, constant, decay or halving)", s)
-}
+var emissionNames = enum.Table[EmissionKind]{"none", "constant", "decay", "halving"}
+
+// String is the kind's TOML name.
+func (k EmissionKind) String() string { return emissionNames.String(k) }
+
+// MarshalText writes the TOML name.
+func (k EmissionKind) MarshalText() ([]byte, error) { return emissionNames.MarshalText(k) }
+
+// UnmarshalText reads a TOML name; an unknown one lists the allowed names.
+func (k *EmissionKind) UnmarshalText(b []byte) error { return emissionNames.UnmarshalText(k, b) }
+
+// EnumNames lists the allowed names (the parameter table's unit).
+func (EmissionKind) EnumNames() []string { return emissionNames.Names() }
 
 // EmissionSchedule mints new tokens each day.
 type EmissionSchedule struct {

@@ -14,7 +14,9 @@
 //     structs (arrays of tables), slices of scalars, maps with string keys,
 //     bool, all int/uint/float kinds, string (and named string types for
 //     enums), Dist, and types implementing toml.Marshaler+Unmarshaler or
-//     encoding.TextMarshaler+TextUnmarshaler. Pointers and interfaces are not.
+//     encoding.TextMarshaler+TextUnmarshaler (a closed set of internal/enum
+//     also lists its names as its unit, through EnumNames). Pointers and
+//     interfaces are not.
 //   - Paths: dotted TOML names with integer indices for array elements and
 //     keys for map entries: "allocations.0.vesting.cliff_days",
 //     "fees.split.2", "holders.team.sell_fraction".

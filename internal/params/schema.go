@@ -122,12 +122,27 @@ func fieldsOf(t reflect.Type) []field {
 				index: idx,
 				typ:   sf.Type,
 				doc:   sf.Tag.Get("doc"),
-				unit:  sf.Tag.Get("unit"),
+				unit:  unitOf(sf),
 			})
 		}
 	}
 	walk(t, nil)
 	return out
+}
+
+// enumNamer is a closed set's type (internal/enum): its allowed names are
+// its unit, "a|b|c".
+type enumNamer interface{ EnumNames() []string }
+
+// unitOf is sf's unit tag, or for a closed set without one its names.
+func unitOf(sf reflect.StructField) string {
+	if u, ok := sf.Tag.Lookup("unit"); ok {
+		return u
+	}
+	if n, ok := reflect.Zero(sf.Type).Interface().(enumNamer); ok {
+		return strings.Join(n.EnumNames(), "|")
+	}
+	return ""
 }
 
 func fieldByName(fs []field, name string) (field, bool) {

@@ -1,0 +1,223 @@
+package agents
+
+import (
+	"math"
+	"slices"
+
+	"github.com/seqsim/seqsim/agents/protocol"
+)
+
+// propKind is what a proposal does.
+type propKind uint8
+
+const (
+	propFeeSplit propKind = iota // the stakers' share of fees (the treasury takes the difference)
+	propEmission                 // the emission rate
+	propMinStake                 // the operators' minimum self-stake
+	propBond                     // the fraud bond (fraud.slash)
+	propGrant                    // a treasury grant
+	numOrdinaryKinds
+	propDrain       = numOrdinaryKinds     // malicious: drain the treasury
+	propAdmitCartel = numOrdinaryKinds + 1 // malicious: admit the attacker's sequencers
+)
+
+var propKindNames = [...]string{"fee_split", "emission", "min_stake", "bond", "grant", "drain_treasury", "admit_cartel"}
+
+func (k propKind) malicious() bool { return k >= numOrdinaryKinds }
+
+// propStage is where a proposal is in its life.
+type propStage uint8
+
+const (
+	stagePending propStage = iota // made; waiting for its snapshot
+	stageVoting                   // snapshot taken; the vote runs
+	stageQueued                   // passed; in the timelock
+	stageDone                     // defeated, vetoed or executed
+)
+
+// proposal is one open proposal. The honest votes are drawn at the
+// snapshot (each voter's choice is independent of what happens during the
+// vote), and revealed at the end of the vote, when the attacker may add a
+// flash loan.
+type proposal struct {
+	kind     propKind
+	stage    propStage
+	byAttack bool
+	times    protocol.ProposalTimes
+	support  float64 // ordinary: share of voters in favour
+	stakes   float64
+	value    float64 // parameter factor, or grant share
+	tally    protocol.Tally
+	votable  int64
+	cast     int64     // voting power cast, all voters
+	top      [10]int64 // the largest votes cast, decreasing
+	attVotes int64     // the attacker's own and borrowed votes
+	gatekept bool      // decided by a gatekeeper council
+	approved bool      // passed the vote (or the gatekeeper)
+}
+
+// proposeOrdinary makes an ordinary proposal of a random kind.
+func (w *World) proposeOrdinary() {
+	g := &w.gov
+	r := w.streams.governance
+	total := g.kindCum[numOrdinaryKinds-1]
+	if !(total > 0) {
+		return
+	}
+	x := r.Float64() * total
+	k := propKind(0)
+	for k < numOrdinaryKinds-1 && x >= g.kindCum[k] {
+		k++
+	}
+	pr := proposal{kind: k, support: clamp01(g.supportS.Rand(r)), stakes: clamp01(g.stakeS.Rand(r))}
+	if k == propGrant {
+		pr.value = clamp01(g.grantS.Rand(r))
+	} else {
+		pr.value = math.Exp(w.p.Governance.ChangeSD * r.NormFloat64())
+	}
+	w.submit(pr)
+}
+
+// submit opens a proposal today.
+func (w *World) submit(pr proposal) {
+	g := &w.gov
+	pr.times = g.gov.Schedule(w.day)
+	pr.stage = stagePending
+	g.proposals++
+	g.props = append(g.props, pr)
+	g.next = min(g.next, w.day) // a stage may fall today (no snapshot delay)
+	if w.trace != nil {
+		w.event("proposal", propKindNames[pr.kind], pr.value, "factor or share", "")
+	}
+}
+
+// advanceProposals moves every proposal whose stage ends today, in order
+// of submission; stages that fall on the same day (no snapshot delay, no
+// timelock) all happen today. Finished proposals are removed.
+func (w *World) advanceProposals() {
+	g := &w.gov
+	for i := range g.props {
+		pr := &g.props[i]
+		if pr.stage == stagePending && w.day >= pr.times.Snapshot {
+			w.snapshot(pr)
+		}
+		if pr.stage == stageVoting && w.day >= pr.times.VoteEnd {
+			w.closeVote(pr)
+		}
+		if pr.stage == stageQueued && w.day >= pr.times.Execute {
+			w.executeProposal(pr)
+		}
+	}
+	g.props = slices.DeleteFunc(g.props, func(pr proposal) bool { return pr.stage == stageDone })
+}
+
+// closeVote ends the vote on pr: the attacker may add flash-loaned votes
+// (no snapshot delay), then the tally or, while the council is a
+// gatekeeper, the council decides.
+func (w *World) closeVote(pr *proposal) {
+	g := &w.gov
+	if pr.byAttack {
+		w.attackerAtClose(pr)
+	}
+	pr.stage = stageQueued
+	if w.gatekeeper(w.day) {
+		pr.gatekept = true
+		if pr.kind.malicious() {
+			pr.approved = g.council.Captured(g.compromised)
+		} else {
+			pr.approved = pr.tally.For >= pr.tally.Against
+		}
+	} else {
+		pr.approved = pr.tally.Passed()
+	}
+	g.closed++
+	if pr.votable > 0 {
+		g.lastTurnout = float64(pr.cast) / float64(pr.votable)
+		g.turnoutSum += g.lastTurnout
+	}
+	if pr.cast > 0 {
+		g.withVotes++
+		var top int64
+		for _, x := range pr.top {
+			top += x
+		}
+		g.top10Sum += float64(top) / float64(pr.cast)
+	}
+	if !pr.approved {
+		pr.stage = stageDone
+		if pr.byAttack {
+			w.attackerDone()
+		}
+		return
+	}
+	g.passed++
+	if pr.kind.malicious() {
+		g.maliciousPassed++
+	}
+}
+
+// executeProposal ends the timelock of pr: a malicious proposal may be
+// vetoed by the council; otherwise the proposal takes effect today.
+func (w *World) executeProposal(pr *proposal) {
+	g := &w.gov
+	pr.stage = stageDone
+	if pr.kind.malicious() {
+		defer w.attackerDone()
+		if !pr.gatekept && w.streams.governance.Float64() < w.vetoProbability(w.day) {
+			g.vetoes++
+			if w.trace != nil {
+				w.event("veto", propKindNames[pr.kind], 0, "", "the council vetoed a malicious proposal that passed the vote")
+			}
+			return
+		}
+		g.executed++
+		if pr.kind == propDrain {
+			w.drainTreasury(captureDrain)
+		} else {
+			w.capture(captureCartel)
+			w.att.received += w.p.Attacker.SequencerValueUSD
+			w.att.capital += w.p.Attacker.SequencerValueUSD
+		}
+		return
+	}
+	g.executed++
+	if g.firstEffective < 0 {
+		g.firstEffective = w.day
+	}
+	w.applyProposal(pr)
+	if w.trace != nil {
+		w.event("executed", propKindNames[pr.kind], pr.value, "factor or share", "")
+	}
+}
+
+// applyProposal changes the run's parameters (or pays a grant).
+func (w *World) applyProposal(pr *proposal) {
+	l := &w.live
+	f := pr.value
+	scale := func(x, x0, hi float64) float64 { return min(max(x*f, x0/4), min(4*x0, hi)) }
+	switch pr.kind {
+	case propFeeSplit:
+		fs := &w.feeSplit
+		fs.Stakers = scale(fs.Stakers, l.stakers0, 1-fs.Burn)
+		fs.Treasury = max(1-fs.Burn-fs.Stakers, 0)
+	case propEmission:
+		w.emission.AnnualRate = scale(w.emission.AnnualRate, l.emission0, 1)
+	case propMinStake:
+		l.minStake = protocol.ToMicro(scale(protocol.Tokens(l.minStake), l.minStake0, math.Inf(1)))
+	case propBond:
+		l.fraudSlash = scale(l.fraudSlash, l.fraudSlash0, math.Inf(1))
+	case propGrant:
+		x := protocol.FracOf(w.treasuryTokens, f)
+		if x <= 0 {
+			return
+		}
+		w.treasuryTokens -= x
+		if n := len(w.gov.grantees); n > 0 {
+			i := w.gov.grantees[w.streams.governance.IntN(n)]
+			w.h.liquid[i] += x
+			w.totLiquid += x
+			return
+		}
+		w.netSellUSD += w.pool.Sell(x) // paid out in USD at once
+	}
+}

@@ -1,0 +1,293 @@
+package agents
+
+import (
+	"cmp"
+	"math"
+	"math/bits"
+	"slices"
+
+	"github.com/seqsim/seqsim/agents/protocol"
+)
+
+// voterSet is the voters as a struct of slices: delegates [0, delegates),
+// then the holders who vote their own tokens. Holder i's votes go in equal
+// parts to voters hVoter[i*split : (i+1)*split] from day hFrom[i] on (-1:
+// they never vote).
+type voterSet struct {
+	n, delegates, split int
+	logit               []float64 // logit of the turnout propensity
+	refuse              []bool    // refuses every bribe
+	power               []int64   // voting power at the last count
+	pMal                []float64 // turnout probability on a malicious proposal
+	bribed              []bool    // bribed for the attacker's open proposal
+	order               []int32   // voters with power by increasing power (ties by index), when sorted
+	sorted              []int64   // scratch: powers, decreasing
+	keys                []int64   // scratch: sort keys
+	isSorted            bool      // order matches the last count
+	quotes              []protocol.BribeQuote
+	quoteVoter          []int32   // the voter of each quote
+	cum                 []float64 // scratch: cumulative delegate popularity
+	hVoter              []int32
+	hFrom               []int32
+}
+
+// resetVoters draws the delegates and each holder's role in governance.
+func (w *World) resetVoters() error {
+	p := &w.p.Governance
+	g := &w.gov
+	vs := &g.vs
+	r := w.streams.governance
+	h := &w.h
+	n, nd := h.len(), p.Delegates
+	m := nd + n
+	vs.logit = resize(vs.logit, m)
+	vs.refuse = resize(vs.refuse, m)
+	vs.power = resize(vs.power, m)
+	vs.pMal = resize(vs.pMal, m)
+	vs.bribed = resize(vs.bribed, m)
+	vs.order = resize(vs.order, m)
+	vs.sorted = resize(vs.sorted, m+1)
+	vs.keys = resize(vs.keys, m)
+	vs.quotes = resize(vs.quotes, m)
+	vs.quoteVoter = resize(vs.quoteVoter, m)
+	vs.cum = resize(vs.cum, nd)
+	split := max(p.DelegateSplit, 1)
+	vs.split = split
+	vs.hVoter = resize(vs.hVoter, n*split)
+	vs.hFrom = resize(vs.hFrom, n)
+	vs.delegates, vs.n = nd, nd
+	ws, err := newSampler(p.DelegateWeight)
+	if err != nil {
+		return err
+	}
+	ts, err := newSampler(p.DelegateTurnout)
+	if err != nil {
+		return err
+	}
+	var cum float64
+	for d := range nd {
+		cum += max(ws.Rand(r), 0)
+		vs.cum[d] = cum
+		vs.logit[d] = logit(ts.Rand(r))
+		vs.refuse[d] = r.Float64() < p.BribeRefusal
+	}
+	var turnout [numHolderTypes]sampler
+	for k := range numHolderTypes {
+		if b := w.p.voterBehaviour(HolderType(k)); b != nil {
+			if turnout[k], err = newSampler(b.Turnout); err != nil {
+				return err
+			}
+		}
+	}
+	g.grantees = g.grantees[:0]
+	horizon := w.p.Simulation.HorizonDays + 1
+	for i := range n {
+		k := h.kind[i]
+		if k == HolderGrants {
+			g.grantees = append(g.grantees, int32(i))
+		}
+		b := w.p.voterBehaviour(k)
+		hv := vs.hVoter[i*split : (i+1)*split]
+		for j := range hv {
+			hv[j] = -1
+		}
+		vs.hFrom[i] = int32(horizon)
+		u := r.Float64()
+		from := int32(min(math.Ceil(r.ExpFloat64()*b.LagDays), float64(horizon)))
+		switch {
+		case u < b.Delegate && nd > 0 && cum > 0:
+			for j := range hv {
+				d, _ := slices.BinarySearch(vs.cum[:nd], r.Float64()*cum)
+				hv[j] = int32(min(d, nd-1))
+			}
+			vs.hFrom[i] = from
+		case u < b.Delegate+b.SelfVote:
+			v := vs.n
+			vs.n++
+			vs.logit[v] = logit(turnout[k].Rand(r))
+			vs.refuse[v] = r.Float64() < p.BribeRefusal
+			for j := range hv {
+				hv[j] = int32(v)
+			}
+			vs.hFrom[i] = from
+		}
+	}
+	// A malicious proposal has stakes 1 and contest 1: each voter's turnout
+	// on one is fixed for the run.
+	shift := (p.TurnoutStakes + p.TurnoutContest) / 2
+	for v := range vs.n {
+		vs.pMal[v] = protocol.Logistic(vs.logit[v] + shift)
+	}
+	return nil
+}
+
+// logit of a propensity, kept finite.
+func logit(p float64) float64 {
+	p = min(max(p, 1e-6), 1-1e-6)
+	return math.Log(p / (1 - p))
+}
+
+// countVotes measures every voter's power today, the votable supply and
+// the attacker's own voting power, and what a malicious proposal may
+// expect: the votes against and for (deceived voters) and the turnout.
+func (w *World) countVotes() {
+	g := &w.gov
+	vs := &g.vs
+	h := &w.h
+	pw := vs.power[:vs.n]
+	clear(pw)
+	var votable int64
+	k := int64(vs.split)
+	n := h.len()
+	hv, hf := vs.hVoter[:n*vs.split], vs.hFrom[:n]
+	liquid, staked, unbonding := h.liquid[:n], h.staked[:n], h.unbonding[:n]
+	// x/k by a shift when k is a power of two (x >= 0): a division per
+	// holder and day is most of this loop's cost otherwise.
+	shift := -1
+	if k&(k-1) == 0 {
+		shift = bits.TrailingZeros64(uint64(k))
+	}
+	for i := range hf {
+		x := liquid[i] + staked[i] + unbonding[i]
+		votable += x
+		if int(hf[i]) > w.day || x == 0 {
+			continue
+		}
+		var part int64
+		if shift >= 0 {
+			part = x >> shift
+		} else {
+			part = x / k
+		}
+		voters := hv[i*vs.split : (i+1)*vs.split]
+		if v := voters[0]; v >= 0 {
+			pw[v] += x - part*(k-1) // the rounding remainder goes to the first
+		}
+		for _, v := range voters[1:] {
+			if v >= 0 {
+				pw[v] += part
+			}
+		}
+	}
+	g.attPower = w.att.liquid
+	if k := w.att.op; k >= 0 {
+		g.attPower += w.ops.self[k]
+	}
+	g.votable = votable + w.arbTokens + g.attPower
+	var t float64
+	for v, x := range pw {
+		t += vs.pMal[v] * float64(x)
+	}
+	dec := w.p.Governance.Deception
+	g.expAgainst, g.expFor, g.expTurnout = t*(1-dec), t*dec, t
+	vs.isSorted = false
+}
+
+// sortVoters lists the voters with power by increasing power in
+// vs.order, once per count. For speed it sorts plain integer keys: the
+// power rounded down to 2^voterBits micro-tokens (about a token) with the
+// voter's index in the low bits, so the order is deterministic, and exact
+// but for voters within a token of each other, who are ordered by index.
+func (w *World) sortVoters() []int32 {
+	vs := &w.gov.vs
+	if vs.isSorted {
+		return vs.order
+	}
+	pw := vs.power[:vs.n]
+	order := vs.order[:0]
+	if vs.n < 1<<voterBits {
+		keys := vs.keys[:0]
+		for v, x := range pw {
+			if x > 0 {
+				keys = append(keys, x>>voterBits<<voterBits|int64(v))
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			order = append(order, int32(k&(1<<voterBits-1)))
+		}
+		vs.keys = keys
+	} else {
+		for v, x := range pw {
+			if x > 0 {
+				order = append(order, int32(v))
+			}
+		}
+		slices.SortFunc(order, func(a, b int32) int {
+			if c := cmp.Compare(pw[a]>>voterBits, pw[b]>>voterBits); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+	}
+	vs.order, vs.isSorted = order, true
+	return order
+}
+
+// voterBits is the width of the voter index in sortVoters' keys (a power
+// is at most about 2^54 micro-tokens, so a key fits in 64 bits).
+const voterBits = 20
+
+// snapshot fixes the voting power of proposal pr and draws the honest
+// votes; the attacker's own votes, term-borrowed votes and bribed votes
+// count here.
+func (w *World) snapshot(pr *proposal) {
+	g := &w.gov
+	vs := &g.vs
+	p := &w.p.Governance
+	r := w.streams.governance
+	w.countVotes()
+	pr.stage = stageVoting
+	pr.votable = g.votable
+	pr.tally = protocol.Tally{Quorum: g.gov.QuorumVotes(g.votable)}
+	clear(vs.bribed[:vs.n])
+	if pr.byAttack {
+		w.attackerAtSnapshot(pr)
+	}
+	contested := 1.0
+	if !pr.kind.malicious() {
+		contested = 1 - math.Abs(2*pr.support-1)
+	} else {
+		pr.stakes = 1
+	}
+	shift := p.TurnoutStakes*(pr.stakes-0.5) + p.TurnoutContest*(contested-0.5)
+	for v, x := range vs.power[:vs.n] {
+		if x == 0 {
+			continue
+		}
+		if vs.bribed[v] {
+			pr.tally.For += x
+			pr.cast += x
+			pr.noteVote(x)
+			continue
+		}
+		if r.Float64() >= protocol.Logistic(vs.logit[v]+shift) {
+			continue
+		}
+		pr.cast += x
+		pr.noteVote(x)
+		yes := pr.support
+		if pr.kind.malicious() {
+			yes = p.Deception
+		}
+		if r.Float64() < yes {
+			pr.tally.For += x
+		} else {
+			pr.tally.Against += x
+		}
+	}
+}
+
+// noteVote keeps the ten largest votes cast.
+func (pr *proposal) noteVote(x int64) {
+	t := &pr.top
+	if x <= t[len(t)-1] {
+		return
+	}
+	j := len(t) - 1
+	for j > 0 && t[j-1] < x {
+		t[j] = t[j-1]
+		j--
+	}
+	t[j] = x
+}
