@@ -118,12 +118,15 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.fairValue = p.Supply.LaunchPriceUSD
 	w.aprSignal = p.Staking.MaxAPRSignal
 	w.plainStaking = p.Sequencers.Operators == 0 && p.Sequencers.MaxOperators == 0
-	if p.Staking.APRModel == APRBudget {
-		w.updateAPR() // the signal of day 1 comes from the launch stake
-	}
 	w.resetLive()
 	if err := w.resetNetwork(); err != nil {
 		return err
+	}
+	if p.Staking.APRModel == APRBudget {
+		// The signal of day 1 comes from the launch stake, the operators'
+		// self-stake included: after resetNetwork, or it would read the
+		// operators of this worker's previous run (TestResetLeavesNoTrace).
+		w.updateAPR()
 	}
 	w.resetVerification()
 	w.circulating0 = w.circulating()
