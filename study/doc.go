@@ -24,6 +24,7 @@
 //     [*InterruptedError]; [Options].Resume completes the run.
 //   - [Replay]: rerun one unit alone with its per-day trace and events.
 //   - [Plot]: rebuild a folder's charts and report.
+//   - [Compare]: a comparison report of finished folders.
 //   - [WriteSlurm], [WriteK8s] and [Cluster]: array jobs that run the
 //     shards on a cluster and merge them.
 //   - [EstimateCost]: the run time and memory of a study before running it.
@@ -36,13 +37,17 @@
 //
 // # One writer per folder
 //
-// [Run], [Merge] and [Plot] hold an exclusive lock on the output folder
+// Whatever writes into an output folder holds its exclusive lock
 // (flock(2) on its .seqsim.lock, released by the kernel when the process
-// ends, however it ends). A second one on the same folder is refused at
-// once with an [*InputError] wrapping a [*folder.LockedError] that names
-// the holder's pid and command; Options.Force never overrides it, so two
-// runs can never leave a folder with one run's manifest and another's
-// rows.
+// ends, however it ends): [Run], [Merge], [Plot], [Replay] with its trace
+// in the folder, and [Compare] on its out folder. Whatever only reads a
+// folder holds a shared lock on it: [Compare] on the folders it compares,
+// [Replay] with its trace elsewhere. Readers share a folder; a writer
+// excludes everyone else. A process refused is refused at once with an
+// [*InputError] wrapping a [*folder.LockedError] that names the holder's
+// pid and command; Options.Force never overrides it, so two runs can
+// never leave a folder with one run's manifest and another's rows, and no
+// report is built from a folder half rewritten.
 //
 // # Process-wide settings
 //

@@ -29,7 +29,19 @@ type Replayed struct {
 // checks its outcomes against its row in runs.csv: the way to explain a
 // surprising outlier. Outcomes that differ from the row are an error
 // naming them (a different seqsim version or architecture).
-func Replay(dir string, point, run int, trace string) (*Replayed, error) {
+//
+// It holds the folder's lock meanwhile, exclusive when the trace goes into
+// dir and shared when it goes elsewhere (replays of one folder can then
+// run together), so that no run writes the folder while it is read;
+// command is recorded in the lock file. A folder in use (by anyone when
+// the trace goes into it, by a writer otherwise) is an [*InputError]
+// wrapping a [*folder.LockedError].
+func Replay(dir string, point, run int, trace string, command []string) (*Replayed, error) {
+	lock, err := holdFolder(dir, command, trace == "" || within(trace, dir))
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Unlock()
 	exp, err := experiments.LoadFile(filepath.Join(dir, folder.Experiment), nil)
 	if err != nil {
 		return nil, err

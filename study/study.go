@@ -123,12 +123,8 @@ func openOutDir(dir string, reuse bool, command []string) (*folder.Lock, error) 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	lock, err := folder.TryLock(dir, command)
+	lock, err := holdFolder(dir, command, true)
 	if err != nil {
-		var le *folder.LockedError
-		if errors.As(err, &le) {
-			return nil, &InputError{err}
-		}
 		return nil, err
 	}
 	if !reuse {

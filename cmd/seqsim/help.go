@@ -41,7 +41,7 @@ func commands() []command {
 			func(_ context.Context, args []string, stdout, _ io.Writer) error { return mergeCmd(args, stdout) }},
 		{"replay", "DIR --point P --run R", "rerun one run alone with its trace",
 			"Reruns one run of a finished output folder alone, writes its per-day trace and its events,\n" +
-				"and checks its outcomes against its row in runs.csv.",
+				"and checks its outcomes against its row in runs.csv. A folder a run is writing is refused (exit 2).",
 			func() *flag.FlagSet { fs, _, _, _ := replayFlags(); return fs },
 			func(_ context.Context, args []string, stdout, _ io.Writer) error { return replayCmd(args, stdout) }},
 		{"plot", "DIR", "rebuild the charts and report of a folder",
@@ -50,7 +50,7 @@ func commands() []command {
 			func(_ context.Context, args []string, stdout, _ io.Writer) error { return plotCmd(args, stdout) }},
 		{"compare", "DIR DIR... [--out DIR]", "compare finished experiments",
 			"Builds a comparison report of finished experiments: each one's key\noutcomes side by side with 95% intervals, best and worst marked, overlaid\n" +
-				"fan charts of the series they share, and the parameters that differ.\nWrites OUT/report.html and OUT/plots/.",
+				"fan charts of the series they share, and the parameters that differ.\nWrites OUT/report.html and OUT/plots/. Folders a run is writing are refused (exit 2).",
 			func() *flag.FlagSet { fs, _, _ := compareFlags(); return fs },
 			func(_ context.Context, args []string, stdout, _ io.Writer) error { return compareCmd(args, stdout) }},
 		{"slurm", "EXPERIMENT.toml --shards N [flags]", "write a Slurm array job",

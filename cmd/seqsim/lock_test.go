@@ -14,9 +14,11 @@ import (
 
 // TestConcurrentRunsOnOneFolder: while `seqsim run --out X --force` (seed
 // 1) runs, a second run of X (seed 2, --force), a merge into X, a resume
-// of X and a plot of X are each refused at once with exit status 2,
-// naming the first's pid and command; the first completes, and its files
-// are byte-identical to a run of seed 1 alone.
+// of X, a plot of X, a replay of X (its trace in X or elsewhere), a
+// comparison of X and a comparison into X are each refused at once with
+// exit status 2, naming the first's pid and command; the first completes,
+// its files are byte-identical to a run of seed 1 alone, and the replay
+// and the comparisons then work.
 func TestConcurrentRunsOnOneFolder(t *testing.T) {
 	t.Parallel()
 	bin := buildSeqsim(t)
@@ -53,6 +55,10 @@ func TestConcurrentRunsOnOneFolder(t *testing.T) {
 		append(args, "--seed", "1", "--out", dir, "--resume"),
 		{"merge", "--quiet", "--force", "--out", dir, shard},
 		{"plot", "--quiet", dir},
+		{"replay", dir, "--point", "0", "--run", "3"},
+		{"replay", dir, "--point", "0", "--run", "3", "--out", filepath.Join(t.TempDir(), "trace.csv")},
+		{"compare", "--quiet", dir, lone, "--out", filepath.Join(t.TempDir(), "cmp")},
+		{"compare", "--quiet", lone, "--out", dir},
 	}
 	for _, a := range attempts {
 		start := time.Now()
@@ -74,5 +80,13 @@ func TestConcurrentRunsOnOneFolder(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "manifest.json")); !bytes.Contains(b, []byte(`"seed": 1,`)) {
 		t.Errorf("manifest.json is not the first run's:\n%s", b)
+	}
+	for _, a := range attempts[4:6] {
+		if out, err := exec.Command(bin, a...).CombinedOutput(); err != nil || !strings.Contains(string(out), "outcomes equal the row in runs.csv") {
+			t.Errorf("seqsim %s after the run: %v\n%s", strings.Join(a, " "), err, out)
+		}
+	}
+	if out, err := exec.Command(bin, attempts[6]...).CombinedOutput(); err != nil {
+		t.Errorf("seqsim %s after the run: %v\n%s", strings.Join(attempts[6], " "), err, out)
 	}
 }

@@ -48,7 +48,7 @@ func compareCmd(args []string, stdout io.Writer) error {
 	if len(dirs) == 0 {
 		return usagef("compare needs at least one output folder")
 	}
-	if err := report.Compare(*out, dirs); err != nil {
+	if err := study.Compare(*out, dirs, append([]string{"seqsim", "compare"}, args...)); err != nil {
 		return reportError(err)
 	}
 	if !*quiet {

@@ -160,7 +160,7 @@ func replayCmd(args []string, stdout io.Writer) error {
 	if len(pos) != 1 {
 		return usagef("replay takes one output folder, got %d", len(pos))
 	}
-	r, err := study.Replay(pos[0], *point, *run, *out)
+	r, err := study.Replay(pos[0], *point, *run, *out, append([]string{"seqsim", "replay"}, args...))
 	if r != nil {
 		fmt.Fprintf(stdout, "replayed point %d run %d (seed %d): trace in %s, %d events in %s\n", r.Unit.Point, r.Unit.Run, r.Unit.Seed, r.Trace, r.NEvents, r.Events)
 	}

@@ -41,3 +41,45 @@ func TestLockIsExclusive(t *testing.T) {
 		t.Errorf("lock file %q does not name the new holder alone", got)
 	}
 }
+
+// TestReadersShareALock: two readers hold a folder together; a writer is
+// then refused naming the reader that started last (its line is the lock
+// file's first, whole, although the longer line of the first reader was
+// there before); once both have released it the writer gets it, and a
+// reader is then refused naming the writer, without the writer's advice
+// to use another --out.
+func TestReadersShareALock(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	pid := "pid " + strconv.Itoa(os.Getpid()) + ": "
+	first, err := TryRLock(dir, []string{"seqsim", "compare", "a", "b", "--out", "c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := TryRLock(dir, []string{"seqsim", "replay", "a"})
+	if err != nil {
+		t.Fatalf("a second reader: %v", err)
+	}
+	_, err = TryLock(dir, []string{"seqsim", "run"})
+	var le *LockedError
+	if !errors.As(err, &le) || le.Holder != pid+"seqsim replay a" {
+		t.Fatalf("writer among readers: %v, want a *LockedError naming %q", err, pid+"seqsim replay a")
+	}
+	first.Unlock()
+	if _, err := TryLock(dir, []string{"seqsim", "run"}); !errors.As(err, &le) {
+		t.Fatalf("writer with one reader left: %v, want a *LockedError", err)
+	}
+	second.Unlock()
+	w, err := TryLock(dir, []string{"seqsim", "run", "--seed", "1"})
+	if err != nil {
+		t.Fatalf("writer after the readers: %v", err)
+	}
+	defer w.Unlock()
+	_, err = TryRLock(dir, []string{"seqsim", "compare", "a"})
+	if !errors.As(err, &le) || le.Holder != pid+"seqsim run --seed 1" {
+		t.Fatalf("reader while a writer holds the folder: %v, want a *LockedError naming the writer", err)
+	}
+	if msg := err.Error(); !strings.HasSuffix(msg, "; wait for it to finish") || strings.Contains(msg, "--out") {
+		t.Errorf("reader's error %q: want it to end \"; wait for it to finish\" and not mention --out", msg)
+	}
+}
