@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -161,8 +162,8 @@ func cut(s string) (string, string, bool) {
 func (e *Experiment) normalise() {
 	for i := range e.Allocations {
 		a := &e.Allocations[i]
-		if a.Weight == (params.Dist{}) {
-			a.Weight = params.Const(1)
+		if a.Weight == (dist.Dist{}) {
+			a.Weight = dist.Dist{Kind: dist.KindConst, Params: [3]float64{1}} // equal weights
 		}
 		if a.VestingStepDays == 0 {
 			a.VestingStepDays = 1

@@ -31,6 +31,9 @@ var forbidden = map[string][]string{
 	"study": {"cmd"},
 	// The folder's layout is below both the study and the report.
 	"study/folder": {"agents", "experiments", "engine", "plots", "report", "study", "cmd"},
+	// Distributions are a leaf: the model's parameters and the TOML codec
+	// (internal/params) use them, not the other way round.
+	"dist": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal/params"},
 }
 
 // allowed are the subpackages of a forbidden package that a package may

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/seqsim/seqsim/dist"
 )
 
 // Checker collects validation problems of a decoded experiment as
@@ -124,8 +126,8 @@ func (c *Checker) OneOf(path, v string, allowed ...string) bool {
 }
 
 // Dist checks d.Validate, reporting each bad parameter at path.param.
-func (c *Checker) Dist(path string, d Dist) bool {
-	ps := d.problems()
+func (c *Checker) Dist(path string, d dist.Dist) bool {
+	ps := problems(d)
 	for _, p := range ps {
 		c.Add(joinSub(path, p.sub), p.err)
 	}

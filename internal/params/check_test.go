@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/seqsim/seqsim/dist"
 )
 
 func TestChecker(t *testing.T) {
@@ -28,8 +30,8 @@ func TestChecker(t *testing.T) {
 		c.IntRange("runs", 5, 1, 10),
 		c.OneOf("fees.mode", "fast", "flat", "decay"),
 		c.OneOf("fees.mode", "flat", "flat", "decay"),
-		c.Dist("fees.growth", Beta(-1, 2)),
-		c.Dist("fees.growth", Beta(1, 2)),
+		c.Dist("fees.growth", dist.Dist{Kind: dist.KindBeta, Params: [3]float64{-1, 2}}),
+		c.Dist("fees.growth", mustDist(dist.Beta(1, 2))),
 		c.Add("fees.burn", nil),
 	}
 	c.Errorf("allocations.0.vesting.cliff_days", "cliff after end (%d > %d)", 10, 5)

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/dist"
 )
 
 const goodTOML = `# a toy experiment
@@ -53,14 +55,14 @@ func TestDecodeMergesDefaults(t *testing.T) {
 	want.Supply.Emissions = []float64{0.2, 0.1}
 	// Arrays of tables replace the default array; new elements start at zero.
 	want.Allocations = []toyAllocation{
-		{Name: "team", Share: 0.3, Sell: Beta(2, 5), Vesting: toyVesting{CliffDays: 180}},
+		{Name: "team", Share: 0.3, Sell: mustDist(dist.Beta(2, 5)), Vesting: toyVesting{CliffDays: 180}},
 		{Name: "investors", Share: 0.7, Vesting: toyVesting{Linear: true}},
 	}
 	want.Fees.Mode = "decay"
 	want.Fees.Burn = 0.25
-	want.Fees.Growth = Const(0.01)
+	want.Fees.Growth = mustDist(dist.Const(0.01))
 	// Maps replace too.
-	want.Holders = map[string]toyHolder{"whale": {SellFraction: Triangular(0, 0.1, 0.5), Active: true}}
+	want.Holders = map[string]toyHolder{"whale": {SellFraction: mustDist(dist.Triangular(0, 0.1, 0.5)), Active: true}}
 	mustEqual(t, s, want)
 }
 
@@ -75,7 +77,7 @@ func TestDecodeDoesNotTouchDefaultStorage(t *testing.T) {
 }
 
 func TestDecodeBadInput(t *testing.T) {
-	kinds := strings.Join(DistKinds(), ", ")
+	kinds := strings.Join(dist.Kinds(), ", ")
 	tests := []struct {
 		name string
 		src  string
@@ -220,29 +222,5 @@ func TestFieldErrorFormat(t *testing.T) {
 		if got := tt.e.Error(); got != tt.want {
 			t.Errorf("got %q, want %q", got, tt.want)
 		}
-	}
-}
-
-// Dist also works with BurntSushi/toml directly.
-func TestDistWithPlainToml(t *testing.T) {
-	var v struct {
-		D Dist `toml:"d"`
-		E Dist `toml:"e"`
-	}
-	if _, err := toml.Decode("d = { dist = \"gamma\", k = 2, theta = 0.5 }\ne = 4", &v); err != nil {
-		t.Fatal(err)
-	}
-	if v.D != Gamma(2, 0.5) || v.E != Const(4) {
-		t.Fatalf("got %+v", v)
-	}
-	if _, err := toml.Decode("d = { dist = \"gamma\", k = 2, theta = 0.5, x = 1 }", &v); err == nil {
-		t.Fatal("unknown key accepted")
-	}
-	var b strings.Builder
-	if err := toml.NewEncoder(&b).Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	if want := "d = { dist = \"gamma\", k = 2, theta = 0.5 }\ne = 4\n"; b.String() != want {
-		t.Fatalf("toml encoder wrote %q", b.String())
 	}
 }

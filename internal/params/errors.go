@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/internal/tomlnum"
 )
 
 // ErrUnknownKey is wrapped by the FieldError for a key that the schema does
@@ -144,7 +146,7 @@ func describeValue(data any) string {
 	case int64:
 		return "integer " + strconv.FormatInt(v, 10)
 	case float64:
-		return "float " + formatFloat(v)
+		return "float " + tomlnum.Float(v)
 	case bool:
 		return "boolean " + strconv.FormatBool(v)
 	case map[string]any:

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/dist"
 )
 
 // kind classifies a Go type for the reflective walkers.
@@ -31,7 +33,7 @@ const (
 )
 
 var (
-	distType          = reflect.TypeFor[Dist]()
+	distType          = reflect.TypeFor[dist.Dist]()
 	tomlMarshalerType = reflect.TypeFor[toml.Marshaler]()
 	tomlUnmarshalType = reflect.TypeFor[toml.Unmarshaler]()
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
