@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // Checker collects validation problems of a decoded experiment as
@@ -29,7 +30,7 @@ import (
 type Checker struct {
 	file  string
 	lines Lines
-	errs  []*FieldError
+	errs  []*field.Error
 }
 
 // NewChecker returns a Checker reporting against file, with lines from
@@ -43,7 +44,7 @@ func (c *Checker) Add(path string, err error) bool {
 	if err == nil {
 		return true
 	}
-	c.errs = append(c.errs, &FieldError{File: c.file, Line: c.lines.Line(path), Key: path, Err: err})
+	c.errs = append(c.errs, &field.Error{File: c.file, Line: c.lines.Line(path), Key: path, Err: err})
 	return false
 }
 

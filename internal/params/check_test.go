@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 func TestChecker(t *testing.T) {
@@ -61,7 +62,7 @@ b.toml:4: allocations.0.vesting.cliff_days: cliff after end (10 > 5)`
 	if got := c.Err().Error(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	if len(FieldErrors(c.Err())) != 13 {
+	if len(field.Errors(c.Err())) != 13 {
 		t.Error("FieldErrors count")
 	}
 	if NewChecker("x", nil).Err() != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 const goodTOML = `# a toy experiment
@@ -160,7 +161,7 @@ func TestDecodeBadInput(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			fes := FieldErrors(err)
+			fes := field.Errors(err)
 			var got []string
 			for _, fe := range fes {
 				got = append(got, fe.Error())
@@ -179,10 +180,10 @@ func TestDecodeBadInput(t *testing.T) {
 func TestDecodeErrorClasses(t *testing.T) {
 	s := toyDefaults()
 	err := Decode("t.toml", []byte("nmae = 1\nruns = \"x\"\n"), &s)
-	if !errors.Is(err, ErrUnknownKey) || !errors.Is(err, ErrWrongType) {
+	if !errors.Is(err, field.ErrUnknownKey) || !errors.Is(err, field.ErrWrongType) {
 		t.Errorf("errors.Is failed: %v", err)
 	}
-	var fe *FieldError
+	var fe *field.Error
 	if !errors.As(err, &fe) || fe.Key != "nmae" || fe.Line != 1 || fe.File != "t.toml" {
 		t.Errorf("errors.As: %+v", fe)
 	}
@@ -205,22 +206,5 @@ func TestDecodeArgs(t *testing.T) {
 	}
 	if err := Decode("x", nil, &bad{}); err == nil || err.Error() != "params: unsupported type *int at p" {
 		t.Errorf("unsupported: %v", err)
-	}
-}
-
-func TestFieldErrorFormat(t *testing.T) {
-	for _, tt := range []struct {
-		e    FieldError
-		want string
-	}{
-		{FieldError{"baseline.toml", 42, "slashing.liveness_penalty", errors.New("must be in [0, 1], got 1.5")},
-			"baseline.toml:42: slashing.liveness_penalty: must be in [0, 1], got 1.5"},
-		{FieldError{"baseline.toml", 0, "a.b", errors.New("bad")}, "baseline.toml: a.b: bad"},
-		{FieldError{"", 0, "a.b", errors.New("bad")}, "a.b: bad"},
-		{FieldError{"", 3, "", errors.New("bad")}, "line 3: bad"},
-	} {
-		if got := tt.e.Error(); got != tt.want {
-			t.Errorf("got %q, want %q", got, tt.want)
-		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // The TOML form of a distribution is documented on dist.Dist; this file
@@ -57,7 +58,7 @@ func decodeDist(data any) (dist.Dist, []keyedErr) {
 		}
 		s, ok := name.(string)
 		if !ok {
-			return dist.Dist{}, []keyedErr{{"dist", fmt.Errorf("%w: expected string, got %s", ErrWrongType, describeValue(name))}}
+			return dist.Dist{}, []keyedErr{{"dist", fmt.Errorf("%w: expected string, got %s", field.ErrWrongType, describeValue(name))}}
 		}
 		k, ok := dist.ParseKind(s)
 		if !ok {
@@ -97,7 +98,7 @@ func decodeDist(data any) (dist.Dist, []keyedErr) {
 		}
 		return checkDist(d)
 	default:
-		return dist.Dist{}, []keyedErr{{"", fmt.Errorf("%w: expected a number or a distribution table like { dist = \"beta\", a = 2, b = 5 }, got %s", ErrWrongType, describeValue(data))}}
+		return dist.Dist{}, []keyedErr{{"", fmt.Errorf("%w: expected a number or a distribution table like { dist = \"beta\", a = 2, b = 5 }, got %s", field.ErrWrongType, describeValue(data))}}
 	}
 }
 
@@ -120,5 +121,5 @@ func toFloat(data any) (float64, error) {
 		}
 		return f, nil
 	}
-	return 0, fmt.Errorf("%w: expected float, got %s", ErrWrongType, describeValue(data))
+	return 0, fmt.Errorf("%w: expected float, got %s", field.ErrWrongType, describeValue(data))
 }

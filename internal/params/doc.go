@@ -23,7 +23,7 @@
 //     "fees.split.2", "holders.team.sell_fraction".
 //   - Decode: file over defaults; tables merge, arrays and maps replace;
 //     unknown keys, wrong types and bad distributions are all reported at
-//     once as *FieldError ("baseline.toml:42: fees.burn: ...").
+//     once as *field.Error ("baseline.toml:42: fees.burn: ...").
 //   - KeyLines / Lines: where each key is in the source, since
 //     BurntSushi/toml does not say.
 //   - Set, Get, Paths: read and write any parameter by path (sweeps,

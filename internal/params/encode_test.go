@@ -10,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 const toyDefaultsTOML = `# scenario name
@@ -265,9 +266,9 @@ func FuzzDecodeEncode(f *testing.F) {
 		KeyLines(src)
 		var x toyScenario
 		if err := Decode("fuzz.toml", src, &x); err != nil {
-			fes := FieldErrors(err)
+			fes := field.Errors(err)
 			if len(fes) == 0 {
-				t.Fatalf("error without FieldError: %v", err)
+				t.Fatalf("error without field.Error: %v", err)
 			}
 			// The line index knows every key that an error names.
 			lines := KeyLines(src)

@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // Paths lists the dotted path of every scalar leaf of src (a struct or a
@@ -230,14 +231,14 @@ func (s *setter) set(v reflect.Value, i int, data any) error {
 		}
 		f, err := toFloat(data)
 		if err != nil {
-			return &FieldError{Key: s.path, Err: err}
+			return &field.Error{Key: s.path, Err: err}
 		}
 		d.Params[pi] = f
 		if ps := problems(d); len(ps) > 0 {
 			base := strings.Join(s.parts[:i], ".")
-			errs := make([]*FieldError, len(ps))
+			errs := make([]*field.Error, len(ps))
 			for j, pr := range ps {
-				errs[j] = &FieldError{Key: joinSub(base, pr.sub), Err: pr.err}
+				errs[j] = &field.Error{Key: joinSub(base, pr.sub), Err: pr.err}
 			}
 			return joinFieldErrors(errs)
 		}

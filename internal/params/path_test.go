@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 func TestSetGet(t *testing.T) {
@@ -103,9 +104,9 @@ func TestSetErrors(t *testing.T) {
 	if err := Set(&s, "runs", "x"); err == nil {
 		t.Error("bad value accepted")
 	}
-	var fe *FieldError
-	if err := Set(&s, "runs", `"x"`); !errors.As(err, &fe) || fe.Key != "runs" || !errors.Is(err, ErrWrongType) {
-		t.Errorf("not a FieldError: %v", err)
+	var fe *field.Error
+	if err := Set(&s, "runs", `"x"`); !errors.As(err, &fe) || fe.Key != "runs" || !errors.Is(err, field.ErrWrongType) {
+		t.Errorf("not a field.Error: %v", err)
 	}
 }
 
