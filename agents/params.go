@@ -9,6 +9,11 @@ import (
 // Params is every parameter of one scenario of the model. The TOML key of a
 // field is in its toml tag; its unit and meaning are in the unit and doc
 // tags, which `seqsim params` prints. Defaults are in DefaultParams.
+//
+// A dist.Dist field is a per-agent behaviour parameter: each agent draws
+// its own value at the start of a run from the initialisation stream,
+// unless the field's doc says when else it is drawn (each day, per
+// proposal, per run).
 type Params struct {
 	Simulation  Simulation   `toml:"simulation" doc:"time horizon and recording"`
 	Supply      Supply       `toml:"supply" doc:"token supply and launch price"`

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/experiments/field"
 )
@@ -64,12 +65,21 @@ split = [0.5, 0.4, 0.2]
 }
 
 // Validate parameters built in Go, with the checks and messages of Load.
+// A distribution comes from a constructor of package dist, which checks its
+// own parameters; a literal is checked here.
 func ExampleValidateParams() {
 	p := agents.DefaultParams()
 	p.Fees.Split = []float64{0.5, 0.5, 0.5}
 	p.Staking.CooldownDays = -1
+	sell, err := dist.Beta(2, 5)
+	if err != nil {
+		panic(err)
+	}
+	p.Holders.Team.SellFraction = sell
+	p.Holders.Investor.SellFraction = dist.Dist{Kind: dist.KindBeta, Params: [3]float64{2, -1}}
 	fmt.Println(experiments.ValidateParams(&p))
 	// Output:
+	// holders.investor.sell_fraction.b: must be > 0, got -1
 	// fees.split: must sum to 1 (±1e-09), got 1.5
 	// staking.cooldown_days: must be in [0, 3650], got -1
 }

@@ -223,7 +223,7 @@ func (pl *Plan) Row(p int) []string {
 
 // Point returns the experiment of point p: the base with the scenario's
 // overrides, then the swept values, applied. The result shares no slices
-// with the base (params.Set copies along the path).
+// with the base (setting a parameter copies the slices along its path).
 func (pl *Plan) Point(p int) (*Experiment, error) {
 	e := *pl.exp
 	if len(pl.Scenarios) > 0 {
