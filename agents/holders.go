@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/seqsim/seqsim/agents/protocol"
+	"github.com/seqsim/seqsim/dist"
 )
 
 // behaviour returns the selling and staking behaviour of holder type k.
@@ -129,7 +130,7 @@ func (w *World) resetHolders() error {
 // drawAgents splits an allocation over its agents by drawn weights (the
 // remainder goes to the last agent, so the grants sum exactly) and draws
 // each agent's behaviour.
-func (w *World) drawAgents(al allocation, kind HolderType, weight Dist) error {
+func (w *World) drawAgents(al allocation, kind HolderType, weight dist.Dist) error {
 	b := w.p.behaviour(kind)
 	ws, err := newSampler(weight)
 	if err != nil {

@@ -1,5 +1,7 @@
 package agents
 
+import "slices"
+
 // Metric describes one output column: its name, unit and meaning travel
 // into manifest.json so that charts and reports label themselves.
 type Metric struct {
@@ -49,8 +51,9 @@ const (
 	numSeries
 )
 
-// SeriesMetrics lists the per-step metrics in column order.
-var SeriesMetrics = [numSeries]Metric{
+// seriesMetrics is the read-only table of the per-step metrics, in column
+// order; SeriesMetrics hands out copies.
+var seriesMetrics = [numSeries]Metric{
 	sPrice:            {Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day", Chart: true},
 	sFairValue:        {Name: "fair_value", Unit: "USD/token", Doc: "outside demand's value per token (arbitrage target)"},
 	sCirculating:      {Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool", Chart: true},
@@ -122,8 +125,9 @@ const (
 	numOutcomes
 )
 
-// OutcomeMetrics lists the per-run outcomes in column order.
-var OutcomeMetrics = [numOutcomes]Metric{
+// outcomeMetrics is the read-only table of the per-run outcomes, in column
+// order; OutcomeMetrics hands out copies.
+var outcomeMetrics = [numOutcomes]Metric{
 	oFinalPrice:             {Name: "final_price", Unit: "USD/token", Doc: "pool price on the last day", Chart: true, LowerTail: true, Section: "dump"},
 	oMaxDrawdown:            {Name: "max_drawdown", Unit: "fraction", Doc: "largest fall from a running peak of the price over the run", Chart: true, RiskAbove: []float64{0.5, 0.8}, Section: "dump"},
 	oMaxDrawdownAfterUnlock: {Name: "max_drawdown_after_unlock", Unit: "fraction", Doc: "largest drawdown in the window around any cliff (metrics.unlock_window_days before and after)", MayBeEmpty: true, Chart: true, RiskAbove: []float64{0.3, 0.5}, Section: "dump"},
@@ -169,11 +173,31 @@ var OutcomeMetrics = [numOutcomes]Metric{
 	oTimeToEffectiveGovernance: {Name: "time_to_effective_governance_days", Unit: "days", Doc: "day the first ordinary proposal executed (empty when none did)", MayBeEmpty: true, Chart: true, Section: "capture"},
 }
 
+// SeriesMetrics returns the per-step metrics in column order: the layout
+// of each recorded step of a run. The slice is a copy; changing it changes
+// nothing in the model.
+func SeriesMetrics() []Metric { return cloneMetrics(seriesMetrics[:]) }
+
+// OutcomeMetrics returns the per-run outcomes in column order: the layout
+// of a run's summary. The slice is a copy; changing it changes nothing in
+// the model.
+func OutcomeMetrics() []Metric { return cloneMetrics(outcomeMetrics[:]) }
+
 // SeriesNames returns the series metric names in column order.
-func SeriesNames() []string { return names(SeriesMetrics[:]) }
+func SeriesNames() []string { return names(seriesMetrics[:]) }
 
 // OutcomeNames returns the outcome metric names in column order.
-func OutcomeNames() []string { return names(OutcomeMetrics[:]) }
+func OutcomeNames() []string { return names(outcomeMetrics[:]) }
+
+// cloneMetrics copies ms deeply (RiskAbove too), so that no caller can
+// write the tables.
+func cloneMetrics(ms []Metric) []Metric {
+	out := slices.Clone(ms)
+	for i := range out {
+		out[i].RiskAbove = slices.Clone(out[i].RiskAbove)
+	}
+	return out
+}
 
 func names(ms []Metric) []string {
 	out := make([]string, len(ms))

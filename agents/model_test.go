@@ -60,8 +60,8 @@ func TestConservationProperty(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, v := range sum {
-			if math.IsInf(v, 0) || (math.IsNaN(v) && !OutcomeMetrics[i].MayBeEmpty) {
-				t.Fatalf("%s = %v", OutcomeMetrics[i].Name, v)
+			if math.IsInf(v, 0) || (math.IsNaN(v) && !outcomeMetrics[i].MayBeEmpty) {
+				t.Fatalf("%s = %v", outcomeMetrics[i].Name, v)
 			}
 		}
 	})
@@ -79,7 +79,7 @@ func TestSameSeedSameRun(t *testing.T) {
 	c, _, _ := runOnce(&p, 8)
 	for i := range a {
 		if a[i] != b[i] && !(math.IsNaN(a[i]) && math.IsNaN(b[i])) {
-			t.Fatalf("same seed, %s differs: %v %v", OutcomeMetrics[i].Name, a[i], b[i])
+			t.Fatalf("same seed, %s differs: %v %v", outcomeMetrics[i].Name, a[i], b[i])
 		}
 	}
 	for i := range sa {

@@ -2,19 +2,18 @@ package agents
 
 import (
 	"github.com/seqsim/seqsim/agents/protocol"
+	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/internal/enum"
-	"github.com/seqsim/seqsim/internal/params"
 )
-
-// Dist is the distribution of a per-agent behaviour parameter, written in
-// TOML as an inline table such as { dist = "beta", a = 2, b = 5 } or as a
-// plain number (a constant). Each agent draws its own value at the start of
-// a run from the initialisation stream.
-type Dist = params.Dist
 
 // Params is every parameter of one scenario of the model. The TOML key of a
 // field is in its toml tag; its unit and meaning are in the unit and doc
 // tags, which `seqsim params` prints. Defaults are in DefaultParams.
+//
+// A dist.Dist field is a per-agent behaviour parameter: each agent draws
+// its own value at the start of a run from the initialisation stream,
+// unless the field's doc says when else it is drawn (each day, per
+// proposal, per run).
 type Params struct {
 	Simulation  Simulation   `toml:"simulation" doc:"time horizon and recording"`
 	Supply      Supply       `toml:"supply" doc:"token supply and launch price"`
@@ -123,12 +122,12 @@ type Allocation struct {
 	Agents int        `toml:"agents" unit:"count" doc:"number of holder agents sharing the allocation (ignored for treasury)"`
 	// Weight spreads the allocation unevenly over its agents: agent i gets
 	// a share proportional to its own draw.
-	Weight          Dist    `toml:"weight" unit:"relative" doc:"distribution of each agent's relative holding size"`
-	TGEUnlock       float64 `toml:"tge_unlock" unit:"fraction" doc:"share released at launch (day 0)"`
-	CliffDays       int     `toml:"cliff_days" unit:"days" doc:"day of the cliff; nothing more is released before it"`
-	CliffUnlock     float64 `toml:"cliff_unlock" unit:"fraction" doc:"share released at the cliff"`
-	VestingDays     int     `toml:"vesting_days" unit:"days" doc:"length of linear vesting after the cliff"`
-	VestingStepDays int     `toml:"vesting_step_days" unit:"days" doc:"days between linear releases (1 daily, 30 monthly)"`
+	Weight          dist.Dist `toml:"weight" unit:"relative" doc:"distribution of each agent's relative holding size"`
+	TGEUnlock       float64   `toml:"tge_unlock" unit:"fraction" doc:"share released at launch (day 0)"`
+	CliffDays       int       `toml:"cliff_days" unit:"days" doc:"day of the cliff; nothing more is released before it"`
+	CliffUnlock     float64   `toml:"cliff_unlock" unit:"fraction" doc:"share released at the cliff"`
+	VestingDays     int       `toml:"vesting_days" unit:"days" doc:"length of linear vesting after the cliff"`
+	VestingStepDays int       `toml:"vesting_step_days" unit:"days" doc:"days between linear releases (1 daily, 30 monthly)"`
 }
 
 // Holders groups the behaviour of each holder type.
@@ -144,11 +143,11 @@ type Holders struct {
 // Behaviour is how the agents of one holder type sell and stake. Per-agent
 // values are drawn from the distributions at the start of each run.
 type Behaviour struct {
-	SellProbability  Dist    `toml:"sell_probability" unit:"1/day" doc:"daily probability that an agent sells part of its liquid tokens"`
-	SellFraction     Dist    `toml:"sell_fraction" unit:"fraction" doc:"share of its liquid tokens an agent sells when it sells"`
-	ReservationYield Dist    `toml:"reservation_yield" unit:"1/year" doc:"opportunity cost: an agent stakes when the staking APR is at least this"`
-	PresellShare     float64 `toml:"presell_share" unit:"fraction" doc:"share of agents that sell ahead of a known cliff of their allocation"`
-	PresellDays      int     `toml:"presell_days" unit:"days" doc:"how many days before a cliff the pre-sellers start selling daily"`
+	SellProbability  dist.Dist `toml:"sell_probability" unit:"1/day" doc:"daily probability that an agent sells part of its liquid tokens"`
+	SellFraction     dist.Dist `toml:"sell_fraction" unit:"fraction" doc:"share of its liquid tokens an agent sells when it sells"`
+	ReservationYield dist.Dist `toml:"reservation_yield" unit:"1/year" doc:"opportunity cost: an agent stakes when the staking APR is at least this"`
+	PresellShare     float64   `toml:"presell_share" unit:"fraction" doc:"share of agents that sell ahead of a known cliff of their allocation"`
+	PresellDays      int       `toml:"presell_days" unit:"days" doc:"how many days before a cliff the pre-sellers start selling daily"`
 }
 
 // Emission mints new tokens into the staking reward pool.
@@ -171,19 +170,19 @@ type Emission struct {
 // holders and the treasury also lowers V_t for good (permanent impact), so
 // sell pressure is not simply arbitraged away.
 type Market struct {
-	PoolDepth           float64 `toml:"pool_depth" unit:"fraction of launch market cap" doc:"USD reserve of the AMM pool at launch over the circulating market cap (realistic 0.001-0.02)"`
-	PoolUSD             float64 `toml:"pool_usd" unit:"USD" doc:"USD reserve of the pool at launch, when set (> 0) instead of pool_depth (e.g. when nothing circulates at launch)"`
-	SwapFee             float64 `toml:"swap_fee" unit:"fraction" doc:"AMM fee on the input amount (stays in the pool)"`
-	ValueDriftAnnual    float64 `toml:"value_drift_annual" unit:"1/year" doc:"drift of the demand-side market cap (GBM mu)"`
-	ValueVolAnnual      float64 `toml:"value_vol_annual" unit:"1/sqrt(year)" doc:"volatility of the demand-side market cap (GBM sigma)"`
-	ShockRatePerYear    float64 `toml:"shock_rate_per_year" unit:"1/year" doc:"rate of market-wide shocks (Poisson)"`
-	ShockMean           float64 `toml:"shock_mean" unit:"log return" doc:"mean log jump of a shock (negative: crashes)"`
-	ShockSD             float64 `toml:"shock_sd" unit:"log return" doc:"standard deviation of a shock's log jump"`
-	DilutionElasticity  float64 `toml:"dilution_elasticity" unit:"0-1" doc:"how much a larger circulating supply lowers fair value per token (1: market cap fixed)"`
-	ArbSpeed            float64 `toml:"arb_speed" unit:"fraction/round" doc:"share of the log gap between pool price and fair value closed by arbitrage after each trading round (0 = no arbitrage)"`
-	TradingRounds       int     `toml:"trading_rounds" unit:"count/day" doc:"holders trade in this many interleaved rounds a day, with arbitrage after each"`
-	PermanentImpact     float64 `toml:"permanent_impact" unit:"USD/USD" doc:"fall of the demand-side market cap per USD of net selling by holders and the treasury (buys and burns raise it)"`
-	OutsideBuyUSDPerDay Dist    `toml:"outside_buy_usd_per_day" unit:"USD/day" doc:"organic daily buying on top of arbitrage, drawn each day"`
+	PoolDepth           float64   `toml:"pool_depth" unit:"fraction of launch market cap" doc:"USD reserve of the AMM pool at launch over the circulating market cap (realistic 0.001-0.02)"`
+	PoolUSD             float64   `toml:"pool_usd" unit:"USD" doc:"USD reserve of the pool at launch, when set (> 0) instead of pool_depth (e.g. when nothing circulates at launch)"`
+	SwapFee             float64   `toml:"swap_fee" unit:"fraction" doc:"AMM fee on the input amount (stays in the pool)"`
+	ValueDriftAnnual    float64   `toml:"value_drift_annual" unit:"1/year" doc:"drift of the demand-side market cap (GBM mu)"`
+	ValueVolAnnual      float64   `toml:"value_vol_annual" unit:"1/sqrt(year)" doc:"volatility of the demand-side market cap (GBM sigma)"`
+	ShockRatePerYear    float64   `toml:"shock_rate_per_year" unit:"1/year" doc:"rate of market-wide shocks (Poisson)"`
+	ShockMean           float64   `toml:"shock_mean" unit:"log return" doc:"mean log jump of a shock (negative: crashes)"`
+	ShockSD             float64   `toml:"shock_sd" unit:"log return" doc:"standard deviation of a shock's log jump"`
+	DilutionElasticity  float64   `toml:"dilution_elasticity" unit:"0-1" doc:"how much a larger circulating supply lowers fair value per token (1: market cap fixed)"`
+	ArbSpeed            float64   `toml:"arb_speed" unit:"fraction/round" doc:"share of the log gap between pool price and fair value closed by arbitrage after each trading round (0 = no arbitrage)"`
+	TradingRounds       int       `toml:"trading_rounds" unit:"count/day" doc:"holders trade in this many interleaved rounds a day, with arbitrage after each"`
+	PermanentImpact     float64   `toml:"permanent_impact" unit:"USD/USD" doc:"fall of the demand-side market cap per USD of net selling by holders and the treasury (buys and burns raise it)"`
+	OutsideBuyUSDPerDay dist.Dist `toml:"outside_buy_usd_per_day" unit:"USD/day" doc:"organic daily buying on top of arbitrage, drawn each day"`
 }
 
 // Fees is the sequencer's fee revenue and how it is shared.

@@ -1,6 +1,9 @@
 package agents
 
-import "github.com/seqsim/seqsim/internal/enum"
+import (
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/internal/enum"
+)
 
 // AttackGoal is what an attack is for.
 type AttackGoal uint8
@@ -62,9 +65,9 @@ type Governance struct {
 	ProposalsPerYear  float64   `toml:"proposals_per_year" unit:"1/year" doc:"rate of ordinary proposals (parameter changes and grants), Poisson; 0 = none"`
 	KindWeights       []float64 `toml:"kind_weights" unit:"weights [fee_split, emission, min_stake, bond, grant]" doc:"relative frequency of each kind of ordinary proposal"`
 	ChangeSD          float64   `toml:"change_sd" unit:"log-sd" doc:"a parameter proposal multiplies its parameter by exp(change_sd*Z), Z standard normal"`
-	GrantShare        Dist      `toml:"grant_share" unit:"fraction of treasury tokens" doc:"size of a treasury grant, drawn per grant proposal"`
-	Support           Dist      `toml:"support" unit:"probability" doc:"share of voters in favour of an ordinary proposal, drawn per proposal"`
-	Stakes            Dist      `toml:"stakes" unit:"0-1" doc:"what an ordinary proposal puts at stake, drawn per proposal (low stakes, low turnout)"`
+	GrantShare        dist.Dist `toml:"grant_share" unit:"fraction of treasury tokens" doc:"size of a treasury grant, drawn per grant proposal"`
+	Support           dist.Dist `toml:"support" unit:"probability" doc:"share of voters in favour of an ordinary proposal, drawn per proposal"`
+	Stakes            dist.Dist `toml:"stakes" unit:"0-1" doc:"what an ordinary proposal puts at stake, drawn per proposal (low stakes, low turnout)"`
 	Quorum            float64   `toml:"quorum" unit:"fraction of votable supply" doc:"votes for a proposal needs, as a share of the votable supply at the snapshot"`
 	SnapshotDelayDays int       `toml:"snapshot_delay_days" unit:"days" doc:"days from proposal to the voting-power snapshot (0 = votes counted when cast, so flash-loaned tokens vote)"`
 	VotingDays        int       `toml:"voting_days" unit:"days" doc:"length of the vote after the snapshot"`
@@ -74,8 +77,8 @@ type Governance struct {
 	Deception         float64   `toml:"deception" unit:"probability" doc:"chance that an honest voter voting on a malicious proposal is deceived and votes for it"`
 	Delegates         int       `toml:"delegates" unit:"count" doc:"delegates holders can delegate their votes to"`
 	DelegateSplit     int       `toml:"delegate_split" unit:"count" doc:"delegates a delegating holder spreads its votes over, in equal parts (a holder agent stands for many wallets)"`
-	DelegateWeight    Dist      `toml:"delegate_weight" unit:"relative" doc:"popularity of each delegate: a delegating holder picks a delegate with probability proportional to it"`
-	DelegateTurnout   Dist      `toml:"delegate_turnout" unit:"probability" doc:"each delegate's propensity to vote (on a proposal of middling stakes and contest)"`
+	DelegateWeight    dist.Dist `toml:"delegate_weight" unit:"relative" doc:"popularity of each delegate: a delegating holder picks a delegate with probability proportional to it"`
+	DelegateTurnout   dist.Dist `toml:"delegate_turnout" unit:"probability" doc:"each delegate's propensity to vote (on a proposal of middling stakes and contest)"`
 	BribeRefusal      float64   `toml:"bribe_refusal" unit:"probability" doc:"chance that a voter refuses every bribe (legal or reputational limits), drawn per voter"`
 	MeasureEveryDays  int       `toml:"measure_every_days" unit:"days" doc:"days between measurements of voting-power concentration and of the cost to capture"`
 	Voters            Voters    `toml:"voters" doc:"how each holder type takes part in governance"`
@@ -94,10 +97,10 @@ type Voters struct {
 
 // VoterBehaviour is how the holders of one type take part in governance.
 type VoterBehaviour struct {
-	Delegate float64 `toml:"delegate" unit:"probability" doc:"chance that a holder delegates its votes to a delegate"`
-	SelfVote float64 `toml:"self_vote" unit:"probability" doc:"chance that a holder registers to vote its own tokens (delegate + self_vote <= 1; the rest never vote)"`
-	LagDays  float64 `toml:"lag_days" unit:"days" doc:"mean delay (exponential) after launch before a holder delegates or registers"`
-	Turnout  Dist    `toml:"turnout" unit:"probability" doc:"propensity of a self-voting holder to vote"`
+	Delegate float64   `toml:"delegate" unit:"probability" doc:"chance that a holder delegates its votes to a delegate"`
+	SelfVote float64   `toml:"self_vote" unit:"probability" doc:"chance that a holder registers to vote its own tokens (delegate + self_vote <= 1; the rest never vote)"`
+	LagDays  float64   `toml:"lag_days" unit:"days" doc:"mean delay (exponential) after launch before a holder delegates or registers"`
+	Turnout  dist.Dist `toml:"turnout" unit:"probability" doc:"propensity of a self-voting holder to vote"`
 }
 
 // Council is an M-of-N security council (Arbitrum: 9 of 12) or, with
@@ -151,7 +154,7 @@ type Council struct {
 // what it holds in daily slices.
 type Attacker struct {
 	Enabled           bool       `toml:"enabled" doc:"whether an attacker is present"`
-	BudgetUSD         Dist       `toml:"budget_usd" unit:"USD" doc:"the attacker's capital, drawn per run"`
+	BudgetUSD         dist.Dist  `toml:"budget_usd" unit:"USD" doc:"the attacker's capital, drawn per run"`
 	ReviewsPerYear    float64    `toml:"reviews_per_year" unit:"1/year" doc:"rate at which the attacker looks for an attack (Poisson)"`
 	Goal              AttackGoal `toml:"goal" doc:"what the attacker is after"`
 	Buy               bool       `toml:"buy" doc:"may buy votes or stake on the AMM"`

@@ -1,6 +1,9 @@
 package agents
 
-import "github.com/seqsim/seqsim/internal/enum"
+import (
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/internal/enum"
+)
 
 // SequencingMode is how the batches of a day are assigned.
 type SequencingMode uint8
@@ -50,12 +53,12 @@ type Sequencers struct {
 	MaxOperators     int            `toml:"max_operators" unit:"count" doc:"operators that can exist over a run, launch plus entrants; entry stops here"`
 	MaxActive        int            `toml:"max_active" unit:"count" doc:"size of the active set: the eligible operators with the most total stake"`
 	MinStake         float64        `toml:"min_stake" unit:"tokens" doc:"self-stake an operator needs to be eligible for the active set"`
-	SelfStake        Dist           `toml:"self_stake" unit:"tokens" doc:"self-stake an operator buys on the AMM and bonds when it enters, drawn per operator"`
-	Commission       Dist           `toml:"commission" unit:"fraction" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1])"`
-	OperatingCostUSD Dist           `toml:"operating_cost_usd" unit:"USD/year" doc:"cost of running a sequencer, drawn per operator"`
+	SelfStake        dist.Dist      `toml:"self_stake" unit:"tokens" doc:"self-stake an operator buys on the AMM and bonds when it enters, drawn per operator"`
+	Commission       dist.Dist      `toml:"commission" unit:"fraction" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1])"`
+	OperatingCostUSD dist.Dist      `toml:"operating_cost_usd" unit:"USD/year" doc:"cost of running a sequencer, drawn per operator"`
 	Mode             SequencingMode `toml:"mode" doc:"how batches are assigned: stake-weighted rotation, or a daily second-price slot auction"`
 	BatchesPerDay    int            `toml:"batches_per_day" unit:"count/day" doc:"state-root batches (assertions) posted per day, each by one active operator"`
-	AuctionEdge      Dist           `toml:"auction_edge" unit:"fraction of daily fees" doc:"auction mode: value an operator draws from a day of sequencing (MEV, ordering) over the day's fee revenue; its bid"`
+	AuctionEdge      dist.Dist      `toml:"auction_edge" unit:"fraction of daily fees" doc:"auction mode: value an operator draws from a day of sequencing (MEV, ordering) over the day's fee revenue; its bid"`
 	ExitLossDays     int            `toml:"exit_loss_days" unit:"days" doc:"an operator exits when its profit smoothed over this many days is negative (0 = never exits)"`
 	EntryReviewDays  int            `toml:"entry_review_days" unit:"days" doc:"how often a prospective operator considers entering (0 = no entry)"`
 }
@@ -77,11 +80,11 @@ type Slashing struct {
 // Offence is a non-strategic fault: it happens to an operator at a rate
 // drawn per operator and is detected with a probability.
 type Offence struct {
-	RatePerYear Dist    `toml:"rate_per_year" unit:"1/year" doc:"expected offences per operator per year, drawn per operator (heterogeneous reliability)"`
-	Penalty     float64 `toml:"penalty" unit:"fraction of stake" doc:"share of the slashable stake taken"`
-	Detection   float64 `toml:"detection" unit:"probability" doc:"probability that an offence is proven and slashed"`
-	JailDays    int     `toml:"jail_days" unit:"days" doc:"days out of the active set after a slash"`
-	Remove      bool    `toml:"remove" doc:"a slash removes the operator for good (tombstone)"`
+	RatePerYear dist.Dist `toml:"rate_per_year" unit:"1/year" doc:"expected offences per operator per year, drawn per operator (heterogeneous reliability)"`
+	Penalty     float64   `toml:"penalty" unit:"fraction of stake" doc:"share of the slashable stake taken"`
+	Detection   float64   `toml:"detection" unit:"probability" doc:"probability that an offence is proven and slashed"`
+	JailDays    int       `toml:"jail_days" unit:"days" doc:"days out of the active set after a slash"`
+	Remove      bool      `toml:"remove" doc:"a slash removes the operator for good (tombstone)"`
 }
 
 // FraudPenalty is the slash of an operator whose invalid state root a

@@ -59,7 +59,7 @@ func TestResetLeavesNoTrace(t *testing.T) {
 			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
 				name := "series"
 				if i < numOutcomes {
-					name = OutcomeMetrics[i].Name
+					name = outcomeMetrics[i].Name
 				}
 				t.Fatalf("value %d (%s): %v after another run, %v on a fresh world", i, name, got[i], want[i])
 			}

@@ -39,6 +39,7 @@
 //
 //	my.toml:5: fees.split: point 0 scenario=cheap: must sum to 1 (±1e-09), got 1.5
 //
-// Each problem is a *params.FieldError; FuzzLoadExperiment holds Load and
+// Each problem is a *FieldError (errors.As reads its File, Line and Key;
+// field.Errors lists them all); FuzzLoadExperiment holds Load and
 // Plan to these forms.
 package experiments

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -66,10 +68,21 @@ func Default() Experiment {
 	}
 }
 
+// FieldError is one problem with one key of an experiment file, such as
+//
+//	baseline.toml:42: slashing.liveness_penalty: must be in [0, 1], got 1.5
+//
+// with File "baseline.toml", Line 42, Key "slashing.liveness_penalty" and
+// Err the problem (Unwrap returns it). Load, LoadFile, ValidateParams and
+// Experiment.Plan return an errors.Join of them: errors.As finds the first,
+// field.Errors lists them all. It is defined in package field because the
+// TOML decoder, below this package, builds it too.
+type FieldError = field.Error
+
 // Load decodes src over the defaults, applies the --set overrides (each
 // "dotted.path=toml-value"), fills the defaults of new allocation entries and
 // validates. Every problem is reported at once; the error joins
-// *params.FieldError values naming the file, line and key.
+// *FieldError values naming the file, line and key.
 func Load(file string, src []byte, sets []string) (*Experiment, error) {
 	e := Default()
 	e.File = file
@@ -103,17 +116,17 @@ func LoadFile(path string, sets []string) (*Experiment, error) {
 
 // Set applies --set overrides. Each is "dotted.path=value" with the value
 // written in TOML (a number, a string in quotes, a list, an inline table).
-// Each problem is its own *params.FieldError whose File is the flag as
+// Each problem is its own *FieldError whose File is the flag as
 // given ("--set fees.split=[1]") and whose Key is the dotted key at fault,
 // which may lie below path ("fees.split.0"); a flag without "path=" has no
 // key.
 func (e *Experiment) Set(sets []string) error {
-	var errs []*params.FieldError
+	var errs []*field.Error
 	for _, s := range sets {
 		flag := "--set " + s
 		path, val, ok := cut(s)
 		if !ok {
-			errs = append(errs, &params.FieldError{File: flag, Err: errors.New("want path=value")})
+			errs = append(errs, &field.Error{File: flag, Err: errors.New("want path=value")})
 			continue
 		}
 		err := params.Set(e, path, val)
@@ -123,12 +136,12 @@ func (e *Experiment) Set(sets []string) error {
 		// params.Set reports problems inside the value (an element of
 		// the wrong type, a bad distribution parameter) as FieldErrors
 		// keyed below path, and a bad path or TOML as a plain error.
-		fes := params.FieldErrors(err)
+		fes := field.Errors(err)
 		if len(fes) == 0 {
-			errs = append(errs, &params.FieldError{File: flag, Key: path, Err: err})
+			errs = append(errs, &field.Error{File: flag, Key: path, Err: err})
 		}
 		for _, fe := range fes {
-			errs = append(errs, &params.FieldError{File: flag, Key: fe.Key, Err: fe.Err})
+			errs = append(errs, &field.Error{File: flag, Key: fe.Key, Err: fe.Err})
 		}
 	}
 	return joinFieldErrors(errs)
@@ -137,7 +150,7 @@ func (e *Experiment) Set(sets []string) error {
 // blameSets points problems with a value given by --set at the flag rather
 // than at the file's line for that key.
 func blameSets(err error, sets []string) {
-	for _, fe := range params.FieldErrors(err) {
+	for _, fe := range field.Errors(err) {
 		for _, s := range sets {
 			path, _, _ := cut(s)
 			if fe.Key == path || strings.HasPrefix(fe.Key, path+".") {
@@ -161,8 +174,8 @@ func cut(s string) (string, string, bool) {
 func (e *Experiment) normalise() {
 	for i := range e.Allocations {
 		a := &e.Allocations[i]
-		if a.Weight == (params.Dist{}) {
-			a.Weight = params.Const(1)
+		if a.Weight == (dist.Dist{}) {
+			a.Weight = dist.Dist{Kind: dist.KindConst, Params: [3]float64{1}} // equal weights
 		}
 		if a.VestingStepDays == 0 {
 			a.VestingStepDays = 1
@@ -213,7 +226,7 @@ func Describe() []ParamDoc {
 	return out
 }
 
-func joinFieldErrors(errs []*params.FieldError) error {
+func joinFieldErrors(errs []*field.Error) error {
 	if len(errs) == 0 {
 		return nil
 	}

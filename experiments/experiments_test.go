@@ -8,6 +8,7 @@ import (
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/agents/protocol"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -109,7 +110,7 @@ func TestBadInput(t *testing.T) {
 			if err == nil {
 				t.Fatal("accepted")
 			}
-			var fe *params.FieldError
+			var fe *field.Error
 			if !errors.As(err, &fe) {
 				t.Errorf("not a FieldError: %T %v", err, err)
 			}
@@ -136,7 +137,7 @@ func TestBadInputAllAtOnce(t *testing.T) {
 	}
 	src = strings.Replace(src, "bogus = 1\n", "", 1)
 	_, err = Load("bad.toml", []byte(src), nil)
-	if n := len(params.FieldErrors(err)); n != 2 {
+	if n := len(field.Errors(err)); n != 2 {
 		t.Errorf("%d problems reported, want 2: %v", n, err)
 	}
 }
@@ -179,7 +180,7 @@ func TestSetErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := Load("x.toml", nil, []string{c.set})
-		fes := params.FieldErrors(err)
+		fes := field.Errors(err)
 		var got []string
 		for _, fe := range fes {
 			got = append(got, fe.Error())
@@ -201,7 +202,7 @@ func TestValidateParamsMatchesLoad(t *testing.T) {
 	p.Fees.Split = []float64{0.5, 0.5, 0.5}
 	p.Staking.CooldownDays = -1
 	goErr := ValidateParams(&p)
-	fromFile, fromGo := params.FieldErrors(loadErr), params.FieldErrors(goErr)
+	fromFile, fromGo := field.Errors(loadErr), field.Errors(goErr)
 	if len(fromFile) != 2 || len(fromGo) != len(fromFile) {
 		t.Fatalf("file: %v\nGo: %v", loadErr, goErr)
 	}

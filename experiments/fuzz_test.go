@@ -9,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -18,7 +19,7 @@ import (
 //
 //   - Load never panics (nor does Plan on an experiment that loads and
 //     whose design is small enough to enumerate quickly);
-//   - every problem is a *params.FieldError of one of the forms documented
+//   - every problem is a *field.Error of one of the forms documented
 //     in doc.go ("Errors"): checkErrorForms, and checkPlanErrorForms for
 //     Plan's problems with a scenario or sweep point;
 //   - an experiment that loads is a fixed point of resolve → load: loading
@@ -111,7 +112,7 @@ func smallStudy(e *Experiment) bool {
 // checkErrorForms returns "" if err, from Load(file, src, sets), has only
 // the forms documented in doc.go, else what is wrong:
 //
-//   - It is one *params.FieldError or an errors.Join of them (nothing
+//   - It is one *field.Error or an errors.Join of them (nothing
 //     else, and no FieldError nested inside another: one problem, one
 //     location).
 //   - A problem with the file names it (File == file) and the dotted key,
@@ -132,11 +133,11 @@ func checkErrorForms(file string, src []byte, sets []string, err error) string {
 	lines := params.KeyLines(src)
 	nLines := bytes.Count(src, []byte("\n")) + 1
 	for _, e := range es {
-		fe, ok := e.(*params.FieldError)
+		fe, ok := e.(*field.Error)
 		if !ok {
-			return fmt.Sprintf("%T is not a *params.FieldError: %q", e, e)
+			return fmt.Sprintf("%T is not a *field.Error: %q", e, e)
 		}
-		if len(params.FieldErrors(fe.Err)) > 0 {
+		if len(field.Errors(fe.Err)) > 0 {
 			return fmt.Sprintf("FieldError inside a FieldError: %q", fe)
 		}
 		if strings.HasPrefix(fe.File, "--set") {
@@ -163,7 +164,7 @@ func checkErrorForms(file string, src []byte, sets []string, err error) string {
 }
 
 // checkSetError checks a problem blamed on an override.
-func checkSetError(fe *params.FieldError, sets []string) string {
+func checkSetError(fe *field.Error, sets []string) string {
 	if fe.Line != 0 {
 		return fmt.Sprintf("a --set problem with a line: %q", fe)
 	}
@@ -201,11 +202,11 @@ func checkPlanErrorForms(file string, src []byte, err error) string {
 		es = []error{err}
 	}
 	for _, e := range es {
-		fe, ok := e.(*params.FieldError)
+		fe, ok := e.(*field.Error)
 		switch {
 		case !ok:
-			return fmt.Sprintf("%T is not a *params.FieldError: %q", e, e)
-		case len(params.FieldErrors(fe.Err)) > 0:
+			return fmt.Sprintf("%T is not a *field.Error: %q", e, e)
+		case len(field.Errors(fe.Err)) > 0:
 			return fmt.Sprintf("FieldError inside a FieldError: %q", fe)
 		case fe.File != file || fe.Key == "":
 			return fmt.Sprintf("names file %q and key %q, want %q and a key: %q", fe.File, fe.Key, file, fe)

@@ -3,7 +3,6 @@ package experiments
 import (
 	"fmt"
 	"math/rand/v2"
-	"slices"
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine/sensitivity"
@@ -29,7 +28,7 @@ func (e *Experiment) Schema() Schema {
 	// Copies: slicing the model's metric tables would let a caller that
 	// edits its Schema rewrite them for every later study.
 	return Schema{
-		Outcomes: slices.Clone(agents.OutcomeMetrics[:]), Series: slices.Clone(agents.SeriesMetrics[:]),
+		Outcomes: agents.OutcomeMetrics(), Series: agents.SeriesMetrics(),
 		Steps: agents.Steps(&e.Params), RecordEvery: e.Simulation.RecordEveryDays,
 	}
 }

@@ -32,9 +32,9 @@ func runExperiment(t *testing.T, e *Experiment, runs int) [][]float64 {
 	p := &e.Params
 	s := agents.NewSim(func(int) *agents.Params { return p })
 	out := make([][]float64, runs)
-	series := make([]float64, agents.Steps(p)*len(agents.SeriesMetrics))
+	series := make([]float64, agents.Steps(p)*len(agents.SeriesNames()))
 	for r := range runs {
-		out[r] = make([]float64, len(agents.OutcomeMetrics))
+		out[r] = make([]float64, len(agents.OutcomeNames()))
 		if err := s.Run(0, r, rand.New(rand.NewPCG(uint64(r), 7)), out[r], series); err != nil {
 			t.Fatal(err)
 		}

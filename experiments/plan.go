@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/engine/design"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -222,7 +223,7 @@ func (pl *Plan) Row(p int) []string {
 
 // Point returns the experiment of point p: the base with the scenario's
 // overrides, then the swept values, applied. The result shares no slices
-// with the base (params.Set copies along the path).
+// with the base (setting a parameter copies the slices along its path).
 func (pl *Plan) Point(p int) (*Experiment, error) {
 	e := *pl.exp
 	if len(pl.Scenarios) > 0 {
@@ -247,7 +248,7 @@ func (pl *Plan) Point(p int) (*Experiment, error) {
 // set entry, the swept parameter), with the parameter's key and the point
 // named: `x.toml:12: fees.split: scenario "cheap": must sum to 1 ...`.
 func (pl *Plan) check() error {
-	var errs []*params.FieldError
+	var errs []*field.Error
 	// add records the problems of one point; blame maps a parameter key to
 	// the study key that set it.
 	add := func(what string, blame func(key string) string, e *Experiment, err error) {
@@ -257,9 +258,9 @@ func (pl *Plan) check() error {
 		if err == nil {
 			return
 		}
-		fes := params.FieldErrors(err)
+		fes := field.Errors(err)
 		if len(fes) == 0 { // a point that could not be built
-			fes = []*params.FieldError{{Err: err}}
+			fes = []*field.Error{{Err: err}}
 		}
 		for _, fe := range fes {
 			where := blame(fe.Key)
@@ -267,7 +268,7 @@ func (pl *Plan) check() error {
 			if key == "" {
 				key = where
 			}
-			errs = append(errs, &params.FieldError{
+			errs = append(errs, &field.Error{
 				File: pl.exp.File, Line: pl.exp.lines.Line(where), Key: key,
 				Err: fmt.Errorf("%s: %w", what, fe.Err),
 			})

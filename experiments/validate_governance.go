@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -97,7 +98,7 @@ func validateAttacker(c *params.Checker, p *agents.Params) {
 
 // unitDist checks a distribution whose draws are probabilities or shares
 // (clamped to [0, 1] when drawn): its mean must lie in [0, 1].
-func unitDist(c *params.Checker, path string, d params.Dist) {
+func unitDist(c *params.Checker, path string, d dist.Dist) {
 	if !c.Dist(path, d) {
 		return
 	}

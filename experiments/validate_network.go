@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -51,7 +52,7 @@ func validateSequencers(c *params.Checker, p *agents.Params) {
 
 // nonNegativeDist checks a distribution and that its mean is finite and not
 // negative (draws are clamped at 0; a negative mean is a typo).
-func nonNegativeDist(c *params.Checker, path string, d params.Dist) {
+func nonNegativeDist(c *params.Checker, path string, d dist.Dist) {
 	if !c.Dist(path, d) {
 		return
 	}

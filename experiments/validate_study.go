@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -33,10 +34,10 @@ func validateStudy(c *params.Checker, e *Experiment) {
 			// A value of the wrong type or bad TOML is found here, at the
 			// entry's line, rather than by Plan.
 			err := params.Set(&point, path, val)
-			for _, fe := range params.FieldErrors(err) {
+			for _, fe := range field.Errors(err) {
 				c.Errorf(kj, "%s", fe)
 			}
-			if err != nil && len(params.FieldErrors(err)) == 0 {
+			if err != nil && len(field.Errors(err)) == 0 {
 				c.Errorf(kj, "%v", err)
 			}
 		}

@@ -124,7 +124,7 @@ var sectionInfo = [...]struct{ id, title, lede string }{
 func sectionOrder(v *view) []string {
 	used := map[string]bool{}
 	var extra []string
-	for _, ms := range [][]Metric{v.outcomes, v.series} {
+	for _, ms := range [][]metric{v.outcomes, v.series} {
 		for _, m := range ms {
 			id := sectionOf(m)
 			if !used[id] && !slices.ContainsFunc(sectionInfo[:], func(s struct{ id, title, lede string }) bool { return s.id == id }) {

@@ -78,7 +78,7 @@ func render(charts []*chart, dir string, formats []string) error {
 }
 
 // sectionOf is the section id of a metric: its section, or health.
-func sectionOf(m Metric) string {
+func sectionOf(m metric) string {
 	if m.Section == "" {
 		return "health"
 	}
@@ -583,7 +583,7 @@ func sensCharts(f *folder) []*chart {
 			continue
 		}
 		unit := ""
-		mi := slices.IndexFunc(f.man.Outcomes, func(m Metric) bool { return m.Name == sm.metric })
+		mi := slices.IndexFunc(f.man.Outcomes, func(m metric) bool { return m.Name == sm.metric })
 		if mi >= 0 {
 			unit = f.man.Outcomes[mi].Unit
 		}

@@ -127,7 +127,7 @@ func compareView(fs []*folder, labels []string) (*view, []string) {
 	v := &view{}
 	var notices []string
 	oIdx, sIdx := map[string]int{}, map[string]int{}
-	merge := func(dst *[]Metric, idx map[string]int, ms []Metric, label string) {
+	merge := func(dst *[]metric, idx map[string]int, ms []metric, label string) {
 		for _, m := range ms {
 			i, ok := idx[m.Name]
 			if !ok {

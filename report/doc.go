@@ -10,7 +10,6 @@
 //   - [Compare], [CompareWith]: a comparison report of several folders.
 //   - [MissingFileError]: the folder lacks a file every output folder has
 //     (the CLI exits 2 on it).
-//   - [Metric]: a metric's metadata from manifest.json.
 //
 // # What is read
 //

@@ -46,16 +46,16 @@ type badFolder struct{ err error }
 func (e badFolder) Error() string   { return e.err.Error() }
 func (e badFolder) Unwrap() []error { return []error{e.err, ErrBadFolder} }
 
-// Metric is a metric's metadata as manifest.json spells it. Everything the
+// metric is a metric's metadata as manifest.json spells it. Everything the
 // report does with a metric (its section, its charts, which way is better)
 // follows from these fields, never from its name.
-type Metric = schema.Metric
+type metric = schema.Metric
 
 // isKey reports whether m is one of the outcomes that matter: charted or
 // with risk thresholds. Only key outcomes get best and worst marks, since
 // only for them does "lower is better" (or higher, for lower-tail
 // metrics) hold by design.
-func isKey(m Metric) bool { return m.Chart || len(m.RiskAbove) > 0 }
+func isKey(m metric) bool { return m.Chart || len(m.RiskAbove) > 0 }
 
 // manifest is manifest.json. Unknown fields are ignored, so newer
 // manifests still load.
@@ -185,7 +185,7 @@ func (f *folder) checkManifest() error {
 	if len(m.Outcomes) == 0 {
 		errs = append(errs, fmt.Errorf("report: %s: no outcomes", path))
 	}
-	for _, ms := range [][]Metric{m.Outcomes, m.Series} {
+	for _, ms := range [][]metric{m.Outcomes, m.Series} {
 		seen := map[string]bool{} // an outcome and a series may share a name
 		for _, x := range ms {
 			if x.Name == "" || seen[x.Name] {

@@ -112,7 +112,7 @@ func checkSelfContained(t *testing.T, html string) {
 // report must show them: metrics without a section in health.
 func sectionsOf(m manifest) map[string]bool {
 	out := map[string]bool{}
-	for _, ms := range [][]Metric{m.Outcomes, m.Series} {
+	for _, ms := range [][]metric{m.Outcomes, m.Series} {
 		for _, x := range ms {
 			out[sectionOf(x)] = true
 		}

@@ -250,7 +250,7 @@ func sensSection(f *folder, charts []*chart, formats []string) *section {
 		Lede: fmt.Sprintf("Which parameters drive each outcome, and by how much. %s", sensLede(st.Sensitivity))}
 	for _, sm := range f.sens {
 		sub := &section{ID: "sensitivity-" + sanitize(sm.metric), Title: sm.metric}
-		if mi := slices.IndexFunc(f.man.Outcomes, func(m Metric) bool { return m.Name == sm.metric }); mi >= 0 {
+		if mi := slices.IndexFunc(f.man.Outcomes, func(m metric) bool { return m.Name == sm.metric }); mi >= 0 {
 			m := f.man.Outcomes[mi]
 			sub.Lede = m.Doc
 			if m.Unit != "" {

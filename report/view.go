@@ -25,8 +25,8 @@ type column struct {
 // columns that have values for them. A folder's report has one column per
 // point; a comparison one per point of every experiment.
 type view struct {
-	outcomes []Metric
-	series   []Metric
+	outcomes []metric
+	series   []metric
 	cols     []column
 	runs     int // runs per point when all columns agree, else 0
 }

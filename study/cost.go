@@ -40,12 +40,12 @@ func EstimateCost(exp *experiments.Experiment, pl *experiments.Plan) (Cost, bool
 	if pl.Kind == experiments.KindSensitivity {
 		kept = 0 // sensitivity designs keep no series
 	}
-	values := float64(kept*len(agents.SeriesMetrics)) * float64(pl.Runs*pl.Points)
+	values := float64(kept*len(agents.SeriesNames())) * float64(pl.Runs*pl.Points)
 	return Cost{
 		Runs: pl.Runs * pl.Points, Agents: agentsN, Days: exp.Simulation.HorizonDays,
 		AgentSteps: float64(steps),
 		Seconds:    float64(steps)*18e-9 + values*36e-9,
-		SketchMB:   float64(kept*len(agents.SeriesMetrics)*1300*pl.Points) / 1e6,
-		WorkerMB:   float64(agentsN*200+agents.Steps(&exp.Params)*len(agents.SeriesMetrics)*8) / 1e6,
+		SketchMB:   float64(kept*len(agents.SeriesNames())*1300*pl.Points) / 1e6,
+		WorkerMB:   float64(agentsN*200+agents.Steps(&exp.Params)*len(agents.SeriesNames())*8) / 1e6,
 	}, true
 }

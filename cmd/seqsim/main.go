@@ -22,7 +22,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/seqsim/seqsim/internal/params"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/study"
 )
 
@@ -48,7 +48,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // use by another process), 1 for a failed run.
 func exitCode(err error) int {
 	var ue usageError
-	var fe *params.FieldError
+	var fe *field.Error
 	var ie *study.InputError
 	if errors.As(err, &ue) || errors.As(err, &fe) || errors.As(err, &ie) {
 		return 2

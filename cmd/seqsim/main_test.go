@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/manifest"
-	"github.com/seqsim/seqsim/internal/params"
 	"github.com/seqsim/seqsim/study"
 )
 
@@ -142,7 +142,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 			t.Errorf("error lacks %q: %v", w, err)
 		}
 	}
-	if len(params.FieldErrors(err)) != 2 {
+	if len(field.Errors(err)) != 2 {
 		t.Errorf("want both problems at once: %v", err)
 	}
 	if fileHash(t, filepath.Join(dir, "runs.csv")) != before {

@@ -22,6 +22,6 @@
 //	func (Mode) EnumNames() []string             { return modeNames.Names() }
 //
 // internal/params decodes such a field through UnmarshalText (an unknown
-// name becomes a *params.FieldError with file, line and key), writes it
+// name becomes a *field.Error with file, line and key), writes it
 // through MarshalText, and lists EnumNames as the field's unit.
 package enum

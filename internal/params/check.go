@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // Checker collects validation problems of a decoded experiment as
@@ -27,7 +30,7 @@ import (
 type Checker struct {
 	file  string
 	lines Lines
-	errs  []*FieldError
+	errs  []*field.Error
 }
 
 // NewChecker returns a Checker reporting against file, with lines from
@@ -41,7 +44,7 @@ func (c *Checker) Add(path string, err error) bool {
 	if err == nil {
 		return true
 	}
-	c.errs = append(c.errs, &FieldError{File: c.file, Line: c.lines.Line(path), Key: path, Err: err})
+	c.errs = append(c.errs, &field.Error{File: c.file, Line: c.lines.Line(path), Key: path, Err: err})
 	return false
 }
 
@@ -124,8 +127,8 @@ func (c *Checker) OneOf(path, v string, allowed ...string) bool {
 }
 
 // Dist checks d.Validate, reporting each bad parameter at path.param.
-func (c *Checker) Dist(path string, d Dist) bool {
-	ps := d.problems()
+func (c *Checker) Dist(path string, d dist.Dist) bool {
+	ps := problems(d)
 	for _, p := range ps {
 		c.Add(joinSub(path, p.sub), p.err)
 	}

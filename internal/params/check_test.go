@@ -4,6 +4,9 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 func TestChecker(t *testing.T) {
@@ -28,8 +31,8 @@ func TestChecker(t *testing.T) {
 		c.IntRange("runs", 5, 1, 10),
 		c.OneOf("fees.mode", "fast", "flat", "decay"),
 		c.OneOf("fees.mode", "flat", "flat", "decay"),
-		c.Dist("fees.growth", Beta(-1, 2)),
-		c.Dist("fees.growth", Beta(1, 2)),
+		c.Dist("fees.growth", dist.Dist{Kind: dist.KindBeta, Params: [3]float64{-1, 2}}),
+		c.Dist("fees.growth", mustDist(dist.Beta(1, 2))),
 		c.Add("fees.burn", nil),
 	}
 	c.Errorf("allocations.0.vesting.cliff_days", "cliff after end (%d > %d)", 10, 5)
@@ -59,7 +62,7 @@ b.toml:4: allocations.0.vesting.cliff_days: cliff after end (10 > 5)`
 	if got := c.Err().Error(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	if len(FieldErrors(c.Err())) != 13 {
+	if len(field.Errors(c.Err())) != 13 {
 		t.Error("FieldErrors count")
 	}
 	if NewChecker("x", nil).Err() != nil {

@@ -9,6 +9,8 @@ import (
 	"slices"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // Decode reads the TOML experiment src (file is used only in messages) into
@@ -23,9 +25,9 @@ import (
 //
 // Every problem is reported, not only the first: unknown keys (with a
 // suggestion), values of the wrong type, out-of-range integers and invalid
-// distributions each become a *FieldError with file, line and dotted key,
+// distributions each become a *field.Error with file, line and dotted key,
 // joined with errors.Join and sorted by line. A TOML syntax error is a
-// single *FieldError whose line comes from toml.ParseError (which stays
+// single *field.Error whose line comes from toml.ParseError (which stays
 // reachable with errors.As). On any error dst is left unchanged.
 func Decode(file string, src []byte, dst any) error {
 	rv, err := structPtr("Decode", dst)
@@ -36,9 +38,9 @@ func Decode(file string, src []byte, dst any) error {
 	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return &FieldError{File: file, Line: syntaxLine(src, pe), Err: syntaxError{pe}}
+			return &field.Error{File: file, Line: syntaxLine(src, pe), Err: syntaxError{pe}}
 		}
-		return &FieldError{File: file, Err: err}
+		return &field.Error{File: file, Err: err}
 	}
 	tmp := reflect.New(rv.Type()).Elem()
 	tmp.Set(rv)
@@ -69,15 +71,15 @@ func syntaxLine(src []byte, pe toml.ParseError) int {
 
 // decoder merges decoded TOML data into Go values, collecting errors.
 type decoder struct {
-	errs []*FieldError
+	errs []*field.Error
 }
 
 func (d *decoder) fail(path string, err error) {
-	d.errs = append(d.errs, &FieldError{Key: path, Err: err})
+	d.errs = append(d.errs, &field.Error{Key: path, Err: err})
 }
 
 func (d *decoder) wrongType(path, want string, data any) {
-	d.fail(path, fmt.Errorf("%w: expected %s, got %s", ErrWrongType, want, describeValue(data)))
+	d.fail(path, fmt.Errorf("%w: expected %s, got %s", field.ErrWrongType, want, describeValue(data)))
 }
 
 // typed returns data as a T, or records that path wanted a want.

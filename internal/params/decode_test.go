@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 const goodTOML = `# a toy experiment
@@ -53,14 +56,14 @@ func TestDecodeMergesDefaults(t *testing.T) {
 	want.Supply.Emissions = []float64{0.2, 0.1}
 	// Arrays of tables replace the default array; new elements start at zero.
 	want.Allocations = []toyAllocation{
-		{Name: "team", Share: 0.3, Sell: Beta(2, 5), Vesting: toyVesting{CliffDays: 180}},
+		{Name: "team", Share: 0.3, Sell: mustDist(dist.Beta(2, 5)), Vesting: toyVesting{CliffDays: 180}},
 		{Name: "investors", Share: 0.7, Vesting: toyVesting{Linear: true}},
 	}
 	want.Fees.Mode = "decay"
 	want.Fees.Burn = 0.25
-	want.Fees.Growth = Const(0.01)
+	want.Fees.Growth = mustDist(dist.Const(0.01))
 	// Maps replace too.
-	want.Holders = map[string]toyHolder{"whale": {SellFraction: Triangular(0, 0.1, 0.5), Active: true}}
+	want.Holders = map[string]toyHolder{"whale": {SellFraction: mustDist(dist.Triangular(0, 0.1, 0.5)), Active: true}}
 	mustEqual(t, s, want)
 }
 
@@ -75,7 +78,7 @@ func TestDecodeDoesNotTouchDefaultStorage(t *testing.T) {
 }
 
 func TestDecodeBadInput(t *testing.T) {
-	kinds := strings.Join(DistKinds(), ", ")
+	kinds := strings.Join(dist.Kinds(), ", ")
 	tests := []struct {
 		name string
 		src  string
@@ -158,7 +161,7 @@ func TestDecodeBadInput(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			fes := FieldErrors(err)
+			fes := field.Errors(err)
 			var got []string
 			for _, fe := range fes {
 				got = append(got, fe.Error())
@@ -177,10 +180,10 @@ func TestDecodeBadInput(t *testing.T) {
 func TestDecodeErrorClasses(t *testing.T) {
 	s := toyDefaults()
 	err := Decode("t.toml", []byte("nmae = 1\nruns = \"x\"\n"), &s)
-	if !errors.Is(err, ErrUnknownKey) || !errors.Is(err, ErrWrongType) {
+	if !errors.Is(err, field.ErrUnknownKey) || !errors.Is(err, field.ErrWrongType) {
 		t.Errorf("errors.Is failed: %v", err)
 	}
-	var fe *FieldError
+	var fe *field.Error
 	if !errors.As(err, &fe) || fe.Key != "nmae" || fe.Line != 1 || fe.File != "t.toml" {
 		t.Errorf("errors.As: %+v", fe)
 	}
@@ -203,46 +206,5 @@ func TestDecodeArgs(t *testing.T) {
 	}
 	if err := Decode("x", nil, &bad{}); err == nil || err.Error() != "params: unsupported type *int at p" {
 		t.Errorf("unsupported: %v", err)
-	}
-}
-
-func TestFieldErrorFormat(t *testing.T) {
-	for _, tt := range []struct {
-		e    FieldError
-		want string
-	}{
-		{FieldError{"baseline.toml", 42, "slashing.liveness_penalty", errors.New("must be in [0, 1], got 1.5")},
-			"baseline.toml:42: slashing.liveness_penalty: must be in [0, 1], got 1.5"},
-		{FieldError{"baseline.toml", 0, "a.b", errors.New("bad")}, "baseline.toml: a.b: bad"},
-		{FieldError{"", 0, "a.b", errors.New("bad")}, "a.b: bad"},
-		{FieldError{"", 3, "", errors.New("bad")}, "line 3: bad"},
-	} {
-		if got := tt.e.Error(); got != tt.want {
-			t.Errorf("got %q, want %q", got, tt.want)
-		}
-	}
-}
-
-// Dist also works with BurntSushi/toml directly.
-func TestDistWithPlainToml(t *testing.T) {
-	var v struct {
-		D Dist `toml:"d"`
-		E Dist `toml:"e"`
-	}
-	if _, err := toml.Decode("d = { dist = \"gamma\", k = 2, theta = 0.5 }\ne = 4", &v); err != nil {
-		t.Fatal(err)
-	}
-	if v.D != Gamma(2, 0.5) || v.E != Const(4) {
-		t.Fatalf("got %+v", v)
-	}
-	if _, err := toml.Decode("d = { dist = \"gamma\", k = 2, theta = 0.5, x = 1 }", &v); err == nil {
-		t.Fatal("unknown key accepted")
-	}
-	var b strings.Builder
-	if err := toml.NewEncoder(&b).Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	if want := "d = { dist = \"gamma\", k = 2, theta = 0.5 }\ne = 4\n"; b.String() != want {
-		t.Fatalf("toml encoder wrote %q", b.String())
 	}
 }

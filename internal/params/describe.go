@@ -95,7 +95,7 @@ func expandable(t reflect.Type) bool {
 	return false
 }
 
-func describeField(path string, f field, t reflect.Type, vals []reflect.Value, out *[]ParamDoc, stack map[reflect.Type]bool) {
+func describeField(path string, f structField, t reflect.Type, vals []reflect.Value, out *[]ParamDoc, stack map[reflect.Type]bool) {
 	switch k := kindOf(t); {
 	case k == kStruct:
 		describeStruct(path, t, vals, out, stack)

@@ -1,9 +1,10 @@
 // Package params is seqsim's generic, reflection-based machinery for
 // experiment parameters described in TOML: it decodes a file over a struct
 // of defaults, addresses any parameter by a dotted path, writes the resolved
-// experiment back out, documents the schema, and provides a distribution
-// type and validation helpers. It knows nothing about the experiment schema
-// itself: any struct made of the supported shapes works.
+// experiment back out, documents the schema, reads the TOML form of a
+// distribution (dist.Dist) and provides validation helpers. It knows
+// nothing about the experiment schema itself: any struct made of the
+// supported shapes works.
 //
 // # Outline
 //
@@ -13,7 +14,7 @@
 //     flattened. Supported shapes: nested structs (tables), slices of
 //     structs (arrays of tables), slices of scalars, maps with string keys,
 //     bool, all int/uint/float kinds, string (and named string types for
-//     enums), Dist, and types implementing toml.Marshaler+Unmarshaler or
+//     enums), dist.Dist, and types implementing toml.Marshaler+Unmarshaler or
 //     encoding.TextMarshaler+TextUnmarshaler (a closed set of internal/enum
 //     also lists its names as its unit, through EnumNames). Pointers and
 //     interfaces are not.
@@ -22,16 +23,16 @@
 //     "fees.split.2", "holders.team.sell_fraction".
 //   - Decode: file over defaults; tables merge, arrays and maps replace;
 //     unknown keys, wrong types and bad distributions are all reported at
-//     once as *FieldError ("baseline.toml:42: fees.burn: ...").
+//     once as *field.Error ("baseline.toml:42: fees.burn: ...").
 //   - KeyLines / Lines: where each key is in the source, since
 //     BurntSushi/toml does not say.
 //   - Set, Get, Paths: read and write any parameter by path (sweeps,
 //     command-line overrides).
 //   - Encode: the resolved experiment as TOML; Decode(Encode(x)) == x.
 //   - Describe, MissingDocs, MarkdownTable: the parameter table.
-//   - Dist, DistSampler: distribution-valued parameters, written as a
-//     number or as { dist = "beta", a = 2, b = 5 }; allocation-free
-//     sampling from a math/rand/v2 generator.
+//   - dist.Dist fields: distribution-valued parameters, written as a
+//     number or as { dist = "beta", a = 2, b = 5 }; a bad parameter is
+//     reported at its own key ("holders.team.sell_fraction.a").
 //   - Checker: validation helpers for schema validators, producing
 //     *FieldErrors with lines.
 package params

@@ -11,6 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/internal/tomlnum"
 )
 
 // Encode writes the resolved experiment src (a struct or pointer to one) as
@@ -18,7 +21,7 @@ import (
 // struct order, then the sub-tables and arrays of tables in struct order (TOML
 // does not allow a plain key after a sub-table header). Map keys are sorted.
 // Floats are written in shortest round-trip form (always with a "." or
-// exponent, so they stay floats); distributions as in Dist.String.
+// exponent, so they stay floats); distributions as in dist.Dist.String.
 // A field with unit or doc tags is preceded by a comment "# unit — doc" (for
 // arrays of tables, only in the first element).
 //
@@ -184,11 +187,11 @@ func (e *encoder) inline(path string, v reflect.Value) {
 		}
 		e.buf.WriteString(strconv.FormatUint(v.Uint(), 10))
 	case kFloat:
-		e.buf.WriteString(formatFloat(v.Float()))
+		e.buf.WriteString(tomlnum.Float(v.Float()))
 	case kString:
 		e.str(path, v.String())
 	case kDist:
-		e.buf.WriteString(v.Interface().(Dist).String())
+		e.buf.WriteString(v.Interface().(dist.Dist).String())
 	case kTOML:
 		b, err := v.Interface().(toml.Marshaler).MarshalTOML()
 		if err != nil {
@@ -239,33 +242,6 @@ func (e *encoder) str(path, s string) {
 		return
 	}
 	e.buf.WriteString(quoteString(s))
-}
-
-// formatFloat renders f in the shortest form that parses back to the same
-// bits (a float32 is written via its exact float64 value), always
-// recognisable as a TOML float.
-func formatFloat(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case f == 0:
-		if math.Signbit(f) {
-			return "-0.0"
-		}
-		return "0.0"
-	}
-	if a := math.Abs(f); a >= 1e-5 && a < 1e21 {
-		s := strconv.FormatFloat(f, 'f', -1, 64)
-		if !strings.Contains(s, ".") {
-			s += ".0"
-		}
-		return s
-	}
-	return strconv.FormatFloat(f, 'e', -1, 64)
 }
 
 // quoteString returns s as a TOML basic string.

@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"pgregory.net/rapid"
+
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 const toyDefaultsTOML = `# scenario name
@@ -84,22 +87,6 @@ func TestEncodeGolden(t *testing.T) {
 	mustEqual(t, back, toyDefaults())
 }
 
-func TestFormatFloat(t *testing.T) {
-	for _, tt := range []struct {
-		f    float64
-		want string
-	}{
-		{0, "0.0"}, {math.Copysign(0, -1), "-0.0"}, {1, "1.0"}, {-2.5, "-2.5"}, {0.1, "0.1"},
-		{1e20, "100000000000000000000.0"}, {1e21, "1e+21"}, {1e-5, "0.00001"}, {1e-6, "1e-06"},
-		{5e-324, "5e-324"}, {math.MaxFloat64, "1.7976931348623157e+308"},
-		{math.Inf(1), "inf"}, {math.Inf(-1), "-inf"}, {math.NaN(), "nan"},
-	} {
-		if got := formatFloat(tt.f); got != tt.want {
-			t.Errorf("formatFloat(%v) = %s, want %s", tt.f, got, tt.want)
-		}
-	}
-}
-
 func TestEncodeErrors(t *testing.T) {
 	type big struct {
 		U uint64 `toml:"u"`
@@ -123,7 +110,7 @@ func TestEncodeEdgeCases(t *testing.T) {
 	x := toyScenario{
 		Name:    "quote \" backslash \\ newline \n tab \t nul \x00 del \x7f é ☃",
 		Supply:  toySupply{Emissions: []float64{math.NaN(), math.Inf(1), math.Copysign(0, -1), 5e-324}},
-		Holders: map[string]toyHolder{"": {}, "a.b": {Active: true}, "with space": {SellFraction: Gamma(1, 2)}},
+		Holders: map[string]toyHolder{"": {}, "a.b": {Active: true}, "with space": {SellFraction: mustDist(dist.Gamma(1, 2))}},
 		Fees:    toyFees{Split: []float64{}},
 	}
 	b, err := Encode(x)
@@ -148,27 +135,27 @@ func genPositive() *rapid.Generator[float64] {
 	return rapid.OneOf(rapid.Float64Range(1e-300, 1e300), rapid.SampledFrom([]float64{0.5, 1, 2, 1e-9}))
 }
 
-func genDist() *rapid.Generator[Dist] {
-	return rapid.Custom(func(t *rapid.T) Dist {
+func genDist() *rapid.Generator[dist.Dist] {
+	return rapid.Custom(func(t *rapid.T) dist.Dist {
 		fin := rapid.Float64Range(-1e300, 1e300)
-		switch KindOf := rapid.IntRange(0, int(numKinds)-1).Draw(t, "kind"); DistKind(KindOf) {
-		case KindUniform:
+		switch dist.Kind(rapid.IntRange(0, len(dist.Kinds())-1).Draw(t, "kind")) {
+		case dist.KindUniform:
 			lo := fin.Draw(t, "lo")
-			return Uniform(lo, lo+rapid.Float64Range(0, 1e300).Draw(t, "w"))
-		case KindNormal:
-			return Normal(fin.Draw(t, "mu"), rapid.Float64Range(0, 1e300).Draw(t, "sigma"))
-		case KindLogNormal:
-			return LogNormal(fin.Draw(t, "mu"), rapid.Float64Range(0, 1e300).Draw(t, "sigma"))
-		case KindBeta:
-			return Beta(genPositive().Draw(t, "a"), genPositive().Draw(t, "b"))
-		case KindGamma:
-			return Gamma(genPositive().Draw(t, "k"), genPositive().Draw(t, "theta"))
-		case KindTriangular:
+			return mustDist(dist.Uniform(lo, lo+rapid.Float64Range(0, 1e300).Draw(t, "w")))
+		case dist.KindNormal:
+			return mustDist(dist.Normal(fin.Draw(t, "mu"), rapid.Float64Range(0, 1e300).Draw(t, "sigma")))
+		case dist.KindLogNormal:
+			return mustDist(dist.LogNormal(fin.Draw(t, "mu"), rapid.Float64Range(0, 1e300).Draw(t, "sigma")))
+		case dist.KindBeta:
+			return mustDist(dist.Beta(genPositive().Draw(t, "a"), genPositive().Draw(t, "b")))
+		case dist.KindGamma:
+			return mustDist(dist.Gamma(genPositive().Draw(t, "k"), genPositive().Draw(t, "theta")))
+		case dist.KindTriangular:
 			lo := rapid.Float64Range(-1e100, 1e100).Draw(t, "lo")
 			mode := lo + rapid.Float64Range(0, 1e100).Draw(t, "dm")
-			return Triangular(lo, mode, mode+rapid.Float64Range(0, 1e100).Draw(t, "dh"))
+			return mustDist(dist.Triangular(lo, mode, mode+rapid.Float64Range(0, 1e100).Draw(t, "dh")))
 		}
-		return Const(fin.Draw(t, "value"))
+		return mustDist(dist.Const(fin.Draw(t, "value")))
 	})
 }
 
@@ -279,9 +266,9 @@ func FuzzDecodeEncode(f *testing.F) {
 		KeyLines(src)
 		var x toyScenario
 		if err := Decode("fuzz.toml", src, &x); err != nil {
-			fes := FieldErrors(err)
+			fes := field.Errors(err)
 			if len(fes) == 0 {
-				t.Fatalf("error without FieldError: %v", err)
+				t.Fatalf("error without field.Error: %v", err)
 			}
 			// The line index knows every key that an error names.
 			lines := KeyLines(src)

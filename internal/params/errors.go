@@ -8,82 +8,10 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/experiments/field"
+	"github.com/seqsim/seqsim/internal/tomlnum"
 )
-
-// ErrUnknownKey is wrapped by the FieldError for a key that the schema does
-// not have (test with errors.Is).
-var ErrUnknownKey = errors.New("unknown key")
-
-// ErrWrongType is wrapped by the FieldError for a value of the wrong TOML
-// type (test with errors.Is).
-var ErrWrongType = errors.New("wrong type")
-
-// FieldError is one problem with one key of an experiment file.
-//
-// Its message reads "file:line: key: problem"; the line part is left out when
-// Line is 0, the file part when File is empty and the key part when Key is
-// empty (syntax errors).
-type FieldError struct {
-	File string // file name as given to Decode or NewChecker; may be empty
-	Line int    // 1-based line of the key in File; 0 if unknown
-	Key  string // dotted path, e.g. "allocations.0.cliff_days"; may be empty
-	Err  error  // the problem
-}
-
-// Error implements error.
-func (e *FieldError) Error() string {
-	var b strings.Builder
-	loc := e.File
-	if e.Line > 0 {
-		if loc == "" {
-			loc = "line " + strconv.Itoa(e.Line)
-		} else {
-			loc += ":" + strconv.Itoa(e.Line)
-		}
-	}
-	if loc != "" {
-		b.WriteString(loc)
-		b.WriteString(": ")
-	}
-	if e.Key != "" {
-		b.WriteString(e.Key)
-		b.WriteString(": ")
-	}
-	if e.Err != nil {
-		b.WriteString(e.Err.Error())
-	} else {
-		b.WriteString("invalid")
-	}
-	return b.String()
-}
-
-// Unwrap returns Err.
-func (e *FieldError) Unwrap() error { return e.Err }
-
-// FieldErrors flattens err (as returned by Decode, Set or Checker.Err) into
-// its FieldErrors, in order. Errors that are not FieldErrors are skipped.
-func FieldErrors(err error) []*FieldError {
-	var out []*FieldError
-	var walk func(error)
-	walk = func(err error) {
-		if err == nil {
-			return
-		}
-		if fe, ok := err.(*FieldError); ok {
-			out = append(out, fe)
-			return
-		}
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				walk(e)
-			}
-			return
-		}
-		walk(errors.Unwrap(err))
-	}
-	walk(err)
-	return out
-}
 
 // syntaxError wraps a toml.ParseError; errors.As(err, &toml.ParseError{})
 // still finds it.
@@ -99,7 +27,7 @@ func (e syntaxError) Error() string {
 func (e syntaxError) Unwrap() error { return e.pe }
 
 // joinFieldErrors returns nil, the single error, or errors.Join of all.
-func joinFieldErrors(errs []*FieldError) error {
+func joinFieldErrors(errs []*field.Error) error {
 	switch len(errs) {
 	case 0:
 		return nil
@@ -114,8 +42,8 @@ func joinFieldErrors(errs []*FieldError) error {
 }
 
 // sortFieldErrors orders errors by line (unknown lines last), then key.
-func sortFieldErrors(errs []*FieldError) {
-	slices.SortStableFunc(errs, func(a, b *FieldError) int {
+func sortFieldErrors(errs []*field.Error) {
+	slices.SortStableFunc(errs, func(a, b *field.Error) int {
 		la, lb := a.Line, b.Line
 		if la == 0 {
 			la = int(^uint(0) >> 1)
@@ -144,7 +72,7 @@ func describeValue(data any) string {
 	case int64:
 		return "integer " + strconv.FormatInt(v, 10)
 	case float64:
-		return "float " + formatFloat(v)
+		return "float " + tomlnum.Float(v)
 	case bool:
 		return "boolean " + strconv.FormatBool(v)
 	case map[string]any:
@@ -196,17 +124,17 @@ func editDistance(a, b string) int {
 // else the list of valid keys.
 func unknownKeyError(key string, valid []string) error {
 	if len(valid) == 0 {
-		return ErrUnknownKey
+		return field.ErrUnknownKey
 	}
 	if best := suggest(key, valid); best != "" {
-		return fmt.Errorf("%w (did you mean %q?)", ErrUnknownKey, best)
+		return fmt.Errorf("%w (did you mean %q?)", field.ErrUnknownKey, best)
 	}
 	list := valid
 	more := ""
 	if len(list) > 20 {
 		list, more = list[:20], ", ..."
 	}
-	return fmt.Errorf("%w (valid keys: %s%s)", ErrUnknownKey, strings.Join(list, ", "), more)
+	return fmt.Errorf("%w (valid keys: %s%s)", field.ErrUnknownKey, strings.Join(list, ", "), more)
 }
 
 // suggest returns the closest plausible candidate for a mistyped key, or "".

@@ -3,6 +3,7 @@ package params_test
 import (
 	"fmt"
 
+	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -12,9 +13,9 @@ type Slashing struct {
 }
 
 type Tranche struct {
-	Name      string      `toml:"name" doc:"tranche name"`
-	CliffDays int         `toml:"cliff_days" unit:"days" doc:"days from launch until the cliff"`
-	Sell      params.Dist `toml:"sell_fraction" unit:"fraction 0-1" doc:"fraction sold at unlock"`
+	Name      string    `toml:"name" doc:"tranche name"`
+	CliffDays int       `toml:"cliff_days" unit:"days" doc:"days from launch until the cliff"`
+	Sell      dist.Dist `toml:"sell_fraction" unit:"fraction 0-1" doc:"fraction sold at unlock"`
 }
 
 type Experiment struct {
@@ -24,10 +25,14 @@ type Experiment struct {
 }
 
 func defaults() Experiment {
+	sell, err := dist.Beta(2, 5)
+	if err != nil {
+		panic(err)
+	}
 	return Experiment{
 		Runs:     100,
 		Slashing: Slashing{LivenessPenalty: 0.01},
-		Tranches: []Tranche{{Name: "team", CliffDays: 365, Sell: params.Beta(2, 5)}},
+		Tranches: []Tranche{{Name: "team", CliffDays: 365, Sell: sell}},
 	}
 }
 
@@ -132,17 +137,4 @@ func ExampleDescribe() {
 	// tranches.N.cliff_days      int    365                              days          days from launch until the cliff
 	// tranches.N.sell_fraction   dist   { dist = "beta", a = 2, b = 5 }  fraction 0-1  fraction sold at unlock
 	// []
-}
-
-func ExampleDist_Sampler() {
-	d := params.Beta(2, 5)
-	s, err := d.Sampler()
-	if err != nil {
-		panic(err)
-	}
-	fmt.Printf("%s mean=%.4f\n", d, s.Mean())
-	fmt.Println(params.Beta(0, 1).Validate())
-	// Output:
-	// { dist = "beta", a = 2, b = 5 } mean=0.2857
-	// params: beta distribution: a: must be > 0, got 0
 }

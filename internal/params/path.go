@@ -5,14 +5,18 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // Paths lists the dotted path of every scalar leaf of src (a struct or a
-// pointer to one) in struct order: bool, integer, float, string and Dist
+// pointer to one) in struct order: bool, integer, float, string and dist.Dist
 // values, with slices expanded per element ("fees.split.0") and map entries
 // by key ("holders.team.sell_fraction"). Every path works with Get and Set;
 // so do intermediate paths (a table, a whole slice, a slice element) and
@@ -38,7 +42,7 @@ func nodePaths(root reflect.Value) []string {
 	visit("", root, func(path string, v reflect.Value) {
 		out = append(out, path)
 		if kindOf(v.Type()) == kDist {
-			d := v.Interface().(Dist)
+			d := v.Interface().(dist.Dist)
 			for _, n := range d.Kind.ParamNames() {
 				out = append(out, join(path, n))
 			}
@@ -107,7 +111,7 @@ func Get(src any, path string) (any, error) {
 			}
 			v = mv
 		case kDist:
-			f, ok := v.Interface().(Dist).Param(p)
+			f, ok := v.Interface().(dist.Dist).Param(p)
 			if !ok || i != len(parts)-1 {
 				return nil, unknownPath(rv, path)
 			}
@@ -220,21 +224,21 @@ func (s *setter) set(v reflect.Value, i int, data any) error {
 		v.Set(nm)
 		return nil
 	case kDist:
-		d := v.Interface().(Dist)
-		pi := d.paramIndex(p)
+		d := v.Interface().(dist.Dist)
+		pi := slices.Index(d.Kind.ParamNames(), p)
 		if pi < 0 || i != len(s.parts)-1 {
 			return unknownPath(s.root, s.path)
 		}
 		f, err := toFloat(data)
 		if err != nil {
-			return &FieldError{Key: s.path, Err: err}
+			return &field.Error{Key: s.path, Err: err}
 		}
 		d.Params[pi] = f
-		if ps := d.problems(); len(ps) > 0 {
+		if ps := problems(d); len(ps) > 0 {
 			base := strings.Join(s.parts[:i], ".")
-			errs := make([]*FieldError, len(ps))
+			errs := make([]*field.Error, len(ps))
 			for j, pr := range ps {
-				errs[j] = &FieldError{Key: joinSub(base, pr.sub), Err: pr.err}
+				errs[j] = &field.Error{Key: joinSub(base, pr.sub), Err: pr.err}
 			}
 			return joinFieldErrors(errs)
 		}

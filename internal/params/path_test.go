@@ -4,6 +4,9 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 func TestSetGet(t *testing.T) {
@@ -16,15 +19,15 @@ func TestSetGet(t *testing.T) {
 		{"fees.split", "[0.5,0.3,0.2]", []float64{0.5, 0.3, 0.2}},
 		{"fees.split.1", "0.25", 0.25},
 		{"fees.mode", `"decay"`, toyMode("decay")},
-		{"fees.growth", `{ dist = "beta", a = 2, b = 5 }`, Beta(2, 5)},
+		{"fees.growth", `{ dist = "beta", a = 2, b = 5 }`, mustDist(dist.Beta(2, 5))},
 		{"fees.growth.b", "7", 7.0},
 		{"fees.burn", "1", 1.0}, // integers are accepted for floats
 		{"allocations.1.vesting.linear", "true", true},
 		{"supply.decimals", "6", uint8(6)},
-		{"holders.team.sell_fraction", "0.3", Const(0.3)},
+		{"holders.team.sell_fraction", "0.3", mustDist(dist.Const(0.3))},
 		{"holders.team.active", "false", false},
 		{"holders.newbie", "{ active = true }", toyHolder{Active: true}}, // creates the entry
-		{"allocations.1", `{ share = 0.75 }`, toyAllocation{Name: "public", Share: 0.75, Vesting: toyVesting{Linear: true}, Sell: Const(0.1)}}, // merges
+		{"allocations.1", `{ share = 0.75 }`, toyAllocation{Name: "public", Share: 0.75, Vesting: toyVesting{Linear: true}, Sell: mustDist(dist.Const(0.1))}}, // merges
 		{"tags", `[]`, []string(nil)},
 	} {
 		if err := Set(&s, tt.path, tt.value); err != nil {
@@ -38,7 +41,7 @@ func TestSetGet(t *testing.T) {
 		}
 		mustEqual(t, got, tt.want)
 	}
-	if got, _ := Get(&s, "fees.growth"); got != Beta(2, 7) {
+	if got, _ := Get(&s, "fees.growth"); got != mustDist(dist.Beta(2, 7)) {
 		t.Errorf("growth = %v", got)
 	}
 }
@@ -101,9 +104,9 @@ func TestSetErrors(t *testing.T) {
 	if err := Set(&s, "runs", "x"); err == nil {
 		t.Error("bad value accepted")
 	}
-	var fe *FieldError
-	if err := Set(&s, "runs", `"x"`); !errors.As(err, &fe) || fe.Key != "runs" || !errors.Is(err, ErrWrongType) {
-		t.Errorf("not a FieldError: %v", err)
+	var fe *field.Error
+	if err := Set(&s, "runs", `"x"`); !errors.As(err, &fe) || fe.Key != "runs" || !errors.Is(err, field.ErrWrongType) {
+		t.Errorf("not a field.Error: %v", err)
 	}
 }
 

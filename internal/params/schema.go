@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/seqsim/seqsim/dist"
 )
 
 // kind classifies a Go type for the reflective walkers.
@@ -31,7 +33,7 @@ const (
 )
 
 var (
-	distType          = reflect.TypeFor[Dist]()
+	distType          = reflect.TypeFor[dist.Dist]()
 	tomlMarshalerType = reflect.TypeFor[toml.Marshaler]()
 	tomlUnmarshalType = reflect.TypeFor[toml.Unmarshaler]()
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
@@ -82,8 +84,8 @@ func isLeafKind(k kind) bool {
 // array of tables.
 func isTableKind(k kind) bool { return k == kStruct || k == kMap }
 
-// field describes one TOML-visible struct field.
-type field struct {
+// structField describes one TOML-visible struct field.
+type structField struct {
 	name  string // TOML key
 	index []int  // for reflect.Value.FieldByIndex
 	typ   reflect.Type
@@ -95,8 +97,8 @@ type field struct {
 // order. Unexported fields and fields tagged toml:"-" are skipped; embedded
 // structs without a toml tag are flattened (as BurntSushi/toml does); a
 // field without a toml tag uses its Go name.
-func fieldsOf(t reflect.Type) []field {
-	var out []field
+func fieldsOf(t reflect.Type) []structField {
+	var out []structField
 	var walk func(t reflect.Type, index []int)
 	walk = func(t reflect.Type, index []int) {
 		for i := range t.NumField() {
@@ -117,7 +119,7 @@ func fieldsOf(t reflect.Type) []field {
 			if name == "" {
 				name = sf.Name
 			}
-			out = append(out, field{
+			out = append(out, structField{
 				name:  name,
 				index: idx,
 				typ:   sf.Type,
@@ -145,16 +147,16 @@ func unitOf(sf reflect.StructField) string {
 	return ""
 }
 
-func fieldByName(fs []field, name string) (field, bool) {
+func fieldByName(fs []structField, name string) (structField, bool) {
 	for _, f := range fs {
 		if f.name == name {
 			return f, true
 		}
 	}
-	return field{}, false
+	return structField{}, false
 }
 
-func fieldNames(fs []field) []string {
+func fieldNames(fs []structField) []string {
 	names := make([]string, len(fs))
 	for i, f := range fs {
 		names[i] = f.name

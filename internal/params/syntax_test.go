@@ -3,6 +3,8 @@ package params
 import (
 	"strings"
 	"testing"
+
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // TestSyntaxErrorAtEndOfInput: a syntax error at the end of the input is
@@ -36,7 +38,7 @@ func TestEmptyKey(t *testing.T) {
 	err := Decode("t.toml", []byte("name = \"x\"\n'' = 0\n[fees]\n\"\" = 1\n"), &x)
 	want := "t.toml:2: \"\": unknown key (valid keys: "
 	want2 := "t.toml:4: fees.\"\": unknown key (valid keys: "
-	fes := FieldErrors(err)
+	fes := field.Errors(err)
 	if len(fes) != 2 || !strings.HasPrefix(fes[0].Error(), want) || !strings.HasPrefix(fes[1].Error(), want2) {
 		t.Errorf("got %v\nwant problems starting %q and %q", err, want, want2)
 	}

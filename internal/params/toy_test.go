@@ -4,6 +4,8 @@ import (
 	"math"
 	"reflect"
 	"testing"
+
+	"github.com/seqsim/seqsim/dist"
 )
 
 // The toy schema has every shape the real one may use: nested tables,
@@ -19,7 +21,7 @@ type toyAllocation struct {
 	Name    string     `toml:"name" doc:"holder group name"`
 	Share   float64    `toml:"share" unit:"fraction 0-1" doc:"share of total supply"`
 	Vesting toyVesting `toml:"vesting"`
-	Sell    Dist       `toml:"sell_fraction" unit:"fraction 0-1" doc:"fraction sold at each unlock"`
+	Sell    dist.Dist  `toml:"sell_fraction" unit:"fraction 0-1" doc:"fraction sold at each unlock"`
 }
 
 type toySupply struct {
@@ -34,12 +36,12 @@ type toyFees struct {
 	Mode   toyMode   `toml:"mode" doc:"fee curve: flat or decay"`
 	Burn   float64   `toml:"burn" unit:"fraction 0-1" doc:"share of fees burned"`
 	Split  []float64 `toml:"split" unit:"fractions" doc:"split of the rest between pools"`
-	Growth Dist      `toml:"growth" unit:"1/day" doc:"daily fee growth"`
+	Growth dist.Dist `toml:"growth" unit:"1/day" doc:"daily fee growth"`
 }
 
 type toyHolder struct {
-	SellFraction Dist `toml:"sell_fraction" unit:"fraction 0-1" doc:"fraction sold per period"`
-	Active       bool `toml:"active" doc:"whether the holder trades"`
+	SellFraction dist.Dist `toml:"sell_fraction" unit:"fraction 0-1" doc:"fraction sold per period"`
+	Active       bool      `toml:"active" doc:"whether the holder trades"`
 }
 
 type toyScenario struct {
@@ -65,17 +67,17 @@ func toyDefaults() toyScenario {
 			Decimals:  18,
 		},
 		Allocations: []toyAllocation{
-			{Name: "team", Share: 0.2, Vesting: toyVesting{CliffDays: 365, Linear: true}, Sell: Beta(2, 5)},
-			{Name: "public", Share: 0.8, Sell: Const(0.1)},
+			{Name: "team", Share: 0.2, Vesting: toyVesting{CliffDays: 365, Linear: true}, Sell: mustDist(dist.Beta(2, 5))},
+			{Name: "public", Share: 0.8, Sell: mustDist(dist.Const(0.1))},
 		},
 		Fees: toyFees{
 			Mode:   "flat",
 			Burn:   0.5,
 			Split:  []float64{0.5, 0.3, 0.2},
-			Growth: LogNormal(0, 0.1),
+			Growth: mustDist(dist.LogNormal(0, 0.1)),
 		},
 		Holders: map[string]toyHolder{
-			"team": {SellFraction: Uniform(0, 0.2), Active: true},
+			"team": {SellFraction: mustDist(dist.Uniform(0, 0.2)), Active: true},
 		},
 		Tags: []string{"base"},
 	}

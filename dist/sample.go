@@ -1,33 +1,33 @@
-package params
+package dist
 
 import (
 	"math"
 	"math/rand/v2"
 )
 
-// DistSampler draws from a validated Dist without allocating. The zero
-// DistSampler always returns 0. Get one from Dist.Sampler.
-type DistSampler struct {
+// Sampler draws from a validated Dist without allocating. The zero Sampler
+// always returns 0. Get one from Dist.Sampler.
+type Sampler struct {
 	d Dist
 }
 
 // Sampler validates d and returns a sampler for it.
-func (d Dist) Sampler() (DistSampler, error) {
+func (d Dist) Sampler() (Sampler, error) {
 	if err := d.Validate(); err != nil {
-		return DistSampler{}, err
+		return Sampler{}, err
 	}
-	return DistSampler{d}, nil
+	return Sampler{d}, nil
 }
 
 // Dist returns the distribution s samples from.
-func (s DistSampler) Dist() Dist { return s.d }
+func (s Sampler) Dist() Dist { return s.d }
 
 // Mean returns the expected value of the distribution.
-func (s DistSampler) Mean() float64 { return s.d.Mean() }
+func (s Sampler) Mean() float64 { return s.d.Mean() }
 
 // Rand draws one value using r (closed forms and Marsaglia–Tsang for
 // gamma/beta; no global source is ever used).
-func (s DistSampler) Rand(r *rand.Rand) float64 {
+func (s Sampler) Rand(r *rand.Rand) float64 {
 	p := s.d.Params
 	switch s.d.Kind {
 	case KindUniform:
