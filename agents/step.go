@@ -175,37 +175,63 @@ func (w *World) actHolders(round, rounds int) {
 	// Agent i reviews on days with (day+i) % review == 0: phase is that
 	// remainder, advanced by the stride instead of divided per agent.
 	phase, stride := (w.day+round)%review, rounds%review
-	for i := round; i < n; i += rounds {
-		presell := inPresell && presellers[i]
-		l := liquid[i]
-		if l > 0 {
-			sell := presell
-			if !presell {
-				sell = float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i] // rand.Rand.Float64
+	if instant && review == 1 {
+		// Every agent reviews every day, without a call: the loop keeps
+		// its state in registers.
+		for i := round; i < n; i += rounds {
+			presell := inPresell && presellers[i]
+			l := liquid[i]
+			if l > 0 {
+				sell := presell
+				if !presell {
+					sell = float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i] // rand.Rand.Float64
+				}
+				dx := int64(sellFrac[i] * float64(l)) // >= 0
+				if !sell {
+					dx = 0
+				}
+				l -= dx
+				sells[k] = dx
+				k += int(uint64(-dx) >> 63) // keep it iff dx > 0
 			}
-			dx := int64(sellFrac[i] * float64(l)) // >= 0
-			if !sell {
-				dx = 0
+			s := staked[i]
+			l, s2 := stakeAllOrNothing(l, s, apr >= resYield[i], presell)
+			liquid[i], staked[i] = l, s2
+			dStaked += s2 - s
+		}
+	} else {
+		for i := round; i < n; i += rounds {
+			presell := inPresell && presellers[i]
+			l := liquid[i]
+			if l > 0 {
+				sell := presell
+				if !presell {
+					sell = float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i] // rand.Rand.Float64
+				}
+				dx := int64(sellFrac[i] * float64(l)) // >= 0
+				if !sell {
+					dx = 0
+				}
+				l -= dx
+				sells[k] = dx
+				k += int(uint64(-dx) >> 63) // keep it iff dx > 0
 			}
-			l -= dx
 			liquid[i] = l
-			sells[k] = dx
-			k += int(uint64(-dx) >> 63) // keep it iff dx > 0
-		}
-		if phase == 0 {
-			if instant {
-				s := staked[i]
-				l, s2 := stakeAllOrNothing(l, s, apr >= resYield[i], presell)
-				liquid[i], staked[i] = l, s2
-				dStaked += s2 - s
-			} else {
-				w.streams.marketPCG = pcg // review may draw
-				w.review(i, presell)
-				pcg = w.streams.marketPCG
+			if phase == 0 {
+				if instant {
+					s := staked[i]
+					l, s2 := stakeAllOrNothing(l, s, apr >= resYield[i], presell)
+					liquid[i], staked[i] = l, s2
+					dStaked += s2 - s
+				} else {
+					w.streams.marketPCG = pcg // review may draw
+					w.review(i, presell)
+					pcg = w.streams.marketPCG
+				}
 			}
-		}
-		if phase += stride; phase >= review {
-			phase -= review
+			if phase += stride; phase >= review {
+				phase -= review
+			}
 		}
 	}
 	w.streams.marketPCG = pcg
