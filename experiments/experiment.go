@@ -21,7 +21,7 @@ type Settings struct {
 	Description string `toml:"description" doc:"one line shown in the report"`
 	Runs        int    `toml:"runs" unit:"count" doc:"Monte Carlo runs per scenario point"`
 	Seed        int64  `toml:"seed" unit:"integer >= 0" doc:"master seed: the same seed gives the same bytes"`
-	Model       string `toml:"model" unit:"token|ishigami|sobol-g" doc:"the model: the token economy, or a test function with known sensitivity indices"`
+	Model       Model  `toml:"model" doc:"the model: the token economy, or a test function with known sensitivity indices"`
 	// CommonRandomNumbers: see engine.RunSeed.
 	CommonRandomNumbers bool `toml:"common_random_numbers" doc:"every scenario point reuses the same seed for the same run index (paired comparisons)"`
 }
@@ -55,12 +55,12 @@ func Default() Experiment {
 			Description:         "Arbitrum-like token: supply, vesting, AMM market, staking, fees and treasury",
 			Runs:                1000,
 			Seed:                1,
-			Model:               "token",
+			Model:               ModelToken,
 			CommonRandomNumbers: true,
 		},
 		Params:      agents.DefaultParams(),
-		Sweep:       Sweep{Method: "none"},
-		Sensitivity: Sensitivity{Method: "none", N: 1024, Trajectories: 20, Levels: 4, Replicates: 4, Bootstrap: 1000},
+		Sweep:       Sweep{Method: SweepNone},
+		Sensitivity: Sensitivity{Method: SensitivityNone, N: 1024, Trajectories: 20, Levels: 4, Replicates: 4, Bootstrap: 1000},
 		// The literature's constants (Ishigami and Homma 1990; Saltelli
 		// et al. 2010 for G's a = 0, 1, 4.5, 9, 99, 99, 99, 99).
 		Ishigami: Ishigami{A: 7, B: 0.1},

@@ -91,12 +91,12 @@ func FuzzLoadExperiment(f *testing.F) {
 func smallStudy(e *Experiment) bool {
 	se, sw := e.Sensitivity, e.Sweep
 	switch se.Method {
-	case "sobol":
+	case SensitivitySobol:
 		return se.N <= 16 && len(se.Params) <= 8
-	case "morris":
+	case SensitivityMorris:
 		return se.Trajectories <= 16 && len(se.Params) <= 8
 	}
-	if sw.Method == "lhs" {
+	if sw.Method == SweepLHS {
 		return sw.Points <= 16
 	}
 	points := max(len(e.Scenarios), 1)

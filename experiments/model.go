@@ -22,7 +22,7 @@ type Schema struct {
 
 // Schema returns the output shape of the experiment's model.
 func (e *Experiment) Schema() Schema {
-	if e.Experiment.Model != "token" {
+	if e.Experiment.Model != ModelToken {
 		return Schema{Outcomes: []agents.Metric{{Name: "y", Unit: "1", Doc: "test function value", Chart: true}}, Steps: 0, RecordEvery: 1}
 	}
 	// Copies: slicing the model's metric tables would let a caller that
@@ -59,7 +59,7 @@ func (pl *Plan) NewSimFactory() (func() (Sim, error), error) {
 		return nil, err
 	}
 	switch pl.exp.Experiment.Model {
-	case "ishigami", "sobol-g":
+	case ModelIshigami, ModelSobolG:
 		return func() (Sim, error) { return &testSim{cache: &pointCache{pl: pl}}, nil }, nil
 	}
 	return func() (Sim, error) { return &tokenSim{cache: &pointCache{pl: pl}}, nil }, nil
@@ -101,10 +101,10 @@ func (s *testSim) Run(point, run int, _ *rand.Rand, summary, _ []float64) error 
 		return err
 	}
 	switch e.Experiment.Model {
-	case "ishigami":
+	case ModelIshigami:
 		i := e.Ishigami
 		summary[0] = sensitivity.Ishigami([]float64{i.X1, i.X2, i.X3}, i.A, i.B)
-	case "sobol-g":
+	case ModelSobolG:
 		g := e.SobolG
 		if len(g.X) != len(g.A) {
 			return fmt.Errorf("experiments: sobol_g: %d inputs x for %d constants a", len(g.X), len(g.A))

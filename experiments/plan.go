@@ -63,9 +63,9 @@ func (e *Experiment) Plan() (*Plan, error) {
 	}
 	var err error
 	switch {
-	case e.Sensitivity.Method != "none":
+	case e.Sensitivity.Method != SensitivityNone:
 		err = pl.sensitivity(e)
-	case e.Sweep.Method != "none":
+	case e.Sweep.Method != SweepNone:
 		err = pl.sweepDesign(e)
 	}
 	if err != nil {
@@ -88,7 +88,7 @@ func (pl *Plan) sweepDesign(e *Experiment) error {
 		pl.SweepPaths = append(pl.SweepPaths, p.Path)
 	}
 	switch sw.Method {
-	case "grid":
+	case SweepGrid:
 		vals := make([][]float64, len(sw.Params))
 		for i, p := range sw.Params {
 			vals[i] = p.Values
@@ -98,7 +98,7 @@ func (pl *Plan) sweepDesign(e *Experiment) error {
 			return fmt.Errorf("experiments: sweep: %w", err)
 		}
 		pl.sweep = g
-	case "lhs":
+	case SweepLHS:
 		space := design.Space{Names: pl.SweepPaths}
 		for _, p := range sw.Params {
 			m, err := design.Uniform(p.Lo, p.Hi)
@@ -141,15 +141,15 @@ func (pl *Plan) sensitivity(e *Experiment) error {
 	seed := uint64(e.Experiment.Seed)
 	var err error
 	switch se.Method {
-	case "sobol":
+	case SensitivitySobol:
 		pl.Saltelli, err = design.NewSaltelli(space, se.N, se.SecondOrder, seed)
 		if err == nil {
 			pl.sweep, pl.Notice = pl.Saltelli, pl.Saltelli.Notice
 		}
-	case "morris":
+	case SensitivityMorris:
 		pl.Morris, err = design.NewMorris(space, se.Trajectories, se.Levels, seed)
 		pl.sweep = pl.Morris
-	case "oat":
+	case SensitivityOAT:
 		pl.OAT, err = design.NewOAT(space.Names, base, lo, hi)
 		pl.sweep = pl.OAT
 	}
@@ -275,7 +275,7 @@ func (pl *Plan) check() error {
 		}
 	}
 	ex := pl.exp
-	if pl.Kind == KindSensitivity || pl.Points > 10_000 || ex.Sweep.Method == "lhs" {
+	if pl.Kind == KindSensitivity || pl.Points > 10_000 || ex.Sweep.Method == SweepLHS {
 		table := "sweep.params"
 		if pl.Kind == KindSensitivity {
 			table = "sensitivity.params"

@@ -19,7 +19,7 @@ type SweepParam struct {
 // Sweep runs every point of a design over parameter paths; each point runs
 // experiment.runs replicates.
 type Sweep struct {
-	Method string       `toml:"method" unit:"none|grid|lhs" doc:"grid: full factorial of the values; lhs: Latin hypercube of sweep.points over [lo, hi]"`
+	Method SweepMethod  `toml:"method" doc:"grid: full factorial of the values; lhs: Latin hypercube of sweep.points over [lo, hi]"`
 	Points int          `toml:"points" unit:"count" doc:"lhs: number of points"`
 	Params []SweepParam `toml:"params" doc:"the parameters swept"`
 }
@@ -38,7 +38,7 @@ type SensitivityParam struct {
 
 // Sensitivity asks which parameters drive which outcomes.
 type Sensitivity struct {
-	Method       string             `toml:"method" unit:"none|sobol|morris|oat" doc:"sobol: Saltelli design, S1/ST (N(D+2) points); morris: elementary effects (r(D+1) points); oat: one at a time (2D+1 points)"`
+	Method       SensitivityMethod  `toml:"method" doc:"sobol: Saltelli design, S1/ST (N(D+2) points); morris: elementary effects (r(D+1) points); oat: one at a time (2D+1 points)"`
 	N            int                `toml:"n" unit:"count" doc:"sobol: base samples (rounded up to a power of two)"`
 	SecondOrder  bool               `toml:"second_order" doc:"sobol: also second-order indices S2 (N(2D+2) points)"`
 	Trajectories int                `toml:"trajectories" unit:"count" doc:"morris: trajectories r"`

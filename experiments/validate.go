@@ -46,9 +46,8 @@ func (e *Experiment) validate(lines params.Lines) error {
 	if s.Seed < 0 {
 		c.Errorf("experiment.seed", "must be >= 0, got %d", s.Seed)
 	}
-	c.OneOf("experiment.model", s.Model, "token", "ishigami", "sobol-g")
 	validateStudy(c, e)
-	if s.Model != "token" {
+	if s.Model != ModelToken {
 		validateTestModel(c, e)
 		return c.Err()
 	}

@@ -43,7 +43,7 @@ func validateStudy(c *params.Checker, e *Experiment) {
 		}
 	}
 	sw := e.Sweep
-	if sw.Method != "none" { // a scenario's override of a swept path would be silently lost
+	if sw.Method != SweepNone { // a scenario's override of a swept path would be silently lost
 		for i, s := range e.Scenarios {
 			for j, set := range s.Set {
 				path, _, _ := cut(set)
@@ -55,25 +55,25 @@ func validateStudy(c *params.Checker, e *Experiment) {
 			}
 		}
 	}
-	if c.OneOf("sweep.method", sw.Method, "none", "grid", "lhs") && sw.Method != "none" {
+	if sw.Method != SweepNone {
 		if len(sw.Params) == 0 {
 			c.Errorf("sweep.params", "a sweep needs at least one parameter")
 		}
-		if sw.Method == "lhs" {
+		if sw.Method == SweepLHS {
 			c.IntRange("sweep.points", sw.Points, 2, 1_000_000)
 		}
 		for i, p := range sw.Params {
 			k := fmt.Sprintf("sweep.params.%d", i)
 			checkPath(c, e, k+".path", p.Path)
 			switch sw.Method {
-			case "grid":
+			case SweepGrid:
 				if len(p.Values) == 0 {
 					c.Errorf(k+".values", "a grid needs values")
 				}
 				for j, v := range p.Values {
 					c.Finite(fmt.Sprintf("%s.values.%d", k, j), v)
 				}
-			case "lhs":
+			case SweepLHS:
 				if c.Finite(k+".lo", p.Lo) && c.Finite(k+".hi", p.Hi) && !(p.Lo < p.Hi) {
 					c.Errorf(k+".hi", "must be above lo (%g), got %g", p.Lo, p.Hi)
 				}
@@ -84,18 +84,18 @@ func validateStudy(c *params.Checker, e *Experiment) {
 		}
 	}
 	se := e.Sensitivity
-	if !c.OneOf("sensitivity.method", se.Method, "none", "sobol", "morris", "oat") || se.Method == "none" {
+	if se.Method == SensitivityNone {
 		return
 	}
-	if sw.Method != "none" || len(e.Scenarios) > 0 {
+	if sw.Method != SweepNone || len(e.Scenarios) > 0 {
 		c.Errorf("sensitivity.method", "a sensitivity analysis cannot be combined with a sweep or scenarios in one experiment")
 	}
 	c.IntRange("sensitivity.replicates", se.Replicates, 1, 1_000_000)
 	c.IntRange("sensitivity.bootstrap", se.Bootstrap, 10, 1_000_000)
 	switch se.Method {
-	case "sobol":
+	case SensitivitySobol:
 		c.IntRange("sensitivity.n", se.N, 2, 1<<24)
-	case "morris":
+	case SensitivityMorris:
 		c.IntRange("sensitivity.trajectories", se.Trajectories, 2, 1_000_000)
 		if c.IntRange("sensitivity.levels", se.Levels, 2, 1000) && se.Levels%2 != 0 {
 			c.Errorf("sensitivity.levels", "must be even, got %d", se.Levels)

@@ -20,7 +20,7 @@ type Cost struct {
 // plan is pl; false for models other than the token model, which have no
 // cost model.
 func EstimateCost(exp *experiments.Experiment, pl *experiments.Plan) (Cost, bool) {
-	if exp.Experiment.Model != "token" {
+	if exp.Experiment.Model != experiments.ModelToken {
 		return Cost{}, false
 	}
 	agentsN := 0

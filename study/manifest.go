@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
 	"github.com/seqsim/seqsim/internal/manifest"
 )
@@ -43,15 +44,15 @@ func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 		CPUSeconds: cpu, PeakRSSMB: rss,
 		Go: runtime.Version(), GOOS: runtime.GOOS, GOARCH: runtime.GOARCH, GOAMD64: os.Getenv("GOAMD64"),
 		Outcomes: metricsJSON(rr.schema.Outcomes), Series: metricsJSON(rr.schema.Series),
-		Model: rr.exp.Experiment.Model,
+		Model: rr.exp.Experiment.Model.String(),
 		Study: manifest.Study{Kind: string(rr.plan.Kind), Points: rr.plan.Points, Runs: rr.plan.Runs, Columns: rr.plan.Columns,
 			Scenarios: rr.plan.Scenarios, SweepPaths: rr.plan.SweepPaths, Notice: rr.plan.Notice},
 	}
-	if rr.exp.Sweep.Method != "none" {
-		m.Study.SweepMethod = rr.exp.Sweep.Method
+	if rr.exp.Sweep.Method != experiments.SweepNone {
+		m.Study.SweepMethod = rr.exp.Sweep.Method.String()
 	}
-	if rr.exp.Sensitivity.Method != "none" {
-		m.Study.Sensitivity = rr.exp.Sensitivity.Method
+	if rr.exp.Sensitivity.Method != experiments.SensitivityNone {
+		m.Study.Sensitivity = rr.exp.Sensitivity.Method.String()
 	}
 	if m.Study.Columns == nil {
 		m.Study.Columns = []string{}

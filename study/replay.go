@@ -67,7 +67,7 @@ func Replay(dir string, point, run int, trace string, command []string) (*Replay
 	summary := make([]float64, len(st.schema.Summary))
 	series := make([]float64, st.schema.Steps*len(st.schema.Series))
 	var events []agents.Event
-	if exp.Experiment.Model == "token" { // the token model also reports its events
+	if exp.Experiment.Model == experiments.ModelToken { // the token model also reports its events
 		e, err := st.pl.Point(u.Point)
 		if err != nil {
 			return nil, err

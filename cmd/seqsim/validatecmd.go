@@ -44,7 +44,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "sensitivity: %d inputs; sobol needs N(D+2) = %d points (N(2D+2) = %d with second order) at N = %d; morris r(D+1) = %d at r = %d; oat 2D+1 = %d\n",
 			d, design.SaltelliRuns(exp.Sensitivity.N, d, false), design.SaltelliRuns(exp.Sensitivity.N, d, true), exp.Sensitivity.N,
 			design.MorrisRuns(exp.Sensitivity.Trajectories, d), exp.Sensitivity.Trajectories, 2*d+1)
-		if d > 10 && exp.Sensitivity.Method == "sobol" {
+		if d > 10 && exp.Sensitivity.Method == experiments.SensitivitySobol {
 			fmt.Fprintln(stderr, "hint: with more than 10 inputs, screen them with method = \"morris\" first, then run Sobol on the few that matter")
 		}
 	}
