@@ -180,20 +180,12 @@ func (w *World) actHolders(round, rounds int) {
 		// its state in registers.
 		for i := round; i < n; i += rounds {
 			presell := inPresell && presellers[i]
+			// The coin (rand.Rand.Float64) is drawn only by an agent that
+			// holds liquid tokens and is not pre-selling.
 			l := liquid[i]
-			if l > 0 {
-				sell := presell
-				if !presell {
-					sell = float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i] // rand.Rand.Float64
-				}
-				dx := int64(sellFrac[i] * float64(l)) // >= 0
-				if !sell {
-					dx = 0
-				}
-				l -= dx
-				sells[k] = dx
-				k += int(uint64(-dx) >> 63) // keep it iff dx > 0
-			}
+			sell := presell || (l > 0 && float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i])
+			l, sells[k] = sellStep(l, sellFrac[i], sell)
+			k += int(uint64(-sells[k]) >> 63) // keep it iff it sold
 			s := staked[i]
 			l, s2 := stakeAllOrNothing(l, s, apr >= resYield[i], presell)
 			liquid[i], staked[i] = l, s2
@@ -202,20 +194,12 @@ func (w *World) actHolders(round, rounds int) {
 	} else {
 		for i := round; i < n; i += rounds {
 			presell := inPresell && presellers[i]
+			// The coin (rand.Rand.Float64) is drawn only by an agent that
+			// holds liquid tokens and is not pre-selling.
 			l := liquid[i]
-			if l > 0 {
-				sell := presell
-				if !presell {
-					sell = float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i] // rand.Rand.Float64
-				}
-				dx := int64(sellFrac[i] * float64(l)) // >= 0
-				if !sell {
-					dx = 0
-				}
-				l -= dx
-				sells[k] = dx
-				k += int(uint64(-dx) >> 63) // keep it iff dx > 0
-			}
+			sell := presell || (l > 0 && float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i])
+			l, sells[k] = sellStep(l, sellFrac[i], sell)
+			k += int(uint64(-sells[k]) >> 63) // keep it iff it sold
 			liquid[i] = l
 			if phase == 0 {
 				if instant {
@@ -250,6 +234,17 @@ func (w *World) actHolders(round, rounds int) {
 	// here (review keeps the totals itself).
 	w.totLiquid -= soldTokens + dStaked
 	w.totStaked += dStaked
+}
+
+// sellStep sells an agent's sell fraction of its liquid balance l when
+// sell is true: it returns what the agent keeps and what it sells (0 when
+// it does not). Branch-free, and small enough to inline in the hot loop.
+func sellStep(l int64, frac float64, sell bool) (kept, sold int64) {
+	sold = int64(frac * float64(l)) // >= 0
+	if !sell {
+		sold = 0
+	}
+	return l - sold, sold
 }
 
 // stakeAllOrNothing is reviewPlain without a cooldown, on an agent's liquid
