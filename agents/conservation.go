@@ -2,24 +2,42 @@ package agents
 
 import "fmt"
 
+// coreAccounts are the token balances of the built-in model: holders
+// (liquid, delegated, unbonding, locked), outside traders, the treasury,
+// the pool, the reward pool, burned tokens, operators (bonded self-stake,
+// self-stake in cooldown, unsold earnings), challengers and the attacker
+// (its operator's stake is with the operators'). The mechanisms' accounts
+// follow them in the ledger.
+func (w *World) coreAccounts() []namedAccount {
+	return []namedAccount{
+		{"holders' liquid tokens", &w.totLiquid}, {"outside traders", &w.arbTokens},
+		{"holders' stake", &w.totStaked}, {"holders' unbonding stake", &w.totUnbonding},
+		{"locked (vesting)", &w.totLocked}, {"treasury", &w.treasuryTokens},
+		{"pool", &w.pool.Tokens}, {"reward pool", &w.rewardPool}, {"burned", &w.burned},
+		{"operators' self-stake", &w.ops.totSelf}, {"operators' unbonding self-stake", &w.ops.totUnbond},
+		{"operators' earnings", &w.ops.totLiquid}, {"challengers", &w.challengerTokens},
+		{"attacker", &w.att.liquid},
+	}
+}
+
 // checkConservation verifies that every token minted is in exactly one
-// place or burned: holders (liquid, delegated, unbonding, locked), outside
-// traders, the treasury, the pool, the reward pool, operators (bonded
-// self-stake, self-stake in cooldown, unsold earnings), challengers and
-// the attacker (its operator's stake is with the operators'). Cheap
-// (aggregates only) and always on; a full per-agent recount runs at the end
-// of each run.
+// account of the ledger, burned included, and that no account is
+// negative. Cheap (aggregates only) and always on; a full per-agent
+// recount runs at the end of each run.
 func (w *World) checkConservation() {
-	places := w.totLiquid + w.arbTokens + w.totStaked + w.totUnbonding + w.totLocked +
-		w.treasuryTokens + w.pool.Tokens + w.rewardPool + w.burned +
-		w.ops.totSelf + w.ops.totUnbond + w.ops.totLiquid + w.challengerTokens + w.att.liquid
+	var places int64
+	for _, a := range w.accounts {
+		if *a.bal < 0 {
+			panic(fmt.Sprintf("agents: negative balance on day %d: %s holds %d", w.day, a.name, *a.bal))
+		}
+		places += *a.bal
+	}
 	if places != w.supply0+w.minted {
 		panic(fmt.Sprintf("agents: conservation broken on day %d: places %d, minted %d (diff %d)",
 			w.day, places, w.supply0+w.minted, places-w.supply0-w.minted))
 	}
-	if w.rewardPool < 0 || w.treasuryTokens < 0 || w.arbTokens < 0 || w.pool.Tokens <= 0 ||
-		w.ops.totSelf < 0 || w.ops.totUnbond < 0 || w.ops.totLiquid < 0 || w.challengerTokens < 0 || w.att.liquid < 0 {
-		panic(fmt.Sprintf("agents: negative balance on day %d", w.day))
+	if w.pool.Tokens <= 0 {
+		panic(fmt.Sprintf("agents: the pool holds no tokens on day %d", w.day))
 	}
 }
 

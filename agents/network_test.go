@@ -192,6 +192,7 @@ func TestRewardsThroughCommission(t *testing.T) {
 	w.review(i, false)
 	pool0 := w.rewardPool
 	w.mintedToday = protocol.ToMicro(1_000_000)
+	w.emitStakers = w.mintedToday
 	w.rewardPool += w.mintedToday
 	w.minted += w.mintedToday
 	w.net.nBatches = 24

@@ -34,6 +34,10 @@ type Params struct {
 	Governance Governance `toml:"governance" doc:"token voting: delegates, turnout, proposals, quorum, timelock and the security council"`
 	Attacker   Attacker   `toml:"attacker" doc:"an attacker or cartel with a budget that may buy, borrow or bribe votes, or stake, to capture the protocol"`
 	Lending    Lending    `toml:"lending" doc:"the money market in which the token can be borrowed (term and flash loans)"`
+
+	// Sections are the optional mechanisms' sections the experiment turns
+	// on; experiments reads and writes them as further top-level tables.
+	Sections Sections `toml:"-"`
 }
 
 // Simulation sets the clock.

@@ -6,7 +6,7 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// record writes today's series metrics into row (len numSeries).
+// record writes today's series metrics into row (len w.width).
 func (w *World) record(row []float64) {
 	price := w.pool.Price()
 	circ := w.circulating()
@@ -44,12 +44,13 @@ func (w *World) record(row []float64) {
 	row[sNakamotoHalf] = float64(n.nakamoto2)
 	row[sHHIStake] = n.hhi
 	w.recordGovernance(row)
+	w.recordMechanisms(row)
 }
 
 // summarise fills the outcomes from the recorded series (days 0..horizon).
 func (w *World) summarise(series []float64, out []float64) {
-	steps := len(series) / numSeries
-	at := func(day, m int) float64 { return series[day*numSeries+m] }
+	steps := len(series) / w.width
+	at := func(day, m int) float64 { return series[day*w.width+m] }
 	last := steps - 1
 	var peak, mdd, minSec, aprSum, maxSellDepth float64
 	peak, minSec = at(0, sPrice), math.Inf(1)
@@ -120,6 +121,7 @@ func (w *World) summariseNetwork(out []float64) {
 		out[oMinNakamoto] = float64(w.tot.minNakamoto)
 	}
 	w.summariseGovernance(out)
+	w.summariseMechanisms(out)
 }
 
 // drawdownAroundCliffs is the largest drawdown within the window of
@@ -134,9 +136,9 @@ func (w *World) drawdownAroundCliffs(series []float64, steps int) float64 {
 	worst := 0.0
 	for _, c := range w.cliffs {
 		from, to := max(c-win, 0), min(c+win, steps-1)
-		peak := series[from*numSeries+sPrice]
+		peak := series[from*w.width+sPrice]
 		for d := from; d <= to; d++ {
-			p := series[d*numSeries+sPrice]
+			p := series[d*w.width+sPrice]
 			peak = max(peak, p)
 			worst = max(worst, 1-p/peak)
 		}

@@ -123,7 +123,7 @@ func (w *World) distributeRewards(stakerUSD float64) {
 	if total <= 0 {
 		return
 	}
-	m := min(w.mintedToday, w.rewardPool)
+	m := min(w.emitStakers, w.rewardPool)
 	price := w.pool.Price()
 	for _, k := range n.act {
 		wk := work(k)

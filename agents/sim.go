@@ -22,24 +22,26 @@ func NewSim(params func(point int) *Params) *Sim {
 func Steps(p *Params) int { return p.Simulation.HorizonDays + 1 }
 
 // Run runs one unit: reset the world from the run's generator, step through
-// the horizon recording every day, then summarise.
+// the horizon recording every day, then summarise. The buffers hold the
+// columns of SeriesColumns and OutcomeColumns.
 func (s *Sim) Run(point, run int, rng *rand.Rand, summary, series []float64) error {
 	p := s.params(point)
 	if p == nil {
 		return fmt.Errorf("agents: no parameters for point %d", point)
 	}
-	if want := Steps(p) * numSeries; len(series) != want || len(summary) != numOutcomes {
-		return fmt.Errorf("agents: buffers of %d series and %d summary values, want %d and %d", len(series), len(summary), want, numOutcomes)
-	}
 	w := &s.world
 	if err := w.Reset(p, rng); err != nil {
 		return err
 	}
-	w.record(series[:numSeries])
+	width := w.width
+	if want := Steps(p) * width; len(series) != want || len(summary) != w.outcomes {
+		return fmt.Errorf("agents: buffers of %d series and %d summary values, want %d and %d", len(series), len(summary), want, w.outcomes)
+	}
+	w.record(series[:width])
 	for d := 1; d <= p.Simulation.HorizonDays; d++ {
 		w.Step()
 		w.soldUSDTotal += w.soldUSDToday
-		w.record(series[d*numSeries : (d+1)*numSeries])
+		w.record(series[d*width : (d+1)*width])
 	}
 	w.recount()
 	w.summarise(series, summary)

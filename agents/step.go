@@ -6,31 +6,12 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// Step advances the world by one day, in the order of DESIGN.md's step,
-// except that holders sell before they stake: an agent receiving an unlock
-// decides what to sell, then stakes what it keeps.
-func (w *World) Step() {
-	w.day++
-	w.soldUSDToday = 0
-	w.emit()                                // 1. schedules: emission
-	w.release(w.day)                        // 1. schedules: vesting
-	w.demand()                              // 2. demand: fees and fair value
-	w.sequence()                            // 3-4. offences, active set, batches, verification
-	w.distributeRewards(w.distributeFees()) // 5. fees and emission through operators' commission
-	w.trade()                               // 6-7. staking reviews, sells, treasury, arbitrage
-	w.completeUnbonding()                   // 6. cooldowns that end today
-	w.operatorsDayEnd()                     // operators sell earnings, exit or enter
-	w.govern()                              // 8. governance: proposals, votes, the attacker
-	w.updateAPR()                           // staking signal for tomorrow
-	w.checkConservation()                   // 9. invariants
-}
-
 // emit mints today's emission into the reward pool; distributeRewards
 // credits it to the operators who worked today.
 func (w *World) emit() {
 	supply := w.supply0 + w.minted - w.burned
 	m := w.emission.MintedOn(w.day, supply)
-	w.mintedToday = m
+	w.mintedToday, w.emitStakers = m, m
 	if m == 0 {
 		return
 	}
@@ -359,7 +340,7 @@ func (w *World) updateAPR() {
 	}
 	if bonded := w.totStaked + w.ops.totSelf; bonded > 0 {
 		price := w.pool.Price()
-		income := w.stakerUSDToday + protocol.Tokens(w.mintedToday)*price
+		income := w.stakerUSDToday + protocol.Tokens(w.emitStakers)*price
 		apr = min(income*365/(protocol.Tokens(bonded)*price), st.MaxAPRSignal)
 	}
 	alpha := 1.0

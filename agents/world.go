@@ -52,6 +52,16 @@ type World struct {
 	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
 	trace                                          *[]Event // events of a replayed run (nil: not traced)
 	samplers                                       runSamplers
+	emitStakers                                    int64 // today's emission left for stakers (Emission.Take)
+
+	// The model's mechanisms and ledger (model.go), built by the first
+	// Reset and again when the parameters turn on other mechanisms.
+	built           bool
+	exts            []*extension
+	extKeys         []string
+	phases          [numSlots][]func(day int)
+	accounts        []namedAccount // every token balance: the conservation check sums them
+	width, outcomes int            // columns of a recorded step and of a summary
 }
 
 // streams are independent generators per mechanism, split from the run's
@@ -88,6 +98,9 @@ type runSamplers struct {
 func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.p = p
 	w.day = 0
+	if err := w.buildMechanisms(p); err != nil {
+		return err
+	}
 	w.streams.seed(r)
 	w.supply0 = protocol.ToMicro(p.Supply.InitialTokens)
 	w.minted, w.burned, w.mintedToday = 0, 0, 0
@@ -130,7 +143,10 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	}
 	w.resetVerification()
 	w.circulating0 = w.circulating()
-	return w.resetGovernance()
+	if err := w.resetGovernance(); err != nil {
+		return err
+	}
+	return w.resetMechanisms(r)
 }
 
 func (w *World) resetEmission() error {

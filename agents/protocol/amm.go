@@ -16,6 +16,9 @@ type Pool struct {
 	Tokens  int64   // token reserve, micro-tokens
 	USD     float64 // USD reserve
 	FeeFrac float64 // swap fee on input, e.g. 0.003
+	// Units are the liquidity share units outstanding (AddLiquidity,
+	// RemoveLiquidity); NewPool sets them to the seeding USD.
+	Units float64
 }
 
 // NewPool returns a pool holding tokens micro-tokens and usd dollars.
@@ -23,7 +26,7 @@ func NewPool(tokens int64, usd, feeFrac float64) (Pool, error) {
 	if tokens <= 0 || !(usd > 0) || math.IsInf(usd, 0) || !(feeFrac >= 0 && feeFrac < 1) {
 		return Pool{}, fmt.Errorf("protocol: invalid pool (tokens %d, usd %v, fee %v)", tokens, usd, feeFrac)
 	}
-	return Pool{Tokens: tokens, USD: usd, FeeFrac: feeFrac}, nil
+	return Pool{Tokens: tokens, USD: usd, FeeFrac: feeFrac, Units: usd}, nil
 }
 
 // Price is the marginal price in USD per token.
@@ -96,4 +99,49 @@ func (p *Pool) TradeToPrice(target float64) (buyUSD float64, sellTokens int64) {
 		return 0, int64(max(dx, 0))
 	}
 	return 0, 0
+}
+
+// AddLiquidity deposits tokens (micro-tokens) with the USD that matches
+// them at the marginal price, so the price does not move, and returns the
+// share units minted and the USD deposited. Units measure a claim on the
+// reserves: a pool's first units are its seeding USD (NewPool), and a
+// deposit of a fraction f of the token reserve mints f times the units
+// outstanding (Uniswap v2's rule).
+func (p *Pool) AddLiquidity(tokens int64) (units, usd float64) {
+	if tokens <= 0 {
+		return 0, 0
+	}
+	f := float64(tokens) / float64(p.Tokens)
+	units, usd = f*p.units(), f*p.USD
+	p.Tokens += tokens
+	p.USD += usd
+	p.Units = p.units() + units
+	return units, usd
+}
+
+// RemoveLiquidity burns units and pays out their share of both reserves
+// (tokens rounded down, so the pool never pays more than it holds). The
+// price does not move. At least one micro-token stays in the pool.
+func (p *Pool) RemoveLiquidity(units float64) (tokens int64, usd float64) {
+	total := p.units()
+	if !(units > 0) {
+		return 0, 0
+	}
+	units = min(units, total)
+	f := units / total
+	tokens = min(int64(f*float64(p.Tokens)), p.Tokens-1)
+	usd = f * p.USD
+	p.Tokens -= tokens
+	p.USD -= usd
+	p.Units = total - units
+	return tokens, usd
+}
+
+// units is the share units outstanding: a pool built as a literal, without
+// NewPool, starts with its USD reserve as units.
+func (p *Pool) units() float64 {
+	if p.Units > 0 {
+		return p.Units
+	}
+	return p.USD
 }

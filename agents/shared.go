@@ -1,0 +1,121 @@
+package agents
+
+import (
+	"fmt"
+
+	"github.com/seqsim/seqsim/agents/protocol"
+)
+
+// Exchange is the AMM pool the token trades on, as a mechanism reaches it.
+// Every swap counts in the day's net selling, whose permanent impact moves
+// the outside value at the next arbitrage round (DESIGN.md, "Market").
+type Exchange interface {
+	// Price is the pool's marginal price, USD per token.
+	Price() float64
+	// DepthUSD is the pool's USD reserve.
+	DepthUSD() float64
+	// Sell swaps tokens (micro-tokens) from the account into the pool and
+	// returns the USD paid to the seller, who is outside the model.
+	Sell(from Account, tokens int64) (usd float64)
+	// Buy swaps usd from outside the model into the pool and credits the
+	// tokens bought to the account.
+	Buy(to Account, usd float64) (tokens int64)
+	// AddLiquidity deposits tokens from the account with the matching USD
+	// (from outside the model) at the marginal price, and returns the
+	// share units minted and the USD deposited; the price does not move.
+	AddLiquidity(from Account, tokens int64) (units, usd float64)
+	// RemoveLiquidity burns units and credits their share of the token
+	// reserve to the account; their share of the USD reserve leaves the
+	// model to the provider. The price does not move.
+	RemoveLiquidity(to Account, units float64) (tokens int64, usd float64)
+}
+
+// Minting is today's emission of new tokens, minted into the staking
+// reward pool before the SlotSchedules phases run.
+type Minting interface {
+	// Today is the micro-tokens minted today.
+	Today() int64
+	// Take moves the fraction frac of today's emission, out of what the
+	// stakers would receive, from the reward pool to the account, and
+	// returns the micro-tokens moved. Called after SlotRewards it finds
+	// nothing left to take.
+	Take(to Account, frac float64) int64
+}
+
+// Ledger moves tokens between a mechanism's accounts and out of the
+// supply.
+type Ledger interface {
+	// Move moves n micro-tokens between accounts; it panics if from holds
+	// fewer (a bug in the mechanism, like any broken conservation).
+	Move(from, to Account, n int64)
+	// Burn destroys n micro-tokens of the account.
+	Burn(from Account, n int64)
+}
+
+// The implementations are views of the World: no state of their own.
+type (
+	market   struct{ w *World }
+	emission struct{ w *World }
+	ledger   struct{ w *World }
+)
+
+func (m market) Price() float64    { return m.w.pool.Price() }
+func (m market) DepthUSD() float64 { return m.w.pool.USD }
+
+func (m market) Sell(from Account, tokens int64) float64 {
+	debit(from, tokens)
+	usd := m.w.pool.Sell(tokens)
+	m.w.netSellUSD += usd
+	return usd
+}
+
+func (m market) Buy(to Account, usd float64) int64 {
+	got := m.w.pool.Buy(usd)
+	*to.bal += got
+	m.w.netSellUSD -= usd
+	return got
+}
+
+func (m market) AddLiquidity(from Account, tokens int64) (float64, float64) {
+	debit(from, tokens)
+	return m.w.pool.AddLiquidity(tokens)
+}
+
+func (m market) RemoveLiquidity(to Account, units float64) (int64, float64) {
+	tokens, usd := m.w.pool.RemoveLiquidity(units)
+	*to.bal += tokens
+	return tokens, usd
+}
+
+func (e emission) Today() int64 { return e.w.mintedToday }
+
+func (e emission) Take(to Account, frac float64) int64 {
+	w := e.w
+	n := min(protocol.FracOf(w.emitStakers, frac), w.rewardPool)
+	if n <= 0 {
+		return 0
+	}
+	w.emitStakers -= n
+	w.rewardPool -= n
+	*to.bal += n
+	return n
+}
+
+func (l ledger) Move(from, to Account, n int64) {
+	debit(from, n)
+	*to.bal += n
+}
+
+func (l ledger) Burn(from Account, n int64) {
+	debit(from, n)
+	l.w.burned += n
+}
+
+// debit takes n >= 0 micro-tokens from an account, or panics: a
+// mechanism spending tokens it does not hold breaks conservation.
+func debit(a Account, n int64) {
+	if n < 0 || n > *a.bal {
+		panic(fmt.Sprintf("agents: a mechanism moves %d micro-tokens from an account holding %d", n, *a.bal))
+	}
+	*a.bal -= n
+}
