@@ -36,6 +36,7 @@ func (w *World) Step() {
 	w.day++
 	w.soldUSDToday = 0
 	for s, work := range day {
+		w.slot = Slot(s)
 		work(w)
 		for _, run := range w.phases[s] {
 			run(w.day)

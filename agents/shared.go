@@ -14,6 +14,9 @@ type Exchange interface {
 	Price() float64
 	// DepthUSD is the pool's USD reserve.
 	DepthUSD() float64
+	// PositionUSD is the value of units of liquidity at the marginal
+	// price: their share of both reserves.
+	PositionUSD(units float64) float64
 	// Sell swaps tokens (micro-tokens) from the account into the pool and
 	// returns the USD paid to the seller, who is outside the model.
 	Sell(from Account, tokens int64) (usd float64)
@@ -37,8 +40,8 @@ type Minting interface {
 	Today() int64
 	// Take moves the fraction frac of today's emission, out of what the
 	// stakers would receive, from the reward pool to the account, and
-	// returns the micro-tokens moved. Called after SlotRewards it finds
-	// nothing left to take.
+	// returns the micro-tokens moved. In the phases of SlotRewards and
+	// later the stakers have been paid, and it returns 0.
 	Take(to Account, frac float64) int64
 }
 
@@ -61,6 +64,11 @@ type (
 
 func (m market) Price() float64    { return m.w.pool.Price() }
 func (m market) DepthUSD() float64 { return m.w.pool.USD }
+
+func (m market) PositionUSD(units float64) float64 {
+	p := &m.w.pool
+	return 2 * p.USD * units / p.Units
+}
 
 func (m market) Sell(from Account, tokens int64) float64 {
 	debit(from, tokens)
@@ -92,7 +100,7 @@ func (e emission) Today() int64 { return e.w.mintedToday }
 func (e emission) Take(to Account, frac float64) int64 {
 	w := e.w
 	n := min(protocol.FracOf(w.emitStakers, frac), w.rewardPool)
-	if n <= 0 {
+	if n <= 0 || w.slot >= SlotRewards {
 		return 0
 	}
 	w.emitStakers -= n

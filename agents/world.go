@@ -57,6 +57,7 @@ type World struct {
 	// The model's mechanisms and ledger (model.go), built by the first
 	// Reset and again when the parameters turn on other mechanisms.
 	built           bool
+	slot            Slot // the slot of the day being run
 	exts            []*extension
 	extKeys         []string
 	phases          [numSlots][]func(day int)

@@ -5,8 +5,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/seqsim/seqsim/agents"
@@ -45,11 +47,19 @@ type Experiment struct {
 	// in Go), so that Plan can point a bad scenario or sweep point at the
 	// line of the study key that made it.
 	lines params.Lines
+	// mechs are the optional mechanisms the experiment may turn on
+	// (sections.go): the model's, then those given to Load.
+	mechs []agents.SectionInfo
 }
 
 // Default returns the baseline experiment: the default model and 1,000 runs.
 func Default() Experiment {
+	infos, err := builtins()
+	if err != nil {
+		panic(err) // a built-in mechanism that cannot declare itself: a bug caught by every test
+	}
 	return Experiment{
+		mechs: infos,
 		Experiment: Settings{
 			Name:                "baseline",
 			Description:         "Arbitrum-like token: supply, vesting, AMM market, staking, fees and treasury",
@@ -83,17 +93,27 @@ type FieldError = field.Error
 // "dotted.path=toml-value"), fills the defaults of new allocation entries and
 // validates. Every problem is reported at once; the error joins
 // *FieldError values naming the file, line and key.
-func Load(file string, src []byte, sets []string) (*Experiment, error) {
+//
+// The experiment may turn on the model's optional mechanisms
+// (agents.Mechanisms) and the extra ones given, by naming their sections.
+func Load(file string, src []byte, sets []string, extra ...agents.NewMechanism) (*Experiment, error) {
 	e := Default()
 	e.File = file
-	if err := params.Decode(file, src, &e); err != nil {
+	if err := e.withMechanisms(extra); err != nil {
+		return nil, err
+	}
+	lines := params.KeyLines(src)
+	err := e.walk(e.mechs, e.onIfNamed(slices.Collect(maps.Keys(lines))), func(root any) error {
+		return params.Decode(file, src, root)
+	})
+	if err != nil {
 		return nil, err
 	}
 	if err := e.Set(sets); err != nil {
 		return nil, err
 	}
 	e.normalise()
-	e.lines = params.KeyLines(src)
+	e.lines = lines
 	if err := e.validate(e.lines); err != nil {
 		blameSets(err, sets)
 		return nil, err
@@ -102,16 +122,16 @@ func Load(file string, src []byte, sets []string) (*Experiment, error) {
 }
 
 // LoadFile reads and loads an experiment file; name "" is the embedded
-// baseline.
-func LoadFile(path string, sets []string) (*Experiment, error) {
+// baseline. The extra mechanisms are as for Load.
+func LoadFile(path string, sets []string, extra ...agents.NewMechanism) (*Experiment, error) {
 	if path == "" {
-		return Load("baseline.toml", Embedded("baseline"), sets)
+		return Load("baseline.toml", Embedded("baseline"), sets, extra...)
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("experiments: %w", err)
 	}
-	return Load(filepath.Base(path), src, sets)
+	return Load(filepath.Base(path), src, sets, extra...)
 }
 
 // Set applies --set overrides. Each is "dotted.path=value" with the value
@@ -120,7 +140,18 @@ func LoadFile(path string, sets []string) (*Experiment, error) {
 // given ("--set fees.split=[1]") and whose Key is the dotted key at fault,
 // which may lie below path ("fees.split.0"); a flag without "path=" has no
 // key.
+//
+// A path into the section of an optional mechanism turns it on.
 func (e *Experiment) Set(sets []string) error {
+	return e.set(sets, func(path, val string) error {
+		return e.walk(e.mechs, e.onIfNamed([]string{path}), func(root any) error {
+			return params.Set(root, path, val)
+		})
+	})
+}
+
+// set applies sets with one, reporting every problem as Set does.
+func (e *Experiment) set(sets []string, one func(path, val string) error) error {
 	var errs []*field.Error
 	for _, s := range sets {
 		flag := "--set " + s
@@ -129,7 +160,7 @@ func (e *Experiment) Set(sets []string) error {
 			errs = append(errs, &field.Error{File: flag, Err: errors.New("want path=value")})
 			continue
 		}
-		err := params.Set(e, path, val)
+		err := one(path, val)
 		if err == nil {
 			continue
 		}
@@ -189,7 +220,12 @@ func (e *Experiment) normalise() {
 // Resolved returns the experiment as TOML with every default filled in:
 // loading it again gives the same experiment and the same bytes.
 func (e *Experiment) Resolved() ([]byte, error) {
-	return params.Encode(e)
+	var b []byte
+	err := e.view(func(root any) (err error) {
+		b, err = params.Encode(root)
+		return err
+	})
+	return b, err
 }
 
 // Hash is the SHA-256 of the resolved TOML, hex-encoded: the experiment's
@@ -213,10 +249,11 @@ type ParamDoc struct {
 }
 
 // Describe lists every parameter with its dotted path, type, default, unit
-// and meaning (the table `seqsim params` prints).
+// and meaning (the table `seqsim params` prints), the sections of the
+// model's optional mechanisms included.
 func Describe() []ParamDoc {
 	d := Default()
-	docs := params.Describe(&d)
+	docs := params.Describe(d.sectioned(d.mechs).Interface())
 	// A copy into this package's type: params is internal, and a
 	// library user must be able to name what Describe returns.
 	out := make([]ParamDoc, len(docs))

@@ -25,12 +25,17 @@ func (e *Experiment) Schema() Schema {
 	if e.Experiment.Model != ModelToken {
 		return Schema{Outcomes: []agents.Metric{{Name: "y", Unit: "1", Doc: "test function value", Chart: true}}, Steps: 0, RecordEvery: 1}
 	}
-	// Copies: slicing the model's metric tables would let a caller that
-	// edits its Schema rewrite them for every later study.
-	return Schema{
-		Outcomes: agents.OutcomeMetrics(), Series: agents.SeriesMetrics(),
-		Steps: agents.Steps(&e.Params), RecordEvery: e.Simulation.RecordEveryDays,
+	// The mechanisms' declarations were read when e was loaded: they
+	// cannot fail here.
+	outcomes, err := agents.OutcomeColumns(&e.Params)
+	if err != nil {
+		panic(err)
 	}
+	series, err := agents.SeriesColumns(&e.Params)
+	if err != nil {
+		panic(err)
+	}
+	return Schema{Outcomes: outcomes, Series: series, Steps: agents.Steps(&e.Params), RecordEvery: e.Simulation.RecordEveryDays}
 }
 
 // pointCache resolves the experiment of the point a worker is on. One per

@@ -8,7 +8,6 @@ import (
 
 	"github.com/seqsim/seqsim/engine/design"
 	"github.com/seqsim/seqsim/experiments/field"
-	"github.com/seqsim/seqsim/internal/params"
 )
 
 // Kind says what an experiment's points are.
@@ -74,7 +73,7 @@ func (e *Experiment) Plan() (*Plan, error) {
 	pl.Columns = append(pl.Columns, pl.SweepPaths...)
 	pl.Points = max(len(pl.Scenarios), 1) * pl.sweepN
 	for _, path := range pl.SweepPaths {
-		v, _ := params.Get(e, path)
+		v, _ := e.getParam(path)
 		_, isFloat := v.(float64)
 		pl.ints = append(pl.ints, !isFloat)
 	}
@@ -133,7 +132,7 @@ func (pl *Plan) sensitivity(e *Experiment) error {
 		}
 		space.Names = append(space.Names, p.Path)
 		space.Marginals = append(space.Marginals, m)
-		v, _ := params.Get(e, p.Path)
+		v, _ := e.getParam(p.Path)
 		b, _ := toFloat(v)
 		base, lo, hi = append(base, b), append(lo, m.Quantile(0)), append(hi, m.Quantile(1))
 	}
@@ -228,12 +227,12 @@ func (pl *Plan) Point(p int) (*Experiment, error) {
 	e := *pl.exp
 	if len(pl.Scenarios) > 0 {
 		s := pl.exp.Scenarios[pl.ScenarioOf(p)]
-		if err := e.Set(s.Set); err != nil {
+		if err := e.set(s.Set, e.setParam); err != nil {
 			return nil, fmt.Errorf("experiments: scenario %q: %w", s.Name, err)
 		}
 	}
 	for i, v := range pl.Values(p) {
-		if err := params.SetNumber(&e, pl.SweepPaths[i], v); err != nil {
+		if err := e.setNumber(pl.SweepPaths[i], v); err != nil {
 			return nil, fmt.Errorf("experiments: point %d: %w", p, err)
 		}
 	}
@@ -284,7 +283,7 @@ func (pl *Plan) check() error {
 			where := fmt.Sprintf("%s.%d", table, i)
 			for j, v := range pl.bounds(i) {
 				e := *ex
-				err := params.SetNumber(&e, path, v)
+				err := e.setNumber(path, v)
 				which := [2]string{"smallest", "largest"}[j]
 				add(fmt.Sprintf("%s = %g (the %s value of the design)", path, v, which), func(string) string { return where }, &e, err)
 			}

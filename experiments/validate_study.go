@@ -27,13 +27,13 @@ func validateStudy(c *params.Checker, e *Experiment) {
 				c.Errorf(kj, "want path=value, got %q", set)
 				continue
 			}
-			if _, err := params.Get(e, path); err != nil {
+			if _, err := e.getParam(path); err != nil {
 				c.Errorf(kj, "%v", err)
 				continue
 			}
 			// A value of the wrong type or bad TOML is found here, at the
 			// entry's line, rather than by Plan.
-			err := params.Set(&point, path, val)
+			err := point.setParam(path, val)
 			for _, fe := range field.Errors(err) {
 				c.Errorf(kj, "%s", fe)
 			}
@@ -115,7 +115,7 @@ func validateStudy(c *params.Checker, e *Experiment) {
 
 // checkPath reports a path that names no numeric parameter.
 func checkPath(c *params.Checker, e *Experiment, key, path string) {
-	v, err := params.Get(e, path)
+	v, err := e.getParam(path)
 	if err != nil {
 		c.Errorf(key, "%v", err)
 		return
