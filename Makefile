@@ -2,7 +2,7 @@
 GO ?= go
 SEQSIM := bin/seqsim
 
-.PHONY: all build run test test-deps lint bench fmt clean
+.PHONY: all build run test test-deps example lint bench fmt clean
 
 all: build
 
@@ -17,8 +17,14 @@ run: build
 # Slurm (a single-node cluster on localhost for the array-job test),
 # Chromium (the report's browser test) and hyparquet (an independent
 # Parquet reader, from the npm lock file).
-test: test-deps tools/parquet-reader/node_modules
+test: test-deps tools/parquet-reader/node_modules example
 	$(GO) test -count=1 -timeout 15m ./...
+
+# The out-of-tree example (its own module): a mechanism of its own, built
+# on the library's public API alone, run as a 50-run study with a report.
+example:
+	cd examples/custom-mechanism && $(GO) vet ./... && $(GO) test -count=1 ./... && \
+		$(GO) run . -out "$$(mktemp -d)/mev-buyback" -runs 50
 
 test-deps:
 	bash scripts/test-deps.sh
