@@ -10,7 +10,9 @@ import (
 // they are declared: inside a slot of the day, their phases run in this
 // order. An experiment turns one on by naming its section. Adding a
 // mechanism is a file with its Declare, and one line here.
-var mechanisms = []NewMechanism{}
+var mechanisms = []NewMechanism{
+	// one per line, in declaration order
+}
 
 // Mechanisms returns the model's optional mechanisms, in order (a copy).
 func Mechanisms() []NewMechanism { return slices.Clone(mechanisms) }
