@@ -12,6 +12,7 @@ import (
 // mechanism is a file with its Declare, and one line here.
 var mechanisms = []NewMechanism{
 	// one per line, in declaration order
+	NewLiquidityMining,
 }
 
 // Mechanisms returns the model's optional mechanisms, in order (a copy).

@@ -31,6 +31,7 @@ func TestRunGolden(t *testing.T) {
 	}{
 		{"baseline-small.golden", "", []string{"simulation.horizon_days=400", "experiment.runs=24"}},
 		{"unlock-sell-small.golden", filepath.Join("..", "experiments", "bench-unlock-sell.toml"), []string{"experiment.runs=16"}},
+		{"liquidity-mining-small.golden", filepath.Join("..", "experiments", "liquidity-mining.toml"), []string{"simulation.horizon_days=400", "experiment.runs=8"}},
 	}
 	for _, c := range cases {
 		exp, err := experiments.LoadFile(c.file, c.sets)
