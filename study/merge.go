@@ -147,7 +147,7 @@ func Merge(shardDirs []string, opts Options) (*Result, error) {
 	for i, h := range hs {
 		order[h.ShardIndex] = dirs[i]
 	}
-	exp, err := experiments.LoadFile(filepath.Join(order[0], folder.Experiment), nil)
+	exp, err := experiments.LoadFile(filepath.Join(order[0], folder.Experiment), nil, opts.Mechanisms...)
 	if err != nil {
 		return nil, err
 	}

@@ -35,14 +35,15 @@ type Replayed struct {
 // run together), so that no run writes the folder while it is read;
 // command is recorded in the lock file. A folder in use (by anyone when
 // the trace goes into it, by a writer otherwise) is an [*InputError]
-// wrapping a [*folder.LockedError].
-func Replay(dir string, point, run int, trace string, command []string) (*Replayed, error) {
+// wrapping a [*folder.LockedError]. A study of mechanisms outside the
+// model (agents.Mechanism) replays with the same extra mechanisms.
+func Replay(dir string, point, run int, trace string, command []string, extra ...agents.NewMechanism) (*Replayed, error) {
 	lock, err := holdFolder(dir, command, trace == "" || within(trace, dir))
 	if err != nil {
 		return nil, err
 	}
 	defer lock.Unlock()
-	exp, err := experiments.LoadFile(filepath.Join(dir, folder.Experiment), nil)
+	exp, err := experiments.LoadFile(filepath.Join(dir, folder.Experiment), nil, extra...)
 	if err != nil {
 		return nil, err
 	}

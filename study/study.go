@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/study/folder"
@@ -40,6 +41,10 @@ type Options struct {
 	// Command is recorded in manifest.json and in the folder's lock file
 	// (for the message of a process refused the folder).
 	Command []string
+	// Mechanisms are the mechanisms outside the model (agents.Mechanism)
+	// that Merge needs to read the shards' experiment; Run takes them
+	// with the experiment (experiments.Load).
+	Mechanisms []agents.NewMechanism
 }
 
 // InputError marks a failure caused by the caller's input (an experiment
