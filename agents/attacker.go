@@ -57,14 +57,17 @@ func (w *World) resetAttacker() error {
 	}
 	r := w.streams.governance
 	w.att.capital = max(b.Rand(r), 0)
+	w.usd.in(flowLaunch, w.att.capital)
 	w.att.nextReview = w.day + poissonGap(r, a.ReviewsPerYear)
 	return nil
 }
 
-// spend pays usd out of the attacker's capital.
+// spend pays usd out of the attacker's capital, to outside the model
+// (interest, loan fees, bribes).
 func (w *World) spend(usd float64) {
 	w.att.capital -= usd
 	w.att.spent += usd
+	w.usd.out(flowAttacker, usd)
 }
 
 // dailySlice is the largest daily trade of the attacker, in micro-tokens.
@@ -260,7 +263,8 @@ func (w *World) attackerBuy(x int64) int64 {
 	}
 	usd = min(usd, at.capital)
 	got := w.pool.Buy(usd)
-	w.spend(usd)
+	w.att.capital -= usd // into the pool: no flow
+	w.att.spent += usd
 	w.netSellUSD -= usd
 	at.liquid += got
 	return got
@@ -368,6 +372,7 @@ func (w *World) checkStakeCapture() {
 		at.valuePaid = true
 		at.received += w.p.Attacker.SequencerValueUSD
 		at.capital += w.p.Attacker.SequencerValueUSD
+		w.usd.in(flowAttacker, w.p.Attacker.SequencerValueUSD)
 		if at.mode == attStaking {
 			at.mode = attIdle
 		}

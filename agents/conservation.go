@@ -39,6 +39,9 @@ func (w *World) checkConservation() {
 	if w.pool.Tokens <= 0 {
 		panic(fmt.Sprintf("agents: the pool holds no tokens on day %d", w.day))
 	}
+	if msg := w.usd.check(); msg != "" {
+		panic(fmt.Sprintf("agents: USD conservation broken on day %d: %s", w.day, msg))
+	}
 }
 
 // recount checks the per-agent balances against the aggregates.

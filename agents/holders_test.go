@@ -70,6 +70,7 @@ func (w *World) plainPass(round, rounds int) {
 				w.totLiquid -= dx
 				w.soldUSDToday += usd
 				w.netSellUSD += usd
+				w.usd.out(flowHolders, usd)
 			}
 		}
 		if (w.day+i)%review == 0 {

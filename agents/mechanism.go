@@ -66,6 +66,12 @@ type Account struct{ bal *int64 }
 // Balance is the account's balance in micro-tokens.
 func (a Account) Balance() int64 { return *a.bal }
 
+// USDAccount is a USD balance the ledger knows.
+type USDAccount struct{ bal *float64 }
+
+// Balance is the account's balance in USD.
+func (a USDAccount) Balance() float64 { return *a.bal }
+
 var sectionKey = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // Section declares the mechanism's parameter section: the TOML table key
@@ -123,6 +129,15 @@ func (m *Model) Tokens(name string) Account {
 	return Account{bal: b}
 }
 
+// USD declares a USD account of the mechanism, empty at the start of
+// every run. Dollars enter and leave it only through the Ledger, and the
+// daily USD check counts it.
+func (m *Model) USD(name string) USDAccount {
+	b := new(float64)
+	m.ext.usd = append(m.ext.usd, namedUSD{name: name, bal: b})
+	return USDAccount{bal: b}
+}
+
 // Phase registers work done every day at slot.
 func (m *Model) Phase(slot Slot, name string, run func(day int)) {
 	if slot >= numSlots {
@@ -157,13 +172,13 @@ func (m *Model) Event(kind, subject string, amount float64, unit, detail string)
 }
 
 // Exchange is the AMM pool the token trades on.
-func (m *Model) Exchange() Exchange { return market{m.w} }
+func (m *Model) Exchange() Exchange { return market{m.w, m.ext.index} }
 
 // Minting is today's emission of new tokens.
 func (m *Model) Minting() Minting { return emission{m.w} }
 
 // Ledger moves tokens between accounts and out of the supply.
-func (m *Model) Ledger() Ledger { return ledger{m.w} }
+func (m *Model) Ledger() Ledger { return ledger{m.w, m.ext.index} }
 
 func (m *Model) errorf(format string, args ...any) {
 	m.errs = append(m.errs, fmt.Errorf(format, args...))

@@ -57,6 +57,8 @@ type extension struct {
 	series, outcomes     []Metric
 	seriesAt, outcomesAt int // the columns of its first series and outcome
 	accounts             []namedAccount
+	usd                  []namedUSD
+	index                int // its place in the World's list
 	phases               []extPhase
 	resets               []func(*rand.Rand) error
 	record, summarise    func([]float64)
@@ -78,8 +80,8 @@ type namedAccount struct {
 
 // declare builds a mechanism and reads its declarations; w is nil when
 // only the declarations are wanted.
-func declare(build NewMechanism, w *World, seriesAt, outcomesAt int) (*extension, error) {
-	e := &extension{mech: build(), seriesAt: seriesAt, outcomesAt: outcomesAt}
+func declare(build NewMechanism, w *World, seriesAt, outcomesAt, index int) (*extension, error) {
+	e := &extension{mech: build(), seriesAt: seriesAt, outcomesAt: outcomesAt, index: index}
 	m := &Model{w: w, ext: e}
 	if err := e.mech.Declare(m); err != nil {
 		m.errs = append(m.errs, err)
@@ -100,13 +102,14 @@ func (w *World) buildMechanisms(p *Params) error {
 	if !w.built || !slices.Equal(w.extKeys, p.Sections.Keys()) {
 		w.built = true
 		w.accounts = w.coreAccounts()
+		w.usd.accounts = w.coreUSD()
 		w.exts, w.extKeys = nil, p.Sections.Keys()
 		for i := range w.phases {
 			w.phases[i] = nil
 		}
 		w.width, w.outcomes = numSeries, numOutcomes
 		for _, s := range p.Sections.list {
-			e, err := declare(s.build, w, w.width, w.outcomes)
+			e, err := declare(s.build, w, w.width, w.outcomes, len(w.exts))
 			if err != nil {
 				w.built = false
 				return err
@@ -120,10 +123,12 @@ func (w *World) buildMechanisms(p *Params) error {
 				w.phases[ph.slot] = append(w.phases[ph.slot], ph.run)
 			}
 			w.accounts = append(w.accounts, e.accounts...)
+			w.usd.accounts = append(w.usd.accounts, e.usd...)
 			w.width += len(e.series)
 			w.outcomes += len(e.outcomes)
 			w.exts = append(w.exts, e)
 		}
+		w.usd.extFlows = make([]float64, len(w.exts))
 	}
 	for i, e := range w.exts {
 		e.bind(p.Sections.list[i].value)
@@ -136,6 +141,9 @@ func (w *World) buildMechanisms(p *Params) error {
 func (w *World) resetMechanisms(r *rand.Rand) error {
 	for _, e := range w.exts {
 		for _, a := range e.accounts {
+			*a.bal = 0
+		}
+		for _, a := range e.usd {
 			*a.bal = 0
 		}
 		e.pcg.Seed(r.Uint64(), r.Uint64())

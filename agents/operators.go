@@ -216,6 +216,7 @@ func (w *World) enterOperator(k int) {
 		if usd, err := w.pool.CostToBuy(want); err == nil {
 			got := w.pool.Buy(usd)
 			w.netSellUSD -= usd
+			w.usd.in(flowOperators, usd)
 			o.self[k] = got
 			o.totSelf += got
 		}
@@ -293,7 +294,9 @@ func (w *World) operatorsDayEnd() {
 	}
 	// Operators sell their earnings to pay costs: one aggregated trade a day.
 	if o.totLiquid > 0 {
-		w.netSellUSD += w.pool.Sell(o.totLiquid)
+		usd := w.pool.Sell(o.totLiquid)
+		w.netSellUSD += usd
+		w.usd.out(flowOperators, usd)
 		clear(o.liquid[:o.n])
 		o.totLiquid = 0
 	}

@@ -177,6 +177,7 @@ func (w *World) executeProposal(pr *proposal) {
 			w.capture(captureCartel)
 			w.att.received += w.p.Attacker.SequencerValueUSD
 			w.att.capital += w.p.Attacker.SequencerValueUSD
+			w.usd.in(flowAttacker, w.p.Attacker.SequencerValueUSD)
 		}
 		return
 	}
@@ -218,6 +219,8 @@ func (w *World) applyProposal(pr *proposal) {
 			w.totLiquid += x
 			return
 		}
-		w.netSellUSD += w.pool.Sell(x) // paid out in USD at once
+		usd := w.pool.Sell(x) // paid out in USD at once
+		w.netSellUSD += usd
+		w.usd.out(flowTreasurySpend, usd)
 	}
 }

@@ -92,6 +92,7 @@ func (w *World) runAuction() int {
 		}
 	}
 	w.treasuryUSD += second
+	w.usd.in(flowAuction, second)
 	o.usdToday[win] += first - second
 	return win
 }
@@ -121,6 +122,7 @@ func (w *World) distributeRewards(stakerUSD float64) {
 		total += work(k)
 	}
 	if total <= 0 {
+		w.usd.out(flowUnassigned, stakerUSD)
 		return
 	}
 	m := min(w.emitStakers, w.rewardPool)
@@ -138,5 +140,7 @@ func (w *World) distributeRewards(stakerUSD float64) {
 		o.index[k].Credit(r-com, o.stake(k))
 		usd := stakerUSD * float64(wk) / float64(total)
 		o.usdToday[k] += usd*o.commission[k] + protocol.Tokens(com)*price
+		w.usd.out(flowCommission, usd*o.commission[k])
+		w.usd.out(flowUnassigned, usd*(1-o.commission[k]))
 	}
 }

@@ -18,7 +18,8 @@ type Exchange interface {
 	// price: their share of both reserves.
 	PositionUSD(units float64) float64
 	// Sell swaps tokens (micro-tokens) from the account into the pool and
-	// returns the USD paid to the seller, who is outside the model.
+	// returns the USD paid to the seller, who is outside the model (the
+	// USD ledger books it to the mechanism's outside counterparties).
 	Sell(from Account, tokens int64) (usd float64)
 	// Buy swaps usd from outside the model into the pool and credits the
 	// tokens bought to the account.
@@ -53,13 +54,26 @@ type Ledger interface {
 	Move(from, to Account, n int64)
 	// Burn destroys n micro-tokens of the account.
 	Burn(from Account, n int64)
+	// PayIn credits usd from the mechanism's outside counterparties to a
+	// USD account; PayOut pays usd from the account to them (it panics if
+	// the account holds less).
+	PayIn(to USDAccount, usd float64)
+	PayOut(from USDAccount, usd float64)
 }
 
 // The implementations are views of the World: no state of their own.
+// market and ledger book the mechanism's trades with outside to its own
+// counterparties in the USD ledger (ext: its place in the list).
 type (
-	market   struct{ w *World }
+	market struct {
+		w   *World
+		ext int
+	}
 	emission struct{ w *World }
-	ledger   struct{ w *World }
+	ledger   struct {
+		w   *World
+		ext int
+	}
 )
 
 func (m market) Price() float64    { return m.w.pool.Price() }
@@ -74,6 +88,7 @@ func (m market) Sell(from Account, tokens int64) float64 {
 	debit(from, tokens)
 	usd := m.w.pool.Sell(tokens)
 	m.w.netSellUSD += usd
+	m.w.usd.extOut(m.ext, usd)
 	return usd
 }
 
@@ -81,17 +96,21 @@ func (m market) Buy(to Account, usd float64) int64 {
 	got := m.w.pool.Buy(usd)
 	*to.bal += got
 	m.w.netSellUSD -= usd
+	m.w.usd.extIn(m.ext, usd)
 	return got
 }
 
 func (m market) AddLiquidity(from Account, tokens int64) (float64, float64) {
 	debit(from, tokens)
-	return m.w.pool.AddLiquidity(tokens)
+	units, usd := m.w.pool.AddLiquidity(tokens)
+	m.w.usd.extIn(m.ext, usd)
+	return units, usd
 }
 
 func (m market) RemoveLiquidity(to Account, units float64) (int64, float64) {
 	tokens, usd := m.w.pool.RemoveLiquidity(units)
 	*to.bal += tokens
+	m.w.usd.extOut(m.ext, usd)
 	return tokens, usd
 }
 
@@ -126,4 +145,17 @@ func debit(a Account, n int64) {
 		panic(fmt.Sprintf("agents: a mechanism moves %d micro-tokens from an account holding %d", n, *a.bal))
 	}
 	*a.bal -= n
+}
+
+func (l ledger) PayIn(to USDAccount, usd float64) {
+	*to.bal += usd
+	l.w.usd.extIn(l.ext, usd)
+}
+
+func (l ledger) PayOut(from USDAccount, usd float64) {
+	if !(usd >= 0 && usd <= *from.bal) {
+		panic(fmt.Sprintf("agents: a mechanism pays %v USD from an account holding %v", usd, *from.bal))
+	}
+	*from.bal -= usd
+	l.w.usd.extOut(l.ext, usd)
 }

@@ -79,6 +79,7 @@ func (w *World) demand() {
 // stakers' share.
 func (w *World) distributeFees() float64 {
 	micro := int64(w.feeUSD * 1e6)
+	w.usd.in(flowFeeRevenue, float64(micro)/1e6)
 	s, t, b := w.feeSplit.Split(micro)
 	w.stakerUSDToday = float64(s) / 1e6
 	w.treasuryUSD += float64(t) / 1e6
@@ -110,6 +111,7 @@ func (w *World) trade() {
 	if u := w.samplers.outsideBuy.Rand(w.streams.market); u > 0 {
 		w.arbTokens += w.pool.Buy(u)
 		w.netSellUSD -= u
+		w.usd.in(flowOutsideTraders, u)
 	}
 }
 
@@ -210,6 +212,7 @@ func (w *World) actHolders(round, rounds int) {
 		net += usd
 		soldTokens += dx
 	}
+	w.usd.out(flowHolders, sold-w.soldUSDToday)
 	w.pool, w.soldUSDToday, w.netSellUSD = pool, sold, net
 	// Holders' tokens leave liquid only through the pool and to staked
 	// here (review keeps the totals itself).
@@ -278,6 +281,7 @@ func (w *World) payTreasuryBudget() {
 func (w *World) spendTreasury(need float64) (short bool) {
 	fromUSD := min(need, w.treasuryUSD)
 	w.treasuryUSD -= fromUSD
+	w.usd.out(flowTreasurySpend, fromUSD)
 	need -= fromUSD
 	if need <= 0 {
 		return false
@@ -294,7 +298,9 @@ func (w *World) spendTreasury(need float64) (short bool) {
 	}
 	if dx > 0 {
 		w.treasuryTokens -= dx
-		w.netSellUSD += w.pool.Sell(dx) // the USD is spent at once
+		usd := w.pool.Sell(dx) // the USD is spent at once
+		w.netSellUSD += usd
+		w.usd.out(flowTreasurySpend, usd)
 	}
 	return short
 }
@@ -321,9 +327,10 @@ func (w *World) arbitrage() {
 	buy, sell := w.pool.TradeToPrice(target)
 	if buy > 0 {
 		w.arbTokens += w.pool.Buy(buy)
+		w.usd.in(flowOutsideTraders, buy)
 	}
 	if sell = min(sell, w.arbTokens); sell > 0 {
-		w.pool.Sell(sell)
+		w.usd.out(flowOutsideTraders, w.pool.Sell(sell))
 		w.arbTokens -= sell
 	}
 }

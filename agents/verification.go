@@ -325,6 +325,7 @@ func (w *World) settleTreasury() {
 	g.owedUSD = 0
 	if owed < 0 {
 		w.treasuryUSD -= owed
+		w.usd.in(flowFraudBonds, -owed)
 		return
 	}
 	if owed > 0 {

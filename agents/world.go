@@ -62,6 +62,7 @@ type World struct {
 	extKeys         []string
 	phases          [numSlots][]func(day int)
 	accounts        []namedAccount // every token balance: the conservation check sums them
+	usd             usdLedger      // every USD balance and every flow in or out (usd.go)
 	width, outcomes int            // columns of a recorded step and of a summary
 }
 
@@ -103,9 +104,11 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 		return err
 	}
 	w.streams.seed(r)
+	w.usd.reset()
 	w.supply0 = protocol.ToMicro(p.Supply.InitialTokens)
 	w.minted, w.burned, w.mintedToday = 0, 0, 0
 	w.treasuryTokens, w.treasuryUSD = 0, p.Treasury.InitialUSD
+	w.usd.in(flowLaunch, w.treasuryUSD)
 	w.rewardPool, w.arbTokens = 0, 0
 	w.soldUSDToday, w.soldUSDTotal, w.stakerUSDToday, w.netSellUSD = 0, 0, 0, 0
 	w.shortfallDays = 0
@@ -189,6 +192,7 @@ func (w *World) resetPool() error {
 	}
 	w.treasuryTokens -= tokens
 	w.pool = pool
+	w.usd.in(flowLaunch, usd) // the pool's USD side comes from outside
 	return nil
 }
 
