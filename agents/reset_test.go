@@ -36,12 +36,27 @@ func TestResetLeavesNoTrace(t *testing.T) {
 			}
 			drawNetwork(t, &p)
 			drawGovernance(t, &p)
+			if rapid.Bool().Draw(t, "liquidity mining") { // a mechanism's state must reset too
+				info, err := Describe(NewLiquidityMining)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p.Sections = p.Sections.With(info, &LiquidityMining{
+					EmissionShare: rapid.Float64Range(0, 1).Draw(t, "lm share"),
+					EndDay:        rapid.IntRange(0, 200).Draw(t, "lm end"),
+					SellFraction:  rapid.Float64Range(0, 1).Draw(t, "lm sell"),
+					RequiredAPR:   rapid.Float64Range(0, 2).Draw(t, "lm apr"),
+					ExitDays:      rapid.IntRange(1, 60).Draw(t, "lm exit"),
+				})
+			}
 			ps[k] = p
 		}
 		seed := rapid.Uint64().Draw(t, "seed")
 		run := func(s *Sim, p *Params, seed uint64) []float64 {
-			summary := make([]float64, numOutcomes)
-			series := make([]float64, Steps(p)*numSeries)
+			oc, _ := OutcomeColumns(p)
+			sc, _ := SeriesColumns(p)
+			summary := make([]float64, len(oc))
+			series := make([]float64, Steps(p)*len(sc))
 			if err := s.Run(0, 0, rand.New(rand.NewPCG(seed, seed^0xabc)), summary, series); err != nil {
 				t.Fatal(err)
 			}
@@ -58,8 +73,8 @@ func TestResetLeavesNoTrace(t *testing.T) {
 		for i := range want {
 			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
 				name := "series"
-				if i < numOutcomes {
-					name = outcomeMetrics[i].Name
+				if oc, _ := OutcomeColumns(cur); i < len(oc) {
+					name = oc[i].Name
 				}
 				t.Fatalf("value %d (%s): %v after another run, %v on a fresh world", i, name, got[i], want[i])
 			}
