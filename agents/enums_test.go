@@ -27,7 +27,8 @@ func TestClosedSetsNameEveryValue(t *testing.T) {
 		{values: values(ModeRotation, ModeAuction), parse: parser[SequencingMode]()},
 		{values: values(RewardEach, RewardShared), parse: parser[RewardMode]()},
 		{values: values(GoalTreasury, GoalSequencer, GoalAny), parse: parser[AttackGoal]()},
-		{values: values(protocol.EmissionNone, protocol.EmissionConstant, protocol.EmissionDecay, protocol.EmissionHalving), parse: parser[protocol.EmissionKind]()},
+		{values: values(protocol.EmissionNone, protocol.EmissionConstant, protocol.EmissionDecay, protocol.EmissionHalving,
+			protocol.EmissionStarknet, protocol.EmissionEspresso, protocol.EmissionEthereum), parse: parser[protocol.EmissionKind]()},
 	}
 	for _, s := range sets {
 		names := s.values[0].EnumNames()

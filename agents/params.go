@@ -161,6 +161,12 @@ type Emission struct {
 	HalfLifeYears float64               `toml:"half_life_years" unit:"years" doc:"decay: years for the rate to halve"`
 	HalvingDays   int                   `toml:"halving_days" unit:"days" doc:"halving: days per halving period"`
 	CapTokens     float64               `toml:"cap_tokens" unit:"tokens" doc:"maximum total supply (0 = no cap; required for halving)"`
+	// The staking targets (kinds starknet, espresso, ethereum): minting
+	// follows the staked share of the total supply (operators' self-stake
+	// included) at the end of the previous day.
+	StarknetC  float64 `toml:"starknet_c" unit:"1" range:"[0,100]" doc:"starknet: C of the yearly minting M = (C/10)·sqrt(S) % of supply, S the staked share in %"`
+	EspressoR0 float64 `toml:"espresso_r0" unit:"1/year" range:"[0,10]" doc:"espresso: the yield R0/sqrt(2p) on stake at staked share p; R0 is the yield at half the supply staked"`
+	EthereumK  float64 `toml:"ethereum_k" unit:"sqrt(tokens)/year" range:"[0,1e6]" doc:"ethereum: the yield K/sqrt(S) a year on S staked tokens (ETH: 166.3, i.e. 2.85% at 34M ETH staked)"`
 }
 
 // Market is the AMM and the outside demand that prices the token.

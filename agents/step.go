@@ -10,7 +10,7 @@ import (
 // credits it to the operators who worked today.
 func (w *World) emit() {
 	supply := w.supply0 + w.minted - w.burned
-	m := w.emission.MintedOn(w.day, supply)
+	m := w.emission.MintedOn(w.day, supply, w.totStaked+w.ops.totSelf)
 	w.mintedToday, w.emitStakers = m, m
 	if m == 0 {
 		return

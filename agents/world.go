@@ -157,6 +157,7 @@ func (w *World) resetEmission() error {
 	w.emission = protocol.EmissionSchedule{
 		Kind: w.p.Emission.Kind, AnnualRate: w.p.Emission.AnnualRate, HalfLifeYears: w.p.Emission.HalfLifeYears,
 		HalvingDays: w.p.Emission.HalvingDays, Cap: protocol.ToMicro(w.p.Emission.CapTokens), InitialSupply: w.supply0,
+		StarknetC: w.p.Emission.StarknetC, EspressoR0: w.p.Emission.EspressoR0, EthereumK: w.p.Emission.EthereumK,
 	}
 	return nil
 }

@@ -15,9 +15,13 @@ const (
 	EmissionConstant                     // a constant annual rate of the current supply
 	EmissionDecay                        // an annual rate that halves every HalfLifeYears
 	EmissionHalving                      // daily amount halving every HalvingDays, converging to Cap
+	// Staking targets: the rate follows the staked share of the supply.
+	EmissionStarknet // STRK: minting M = (C/10)·sqrt(S) % of supply a year, S the staked share in %
+	EmissionEspresso // Espresso: yield R(p) = R0/sqrt(2p) on stake, p the staked share
+	EmissionEthereum // Ethereum: yield K/sqrt(S) a year on stake, S the staked tokens
 )
 
-var emissionNames = enum.Table[EmissionKind]{"none", "constant", "decay", "halving"}
+var emissionNames = enum.Table[EmissionKind]{"none", "constant", "decay", "halving", "starknet", "espresso", "ethereum"}
 
 // String is the kind's TOML name.
 func (k EmissionKind) String() string { return emissionNames.String(k) }
@@ -45,17 +49,33 @@ type EmissionSchedule struct {
 	// InitialSupply is the supply at day 0 in micro-tokens (halving sizes its
 	// first period from Cap - InitialSupply).
 	InitialSupply int64
+	// StarknetC is C of Starknet's M = (C/10)·sqrt(S): 1.6 on STRK.
+	StarknetC float64
+	// EspressoR0 is the yield R(1/2) of Espresso's R(p) = R0/sqrt(2p),
+	// the yield when half the supply is staked: 0.03.
+	EspressoR0 float64
+	// EthereumK is K of the yield K/sqrt(S) (a fraction a year) with S
+	// the staked tokens: 166.3 for ETH (2.85% at 34M ETH staked).
+	EthereumK float64
 }
 
 // MintedOn returns the micro-tokens minted on day (day >= 1) given the total
-// supply at the end of the previous day. Never takes supply above Cap.
+// supply and the staked tokens at the end of the previous day (micro-tokens
+// both). Never takes supply above Cap.
 //
 // Halving: the first period mints (Cap-InitialSupply)/(2*HalvingDays) per day
 // and each later period half as much, so the total emitted is the geometric
 // series HalvingDays*d0*(1+1/2+1/4+...) = Cap-InitialSupply in the limit.
-func (e EmissionSchedule) MintedOn(day int, supply int64) int64 {
+//
+// The staking targets mint a yearly amount Y that follows the staked share,
+// one 365th a day: Starknet Y = N·C·sqrt(p)/100 (S = 100p percent staked);
+// Espresso Y = R(p)·pN = R0·sqrt(N·staked/2), which tends to 0 with the stake
+// although the yield grows without bound; Ethereum Y = K·sqrt(S) with S in
+// tokens (the yield K/sqrt(S) times S). N is the supply and p = staked/N.
+func (e EmissionSchedule) MintedOn(day int, supply, staked int64) int64 {
 	var m float64
 	years := float64(day-1) / 365
+	n, s := float64(supply), float64(staked)
 	switch e.Kind {
 	case EmissionNone:
 		return 0
@@ -71,6 +91,16 @@ func (e EmissionSchedule) MintedOn(day int, supply int64) int64 {
 		}
 		d0 := float64(e.Cap-e.InitialSupply) / (2 * float64(e.HalvingDays))
 		m = d0 / float64(uint64(1)<<period)
+	case EmissionStarknet:
+		if n > 0 {
+			m = n * e.StarknetC * math.Sqrt(s/n) / 100 / 365
+		}
+	case EmissionEspresso:
+		m = e.EspressoR0 * math.Sqrt(n*s/2) / 365
+	case EmissionEthereum:
+		// K/sqrt(S) is a yield for S in tokens: S·K/sqrt(S) = K·sqrt(S)
+		// tokens a year, in micro-tokens.
+		m = e.EthereumK * math.Sqrt(s/Micro) * Micro / 365
 	}
 	minted := int64(m)
 	if e.Cap > 0 {

@@ -208,7 +208,7 @@ func TestEmissionHalvingConvergesToCap(t *testing.T) {
 	supply := s0
 	gap := float64(cap - s0)
 	for day := 1; day <= 365*30; day++ {
-		supply += e.MintedOn(day, supply)
+		supply += e.MintedOn(day, supply, 0)
 		if supply > cap {
 			t.Fatalf("day %d: supply %d above cap", day, supply)
 		}
@@ -232,7 +232,7 @@ func TestEmissionConstantAndDecay(t *testing.T) {
 	c := EmissionSchedule{Kind: EmissionConstant, AnnualRate: 0.02}
 	supply := s0
 	for day := 1; day <= 365; day++ {
-		supply += c.MintedOn(day, supply)
+		supply += c.MintedOn(day, supply, 0)
 	}
 	if g := float64(supply)/float64(s0) - 1; math.Abs(g-0.02) > 1e-6 {
 		t.Errorf("constant 2%%: grew %v in a year", g)
@@ -240,15 +240,15 @@ func TestEmissionConstantAndDecay(t *testing.T) {
 	d := EmissionSchedule{Kind: EmissionDecay, AnnualRate: 0.04, HalfLifeYears: 1}
 	// One half-life later the annual rate is 0.04/2 = 2%: the daily mint
 	// compounds to 2% over a year.
-	m := d.MintedOn(366, s0)
+	m := d.MintedOn(366, s0, 0)
 	if r := math.Pow(1+float64(m)/float64(s0), 365) - 1; math.Abs(r-0.02) > 1e-6 {
 		t.Errorf("decay: annual rate after one half-life %v, want 0.02", r)
 	}
-	if (EmissionSchedule{Kind: EmissionNone}).MintedOn(10, s0) != 0 {
+	if (EmissionSchedule{Kind: EmissionNone}).MintedOn(10, s0, 0) != 0 {
 		t.Error("none minted")
 	}
 	capped := EmissionSchedule{Kind: EmissionConstant, AnnualRate: 0.5, Cap: s0 + 10}
-	if m := capped.MintedOn(1, s0); m != 10 {
+	if m := capped.MintedOn(1, s0, 0); m != 10 {
 		t.Errorf("cap: minted %d, want 10", m)
 	}
 }
@@ -301,4 +301,50 @@ func TestReleasedAtFracIsTheFloor(t *testing.T) {
 			t.Fatalf("ReleasedAtFrac(%d, %v) = %d, want %d", total, f, got, want)
 		}
 	})
+}
+
+// The staking targets against their published closed forms, at several
+// staked shares of a 10B supply.
+func TestEmissionStakingTargets(t *testing.T) {
+	t.Parallel()
+	n := ToMicro(10e9)
+	e := EmissionSchedule{StarknetC: 1.6, EspressoR0: 0.03, EthereumK: 166.3}
+	yearly := func(kind EmissionKind, staked int64) float64 {
+		e.Kind = kind
+		return Tokens(e.MintedOn(1, n, staked)) * 365
+	}
+	for _, p := range []float64{0.01, 0.1, 0.25, 0.5, 0.9} {
+		staked := ToMicro(10e9 * p)
+		// Starknet: M = (C/10)·sqrt(100p) % of supply; 10% staked gives
+		// about 0.51% a year (calibration.md).
+		if got, want := yearly(EmissionStarknet, staked), 10e9*(1.6/10)*math.Sqrt(100*p)/100; math.Abs(got-want) > 1e-6*want {
+			t.Errorf("starknet at p=%v: %v tokens a year, want %v", p, got, want)
+		}
+		// Espresso: the yield on stake is 0.03/sqrt(2p).
+		if got, want := yearly(EmissionEspresso, staked)/(10e9*p), 0.03/math.Sqrt(2*p); math.Abs(got-want) > 1e-6*want {
+			t.Errorf("espresso at p=%v: yield %v, want %v", p, got, want)
+		}
+		// Ethereum: the yield is 166.3/sqrt(S) for S staked tokens.
+		if got, want := yearly(EmissionEthereum, staked)/(10e9*p), 166.3/math.Sqrt(10e9*p); math.Abs(got-want) > 1e-6*want {
+			t.Errorf("ethereum at S=%v: yield %v, want %v", 10e9*p, got, want)
+		}
+	}
+	// The worked figures: Starknet at 10% staked, 0.506% a year;
+	// Espresso's yield at half staked is R0; Ethereum at 34M ETH staked,
+	// 2.85% (166.3/sqrt(34e6)), about 0.97M ETH a year.
+	if got := yearly(EmissionStarknet, ToMicro(1e9)) / 10e9; math.Abs(got-0.00506) > 1e-5 {
+		t.Errorf("starknet at 10%%: %v a year", got)
+	}
+	if got := yearly(EmissionEspresso, ToMicro(5e9)) / 5e9; math.Abs(got-0.03) > 1e-9 {
+		t.Errorf("espresso at 50%%: %v", got)
+	}
+	if got := Tokens(EmissionSchedule{Kind: EmissionEthereum, EthereumK: 166.3}.MintedOn(1, ToMicro(120e6), ToMicro(34e6))) * 365 / 34e6; math.Abs(got-0.02852) > 1e-4 {
+		t.Errorf("ethereum at 34M staked: yield %v", got)
+	}
+	// No stake, no minting.
+	for _, k := range []EmissionKind{EmissionStarknet, EmissionEspresso, EmissionEthereum} {
+		if yearly(k, 0) != 0 {
+			t.Errorf("%v mints with nothing staked", k)
+		}
+	}
 }
