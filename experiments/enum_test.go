@@ -14,7 +14,7 @@ func TestUnknownNameOfAClosedSet(t *testing.T) {
 	t.Parallel()
 	cases := []struct{ table, key, want string }{
 		{"[[allocations]]\nname = \"a\"\nshare = 1.0", "holder", `"team", "investor", "airdrop", "public_sale", "grants", "foundation", "treasury"`},
-		{"[emission]", "kind", `"none", "constant", "decay", "halving"`},
+		{"[emission]", "kind", `"none", "constant", "decay", "halving", "starknet", "espresso", "ethereum"`},
 		{"[staking]", "apr_model", `"realized", "budget"`},
 		{"[sequencers]", "mode", `"rotation", "auction"`},
 		{"[verification]", "reward_mode", `"each", "shared"`},
