@@ -278,9 +278,11 @@ func (w *World) inPresellWindow() bool {
 }
 
 func (w *World) maxPresellDays() int {
-	hs := &w.p.Holders
-	return max(hs.Team.PresellDays, hs.Investor.PresellDays, hs.Airdrop.PresellDays,
-		hs.PublicSale.PresellDays, hs.Grants.PresellDays, hs.Foundation.PresellDays)
+	days := 0
+	for _, b := range w.p.Holders.All() {
+		days = max(days, b.PresellDays)
+	}
+	return days
 }
 
 // payTreasuryBudget pays the daily share of the monthly budget from the

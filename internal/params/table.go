@@ -2,6 +2,7 @@ package params
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -117,6 +118,10 @@ func (d *decoder) table(path string, data any, v reflect.Value) {
 	elem := tableElem(v.Type())
 	for _, k := range append(old, added...) {
 		p := join(path, k)
+		if k == "" {
+			d.fail(p, errors.New("an entry needs a non-empty key"))
+			continue
+		}
 		t := asTable(cur)
 		e := reflect.New(elem).Elem()
 		body := m[k]
