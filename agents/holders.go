@@ -26,6 +26,9 @@ type holders struct {
 	resYield   []float64
 	presell    []bool
 	sells      []int64 // scratch: one round's sells in agent order (actHolders)
+	// presellDays is the largest presell_days of any holder type: the
+	// run's one pre-sell window length (set at reset, read every round).
+	presellDays int
 }
 
 func (h *holders) len() int { return len(h.kind) }
@@ -82,6 +85,10 @@ func (w *World) resetHolders() error {
 		}
 	}
 	w.h.reset(n)
+	w.h.presellDays = 0
+	for _, b := range p.Holders.All() {
+		w.h.presellDays = max(w.h.presellDays, b.PresellDays)
+	}
 	w.allocs = w.allocs[:0]
 	w.totLocked, w.totLiquid, w.totStaked, w.totUnbonding = 0, 0, 0, 0
 	var assigned int64
