@@ -199,3 +199,49 @@ func TestHolderTypeErrors(t *testing.T) {
 		t.Errorf("holders.mm by --set: %+v, %v; want %+v", b, ok, want)
 	}
 }
+
+// TestHolderTypeSweep: a sweep over a key of a built-in type and of a type
+// the file defines sets that key at each point and nothing else.
+func TestHolderTypeSweep(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile("testdata/market-maker.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = append(src, `
+[sweep]
+method = "grid"
+params = [
+  { path = "holders.market_maker.sell_probability.value", values = [0, 0.5] },
+  { path = "holders.team.presell_days", values = [3] },
+]
+`...)
+	e, err := Load("sweep.toml", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := e.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Points != 2 {
+		t.Fatalf("%d points, want 2", pl.Points)
+	}
+	for p, want := range []float64{0, 0.5} {
+		pe, err := pl.Point(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mm, _ := pe.Holders.Get("market_maker")
+		base, _ := e.Holders.Get("market_maker")
+		team, _ := pe.Holders.Get("team")
+		base.SellProbability.Params[0] = want
+		if mm != base || team.PresellDays != 3 || pe.Holders.Len() != 7 {
+			t.Errorf("point %d: market maker %+v, team presell_days %d, %d types; want %+v, 3, 7", p, mm, team.PresellDays, pe.Holders.Len(), base)
+		}
+	}
+	// The base experiment is not written through.
+	if mm, _ := e.Holders.Get("market_maker"); mm.SellProbability.Params[0] != 0 {
+		t.Errorf("the sweep changed the base experiment: %+v", mm)
+	}
+}

@@ -119,7 +119,7 @@ func (d *decoder) table(path string, data any, v reflect.Value) {
 	for _, k := range append(old, added...) {
 		p := join(path, k)
 		if k == "" {
-			d.fail(p, errors.New("an entry needs a non-empty key"))
+			d.fail(join(path, `""`), errors.New("an entry needs a non-empty key"))
 			continue
 		}
 		t := asTable(cur)

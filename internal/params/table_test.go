@@ -169,6 +169,7 @@ func TestTableErrors(t *testing.T) {
 		{"[kinds.team]\nlike = \"investor\"\n", "k.toml:2: kinds.team.like: \"team\" is already defined: like only starts a new entry"},
 		{"[kinds.mm]\nlike = \"team\"\nsel = 1\n", "k.toml:3: kinds.mm.sel: unknown key (did you mean \"sell\"?)"},
 		{"kinds = 3\n", "k.toml:1: kinds: wrong type: expected table, got integer 3"},
+		{"kinds = { \"\" = { like = \"team\" } }\n", "k.toml:1: kinds.\"\": an entry needs a non-empty key"},
 	} {
 		_, err := decodeKinds(t, c.src)
 		if err == nil || err.Error() != c.want {
