@@ -214,7 +214,13 @@ func walkSchema(t reflect.Type) error {
 		case kMap:
 			return walk(t.Elem(), join(path, "<key>"))
 		case kTable:
-			return walk(tableElem(t), join(path, "<key>"))
+			e := tableElem(t)
+			if kindOf(e) == kStruct {
+				if _, ok := fieldByName(fieldsOf(e), likeKey); ok {
+					return fmt.Errorf("params: %s at %s has a key %q, which an ordered table reserves for a new entry", e, join(path, "<key>"), likeKey)
+				}
+			}
+			return walk(e, join(path, "<key>"))
 		}
 		return nil
 	}

@@ -244,3 +244,20 @@ func TestTableDescribe(t *testing.T) {
 		t.Errorf("Describe:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTableReservesLike: an entry type with a key named like cannot be an
+// ordered table's entry (like names the entry a new one starts from).
+func TestTableReservesLike(t *testing.T) {
+	t.Parallel()
+	type entry struct {
+		Like string `toml:"like"`
+	}
+	type schema struct {
+		T ordered.Table[entry] `toml:"t"`
+	}
+	var s schema
+	err := Decode("x.toml", nil, &s)
+	if err == nil || !strings.Contains(err.Error(), `has a key "like", which an ordered table reserves`) {
+		t.Errorf("Decode: %v", err)
+	}
+}
