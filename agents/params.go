@@ -1,6 +1,9 @@
 package agents
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/seqsim/seqsim/agents/protocol"
 	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/internal/enum"
@@ -71,9 +74,13 @@ const (
 
 // EnumNames lists the built-in holder types, then treasury: the unit that
 // `seqsim params` and resolved files show. A file may define more types.
-func (HolderType) EnumNames() []string {
+func (HolderType) EnumNames() []string { return slices.Clone(holderTypeNames()) }
+
+// holderTypeNames are EnumNames, found once: internal/params asks for a
+// field's unit each time it walks the struct that holds it.
+var holderTypeNames = sync.OnceValue(func() []string {
 	return append(builtinHolders().Keys(), string(HolderTreasury))
-}
+})
 
 // APRModel is how the staking APR signal is formed.
 type APRModel uint8
