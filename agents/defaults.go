@@ -1,6 +1,9 @@
 package agents
 
-import "github.com/seqsim/seqsim/agents/protocol"
+import (
+	"github.com/seqsim/seqsim/agents/protocol"
+	"github.com/seqsim/seqsim/ordered"
+)
 
 // DefaultParams returns the baseline design: an Arbitrum-like token. Every
 // figure cites its source (shared/data/calibration.md unless said otherwise).
@@ -15,26 +18,14 @@ func DefaultParams() Params {
 		// monthly for 3 years (the first cliff released about 1.11B ARB).
 		Allocations: []Allocation{
 			{Name: "dao_treasury", Share: 0.3528, Holder: HolderTreasury, Agents: 1, Weight: constDist(1), TGEUnlock: 1, VestingStepDays: 1},
-			{Name: "team", Share: 0.2694, Holder: HolderTeam, Agents: 40, Weight: lognormalDist(0, 1), CliffDays: 365, CliffUnlock: 0.25, VestingDays: 1080, VestingStepDays: 30},
-			{Name: "investors", Share: 0.1753, Holder: HolderInvestor, Agents: 60, Weight: lognormalDist(0, 1.2), CliffDays: 365, CliffUnlock: 0.25, VestingDays: 1080, VestingStepDays: 30},
-			{Name: "airdrop_users", Share: 0.1162, Holder: HolderAirdrop, Agents: 300, Weight: lognormalDist(0, 1.5), TGEUnlock: 1, VestingStepDays: 1},
+			{Name: "team", Share: 0.2694, Holder: "team", Agents: 40, Weight: lognormalDist(0, 1), CliffDays: 365, CliffUnlock: 0.25, VestingDays: 1080, VestingStepDays: 30},
+			{Name: "investors", Share: 0.1753, Holder: "investor", Agents: 60, Weight: lognormalDist(0, 1.2), CliffDays: 365, CliffUnlock: 0.25, VestingDays: 1080, VestingStepDays: 30},
+			{Name: "airdrop_users", Share: 0.1162, Holder: "airdrop", Agents: 300, Weight: lognormalDist(0, 1.5), TGEUnlock: 1, VestingStepDays: 1},
 			{Name: "airdrop_daos", Share: 0.0113, Holder: HolderGrants, Agents: 20, Weight: lognormalDist(0, 1), TGEUnlock: 1, VestingStepDays: 1},
 			// Foundation: a small part at launch, the rest monthly over 4 years.
-			{Name: "foundation", Share: 0.075, Holder: HolderFoundation, Agents: 5, Weight: constDist(1), TGEUnlock: 0.0667, VestingDays: 1440, VestingStepDays: 30},
+			{Name: "foundation", Share: 0.075, Holder: "foundation", Agents: 5, Weight: constDist(1), TGEUnlock: 0.0667, VestingDays: 1440, VestingStepDays: 30},
 		},
-		Holders: Holders{
-			// Teams sell part of each unlock, rarely; they stake at modest yields.
-			Team: Behaviour{SellProbability: constDist(0.02), SellFraction: betaDist(2, 5), ReservationYield: uniformDist(0.02, 0.12)},
-			// Investors sell more of each unlock than the team.
-			Investor: Behaviour{SellProbability: constDist(0.05), SellFraction: betaDist(2, 3), ReservationYield: uniformDist(0.05, 0.20)},
-			// Airdrop farmers sell fast: most of what they get within days.
-			// Some sell ahead of the team and investor cliff.
-			Airdrop:    Behaviour{SellProbability: uniformDist(0.01, 0.15), SellFraction: betaDist(2, 3), ReservationYield: uniformDist(0.05, 0.5), PresellShare: 0.2, PresellDays: 30},
-			PublicSale: Behaviour{SellProbability: constDist(0.05), SellFraction: betaDist(2, 4), ReservationYield: uniformDist(0.03, 0.20)},
-			Grants:     Behaviour{SellProbability: constDist(0.1), SellFraction: betaDist(3, 3), ReservationYield: uniformDist(0.10, 0.30)},
-			// The foundation sells a little for operations and does not stake.
-			Foundation: Behaviour{SellProbability: constDist(0.03), SellFraction: betaDist(1, 9), ReservationYield: constDist(10)},
-		},
+		Holders: builtinHolders(),
 		// ARB: inflation capped at 2% of supply per year; here it all goes
 		// to stakers.
 		// The staking targets' constants are the published ones
@@ -122,4 +113,23 @@ func DefaultParams() Params {
 		Attacker:   defaultAttacker(),
 		Lending:    defaultLending(),
 	}
+}
+
+// builtinHolders are the built-in holder types, in the order resolved
+// files list them.
+func builtinHolders() ordered.Table[Behaviour] {
+	type e = ordered.Entry[Behaviour]
+	return ordered.New(
+		// Teams sell part of each unlock, rarely; they stake at modest yields.
+		e{Key: "team", Doc: "team and advisors", Value: Behaviour{SellProbability: constDist(0.02), SellFraction: betaDist(2, 5), ReservationYield: uniformDist(0.02, 0.12)}},
+		// Investors sell more of each unlock than the team.
+		e{Key: "investor", Doc: "private-round investors", Value: Behaviour{SellProbability: constDist(0.05), SellFraction: betaDist(2, 3), ReservationYield: uniformDist(0.05, 0.20)}},
+		// Airdrop farmers sell fast: most of what they get within days.
+		// Some sell ahead of the team and investor cliff.
+		e{Key: "airdrop", Doc: "airdrop recipients (users, DAOs, farmers)", Value: Behaviour{SellProbability: uniformDist(0.01, 0.15), SellFraction: betaDist(2, 3), ReservationYield: uniformDist(0.05, 0.5), PresellShare: 0.2, PresellDays: 30}},
+		e{Key: "public_sale", Doc: "public-sale (IDO/LBP) buyers", Value: Behaviour{SellProbability: constDist(0.05), SellFraction: betaDist(2, 4), ReservationYield: uniformDist(0.03, 0.20)}},
+		e{Key: string(HolderGrants), Doc: "ecosystem grantees", Value: Behaviour{SellProbability: constDist(0.1), SellFraction: betaDist(3, 3), ReservationYield: uniformDist(0.10, 0.30)}},
+		// The foundation sells a little for operations and does not stake.
+		e{Key: "foundation", Doc: "the foundation's operating wallet", Value: Behaviour{SellProbability: constDist(0.03), SellFraction: betaDist(1, 9), ReservationYield: constDist(10)}},
+	)
 }

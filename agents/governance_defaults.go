@@ -1,12 +1,17 @@
 package agents
 
-import "math"
+import (
+	"math"
+
+	"github.com/seqsim/seqsim/ordered"
+)
 
 // defaultGovernance is the baseline's governance: Arbitrum-like token
 // voting under a 9-of-12 security council whose powers fade (progressive
 // decentralisation, the middle column of the seed's risk matrix).
 // Figures from shared/data/calibration.md unless said otherwise.
 func defaultGovernance() Governance {
+	type voter = ordered.Entry[VoterBehaviour]
 	return Governance{
 		// Compound reached proposal 289 in 2024, about four years after
 		// GovernorBravo launched (about 70 a year); younger DAOs vote less
@@ -62,14 +67,14 @@ func defaultGovernance() Governance {
 		// largest voters cast about 65%-70% of the votes, against 45%-58%
 		// in Compound and Uniswap: the model's few hundred holders are more
 		// concentrated than a large DAO's thousands.
-		Voters: Voters{
-			Team:       VoterBehaviour{Delegate: 0.1, SelfVote: 0.03, LagDays: 180, Turnout: betaDist(2, 3)},
-			Investor:   VoterBehaviour{Delegate: 0.1, SelfVote: 0.05, LagDays: 90, Turnout: betaDist(2, 2)},
-			Airdrop:    VoterBehaviour{Delegate: 0.15, SelfVote: 0.05, LagDays: 60, Turnout: betaDist(1, 4)},
-			PublicSale: VoterBehaviour{Delegate: 0.1, SelfVote: 0.05, LagDays: 60, Turnout: betaDist(1, 4)},
-			Grants:     VoterBehaviour{Delegate: 0.15, SelfVote: 0.2, LagDays: 30, Turnout: betaDist(2, 3)},
-			Foundation: VoterBehaviour{Delegate: 0.2, SelfVote: 0, LagDays: 0, Turnout: betaDist(2, 2)},
-		},
+		Voters: ordered.New( // the holder types of builtinHolders, in their order
+			voter{Key: "team", Doc: "team and advisors", Value: VoterBehaviour{Delegate: 0.1, SelfVote: 0.03, LagDays: 180, Turnout: betaDist(2, 3)}},
+			voter{Key: "investor", Doc: "private-round investors", Value: VoterBehaviour{Delegate: 0.1, SelfVote: 0.05, LagDays: 90, Turnout: betaDist(2, 2)}},
+			voter{Key: "airdrop", Doc: "airdrop recipients", Value: VoterBehaviour{Delegate: 0.15, SelfVote: 0.05, LagDays: 60, Turnout: betaDist(1, 4)}},
+			voter{Key: "public_sale", Doc: "public-sale (IDO/LBP) buyers", Value: VoterBehaviour{Delegate: 0.1, SelfVote: 0.05, LagDays: 60, Turnout: betaDist(1, 4)}},
+			voter{Key: string(HolderGrants), Doc: "ecosystem grantees", Value: VoterBehaviour{Delegate: 0.15, SelfVote: 0.2, LagDays: 30, Turnout: betaDist(2, 3)}},
+			voter{Key: "foundation", Doc: "the foundation's operating wallet", Value: VoterBehaviour{Delegate: 0.2, SelfVote: 0, LagDays: 0, Turnout: betaDist(2, 2)}},
+		),
 		// Arbitrum's Security Council: 9 of 12. Its veto is kept for a
 		// year, then fades to nothing by the end of year 3 (progressive
 		// decentralisation; the schedule is an assumption). Each member

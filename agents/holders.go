@@ -2,34 +2,16 @@ package agents
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 	"github.com/seqsim/seqsim/dist"
 )
 
-// behaviour returns the selling and staking behaviour of holder type k.
-func (p *Params) behaviour(k HolderType) *Behaviour {
-	switch k {
-	case HolderTeam:
-		return &p.Holders.Team
-	case HolderInvestor:
-		return &p.Holders.Investor
-	case HolderAirdrop:
-		return &p.Holders.Airdrop
-	case HolderPublicSale:
-		return &p.Holders.PublicSale
-	case HolderGrants:
-		return &p.Holders.Grants
-	case HolderFoundation:
-		return &p.Holders.Foundation
-	}
-	return nil
-}
-
 // holders is the state of every holder agent as a struct of slices: index i
 // is one agent (STYLE.md, "Hot loop"). Balances are micro-tokens.
 type holders struct {
-	kind       []HolderType
+	kind       []int32 // holder type: index into Params.Holders
 	granted    []int64 // allocation granted at launch
 	locked     []int64 // not yet vested
 	liquid     []int64
@@ -44,6 +26,9 @@ type holders struct {
 	resYield   []float64
 	presell    []bool
 	sells      []int64 // scratch: one round's sells in agent order (actHolders)
+	// presellDays is the largest presell_days of any holder type: the
+	// run's one pre-sell window length (set at reset, read every round).
+	presellDays int
 }
 
 func (h *holders) len() int { return len(h.kind) }
@@ -100,6 +85,10 @@ func (w *World) resetHolders() error {
 		}
 	}
 	w.h.reset(n)
+	w.h.presellDays = 0
+	for _, b := range p.Holders.All() {
+		w.h.presellDays = max(w.h.presellDays, b.PresellDays)
+	}
 	w.allocs = w.allocs[:0]
 	w.totLocked, w.totLiquid, w.totStaked, w.totUnbonding = 0, 0, 0, 0
 	var assigned int64
@@ -117,7 +106,11 @@ func (w *World) resetHolders() error {
 		w.totLocked += total
 		if !al.treasury {
 			al.start, al.end = i, i+a.Agents
-			if err := w.drawAgents(al, a.Holder, a.Weight); err != nil {
+			k := p.Holders.Index(string(a.Holder))
+			if k < 0 {
+				return fmt.Errorf("agents: allocation %q: no holder type %q (defined: %s)", a.Name, a.Holder, strings.Join(p.Holders.Keys(), ", "))
+			}
+			if err := w.drawAgents(al, int32(k), a.Weight); err != nil {
 				return fmt.Errorf("agents: allocation %q: %w", a.Name, err)
 			}
 			i = al.end
@@ -129,9 +122,9 @@ func (w *World) resetHolders() error {
 
 // drawAgents splits an allocation over its agents by drawn weights (the
 // remainder goes to the last agent, so the grants sum exactly) and draws
-// each agent's behaviour.
-func (w *World) drawAgents(al allocation, kind HolderType, weight dist.Dist) error {
-	b := w.p.behaviour(kind)
+// each agent's behaviour from that of holder type kind.
+func (w *World) drawAgents(al allocation, kind int32, weight dist.Dist) error {
+	b := w.p.Holders.At(int(kind))
 	ws, err := newSampler(weight)
 	if err != nil {
 		return err

@@ -18,10 +18,10 @@ func unlockSellParams() Params {
 	p := DefaultParams()
 	p.Supply = Supply{InitialTokens: 1.05e9, LaunchPriceUSD: 1}
 	p.Allocations = []Allocation{
-		{Name: "holders", Share: 1 / 1.05, Holder: HolderTeam, Agents: 1000, Weight: constDist(1), CliffDays: 365, CliffUnlock: 0.25, VestingDays: 1095, VestingStepDays: 1},
+		{Name: "holders", Share: 1 / 1.05, Holder: "team", Agents: 1000, Weight: constDist(1), CliffDays: 365, CliffUnlock: 0.25, VestingDays: 1095, VestingStepDays: 1},
 		{Name: "pool", Share: 0.05 / 1.05, Holder: HolderTreasury, Weight: constDist(1), TGEUnlock: 1, VestingStepDays: 1},
 	}
-	p.Holders.Team = Behaviour{SellProbability: constDist(0.3), SellFraction: betaDist(2, 5), ReservationYield: uniformDist(0, 0.2)}
+	p.Holders = p.Holders.With("team", Behaviour{SellProbability: constDist(0.3), SellFraction: betaDist(2, 5), ReservationYield: uniformDist(0, 0.2)})
 	p.Emission.Kind = protocol.EmissionNone
 	p.Market.PoolUSD, p.Market.ArbSpeed, p.Market.TradingRounds, p.Market.PermanentImpact = 5e7, 0, 1, 0
 	p.Market.OutsideBuyUSDPerDay = lognormalDist(math.Log(2e5), 0.5)
@@ -96,7 +96,7 @@ func TestHolderPassEqualsRules(t *testing.T) {
 		}
 		a := &p.Allocations[0]
 		for i := range p.Allocations {
-			if p.Allocations[i].Holder == HolderTeam {
+			if p.Allocations[i].Holder == "team" {
 				a = &p.Allocations[i] // the first team allocation
 				break
 			}
@@ -105,10 +105,11 @@ func TestHolderPassEqualsRules(t *testing.T) {
 		a.TGEUnlock = rapid.SampledFrom([]float64{0, 0.1}).Draw(t, "tge") // pre-sellers with tokens before the cliff
 		a.CliffDays = rapid.IntRange(0, 40).Draw(t, "cliff")
 		a.VestingDays = rapid.IntRange(1, 60).Draw(t, "vesting")
-		b := &p.Holders.Team
+		b, _ := p.Holders.Get("team")
 		b.SellProbability = constDist(rapid.Float64Range(0, 1).Draw(t, "sell probability"))
 		b.PresellShare = rapid.Float64Range(0, 1).Draw(t, "presell share")
 		b.PresellDays = rapid.IntRange(0, 20).Draw(t, "presell days")
+		p.Holders = p.Holders.With("team", b)
 		p.Staking.CooldownDays = rapid.IntRange(0, 5).Draw(t, "cooldown")
 		p.Staking.ReviewDays = rapid.IntRange(1, 4).Draw(t, "review")
 		p.Market.TradingRounds = rapid.IntRange(1, 4).Draw(t, "rounds")

@@ -1,9 +1,13 @@
 package agents
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/seqsim/seqsim/agents/protocol"
 	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/internal/enum"
+	"github.com/seqsim/seqsim/ordered"
 )
 
 // Params is every parameter of one scenario of the model. The TOML key of a
@@ -54,43 +58,33 @@ type Supply struct {
 	LaunchPriceUSD float64 `toml:"launch_price_usd" unit:"USD/token" doc:"price at which the AMM pool is seeded"`
 }
 
-// HolderType is the holder type of an allocation: whose behaviour applies.
-type HolderType uint8
+// HolderType names the holder type of an allocation: a key of the holders
+// table ([holders.<type>], whose behaviour its agents follow), or
+// HolderTreasury. It is a name in the file; World.Reset resolves it to the
+// type's index once per run, so the daily loop never compares names.
+type HolderType string
 
-// Holder types: each allocation names one.
+// Holder type names the model gives a role beyond their behaviour.
 const (
-	HolderTeam HolderType = iota
-	HolderInvestor
-	HolderAirdrop
-	HolderPublicSale
-	HolderGrants
-	HolderFoundation
-	HolderTreasury // held by the DAO treasury, not by agents
-	numHolderTypes = int(HolderTreasury) + 1
+	// HolderTreasury is not a type of the holders table but a reserved
+	// name: an allocation held by it is released to the DAO treasury, not
+	// to agents, so it has no behaviour, no agents and no votes.
+	HolderTreasury HolderType = "treasury"
+	// HolderGrants is the built-in type whose agents receive the treasury
+	// grants that governance passes (without one, grants are sold on the
+	// pool).
+	HolderGrants HolderType = "grants"
 )
 
-var holderNames = enum.Table[HolderType]{"team", "investor", "airdrop", "public_sale", "grants", "foundation", "treasury"}
+// EnumNames lists the built-in holder types, then treasury: the unit that
+// `seqsim params` and resolved files show. A file may define more types.
+func (HolderType) EnumNames() []string { return slices.Clone(holderTypeNames()) }
 
-// HolderTypes lists the holder types in value order.
-func HolderTypes() []HolderType {
-	out := make([]HolderType, numHolderTypes)
-	for i := range out {
-		out[i] = HolderType(i)
-	}
-	return out
-}
-
-// String is the holder type's TOML name.
-func (h HolderType) String() string { return holderNames.String(h) }
-
-// MarshalText writes the TOML name.
-func (h HolderType) MarshalText() ([]byte, error) { return holderNames.MarshalText(h) }
-
-// UnmarshalText reads a TOML name; an unknown one lists the allowed names.
-func (h *HolderType) UnmarshalText(b []byte) error { return holderNames.UnmarshalText(h, b) }
-
-// EnumNames lists the allowed names (the parameter table's unit).
-func (HolderType) EnumNames() []string { return holderNames.Names() }
+// holderTypeNames are EnumNames, found once: internal/params asks for a
+// field's unit each time it walks the struct that holds it.
+var holderTypeNames = sync.OnceValue(func() []string {
+	return append(builtinHolders().Keys(), string(HolderTreasury))
+})
 
 // APRModel is how the staking APR signal is formed.
 type APRModel uint8
@@ -134,18 +128,28 @@ type Allocation struct {
 	VestingStepDays int       `toml:"vesting_step_days" unit:"days" doc:"days between linear releases (1 daily, 30 monthly)"`
 }
 
-// Holders groups the behaviour of each holder type.
-type Holders struct {
-	Team       Behaviour `toml:"team" doc:"team and advisors"`
-	Investor   Behaviour `toml:"investor" doc:"private-round investors"`
-	Airdrop    Behaviour `toml:"airdrop" doc:"airdrop recipients (users, DAOs, farmers)"`
-	PublicSale Behaviour `toml:"public_sale" doc:"public-sale (IDO/LBP) buyers"`
-	Grants     Behaviour `toml:"grants" doc:"ecosystem grantees"`
-	Foundation Behaviour `toml:"foundation" doc:"the foundation's operating wallet"`
-}
+// Holders is the table of holder types: each entry's key is a type's name
+// and its value the type's behaviour (see Behaviour).
+type Holders = ordered.Table[Behaviour]
 
 // Behaviour is how the agents of one holder type sell and stake. Per-agent
 // values are drawn from the distributions at the start of each run.
+//
+// The holder types are the entries of Params.Holders, [holders.<type>] in
+// a file: the built-in ones (builtinHolders) and any a file adds. A file
+// that sets one key of a type keeps the type's other keys and every other
+// type. A new type starts as a copy of a defined one named by like, then
+// sets what differs:
+//
+//	[holders.market_maker]
+//	like = "investor"
+//	sell_probability = 0
+//
+// or, without like, sets every key. It also needs its voting behaviour,
+// [governance.voters.<type>], by the same rules. No type has a switch for
+// staking or voting: a type that never stakes has a reservation yield
+// above staking.max_apr_signal (the foundation's is 10), and one that
+// never votes has delegate = self_vote = 0.
 type Behaviour struct {
 	SellProbability  dist.Dist `toml:"sell_probability" unit:"1/day" doc:"daily probability that an agent sells part of its liquid tokens"`
 	SellFraction     dist.Dist `toml:"sell_fraction" unit:"fraction" doc:"share of its liquid tokens an agent sells when it sells"`

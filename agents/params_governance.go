@@ -3,6 +3,7 @@ package agents
 import (
 	"github.com/seqsim/seqsim/dist"
 	"github.com/seqsim/seqsim/internal/enum"
+	"github.com/seqsim/seqsim/ordered"
 )
 
 // AttackGoal is what an attack is for.
@@ -85,17 +86,13 @@ type Governance struct {
 	Council           Council   `toml:"council" doc:"the security council (or foundation multisig) and how its powers fade"`
 }
 
-// Voters groups the governance behaviour of each holder type.
-type Voters struct {
-	Team       VoterBehaviour `toml:"team" doc:"team and advisors"`
-	Investor   VoterBehaviour `toml:"investor" doc:"private-round investors"`
-	Airdrop    VoterBehaviour `toml:"airdrop" doc:"airdrop recipients"`
-	PublicSale VoterBehaviour `toml:"public_sale" doc:"public-sale (IDO/LBP) buyers"`
-	Grants     VoterBehaviour `toml:"grants" doc:"ecosystem grantees"`
-	Foundation VoterBehaviour `toml:"foundation" doc:"the foundation's operating wallet"`
-}
+// Voters is the table of the holder types' governance behaviour: one entry
+// per holder type, under the type's name.
+type Voters = ordered.Table[VoterBehaviour]
 
-// VoterBehaviour is how the holders of one type take part in governance.
+// VoterBehaviour is how the holders of one type take part in governance:
+// the entries of Governance.Voters, [governance.voters.<type>] in a file,
+// one for each holder type (Behaviour says how a file adds a type).
 type VoterBehaviour struct {
 	Delegate float64   `toml:"delegate" unit:"probability" doc:"chance that a holder delegates its votes to a delegate"`
 	SelfVote float64   `toml:"self_vote" unit:"probability" doc:"chance that a holder registers to vote its own tokens (delegate + self_vote <= 1; the rest never vote)"`
@@ -175,24 +172,4 @@ type Lending struct {
 	RateAnnual      float64 `toml:"rate_annual" unit:"1/year" doc:"borrow rate of a term loan"`
 	FlashFee        float64 `toml:"flash_fee" unit:"fraction" doc:"fee of a flash loan (same transaction, no collateral)"`
 	CollateralRatio float64 `toml:"collateral_ratio" unit:"USD/USD" doc:"collateral a term loan needs per USD borrowed"`
-}
-
-// voterBehaviour returns the governance behaviour of holder type k.
-func (p *Params) voterBehaviour(k HolderType) *VoterBehaviour {
-	v := &p.Governance.Voters
-	switch k {
-	case HolderTeam:
-		return &v.Team
-	case HolderInvestor:
-		return &v.Investor
-	case HolderAirdrop:
-		return &v.Airdrop
-	case HolderPublicSale:
-		return &v.PublicSale
-	case HolderGrants:
-		return &v.Grants
-	case HolderFoundation:
-		return &v.Foundation
-	}
-	return nil
 }

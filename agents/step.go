@@ -252,19 +252,13 @@ func stakeAllOrNothing(liquid, staked int64, stake, presell bool) (newLiquid, ne
 // inPresellWindow reports whether today lies within presell_days before a
 // cliff. One window length per run: the largest presell_days of any type.
 func (w *World) inPresellWindow() bool {
-	days := w.maxPresellDays()
+	days := w.h.presellDays
 	for _, c := range w.cliffs {
 		if w.day < c && w.day >= c-days {
 			return true
 		}
 	}
 	return false
-}
-
-func (w *World) maxPresellDays() int {
-	hs := &w.p.Holders
-	return max(hs.Team.PresellDays, hs.Investor.PresellDays, hs.Airdrop.PresellDays,
-		hs.PublicSale.PresellDays, hs.Grants.PresellDays, hs.Foundation.PresellDays)
 }
 
 // payTreasuryBudget pays the daily share of the monthly budget from the

@@ -2,6 +2,7 @@ package agents
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -29,6 +30,13 @@ type voterSet struct {
 	cum                 []float64 // scratch: cumulative delegate popularity
 	hVoter              []int32
 	hFrom               []int32
+	types               []voterType // by holder type index (Params.Holders)
+}
+
+// voterType is the voting behaviour of one holder type in this run.
+type voterType struct {
+	b       VoterBehaviour
+	turnout sampler
 }
 
 // resetVoters draws the delegates and each holder's role in governance.
@@ -71,22 +79,30 @@ func (w *World) resetVoters() error {
 		vs.logit[d] = logit(ts.Rand(r))
 		vs.refuse[d] = r.Float64() < p.BribeRefusal
 	}
-	var turnout [numHolderTypes]sampler
-	for k := range numHolderTypes {
-		if b := w.p.voterBehaviour(HolderType(k)); b != nil {
-			if turnout[k], err = newSampler(b.Turnout); err != nil {
-				return err
-			}
+	// Each holder type's voting behaviour, by the type's index: the loop
+	// below looks it up by integer, not by name.
+	hs := &w.p.Holders
+	vs.types = resize(vs.types, hs.Len())
+	grants := int32(hs.Index(string(HolderGrants))) // -1: no grantees
+	for k := range hs.Len() {
+		b, ok := p.Voters.Get(hs.Key(k))
+		if !ok {
+			return fmt.Errorf("agents: holder type %q has no voting behaviour (governance.voters.%s)", hs.Key(k), hs.Key(k))
+		}
+		t := &vs.types[k]
+		t.b = b
+		if t.turnout, err = newSampler(b.Turnout); err != nil {
+			return err
 		}
 	}
 	g.grantees = g.grantees[:0]
 	horizon := w.p.Simulation.HorizonDays + 1
 	for i := range n {
 		k := h.kind[i]
-		if k == HolderGrants {
+		if k == grants {
 			g.grantees = append(g.grantees, int32(i))
 		}
-		b := w.p.voterBehaviour(k)
+		b := &vs.types[k].b
 		hv := vs.hVoter[i*split : (i+1)*split]
 		for j := range hv {
 			hv[j] = -1
@@ -104,7 +120,7 @@ func (w *World) resetVoters() error {
 		case u < b.Delegate+b.SelfVote:
 			v := vs.n
 			vs.n++
-			vs.logit[v] = logit(turnout[k].Rand(r))
+			vs.logit[v] = logit(vs.types[k].turnout.Rand(r))
 			vs.refuse[v] = r.Float64() < p.BribeRefusal
 			for j := range hv {
 				hv[j] = int32(v)

@@ -6,14 +6,13 @@ import (
 	"testing"
 )
 
-// TestUnknownNameOfAClosedSet: a name outside a closed set (holder type,
-// emission kind, APR model, sequencing mode, reward mode, attacker goal) is
+// TestUnknownNameOfAClosedSet: a name outside a closed set (emission kind,
+// APR model, sequencing mode, reward mode, attacker goal) is
 // refused while the file is read, with the file, the line, the key and the
 // allowed names, and so is the same value given by --set.
 func TestUnknownNameOfAClosedSet(t *testing.T) {
 	t.Parallel()
 	cases := []struct{ table, key, want string }{
-		{"[[allocations]]\nname = \"a\"\nshare = 1.0", "holder", `"team", "investor", "airdrop", "public_sale", "grants", "foundation", "treasury"`},
 		{"[emission]", "kind", `"none", "constant", "decay", "halving", "starknet", "espresso", "ethereum"`},
 		{"[staking]", "apr_model", `"realized", "budget"`},
 		{"[sequencers]", "mode", `"rotation", "auction"`},
@@ -24,9 +23,6 @@ func TestUnknownNameOfAClosedSet(t *testing.T) {
 		src := "# a comment\n" + c.table + "\n" + c.key + " = \"bogus\"\n"
 		line := strings.Count(src, "\n")
 		path := strings.Trim(strings.SplitN(c.table, "\n", 2)[0], "[]") + "."
-		if c.key == "holder" {
-			path = "allocations.0."
-		}
 		want := "x.toml:" + strconv.Itoa(line) + ": " + path + c.key + ": must be one of " + c.want + `, got "bogus"`
 		_, err := Load("x.toml", []byte(src), nil)
 		if err == nil || !strings.Contains(err.Error(), want) {

@@ -75,8 +75,11 @@ func ExampleValidateParams() {
 	if err != nil {
 		panic(err)
 	}
-	p.Holders.Team.SellFraction = sell
-	p.Holders.Investor.SellFraction = dist.Dist{Kind: dist.KindBeta, Params: [3]float64{2, -1}}
+	team, _ := p.Holders.Get("team")
+	team.SellFraction = sell
+	investor, _ := p.Holders.Get("investor")
+	investor.SellFraction = dist.Dist{Kind: dist.KindBeta, Params: [3]float64{2, -1}}
+	p.Holders = p.Holders.With("team", team).With("investor", investor)
 	fmt.Println(experiments.ValidateParams(&p))
 	// Output:
 	// holders.investor.sell_fraction.b: must be > 0, got -1

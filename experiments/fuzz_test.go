@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,8 +45,13 @@ func FuzzLoadExperiment(f *testing.F) {
 		"allocations.9.share=1\nnosuch.key=1",
 		"simulation.horizon_days=300",
 		`sweep={ method = "grid", params = [{ path = "fees.growth_annual", values = [0.1, 0.2] }] }`,
+		"holders.mm={ like = \"team\" }\ngovernance.voters.mm={ like = \"grants\" }\nallocations.1.holder=\"mm\"",
+		`holders.mm={ like = "nosuch" }`,
 	} {
 		f.Add(base, sets)
+	}
+	if mm, err := os.ReadFile(filepath.Join("testdata", "market-maker.toml")); err == nil {
+		f.Add(mm, "holders.market_maker.sell_probability=0.5")
 	}
 	f.Fuzz(func(t *testing.T, src []byte, setLines string) {
 		var sets []string

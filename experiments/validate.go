@@ -130,26 +130,6 @@ func validateAllocations(c *params.Checker, p *agents.Params) {
 	}
 }
 
-func validateHolders(c *params.Checker, p *agents.Params) {
-	hs := map[string]*agents.Behaviour{ // lookups only; never ranged over
-		"team": &p.Holders.Team, "investor": &p.Holders.Investor, "airdrop": &p.Holders.Airdrop,
-		"public_sale": &p.Holders.PublicSale, "grants": &p.Holders.Grants, "foundation": &p.Holders.Foundation,
-	}
-	for _, h := range agents.HolderTypes() {
-		name := h.String()
-		b := hs[name]
-		if b == nil {
-			continue
-		}
-		k := func(f string) string { return "holders." + name + "." + f }
-		c.Dist(k("sell_probability"), b.SellProbability)
-		c.Dist(k("sell_fraction"), b.SellFraction)
-		c.Dist(k("reservation_yield"), b.ReservationYield)
-		c.Range(k("presell_share"), b.PresellShare, 0, 1)
-		c.IntRange(k("presell_days"), b.PresellDays, 0, 3650)
-	}
-}
-
 func validateEmission(c *params.Checker, p *agents.Params) {
 	em := p.Emission
 	c.Range("emission.annual_rate", em.AnnualRate, 0, 1)

@@ -44,22 +44,7 @@ func validateGovernance(c *params.Checker, p *agents.Params) {
 	unitDist(c, "governance.delegate_turnout", g.DelegateTurnout)
 	c.Range("governance.bribe_refusal", g.BribeRefusal, 0, 1)
 	c.IntRange("governance.measure_every_days", g.MeasureEveryDays, 1, 3650)
-	for _, v := range []struct {
-		name string
-		b    agents.VoterBehaviour
-	}{
-		{"team", g.Voters.Team}, {"investor", g.Voters.Investor}, {"airdrop", g.Voters.Airdrop},
-		{"public_sale", g.Voters.PublicSale}, {"grants", g.Voters.Grants}, {"foundation", g.Voters.Foundation},
-	} {
-		k := "governance.voters." + v.name + "."
-		okD := c.Range(k+"delegate", v.b.Delegate, 0, 1)
-		okS := c.Range(k+"self_vote", v.b.SelfVote, 0, 1)
-		if okD && okS && v.b.Delegate+v.b.SelfVote > 1+1e-12 {
-			c.Errorf(k+"self_vote", "delegate + self_vote = %g exceeds 1", v.b.Delegate+v.b.SelfVote)
-		}
-		c.Range(k+"lag_days", v.b.LagDays, 0, 36_500)
-		unitDist(c, k+"turnout", v.b.Turnout)
-	}
+	validateVoters(c, p)
 	validateCouncil(c, p)
 	validateAttacker(c, p)
 	l := p.Lending

@@ -38,6 +38,9 @@ var forbidden = map[string][]string{
 	// decoder builds it, and experiments re-exports it.
 	"experiments/field": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal"},
 	"internal/params":   {"agents", "experiments", "engine", "plots", "report", "study", "cmd"},
+	// The ordered table is a leaf: parameter sections hold it, and the
+	// TOML codec knows it by its methods without importing it.
+	"ordered": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal", "dist"},
 }
 
 // allowed are the subpackages of a forbidden package that a package may

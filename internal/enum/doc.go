@@ -1,5 +1,5 @@
-// Package enum writes a closed set of named values (a holder type, an
-// emission kind, ...) once: a small integer type whose names live in one
+// Package enum writes a closed set of named values (an emission kind, an
+// APR model, ...) once: a small integer type whose names live in one
 // Table, indexed by value. The type's text methods, its String and the
 // list of allowed values that the parameter tables show all come from that
 // table, so the names are never repeated in a tag, a validator or a

@@ -22,6 +22,10 @@ import (
 // REPLACE the default entirely; their new elements start from the zero value
 // of the element type, not from a default element. An empty array or table
 // yields a nil slice or map.
+// An ordered table (table.go) merges like a table: its entries merge key by
+// key, and a new entry starts from the entry its like key names or sets
+// every key; new entries follow the old ones in the order the file names
+// them.
 //
 // Every problem is reported, not only the first: unknown keys (with a
 // suggestion), values of the wrong type, out-of-range integers and invalid
@@ -44,10 +48,10 @@ func Decode(file string, src []byte, dst any) error {
 	}
 	tmp := reflect.New(rv.Type()).Elem()
 	tmp.Set(rv)
-	var d decoder
+	lines := KeyLines(src)
+	d := decoder{lines: lines}
 	d.unify("", raw, tmp)
 	if len(d.errs) > 0 {
-		lines := KeyLines(src)
 		for _, e := range d.errs {
 			e.File = file
 			e.Line = lines.Line(e.Key)
@@ -71,7 +75,8 @@ func syntaxLine(src []byte, pe toml.ParseError) int {
 
 // decoder merges decoded TOML data into Go values, collecting errors.
 type decoder struct {
-	errs []*field.Error
+	errs  []*field.Error
+	lines Lines // where the source's keys are (nil: no source); orders new table entries
 }
 
 func (d *decoder) fail(path string, err error) {
@@ -169,6 +174,8 @@ func (d *decoder) unify(path string, data any, v reflect.Value) {
 			nm.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
 		}
 		v.Set(nm)
+	case kTable:
+		d.table(path, data, v)
 	case kDist:
 		dist, errs := decodeDist(data)
 		for _, e := range errs {

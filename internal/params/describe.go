@@ -18,7 +18,9 @@ type ParamDoc struct {
 // one) and returns one ParamDoc per leaf parameter in struct order. Fields
 // of array-of-table elements are described once as "allocations.N.share"
 // with the defaults of all elements joined ("0.5, 0.3"; empty when the
-// default array is empty); map entries likewise as "holders.<key>.x".
+// default array is empty); map entries likewise as "name.<key>.x". The
+// entries of an ordered table are described one by one, as the fields of
+// a struct ("holders.team.sell_fraction").
 // Slices of scalars are a single leaf ("fees.split", Type "[]float").
 // Tables themselves are not listed; a recursive type is described down to
 // its first recursion only. It returns nil if schema is not a supported
@@ -87,7 +89,7 @@ func describeStruct(prefix string, t reflect.Type, vals []reflect.Value, out *[]
 // leaf: tables, and arrays of them.
 func expandable(t reflect.Type) bool {
 	switch kindOf(t) {
-	case kStruct, kMap:
+	case kStruct, kMap, kTable:
 		return true
 	case kSlice:
 		return expandable(t.Elem())
@@ -115,6 +117,24 @@ func describeField(path string, f structField, t reflect.Type, vals []reflect.Va
 			}
 		}
 		describeField(join(path, "<key>"), f, t.Elem(), elems, out, stack)
+	case k == kTable:
+		// Each key any of the values has, in first-seen order, with the
+		// entries of that key.
+		var keys []string
+		byKey := map[string][]reflect.Value{}
+		for _, v := range vals {
+			tb := asTable(v)
+			for i := range tb.Len() {
+				key := tb.Key(i)
+				if _, ok := byKey[key]; !ok {
+					keys = append(keys, key)
+				}
+				byKey[key] = append(byKey[key], tableAt(v, i))
+			}
+		}
+		for _, key := range keys {
+			describeField(join(path, key), f, tableElem(t), byKey[key], out, stack)
+		}
 	default:
 		defs := make([]string, len(vals))
 		for i, v := range vals {
@@ -150,6 +170,8 @@ func typeName(t reflect.Type) string {
 		return "[]" + typeName(t.Elem())
 	case kMap:
 		return "map[string]" + typeName(t.Elem())
+	case kTable:
+		return "table"
 	case kStruct:
 		return "table"
 	}

@@ -13,6 +13,8 @@
 //     unexported fields are skipped; untagged embedded structs are
 //     flattened. Supported shapes: nested structs (tables), slices of
 //     structs (arrays of tables), slices of scalars, maps with string keys,
+//     ordered tables (package ordered's Table, known by its methods: a
+//     table with free keys that merges key by key, see table.go),
 //     bool, all int/uint/float kinds, string (and named string types for
 //     enums), dist.Dist, and types implementing toml.Marshaler+Unmarshaler or
 //     encoding.TextMarshaler+TextUnmarshaler (a closed set of internal/enum
@@ -21,7 +23,9 @@
 //   - Paths: dotted TOML names with integer indices for array elements and
 //     keys for map entries: "allocations.0.vesting.cliff_days",
 //     "fees.split.2", "holders.team.sell_fraction".
-//   - Decode: file over defaults; tables merge, arrays and maps replace;
+//   - Decode: file over defaults; tables and ordered tables merge, arrays
+//     and maps replace; a new ordered-table entry starts from the one its
+//     like key names, or sets every key;
 //     unknown keys, wrong types and bad distributions are all reported at
 //     once as *field.Error ("baseline.toml:42: fees.burn: ...").
 //   - KeyLines / Lines: where each key is in the source, since

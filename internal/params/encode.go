@@ -19,7 +19,8 @@ import (
 // Encode writes the resolved experiment src (a struct or pointer to one) as
 // TOML, with every field. Within each table the plain keys come first in
 // struct order, then the sub-tables and arrays of tables in struct order (TOML
-// does not allow a plain key after a sub-table header). Map keys are sorted.
+// does not allow a plain key after a sub-table header). Map keys are sorted;
+// an ordered table's entries are in its order, each under its doc.
 // Floats are written in shortest round-trip form (always with a "." or
 // exponent, so they stay floats); distributions as in dist.Dist.String.
 // A field with unit or doc tags is preceded by a comment "# unit — doc" (for
@@ -70,6 +71,11 @@ func tableEntries(v reflect.Value) []entry {
 		for _, k := range sortedKeys(v) {
 			out = append(out, entry{k.String(), v.MapIndex(k), "", ""})
 		}
+	case kTable:
+		t := asTable(v)
+		for i := range t.Len() {
+			out = append(out, entry{t.Key(i), tableAt(v, i), t.Doc(i), ""})
+		}
 	}
 	return out
 }
@@ -79,7 +85,7 @@ func tableEntries(v reflect.Value) []entry {
 // structs or maps), or else as key = inline value.
 func tableLike(v reflect.Value) (table, arrayOfTables bool) {
 	switch kindOf(v.Type()) {
-	case kStruct:
+	case kStruct, kTable:
 		return true, false
 	case kMap:
 		return v.Len() > 0, false
@@ -215,7 +221,7 @@ func (e *encoder) inline(path string, v reflect.Value) {
 			e.inline(joinIndex(path, i), v.Index(i))
 		}
 		e.buf.WriteByte(']')
-	case kStruct, kMap:
+	case kStruct, kMap, kTable:
 		entries := tableEntries(v)
 		if len(entries) == 0 {
 			e.buf.WriteString("{}")

@@ -18,7 +18,8 @@ import (
 // Paths lists the dotted path of every scalar leaf of src (a struct or a
 // pointer to one) in struct order: bool, integer, float, string and dist.Dist
 // values, with slices expanded per element ("fees.split.0") and map entries
-// by key ("holders.team.sell_fraction"). Every path works with Get and Set;
+// by key ("holders.team.sell_fraction"), ordered table entries likewise, in
+// their order. Every path works with Get and Set;
 // so do intermediate paths (a table, a whole slice, a slice element) and
 // distribution parameters ("holders.team.sell_fraction.a"), which Paths
 // does not list. It returns nil if src is not a supported struct.
@@ -73,6 +74,14 @@ func visit(path string, v reflect.Value, fn func(string, reflect.Value)) {
 			fn(p, v.MapIndex(k))
 			visit(p, v.MapIndex(k), fn)
 		}
+	case kTable:
+		t := asTable(v)
+		for i := range t.Len() {
+			p := join(path, t.Key(i))
+			e := tableAt(v, i)
+			fn(p, e)
+			visit(p, e, fn)
+		}
 	}
 }
 
@@ -110,6 +119,12 @@ func Get(src any, path string) (any, error) {
 				return nil, unknownPath(rv, path)
 			}
 			v = mv
+		case kTable:
+			j := tableIndex(asTable(v), p)
+			if j < 0 {
+				return nil, unknownPath(rv, path)
+			}
+			v = tableAt(v, j)
 		case kDist:
 			f, ok := v.Interface().(dist.Dist).Param(p)
 			if !ok || i != len(parts)-1 {
@@ -135,7 +150,9 @@ func Get(src any, path string) (any, error) {
 // The value is decoded with the same rules as Decode: a table merges into
 // the current value, an array replaces it, unknown keys and wrong types are
 // *FieldErrors keyed by path. A slice index must be in range; a map key must
-// exist unless the path ends at the map entry (which creates it). Set never
+// exist unless the path ends at the map entry (which creates it); so must
+// an ordered table's key, unless the path ends at the entry, which then
+// follows the rules of a new entry in a file (table.go). Set never
 // writes into storage shared with other values: slices and maps along the
 // path are copied, so Set on a shallow copy (s2 := s1) leaves s1 unchanged.
 // On error dst is unchanged.
@@ -222,6 +239,24 @@ func (s *setter) set(v reflect.Value, i int, data any) error {
 		}
 		nm.SetMapIndex(key, elem)
 		v.Set(nm)
+		return nil
+	case kTable:
+		if i == len(s.parts)-1 {
+			// The path ends at an entry: merge it, or add it by the
+			// rules of a new entry, as a file would.
+			var d decoder
+			d.table(strings.Join(s.parts[:i], "."), map[string]any{p: data}, v)
+			return joinFieldErrors(d.errs)
+		}
+		j := tableIndex(asTable(v), p)
+		if j < 0 {
+			return unknownPath(s.root, s.path)
+		}
+		elem := tableAt(v, j)
+		if err := s.set(elem, i+1, data); err != nil {
+			return err
+		}
+		v.Set(tableWith(v, p, elem))
 		return nil
 	case kDist:
 		d := v.Interface().(dist.Dist)

@@ -30,6 +30,7 @@ const (
 	kStruct // TOML table
 	kSlice  // TOML array (or array of tables)
 	kMap    // map with string keys: TOML table with free keys
+	kTable  // ordered table (table.go): TOML table with free keys that merges
 )
 
 var (
@@ -50,6 +51,9 @@ func kindOf(t reflect.Type) kind {
 	}
 	if t.Implements(textMarshalerType) && pt.Implements(textUnmarshalType) {
 		return kText
+	}
+	if isOrderedTable(t) {
+		return kTable
 	}
 	switch t.Kind() {
 	case reflect.Bool:
@@ -77,12 +81,12 @@ func kindOf(t reflect.Type) kind {
 // isLeafKind reports whether values of kind k are scalar parameters
 // (everything but tables, arrays and maps).
 func isLeafKind(k kind) bool {
-	return k != kStruct && k != kSlice && k != kMap && k != kUnsupported
+	return k != kStruct && k != kSlice && k != kMap && k != kTable && k != kUnsupported
 }
 
 // isTableKind reports whether a slice of this element kind is written as an
 // array of tables.
-func isTableKind(k kind) bool { return k == kStruct || k == kMap }
+func isTableKind(k kind) bool { return k == kStruct || k == kMap || k == kTable }
 
 // structField describes one TOML-visible struct field.
 type structField struct {
@@ -209,6 +213,14 @@ func walkSchema(t reflect.Type) error {
 			return walk(t.Elem(), join(path, "N"))
 		case kMap:
 			return walk(t.Elem(), join(path, "<key>"))
+		case kTable:
+			e := tableElem(t)
+			if kindOf(e) == kStruct {
+				if _, ok := fieldByName(fieldsOf(e), likeKey); ok {
+					return fmt.Errorf("params: %s at %s has a key %q, which an ordered table reserves for a new entry", e, join(path, "<key>"), likeKey)
+				}
+			}
+			return walk(e, join(path, "<key>"))
 		}
 		return nil
 	}
