@@ -6,6 +6,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -44,7 +45,7 @@ func TestGovernanceValidation(t *testing.T) {
 			t.Errorf("--set %s: %v", c.set, err)
 			continue
 		}
-		ch := params.NewChecker("x.toml", nil)
+		ch := field.NewChecker("x.toml", nil)
 		validateGovernance(ch, &e.Params)
 		err := ch.Err()
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -52,7 +53,7 @@ func TestGovernanceValidation(t *testing.T) {
 		}
 	}
 	e := Default()
-	ch := params.NewChecker("x.toml", nil)
+	ch := field.NewChecker("x.toml", nil)
 	validateGovernance(ch, &e.Params)
 	if err := ch.Err(); err != nil {
 		t.Errorf("defaults refused: %v", err)
@@ -95,7 +96,7 @@ func TestGovernancePresetsLoad(t *testing.T) {
 				t.Errorf("%s: scenario %q: %v", name, sc.Name, err)
 				continue
 			}
-			ch := params.NewChecker(name+".toml", nil)
+			ch := field.NewChecker(name+".toml", nil)
 			validateGovernance(ch, &e.Params)
 			if err := ch.Err(); err != nil {
 				t.Errorf("%s: scenario %q: %v", name, sc.Name, err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/agents/protocol"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -37,7 +38,7 @@ func ValidateParams(p *agents.Params) error {
 
 // validate is Validate with the source lines of each key (nil: none).
 func (e *Experiment) validate(lines params.Lines) error {
-	c := params.NewChecker(e.File, lines)
+	c := field.NewChecker(e.File, lines)
 	s := e.Experiment
 	if !validName.MatchString(s.Name) {
 		c.Errorf("experiment.name", "must be letters, digits, - and _ (it names the output folder), got %q", s.Name)
@@ -80,7 +81,7 @@ func (e *Experiment) validate(lines params.Lines) error {
 	return c.Err()
 }
 
-func validateAllocations(c *params.Checker, p *agents.Params) {
+func validateAllocations(c *field.Checker, p *agents.Params) {
 	if len(p.Allocations) == 0 {
 		c.Errorf("allocations", "at least one allocation is needed")
 		return
@@ -94,7 +95,7 @@ func validateAllocations(c *params.Checker, p *agents.Params) {
 		if a.Holder != agents.HolderTreasury {
 			c.IntRange(k("agents"), a.Agents, 1, 1_000_000)
 		}
-		c.Dist(k("weight"), a.Weight)
+		params.CheckDist(c, k("weight"), a.Weight)
 		c.Range(k("tge_unlock"), a.TGEUnlock, 0, 1)
 		c.Range(k("cliff_unlock"), a.CliffUnlock, 0, 1)
 		if a.TGEUnlock+a.CliffUnlock > 1+1e-12 {
@@ -130,7 +131,7 @@ func validateAllocations(c *params.Checker, p *agents.Params) {
 	}
 }
 
-func validateHolders(c *params.Checker, p *agents.Params) {
+func validateHolders(c *field.Checker, p *agents.Params) {
 	hs := map[string]*agents.Behaviour{ // lookups only; never ranged over
 		"team": &p.Holders.Team, "investor": &p.Holders.Investor, "airdrop": &p.Holders.Airdrop,
 		"public_sale": &p.Holders.PublicSale, "grants": &p.Holders.Grants, "foundation": &p.Holders.Foundation,
@@ -142,15 +143,15 @@ func validateHolders(c *params.Checker, p *agents.Params) {
 			continue
 		}
 		k := func(f string) string { return "holders." + name + "." + f }
-		c.Dist(k("sell_probability"), b.SellProbability)
-		c.Dist(k("sell_fraction"), b.SellFraction)
-		c.Dist(k("reservation_yield"), b.ReservationYield)
+		params.CheckDist(c, k("sell_probability"), b.SellProbability)
+		params.CheckDist(c, k("sell_fraction"), b.SellFraction)
+		params.CheckDist(c, k("reservation_yield"), b.ReservationYield)
 		c.Range(k("presell_share"), b.PresellShare, 0, 1)
 		c.IntRange(k("presell_days"), b.PresellDays, 0, 3650)
 	}
 }
 
-func validateEmission(c *params.Checker, p *agents.Params) {
+func validateEmission(c *field.Checker, p *agents.Params) {
 	em := p.Emission
 	c.Range("emission.annual_rate", em.AnnualRate, 0, 1)
 	c.Positive("emission.half_life_years", em.HalfLifeYears)
@@ -163,7 +164,7 @@ func validateEmission(c *params.Checker, p *agents.Params) {
 	}
 }
 
-func validateMarket(c *params.Checker, p *agents.Params) {
+func validateMarket(c *field.Checker, p *agents.Params) {
 	m := p.Market
 	c.Range("market.pool_depth", m.PoolDepth, 0, 1)
 	c.NonNegative("market.pool_usd", m.PoolUSD)
@@ -180,10 +181,10 @@ func validateMarket(c *params.Checker, p *agents.Params) {
 	c.Range("market.arb_speed", m.ArbSpeed, 0, 1)
 	c.IntRange("market.trading_rounds", m.TradingRounds, 1, 1000)
 	c.Range("market.permanent_impact", m.PermanentImpact, 0, 10)
-	c.Dist("market.outside_buy_usd_per_day", m.OutsideBuyUSDPerDay)
+	params.CheckDist(c, "market.outside_buy_usd_per_day", m.OutsideBuyUSDPerDay)
 }
 
-func validateFees(c *params.Checker, p *agents.Params) {
+func validateFees(c *field.Checker, p *agents.Params) {
 	f := p.Fees
 	c.NonNegative("fees.annual_revenue_usd", f.AnnualRevenueUSD)
 	c.Finite("fees.growth_annual", f.GrowthAnnual)

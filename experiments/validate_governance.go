@@ -6,12 +6,13 @@ import (
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
 // validateGovernance checks the governance, attacker and lending
 // parameters. After it passes the model may assume its input is valid.
-func validateGovernance(c *params.Checker, p *agents.Params) {
+func validateGovernance(c *field.Checker, p *agents.Params) {
 	g := p.Governance
 	c.Range("governance.proposals_per_year", g.ProposalsPerYear, 0, 10_000)
 	if len(g.KindWeights) != 5 {
@@ -69,7 +70,7 @@ func validateGovernance(c *params.Checker, p *agents.Params) {
 	c.Range("lending.collateral_ratio", l.CollateralRatio, 0, 100)
 }
 
-func validateCouncil(c *params.Checker, p *agents.Params) {
+func validateCouncil(c *field.Checker, p *agents.Params) {
 	k := p.Governance.Council
 	if c.IntRange("governance.council.members", k.Members, 0, 1000) && k.Members > 0 {
 		c.IntRange("governance.council.threshold", k.Threshold, 1, k.Members)
@@ -84,7 +85,7 @@ func validateCouncil(c *params.Checker, p *agents.Params) {
 	c.Range("governance.council.compromise_reach", k.CompromiseReach, 0, 1)
 }
 
-func validateAttacker(c *params.Checker, p *agents.Params) {
+func validateAttacker(c *field.Checker, p *agents.Params) {
 	a := p.Attacker
 	nonNegativeDist(c, "attacker.budget_usd", a.BudgetUSD)
 	c.Range("attacker.reviews_per_year", a.ReviewsPerYear, 0, 365)
@@ -98,8 +99,8 @@ func validateAttacker(c *params.Checker, p *agents.Params) {
 
 // unitDist checks a distribution whose draws are probabilities or shares
 // (clamped to [0, 1] when drawn): its mean must lie in [0, 1].
-func unitDist(c *params.Checker, path string, d dist.Dist) {
-	if !c.Dist(path, d) {
+func unitDist(c *field.Checker, path string, d dist.Dist) {
+	if !params.CheckDist(c, path, d) {
 		return
 	}
 	if m := d.Mean(); !(m >= 0 && m <= 1) {

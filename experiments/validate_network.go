@@ -6,13 +6,14 @@ import (
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
 // validateNetwork checks the sequencer-network parameters (sequencers,
 // slashing, verification, fraud) and the staking keys that drive
 // delegation. After it passes the model may assume its input is valid.
-func validateNetwork(c *params.Checker, p *agents.Params) {
+func validateNetwork(c *field.Checker, p *agents.Params) {
 	validateDelegation(c, p)
 	validateSequencers(c, p)
 	validateSlashing(c, p)
@@ -20,7 +21,7 @@ func validateNetwork(c *params.Checker, p *agents.Params) {
 	validateFraud(c, p)
 }
 
-func validateDelegation(c *params.Checker, p *agents.Params) {
+func validateDelegation(c *field.Checker, p *agents.Params) {
 	s := p.Staking
 	c.NonNegative("staking.choice_noise", s.ChoiceNoise)
 	c.Range("staking.record_days", s.RecordDays, 1, 3650)
@@ -31,7 +32,7 @@ func validateDelegation(c *params.Checker, p *agents.Params) {
 // maxOperators bounds the operator slots (they index an int16 per holder).
 const maxOperators = 10_000
 
-func validateSequencers(c *params.Checker, p *agents.Params) {
+func validateSequencers(c *field.Checker, p *agents.Params) {
 	s := p.Sequencers
 	okOps := c.IntRange("sequencers.operators", s.Operators, 0, maxOperators)
 	if c.IntRange("sequencers.max_operators", s.MaxOperators, 0, maxOperators) && okOps && s.MaxOperators < s.Operators {
@@ -52,8 +53,8 @@ func validateSequencers(c *params.Checker, p *agents.Params) {
 
 // nonNegativeDist checks a distribution and that its mean is finite and not
 // negative (draws are clamped at 0; a negative mean is a typo).
-func nonNegativeDist(c *params.Checker, path string, d dist.Dist) {
-	if !c.Dist(path, d) {
+func nonNegativeDist(c *field.Checker, path string, d dist.Dist) {
+	if !params.CheckDist(c, path, d) {
 		return
 	}
 	if m := d.Mean(); !(m >= 0) || math.IsInf(m, 0) {
@@ -61,7 +62,7 @@ func nonNegativeDist(c *params.Checker, path string, d dist.Dist) {
 	}
 }
 
-func validateSlashing(c *params.Checker, p *agents.Params) {
+func validateSlashing(c *field.Checker, p *agents.Params) {
 	s := p.Slashing
 	if len(s.Split) != 3 {
 		c.Errorf("slashing.split", "want 3 shares [burn, treasury, challenger], got %d", len(s.Split))
@@ -88,7 +89,7 @@ func validateSlashing(c *params.Checker, p *agents.Params) {
 	c.IntRange("slashing.invalid_root.jail_days", s.InvalidRoot.JailDays, 0, 3650)
 }
 
-func validateVerification(c *params.Checker, p *agents.Params) {
+func validateVerification(c *field.Checker, p *agents.Params) {
 	v := p.Verification
 	c.IntRange("verification.verifiers", v.Verifiers, 0, 100_000)
 	c.NonNegative("verification.check_cost", v.CheckCost)
@@ -105,7 +106,7 @@ func validateVerification(c *params.Checker, p *agents.Params) {
 	c.Range("verification.prior_cheat_rate", v.PriorCheatRate, 0, 1)
 }
 
-func validateFraud(c *params.Checker, p *agents.Params) {
+func validateFraud(c *field.Checker, p *agents.Params) {
 	f := p.Fraud
 	c.NonNegative("fraud.gain", f.Gain)
 	c.NonNegative("fraud.slash", f.Slash)

@@ -2,7 +2,7 @@
 // experiment parameters described in TOML: it decodes a file over a struct
 // of defaults, addresses any parameter by a dotted path, writes the resolved
 // experiment back out, documents the schema, reads the TOML form of a
-// distribution (dist.Dist) and provides validation helpers. It knows
+// distribution (dist.Dist) and checks distributions for validators. It knows
 // nothing about the experiment schema itself: any struct made of the
 // supported shapes works.
 //
@@ -33,6 +33,7 @@
 //   - dist.Dist fields: distribution-valued parameters, written as a
 //     number or as { dist = "beta", a = 2, b = 5 }; a bad parameter is
 //     reported at its own key ("holders.team.sell_fraction.a").
-//   - Checker: validation helpers for schema validators, producing
-//     *FieldErrors with lines.
+//   - CheckDist: a distribution's problems recorded with a field.Checker
+//     (the validation helpers schema validators use, in the public package
+//     experiments/field), one per bad parameter.
 package params
