@@ -9,9 +9,9 @@
 // # Outline
 //
 //   - Schema: ordinary Go structs. A field's TOML key is its `toml` tag (or
-//     its Go name); `unit` and `doc` tags document it; toml:"-" and
-//     unexported fields are skipped; untagged embedded structs are
-//     flattened. Supported shapes: nested structs (tables), slices of
+//     its Go name); `unit` and `doc` tags document it; a `range` tag bounds
+//     a numeric field (rangetag.go); toml:"-" and unexported fields are
+//     skipped; untagged embedded structs are flattened. Supported shapes: nested structs (tables), slices of
 //     structs (arrays of tables), slices of scalars, maps with string keys,
 //     bool, all int/uint/float kinds, string (and named string types for
 //     enums), dist.Dist, and types implementing toml.Marshaler+Unmarshaler or
@@ -33,6 +33,10 @@
 //   - dist.Dist fields: distribution-valued parameters, written as a
 //     number or as { dist = "beta", a = 2, b = 5 }; a bad parameter is
 //     reported at its own key ("holders.team.sell_fraction.a").
+//   - CheckTags: checks a value against its range tags, checks its
+//     distributions, and calls the Validate (field.Validator) of every
+//     section that has one, with the section's key as prefix: the model's
+//     rules live beside its fields, and no dotted key is typed by hand.
 //   - CheckDist: a distribution's problems recorded with a field.Checker
 //     (the validation helpers schema validators use, in the public package
 //     experiments/field), one per bad parameter.

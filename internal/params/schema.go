@@ -91,6 +91,7 @@ type structField struct {
 	typ   reflect.Type
 	doc   string
 	unit  string
+	rng   string // range tag (rangetag.go); "" for none
 }
 
 // fieldsOf lists the TOML-visible fields of struct type t in declaration
@@ -125,6 +126,7 @@ func fieldsOf(t reflect.Type) []structField {
 				typ:   sf.Type,
 				doc:   sf.Tag.Get("doc"),
 				unit:  unitOf(sf),
+				rng:   sf.Tag.Get("range"),
 			})
 		}
 	}
@@ -172,7 +174,8 @@ func fieldNames(fs []structField) []string {
 // is the package's only mutable state, and safe for concurrent use.
 var schemaChecked sync.Map // reflect.Type -> error (nil: supported)
 
-// checkSchema reports the first field whose type the package cannot handle.
+// checkSchema reports the first field whose type the package cannot handle,
+// or whose range tag is malformed.
 func checkSchema(t reflect.Type) error {
 	if err, ok := schemaChecked.Load(t); ok {
 		err, _ := err.(error)
@@ -201,7 +204,13 @@ func walkSchema(t reflect.Type) error {
 			}
 			seen[t] = true
 			for _, f := range fieldsOf(t) {
-				if err := walk(f.typ, join(path, f.name)); err != nil {
+				p := join(path, f.name)
+				if f.rng != "" {
+					if _, err := parseRange(f.rng, rangeKind(f.typ)); err != nil {
+						return fmt.Errorf("params: range tag %q at %s: %w", f.rng, p, err)
+					}
+				}
+				if err := walk(f.typ, p); err != nil {
 					return err
 				}
 			}
