@@ -81,6 +81,10 @@ func (c *Checker) key(path string) string {
 	return c.prefix + "." + path
 }
 
+// Key returns the full dotted key of path under c's prefix, for a message
+// that names another field ("set market.pool_depth or market.pool_usd").
+func (c *Checker) Key(path string) string { return c.key(path) }
+
 // Add records err for path unless err is nil; it returns err == nil.
 func (c *Checker) Add(path string, err error) bool {
 	if err == nil {

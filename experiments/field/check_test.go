@@ -121,6 +121,9 @@ b.toml: last: after the subs`
 	if !fees.Reported("burn") || fees.Reported("split.0") || !c.Reported("fees.burn") || !council.Reported("members") || c.Reported("members") {
 		t.Error("Reported")
 	}
+	if council.Key("members") != "governance.council.members" || fees.Key("") != "fees" || c.Key("runs") != "runs" {
+		t.Error("Key")
+	}
 	// The zero Checker's Sub shares its list too.
 	var zero Checker
 	zero.Sub("a").Errorf("b", "c")

@@ -55,16 +55,18 @@ func parseRange(tag string, k kind) (rangeRule, error) {
 	if k != kFloat && k != kInt && k != kDist {
 		return rangeRule{}, errors.New("a range tag needs a float, int or dist field, or a slice of them")
 	}
-	forms := map[kind]string{kFloat: `"[lo,hi]", "(0,)", "[0,)" or "(,)"`, kInt: `"[lo,hi]"`, kDist: `"[lo,hi]" or "[0,)"`}[k]
-	bad := fmt.Errorf("a %s field takes %s", kindName(k), forms)
+	bad := func() error {
+		forms := map[kind]string{kFloat: `"[lo,hi]", "(0,)", "[0,)" or "(,)"`, kInt: `"[lo,hi]"`, kDist: `"[lo,hi]" or "[0,)"`}[k]
+		return fmt.Errorf("a %s field takes %s", kindName(k), forms)
+	}
 	if len(tag) < 3 {
-		return rangeRule{}, bad
+		return rangeRule{}, bad()
 	}
 	open, end := tag[0], tag[len(tag)-1]
 	lo, hi, ok := strings.Cut(tag[1:len(tag)-1], ",")
 	switch {
 	case !ok:
-		return rangeRule{}, bad
+		return rangeRule{}, bad()
 	case open == '(' && lo == "0" && hi == "" && end == ')' && k == kFloat:
 		return rangeRule{form: formPositive}, nil
 	case open == '[' && lo == "0" && hi == "" && end == ')' && k != kInt:
@@ -72,7 +74,7 @@ func parseRange(tag string, k kind) (rangeRule, error) {
 	case open == '(' && lo == "" && hi == "" && end == ')' && k == kFloat:
 		return rangeRule{form: formFinite}, nil
 	case open != '[' || end != ']':
-		return rangeRule{}, bad
+		return rangeRule{}, bad()
 	}
 	if k == kInt {
 		a, err1 := strconv.Atoi(lo)
@@ -108,19 +110,6 @@ func rangeKind(t reflect.Type) kind {
 		return kindOf(t.Elem())
 	}
 	return k
-}
-
-// fieldRange parses f's range tag (nil when it has none); the schema check
-// (checkSchema) has already refused a malformed one.
-func fieldRange(f structField) *rangeRule {
-	if f.rng == "" {
-		return nil
-	}
-	r, err := parseRange(f.rng, rangeKind(f.typ))
-	if err != nil {
-		panic(fmt.Sprintf("params: range tag %q of %s: %v (checkSchema lets no bad tag through)", f.rng, f.name, err))
-	}
-	return &r
 }
 
 // check applies r to the float v at path.
@@ -176,22 +165,18 @@ func CheckTags(c *field.Checker, v any) {
 	if err != nil {
 		panic(err)
 	}
-	checkNode(c, "", nil, rv)
+	checkNode(c, "", kStruct, nil, rv)
 }
 
-// checkNode checks v at path; r is the range tag of the field that holds v
-// (nil for none), applied to v when it is a scalar.
-func checkNode(c *field.Checker, path string, r *rangeRule, v reflect.Value) {
-	switch kindOf(v.Type()) {
+// checkNode checks v, of kind k, at path; r is the range tag of the field
+// that holds v (nil for none), applied to v when it is a scalar.
+func checkNode(c *field.Checker, path string, k kind, r *rangeRule, v reflect.Value) {
+	switch k {
 	case kFloat:
-		if r != nil {
-			r.check(c, path, v.Float())
-		}
+		r.check(c, path, v.Float())
 		return
 	case kInt:
-		if r != nil {
-			c.IntRange(path, int(v.Int()), r.ilo, r.ihi)
-		}
+		c.IntRange(path, int(v.Int()), r.ilo, r.ihi)
 		return
 	case kDist:
 		d := v.Interface().(dist.Dist)
@@ -201,21 +186,30 @@ func checkNode(c *field.Checker, path string, r *rangeRule, v reflect.Value) {
 		return
 	case kStruct:
 		for _, f := range fieldsOf(v.Type()) {
-			checkNode(c, join(path, f.name), fieldRange(f), v.FieldByIndex(f.index))
+			if checked(f.kind, f.rule) {
+				checkNode(c, join(path, f.name), f.kind, f.rule, v.FieldByIndex(f.index))
+			}
 		}
 	case kSlice:
-		for i := range v.Len() {
-			checkNode(c, joinIndex(path, i), r, v.Index(i))
+		if ek := kindOf(v.Type().Elem()); checked(ek, r) {
+			for i := range v.Len() {
+				checkNode(c, joinIndex(path, i), ek, r, v.Index(i))
+			}
 		}
 	case kMap:
-		for _, k := range sortedKeys(v) {
-			// A map entry is not addressable: a copy has the
-			// pointer receivers of its Validate.
-			e := reflect.New(v.Type().Elem()).Elem()
-			e.Set(v.MapIndex(k))
-			checkNode(c, join(path, k.String()), r, e)
+		if ek := kindOf(v.Type().Elem()); checked(ek, r) {
+			for _, key := range sortedKeys(v) {
+				// A map entry is not addressable: a copy has the
+				// pointer receivers of its Validate.
+				e := reflect.New(v.Type().Elem()).Elem()
+				e.Set(v.MapIndex(key))
+				checkNode(c, join(path, key.String()), ek, r, e)
+			}
 		}
 	default:
+		return
+	}
+	if !reflect.PointerTo(v.Type()).Implements(validatorType) {
 		return
 	}
 	if !v.CanAddr() {
@@ -223,7 +217,20 @@ func checkNode(c *field.Checker, path string, r *rangeRule, v reflect.Value) {
 		p.Elem().Set(v)
 		v = p.Elem()
 	}
-	if val, ok := v.Addr().Interface().(field.Validator); ok {
-		val.Validate(c.Sub(path))
+	v.Addr().Interface().(field.Validator).Validate(c.Sub(path))
+}
+
+var validatorType = reflect.TypeFor[field.Validator]()
+
+// checked reports whether a value of kind k with range rule r (nil: none)
+// has anything to check: a number with a rule, a distribution, or a
+// container (which may hold either, or have a Validate).
+func checked(k kind, r *rangeRule) bool {
+	switch k {
+	case kFloat, kInt:
+		return r != nil
+	case kDist, kStruct, kSlice, kMap:
+		return true
 	}
+	return false
 }
