@@ -6,7 +6,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -45,17 +44,13 @@ func TestGovernanceValidation(t *testing.T) {
 			t.Errorf("--set %s: %v", c.set, err)
 			continue
 		}
-		ch := field.NewChecker("x.toml", nil)
-		validateGovernance(ch, &e.Params)
-		err := ch.Err()
+		err := ValidateParams(&e.Params)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("--set %s: error %v, want it to name %q", c.set, err, c.want)
 		}
 	}
 	e := Default()
-	ch := field.NewChecker("x.toml", nil)
-	validateGovernance(ch, &e.Params)
-	if err := ch.Err(); err != nil {
+	if err := ValidateParams(&e.Params); err != nil {
 		t.Errorf("defaults refused: %v", err)
 	}
 }
@@ -96,9 +91,7 @@ func TestGovernancePresetsLoad(t *testing.T) {
 				t.Errorf("%s: scenario %q: %v", name, sc.Name, err)
 				continue
 			}
-			ch := field.NewChecker(name+".toml", nil)
-			validateGovernance(ch, &e.Params)
-			if err := ch.Err(); err != nil {
+			if err := ValidateParams(&e.Params); err != nil {
 				t.Errorf("%s: scenario %q: %v", name, sc.Name, err)
 			}
 		}
