@@ -76,8 +76,10 @@ var sectionKey = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // Section declares the mechanism's parameter section: the TOML table key
 // and its defaults. T is a struct whose fields carry toml, unit and doc
-// tags (and range tags for their bounds); a method Validate on *T checks
-// what the tags cannot. The handle's Value is this run's parameters: the
+// tags, and range tags for their bounds (range:"[0,1]"); a method
+// Validate(*field.Checker) on *T checks what the tags cannot
+// (experiments/field). Both run when an experiment is loaded, with the
+// section's key before each field's in the messages. The handle's Value is this run's parameters: the
 // defaults overlaid with the experiment's table.
 //
 // A mechanism declares exactly one section, before its other

@@ -1,7 +1,10 @@
 package agents
 
 import (
+	"strconv"
+
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/enum"
 	"github.com/seqsim/seqsim/ordered"
 )
@@ -63,27 +66,45 @@ func (AttackGoal) EnumNames() []string { return goalNames.Names() }
 // treasury's tokens to a grantee holder (or sells them on the pool when
 // there are no grantees).
 type Governance struct {
-	ProposalsPerYear  float64   `toml:"proposals_per_year" unit:"1/year" doc:"rate of ordinary proposals (parameter changes and grants), Poisson; 0 = none"`
+	ProposalsPerYear  float64   `toml:"proposals_per_year" unit:"1/year" range:"[0,10000]" doc:"rate of ordinary proposals (parameter changes and grants), Poisson; 0 = none"`
 	KindWeights       []float64 `toml:"kind_weights" unit:"weights [fee_split, emission, min_stake, bond, grant]" doc:"relative frequency of each kind of ordinary proposal"`
-	ChangeSD          float64   `toml:"change_sd" unit:"log-sd" doc:"a parameter proposal multiplies its parameter by exp(change_sd*Z), Z standard normal"`
-	GrantShare        dist.Dist `toml:"grant_share" unit:"fraction of treasury tokens" doc:"size of a treasury grant, drawn per grant proposal"`
-	Support           dist.Dist `toml:"support" unit:"probability" doc:"share of voters in favour of an ordinary proposal, drawn per proposal"`
-	Stakes            dist.Dist `toml:"stakes" unit:"0-1" doc:"what an ordinary proposal puts at stake, drawn per proposal (low stakes, low turnout)"`
-	Quorum            float64   `toml:"quorum" unit:"fraction of votable supply" doc:"votes for a proposal needs, as a share of the votable supply at the snapshot"`
-	SnapshotDelayDays int       `toml:"snapshot_delay_days" unit:"days" doc:"days from proposal to the voting-power snapshot (0 = votes counted when cast, so flash-loaned tokens vote)"`
-	VotingDays        int       `toml:"voting_days" unit:"days" doc:"length of the vote after the snapshot"`
-	TimelockDays      int       `toml:"timelock_days" unit:"days" doc:"delay between a passed vote and execution, in which the council may veto"`
-	TurnoutStakes     float64   `toml:"turnout_stakes" unit:"logit per unit of stakes" doc:"how much more likely a voter votes when more is at stake"`
-	TurnoutContest    float64   `toml:"turnout_contest" unit:"logit per unit of contest" doc:"how much more likely a voter votes when the outcome is in doubt"`
-	Deception         float64   `toml:"deception" unit:"probability" doc:"chance that an honest voter voting on a malicious proposal is deceived and votes for it"`
-	Delegates         int       `toml:"delegates" unit:"count" doc:"delegates holders can delegate their votes to"`
-	DelegateSplit     int       `toml:"delegate_split" unit:"count" doc:"delegates a delegating holder spreads its votes over, in equal parts (a holder agent stands for many wallets)"`
-	DelegateWeight    dist.Dist `toml:"delegate_weight" unit:"relative" doc:"popularity of each delegate: a delegating holder picks a delegate with probability proportional to it"`
-	DelegateTurnout   dist.Dist `toml:"delegate_turnout" unit:"probability" doc:"each delegate's propensity to vote (on a proposal of middling stakes and contest)"`
-	BribeRefusal      float64   `toml:"bribe_refusal" unit:"probability" doc:"chance that a voter refuses every bribe (legal or reputational limits), drawn per voter"`
-	MeasureEveryDays  int       `toml:"measure_every_days" unit:"days" doc:"days between measurements of voting-power concentration and of the cost to capture"`
+	ChangeSD          float64   `toml:"change_sd" unit:"log-sd" range:"[0,5]" doc:"a parameter proposal multiplies its parameter by exp(change_sd*Z), Z standard normal"`
+	GrantShare        dist.Dist `toml:"grant_share" unit:"fraction of treasury tokens" range:"[0,1]" doc:"size of a treasury grant, drawn per grant proposal"`
+	Support           dist.Dist `toml:"support" unit:"probability" range:"[0,1]" doc:"share of voters in favour of an ordinary proposal, drawn per proposal"`
+	Stakes            dist.Dist `toml:"stakes" unit:"0-1" range:"[0,1]" doc:"what an ordinary proposal puts at stake, drawn per proposal (low stakes, low turnout)"`
+	Quorum            float64   `toml:"quorum" unit:"fraction of votable supply" range:"[0,1]" doc:"votes for a proposal needs, as a share of the votable supply at the snapshot"`
+	SnapshotDelayDays int       `toml:"snapshot_delay_days" unit:"days" range:"[0,3650]" doc:"days from proposal to the voting-power snapshot (0 = votes counted when cast, so flash-loaned tokens vote)"`
+	VotingDays        int       `toml:"voting_days" unit:"days" range:"[0,3650]" doc:"length of the vote after the snapshot"`
+	TimelockDays      int       `toml:"timelock_days" unit:"days" range:"[0,3650]" doc:"delay between a passed vote and execution, in which the council may veto"`
+	TurnoutStakes     float64   `toml:"turnout_stakes" unit:"logit per unit of stakes" range:"[-50,50]" doc:"how much more likely a voter votes when more is at stake"`
+	TurnoutContest    float64   `toml:"turnout_contest" unit:"logit per unit of contest" range:"[-50,50]" doc:"how much more likely a voter votes when the outcome is in doubt"`
+	Deception         float64   `toml:"deception" unit:"probability" range:"[0,1]" doc:"chance that an honest voter voting on a malicious proposal is deceived and votes for it"`
+	Delegates         int       `toml:"delegates" unit:"count" range:"[0,100000]" doc:"delegates holders can delegate their votes to"`
+	DelegateSplit     int       `toml:"delegate_split" unit:"count" range:"[1,64]" doc:"delegates a delegating holder spreads its votes over, in equal parts (a holder agent stands for many wallets)"`
+	DelegateWeight    dist.Dist `toml:"delegate_weight" unit:"relative" range:"[0,)" doc:"popularity of each delegate: a delegating holder picks a delegate with probability proportional to it"`
+	DelegateTurnout   dist.Dist `toml:"delegate_turnout" unit:"probability" range:"[0,1]" doc:"each delegate's propensity to vote (on a proposal of middling stakes and contest)"`
+	BribeRefusal      float64   `toml:"bribe_refusal" unit:"probability" range:"[0,1]" doc:"chance that a voter refuses every bribe (legal or reputational limits), drawn per voter"`
+	MeasureEveryDays  int       `toml:"measure_every_days" unit:"days" range:"[1,3650]" doc:"days between measurements of voting-power concentration and of the cost to capture"`
 	Voters            Voters    `toml:"voters" doc:"how each holder type takes part in governance"`
 	Council           Council   `toml:"council" doc:"the security council (or foundation multisig) and how its powers fade"`
+}
+
+// Validate checks the weights of the five kinds of ordinary proposal: each
+// in [0, 1e9], and not all 0 when there are proposals.
+func (g *Governance) Validate(c *field.Checker) {
+	if len(g.KindWeights) != 5 {
+		c.Errorf("kind_weights", "want 5 weights [fee_split, emission, min_stake, bond, grant], got %d", len(g.KindWeights))
+		return
+	}
+	var sum float64
+	ok, each := true, c.Sub("kind_weights")
+	for i, x := range g.KindWeights {
+		ok = each.Range(strconv.Itoa(i), x, 0, 1e9) && ok
+		sum += x
+	}
+	if ok && g.ProposalsPerYear > 0 && !(sum > 0) {
+		c.Errorf("kind_weights", "all weights are 0 but proposals_per_year is %g", g.ProposalsPerYear)
+	}
 }
 
 // Voters is the table of the holder types' governance behaviour: one entry
@@ -94,10 +115,17 @@ type Voters = ordered.Table[VoterBehaviour]
 // the entries of Governance.Voters, [governance.voters.<type>] in a file,
 // one for each holder type (Behaviour says how a file adds a type).
 type VoterBehaviour struct {
-	Delegate float64   `toml:"delegate" unit:"probability" doc:"chance that a holder delegates its votes to a delegate"`
-	SelfVote float64   `toml:"self_vote" unit:"probability" doc:"chance that a holder registers to vote its own tokens (delegate + self_vote <= 1; the rest never vote)"`
-	LagDays  float64   `toml:"lag_days" unit:"days" doc:"mean delay (exponential) after launch before a holder delegates or registers"`
-	Turnout  dist.Dist `toml:"turnout" unit:"probability" doc:"propensity of a self-voting holder to vote"`
+	Delegate float64   `toml:"delegate" unit:"probability" range:"[0,1]" doc:"chance that a holder delegates its votes to a delegate"`
+	SelfVote float64   `toml:"self_vote" unit:"probability" range:"[0,1]" doc:"chance that a holder registers to vote its own tokens (delegate + self_vote <= 1; the rest never vote)"`
+	LagDays  float64   `toml:"lag_days" unit:"days" range:"[0,36500]" doc:"mean delay (exponential) after launch before a holder delegates or registers"`
+	Turnout  dist.Dist `toml:"turnout" unit:"probability" range:"[0,1]" doc:"propensity of a self-voting holder to vote"`
+}
+
+// Validate checks that delegating and self-voting are exclusive choices.
+func (v *VoterBehaviour) Validate(c *field.Checker) {
+	if !c.Reported("delegate") && !c.Reported("self_vote") && v.Delegate+v.SelfVote > 1+1e-12 {
+		c.Errorf("self_vote", "delegate + self_vote = %g exceeds 1", v.Delegate+v.SelfVote)
+	}
 }
 
 // Council is an M-of-N security council (Arbitrum: 9 of 12) or, with
@@ -115,14 +143,25 @@ type VoterBehaviour struct {
 // holder captures the protocol (Ronin 2022: 5 of 9 keys; Harmony 2022: 2
 // of 5).
 type Council struct {
-	Members               int     `toml:"members" unit:"count" doc:"council members (0 = no council)"`
+	Members               int     `toml:"members" unit:"count" range:"[0,1000]" doc:"council members (0 = no council)"`
 	Threshold             int     `toml:"threshold" unit:"count" doc:"signatures needed for any council action, a veto included"`
-	Detection             float64 `toml:"detection" unit:"probability" doc:"chance that an honest member spots a malicious proposal and signs its veto within the timelock"`
-	GatekeeperDays        int     `toml:"gatekeeper_days" unit:"days" doc:"days from launch during which the council decides every proposal (token votes advise)"`
-	FadeStartDays         int     `toml:"fade_start_days" unit:"days" doc:"day from which the council's authority falls linearly, to nothing at veto_days"`
-	VetoDays              int     `toml:"veto_days" unit:"days" doc:"day the council loses its veto and every other power (0 = never)"`
-	CompromiseRatePerYear float64 `toml:"compromise_rate_per_year" unit:"1/year" doc:"rate of key-compromise events (Poisson)"`
-	CompromiseReach       float64 `toml:"compromise_reach" unit:"probability" doc:"chance that an event compromises each member's key (shared infrastructure or organisation)"`
+	Detection             float64 `toml:"detection" unit:"probability" range:"[0,1]" doc:"chance that an honest member spots a malicious proposal and signs its veto within the timelock"`
+	GatekeeperDays        int     `toml:"gatekeeper_days" unit:"days" range:"[0,2147483647]" doc:"days from launch during which the council decides every proposal (token votes advise)"`
+	FadeStartDays         int     `toml:"fade_start_days" unit:"days" range:"[0,2147483647]" doc:"day from which the council's authority falls linearly, to nothing at veto_days"`
+	VetoDays              int     `toml:"veto_days" unit:"days" range:"[0,2147483647]" doc:"day the council loses its veto and every other power (0 = never)"`
+	CompromiseRatePerYear float64 `toml:"compromise_rate_per_year" unit:"1/year" range:"[0,365]" doc:"rate of key-compromise events (Poisson)"`
+	CompromiseReach       float64 `toml:"compromise_reach" unit:"probability" range:"[0,1]" doc:"chance that an event compromises each member's key (shared infrastructure or organisation)"`
+}
+
+// Validate checks the signature threshold against the members, and that
+// the veto does not end before its fade starts.
+func (k *Council) Validate(c *field.Checker) {
+	if !c.Reported("members") && k.Members > 0 {
+		c.IntRange("threshold", k.Threshold, 1, k.Members)
+	}
+	if !c.Reported("fade_start_days") && !c.Reported("veto_days") && k.VetoDays > 0 && k.VetoDays < k.FadeStartDays {
+		c.Errorf("veto_days", "veto ends on day %d, before its fade starts on day %d (fade_start_days)", k.VetoDays, k.FadeStartDays)
+	}
 }
 
 // Attacker is an attacker or cartel with a budget. At random times
@@ -151,25 +190,25 @@ type Council struct {
 // what it holds in daily slices.
 type Attacker struct {
 	Enabled           bool       `toml:"enabled" doc:"whether an attacker is present"`
-	BudgetUSD         dist.Dist  `toml:"budget_usd" unit:"USD" doc:"the attacker's capital, drawn per run"`
-	ReviewsPerYear    float64    `toml:"reviews_per_year" unit:"1/year" doc:"rate at which the attacker looks for an attack (Poisson)"`
+	BudgetUSD         dist.Dist  `toml:"budget_usd" unit:"USD" range:"[0,)" doc:"the attacker's capital, drawn per run"`
+	ReviewsPerYear    float64    `toml:"reviews_per_year" unit:"1/year" range:"[0,365]" doc:"rate at which the attacker looks for an attack (Poisson)"`
 	Goal              AttackGoal `toml:"goal" doc:"what the attacker is after"`
 	Buy               bool       `toml:"buy" doc:"may buy votes or stake on the AMM"`
 	Borrow            bool       `toml:"borrow" doc:"may borrow votes (lending)"`
 	Bribe             bool       `toml:"bribe" doc:"may bribe voters"`
 	Stake             bool       `toml:"stake" doc:"may stake to control the sequencer set"`
-	DrainShare        float64    `toml:"drain_share" unit:"fraction" doc:"share of the treasury a malicious proposal takes"`
-	SequencerValueUSD float64    `toml:"sequencer_value_usd" unit:"USD" doc:"what controlling the sequencer set is worth to the attacker (ordering, censorship, extortion)"`
-	SequencerShare    float64    `toml:"sequencer_share" unit:"fraction of active stake" doc:"stake share the stake strategy aims beyond (1/3 halts a BFT set, 1/2 controls ordering)"`
-	MaxDailyTrade     float64    `toml:"max_daily_trade" unit:"fraction of pool token reserve" doc:"largest daily purchase or sale by the attacker"`
-	PlanningDays      int        `toml:"planning_days" unit:"days" doc:"days of sales over which the attacker values drained tokens"`
-	Margin            float64    `toml:"margin" unit:"fraction" doc:"safety margin over the expected votes against"`
+	DrainShare        float64    `toml:"drain_share" unit:"fraction" range:"[0,1]" doc:"share of the treasury a malicious proposal takes"`
+	SequencerValueUSD float64    `toml:"sequencer_value_usd" unit:"USD" range:"[0,1e15]" doc:"what controlling the sequencer set is worth to the attacker (ordering, censorship, extortion)"`
+	SequencerShare    float64    `toml:"sequencer_share" unit:"fraction of active stake" range:"[0.01,0.99]" doc:"stake share the stake strategy aims beyond (1/3 halts a BFT set, 1/2 controls ordering)"`
+	MaxDailyTrade     float64    `toml:"max_daily_trade" unit:"fraction of pool token reserve" range:"[1e-6,0.99]" doc:"largest daily purchase or sale by the attacker"`
+	PlanningDays      int        `toml:"planning_days" unit:"days" range:"[1,36500]" doc:"days of sales over which the attacker values drained tokens"`
+	Margin            float64    `toml:"margin" unit:"fraction" range:"[0,10]" doc:"safety margin over the expected votes against"`
 }
 
 // Lending is the money market in which the token can be borrowed.
 type Lending struct {
-	Depth           float64 `toml:"depth" unit:"fraction of circulating supply" doc:"tokens that can be borrowed"`
-	RateAnnual      float64 `toml:"rate_annual" unit:"1/year" doc:"borrow rate of a term loan"`
-	FlashFee        float64 `toml:"flash_fee" unit:"fraction" doc:"fee of a flash loan (same transaction, no collateral)"`
-	CollateralRatio float64 `toml:"collateral_ratio" unit:"USD/USD" doc:"collateral a term loan needs per USD borrowed"`
+	Depth           float64 `toml:"depth" unit:"fraction of circulating supply" range:"[0,1]" doc:"tokens that can be borrowed"`
+	RateAnnual      float64 `toml:"rate_annual" unit:"1/year" range:"[0,10]" doc:"borrow rate of a term loan"`
+	FlashFee        float64 `toml:"flash_fee" unit:"fraction" range:"[0,1]" doc:"fee of a flash loan (same transaction, no collateral)"`
+	CollateralRatio float64 `toml:"collateral_ratio" unit:"USD/USD" range:"[0,100]" doc:"collateral a term loan needs per USD borrowed"`
 }

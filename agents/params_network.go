@@ -2,6 +2,7 @@ package agents
 
 import (
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/enum"
 )
 
@@ -49,18 +50,27 @@ func (SequencingMode) EnumNames() []string { return modeNames.Names() }
 // rewards covers its cost; an operator whose profit, smoothed over
 // exit_loss_days, turns negative leaves, unbonding its self-stake.
 type Sequencers struct {
-	Operators        int            `toml:"operators" unit:"count" doc:"operators at launch"`
-	MaxOperators     int            `toml:"max_operators" unit:"count" doc:"operators that can exist over a run, launch plus entrants; entry stops here"`
-	MaxActive        int            `toml:"max_active" unit:"count" doc:"size of the active set: the eligible operators with the most total stake"`
-	MinStake         float64        `toml:"min_stake" unit:"tokens" doc:"self-stake an operator needs to be eligible for the active set"`
-	SelfStake        dist.Dist      `toml:"self_stake" unit:"tokens" doc:"self-stake an operator buys on the AMM and bonds when it enters, drawn per operator"`
-	Commission       dist.Dist      `toml:"commission" unit:"fraction" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1])"`
-	OperatingCostUSD dist.Dist      `toml:"operating_cost_usd" unit:"USD/year" doc:"cost of running a sequencer, drawn per operator"`
+	Operators        int            `toml:"operators" unit:"count" range:"[0,10000]" doc:"operators at launch"`
+	MaxOperators     int            `toml:"max_operators" unit:"count" range:"[0,10000]" doc:"operators that can exist over a run, launch plus entrants; entry stops here"`
+	MaxActive        int            `toml:"max_active" unit:"count" range:"[1,10000]" doc:"size of the active set: the eligible operators with the most total stake"`
+	MinStake         float64        `toml:"min_stake" unit:"tokens" range:"[0,)" doc:"self-stake an operator needs to be eligible for the active set"`
+	SelfStake        dist.Dist      `toml:"self_stake" unit:"tokens" range:"[0,)" doc:"self-stake an operator buys on the AMM and bonds when it enters, drawn per operator"`
+	Commission       dist.Dist      `toml:"commission" unit:"fraction" range:"[0,)" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1])"`
+	OperatingCostUSD dist.Dist      `toml:"operating_cost_usd" unit:"USD/year" range:"[0,)" doc:"cost of running a sequencer, drawn per operator"`
 	Mode             SequencingMode `toml:"mode" doc:"how batches are assigned: stake-weighted rotation, or a daily second-price slot auction"`
-	BatchesPerDay    int            `toml:"batches_per_day" unit:"count/day" doc:"state-root batches (assertions) posted per day, each by one active operator"`
-	AuctionEdge      dist.Dist      `toml:"auction_edge" unit:"fraction of daily fees" doc:"auction mode: value an operator draws from a day of sequencing (MEV, ordering) over the day's fee revenue; its bid"`
-	ExitLossDays     int            `toml:"exit_loss_days" unit:"days" doc:"an operator exits when its profit smoothed over this many days is negative (0 = never exits)"`
-	EntryReviewDays  int            `toml:"entry_review_days" unit:"days" doc:"how often a prospective operator considers entering (0 = no entry)"`
+	BatchesPerDay    int            `toml:"batches_per_day" unit:"count/day" range:"[1,1000000]" doc:"state-root batches (assertions) posted per day, each by one active operator"`
+	AuctionEdge      dist.Dist      `toml:"auction_edge" unit:"fraction of daily fees" range:"[0,)" doc:"auction mode: value an operator draws from a day of sequencing (MEV, ordering) over the day's fee revenue; its bid"`
+	ExitLossDays     int            `toml:"exit_loss_days" unit:"days" range:"[0,3650]" doc:"an operator exits when its profit smoothed over this many days is negative (0 = never exits)"`
+	EntryReviewDays  int            `toml:"entry_review_days" unit:"days" range:"[0,3650]" doc:"how often a prospective operator considers entering (0 = no entry)"`
+}
+
+// Validate checks that entry can reach the operators there are at launch.
+// The operator slots index an int16 per holder, hence the tags' bound of
+// 10000; the minimum stake against the supply is in Params.Validate.
+func (s *Sequencers) Validate(c *field.Checker) {
+	if !c.Reported("operators") && !c.Reported("max_operators") && s.MaxOperators < s.Operators {
+		c.Errorf("max_operators", "must be at least %s (%d), got %d", c.Key("operators"), s.Operators, s.MaxOperators)
+	}
 }
 
 // Slashing sets the offences an operator can be slashed for. A slash takes
@@ -77,21 +87,26 @@ type Slashing struct {
 	InvalidRoot     FraudPenalty `toml:"invalid_root" doc:"a provably invalid state root, caught by a verifier (up to 100%)"`
 }
 
+// Validate checks the split: three shares in [0, 1] that sum to 1.
+func (s *Slashing) Validate(c *field.Checker) {
+	validateShares(c, "split", s.Split, "[burn, treasury, challenger]")
+}
+
 // Offence is a non-strategic fault: it happens to an operator at a rate
 // drawn per operator and is detected with a probability.
 type Offence struct {
-	RatePerYear dist.Dist `toml:"rate_per_year" unit:"1/year" doc:"expected offences per operator per year, drawn per operator (heterogeneous reliability)"`
-	Penalty     float64   `toml:"penalty" unit:"fraction of stake" doc:"share of the slashable stake taken"`
-	Detection   float64   `toml:"detection" unit:"probability" doc:"probability that an offence is proven and slashed"`
-	JailDays    int       `toml:"jail_days" unit:"days" doc:"days out of the active set after a slash"`
+	RatePerYear dist.Dist `toml:"rate_per_year" unit:"1/year" range:"[0,)" doc:"expected offences per operator per year, drawn per operator (heterogeneous reliability)"`
+	Penalty     float64   `toml:"penalty" unit:"fraction of stake" range:"[0,1]" doc:"share of the slashable stake taken"`
+	Detection   float64   `toml:"detection" unit:"probability" range:"[0,1]" doc:"probability that an offence is proven and slashed"`
+	JailDays    int       `toml:"jail_days" unit:"days" range:"[0,3650]" doc:"days out of the active set after a slash"`
 	Remove      bool      `toml:"remove" doc:"a slash removes the operator for good (tombstone)"`
 }
 
 // FraudPenalty is the slash of an operator whose invalid state root a
 // verifier proved. The root itself is a strategic choice (see Fraud).
 type FraudPenalty struct {
-	Penalty  float64 `toml:"penalty" unit:"fraction of stake" doc:"share of the slashable stake taken"`
-	JailDays int     `toml:"jail_days" unit:"days" doc:"days out of the active set after a slash"`
+	Penalty  float64 `toml:"penalty" unit:"fraction of stake" range:"[0,1]" doc:"share of the slashable stake taken"`
+	JailDays int     `toml:"jail_days" unit:"days" range:"[0,3650]" doc:"days out of the active set after a slash"`
 	Remove   bool    `toml:"remove" doc:"a slash removes the operator for good (tombstone)"`
 }
 
@@ -164,20 +179,20 @@ func (RewardMode) EnumNames() []string { return rewardModeNames.Names() }
 // detection probability; only paying the verifiers (reward, attention
 // challenges, subsidies, a miss penalty) lowers the cheating rate.
 type Verification struct {
-	Verifiers           int        `toml:"verifiers" unit:"count" doc:"verifiers who may check each batch (N)"`
-	CheckCost           float64    `toml:"check_cost" unit:"USD/batch" doc:"cost of checking one batch (c): each verifier's cost is this times a lognormal factor of median 1"`
-	CheckCostSpread     float64    `toml:"check_cost_spread" unit:"log-sd" doc:"spread of check costs across verifiers: sigma of the lognormal factor (0 = all pay check_cost)"`
-	Reward              float64    `toml:"reward" unit:"USD" doc:"challenger reward for a caught fraud (R), paid by the treasury from the forfeited bond"`
+	Verifiers           int        `toml:"verifiers" unit:"count" range:"[0,100000]" doc:"verifiers who may check each batch (N)"`
+	CheckCost           float64    `toml:"check_cost" unit:"USD/batch" range:"[0,)" doc:"cost of checking one batch (c): each verifier's cost is this times a lognormal factor of median 1"`
+	CheckCostSpread     float64    `toml:"check_cost_spread" unit:"log-sd" range:"[0,5]" doc:"spread of check costs across verifiers: sigma of the lognormal factor (0 = all pay check_cost)"`
+	Reward              float64    `toml:"reward" unit:"USD" range:"[0,)" doc:"challenger reward for a caught fraud (R), paid by the treasury from the forfeited bond"`
 	RewardMode          RewardMode `toml:"reward_mode" doc:"each checker of a caught fraud earns the reward, or one reward is shared among them"`
-	MissPenalty         float64    `toml:"miss_penalty" unit:"USD" doc:"loss of each verifier when a fraud passes unchecked (L), e.g. its own funds on the rollup"`
-	AttentionRate       float64    `toml:"attention_rate" unit:"fraction of batches" doc:"share of batches carrying a planted error that only a checker finds (attention challenges; 0 = off)"`
-	AttentionPayment    float64    `toml:"attention_payment" unit:"USD" doc:"treasury payment to each verifier that finds a planted error (J)"`
-	SubsidyPerCheck     float64    `toml:"subsidy_per_check" unit:"USD/batch" doc:"treasury subsidy paid for each check"`
-	ChallengeWindowDays int        `toml:"challenge_window_days" unit:"days" doc:"days after which an unchallenged fraud finalises and its gain is lost to users"`
-	ReviseEveryBatches  int        `toml:"revise_every_batches" unit:"batches" doc:"sequencers and verifiers revise beliefs and strategies after this many batches"`
-	Noise               float64    `toml:"noise" unit:"fraction of check cost" doc:"logit temperature of a verifier's choice, relative to its check cost (0 = best response)"`
-	MemoryDays          float64    `toml:"memory_days" unit:"days" doc:"exponential memory of beliefs (0 = all history, classic fictitious play)"`
-	PriorCheatRate      float64    `toml:"prior_cheat_rate" unit:"probability" doc:"verifiers' initial belief of the share of batches with fraud"`
+	MissPenalty         float64    `toml:"miss_penalty" unit:"USD" range:"[0,)" doc:"loss of each verifier when a fraud passes unchecked (L), e.g. its own funds on the rollup"`
+	AttentionRate       float64    `toml:"attention_rate" unit:"fraction of batches" range:"[0,1]" doc:"share of batches carrying a planted error that only a checker finds (attention challenges; 0 = off)"`
+	AttentionPayment    float64    `toml:"attention_payment" unit:"USD" range:"[0,)" doc:"treasury payment to each verifier that finds a planted error (J)"`
+	SubsidyPerCheck     float64    `toml:"subsidy_per_check" unit:"USD/batch" range:"[0,)" doc:"treasury subsidy paid for each check"`
+	ChallengeWindowDays int        `toml:"challenge_window_days" unit:"days" range:"[0,3650]" doc:"days after which an unchallenged fraud finalises and its gain is lost to users"`
+	ReviseEveryBatches  int        `toml:"revise_every_batches" unit:"batches" range:"[1,1000000]" doc:"sequencers and verifiers revise beliefs and strategies after this many batches"`
+	Noise               float64    `toml:"noise" unit:"fraction of check cost" range:"[0,10]" doc:"logit temperature of a verifier's choice, relative to its check cost (0 = best response)"`
+	MemoryDays          float64    `toml:"memory_days" unit:"days" range:"[0,)" doc:"exponential memory of beliefs (0 = all history, classic fictitious play)"`
+	PriorCheatRate      float64    `toml:"prior_cheat_rate" unit:"probability" range:"[0,1]" doc:"verifiers' initial belief of the share of batches with fraud"`
 }
 
 // Fraud is the sequencers' side of the verification game. A sequencer posts
@@ -188,8 +203,8 @@ type Verification struct {
 // removal is not in the calculation, which makes it bolder than a
 // far-sighted operator.
 type Fraud struct {
-	Gain           float64 `toml:"gain" unit:"USD" doc:"what an invalid root that finalises gains the sequencer, and loses its users (G)"`
-	Slash          float64 `toml:"slash" unit:"USD" doc:"bond the sequencer forfeits when its invalid root is caught (S), on top of any token slash"`
-	Noise          float64 `toml:"noise" unit:"fraction of gain" doc:"logit temperature of a sequencer's choice, relative to the gain (0 = best response)"`
-	PriorCheckRate float64 `toml:"prior_check_rate" unit:"probability" doc:"sequencers' initial belief of each verifier's check rate"`
+	Gain           float64 `toml:"gain" unit:"USD" range:"[0,)" doc:"what an invalid root that finalises gains the sequencer, and loses its users (G)"`
+	Slash          float64 `toml:"slash" unit:"USD" range:"[0,)" doc:"bond the sequencer forfeits when its invalid root is caught (S), on top of any token slash"`
+	Noise          float64 `toml:"noise" unit:"fraction of gain" range:"[0,10]" doc:"logit temperature of a sequencer's choice, relative to the gain (0 = best response)"`
+	PriorCheckRate float64 `toml:"prior_check_rate" unit:"probability" range:"[0,1]" doc:"sequencers' initial belief of each verifier's check rate"`
 }

@@ -245,11 +245,12 @@ type ParamDoc struct {
 	Type    string // bool, int, uint, float, string, dist, []float, map[string]int, ...
 	Default string // TOML form of the default; for array elements all defaults joined by ", "
 	Unit    string // the field's unit
+	Range   string // the values it accepts: "[0,1]", "(0,)" (> 0), "[0,)" (>= 0), "(,)" (finite); "mean [0,1]" bounds a distribution's mean; "" when its rule is not a plain range
 	Doc     string // the field's meaning
 }
 
-// Describe lists every parameter with its dotted path, type, default, unit
-// and meaning (the table `seqsim params` prints), the sections of the
+// Describe lists every parameter with its dotted path, type, default, unit,
+// range and meaning (the table `seqsim params` prints), the sections of the
 // model's optional mechanisms included.
 func Describe() []ParamDoc {
 	d := Default()

@@ -44,17 +44,13 @@ func TestGovernanceValidation(t *testing.T) {
 			t.Errorf("--set %s: %v", c.set, err)
 			continue
 		}
-		ch := params.NewChecker("x.toml", nil)
-		validateGovernance(ch, &e.Params)
-		err := ch.Err()
+		err := ValidateParams(&e.Params)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("--set %s: error %v, want it to name %q", c.set, err, c.want)
 		}
 	}
 	e := Default()
-	ch := params.NewChecker("x.toml", nil)
-	validateGovernance(ch, &e.Params)
-	if err := ch.Err(); err != nil {
+	if err := ValidateParams(&e.Params); err != nil {
 		t.Errorf("defaults refused: %v", err)
 	}
 }
@@ -95,9 +91,7 @@ func TestGovernancePresetsLoad(t *testing.T) {
 				t.Errorf("%s: scenario %q: %v", name, sc.Name, err)
 				continue
 			}
-			ch := params.NewChecker(name+".toml", nil)
-			validateGovernance(ch, &e.Params)
-			if err := ch.Err(); err != nil {
+			if err := ValidateParams(&e.Params); err != nil {
 				t.Errorf("%s: scenario %q: %v", name, sc.Name, err)
 			}
 		}

@@ -34,8 +34,8 @@ func TestPlanErrors(t *testing.T) {
 			"", "x.toml:3: staking.cooldown_days: point 1 staking.cooldown_days=-5: must be in [0, 3650], got -5"},
 		{"lhs bounds", "[sweep]\nmethod = \"lhs\"\npoints = 4\n[[sweep.params]]\npath = \"market.pool_depth\"\nlo = 0.5\nhi = 3\n",
 			"", "x.toml:4: market.pool_depth: market.pool_depth = 1.010773456304052 (the smallest value of the design): must be in [0, 1], got 1.010773456304052\n" +
-				"x.toml:4: market.pool_depth: market.pool_depth = 2.7660786705309484 (the largest value of the design): the pool needs 0.3665 of supply from the treasury at launch but treasury allocations release only 0.3528 at day 0\n" +
-				"x.toml:4: market.pool_depth: market.pool_depth = 2.7660786705309484 (the largest value of the design): must be in [0, 1], got 2.7660786705309484"},
+				"x.toml:4: market.pool_depth: market.pool_depth = 2.7660786705309484 (the largest value of the design): must be in [0, 1], got 2.7660786705309484\n" +
+				"x.toml:4: market.pool_depth: market.pool_depth = 2.7660786705309484 (the largest value of the design): the pool needs 0.3665 of supply from the treasury at launch but treasury allocations release only 0.3528 at day 0"},
 	}
 	for _, c := range cases {
 		l, p := load(c.src)

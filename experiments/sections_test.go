@@ -6,14 +6,22 @@ import (
 
 	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // tip is a test mechanism with a section and one outcome; it does nothing.
 type tip struct{}
 
 type tipParams struct {
-	Rate float64 `toml:"rate" unit:"fraction" doc:"a test rate"`
+	Rate float64 `toml:"rate" unit:"fraction" range:"[0,1]" doc:"a test rate"`
 	Days int     `toml:"days" unit:"days" doc:"a test length"`
+}
+
+// Validate is the section's cross-field rule.
+func (p *tipParams) Validate(c *field.Checker) {
+	if p.Days > 100 && p.Rate > 0.5 {
+		c.Errorf("days", "more than 100 days at a rate above 0.5")
+	}
 }
 
 func (tip) Declare(m *agents.Model) error {
@@ -92,6 +100,8 @@ func TestSectionErrors(t *testing.T) {
 		{"bad type", small + "[tip]\ndays = \"x\"\n", "t.toml:8: tip.days: wrong type"},
 		{"unknown key", small + "[tip]\nrat = 1\n", "t.toml:8: tip.rat: unknown key"},
 		{"scenario turns it on", small + "[[scenarios]]\nname = \"a\"\nset = [\"tip.rate=0.1\"]\n", "tip.rate"},
+		{"range tag", small + "[tip]\nrate = 1.5\n", "t.toml:8: tip.rate: must be in [0, 1], got 1.5"},
+		{"Validate", small + "[tip]\nrate = 0.9\ndays = 200\n", "t.toml:9: tip.days: more than 100 days at a rate above 0.5"},
 	} {
 		_, err := experiments.Load("t.toml", []byte(tc.src), nil, newTip)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

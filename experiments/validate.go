@@ -2,12 +2,10 @@ package experiments
 
 import (
 	"errors"
-	"fmt"
-	"math"
 	"regexp"
 
 	"github.com/seqsim/seqsim/agents"
-	"github.com/seqsim/seqsim/agents/protocol"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -37,7 +35,7 @@ func ValidateParams(p *agents.Params) error {
 
 // validate is Validate with the source lines of each key (nil: none).
 func (e *Experiment) validate(lines params.Lines) error {
-	c := params.NewChecker(e.File, lines)
+	c := field.NewChecker(e.File, lines)
 	s := e.Experiment
 	if !validName.MatchString(s.Name) {
 		c.Errorf("experiment.name", "must be letters, digits, - and _ (it names the output folder), got %q", s.Name)
@@ -51,132 +49,15 @@ func (e *Experiment) validate(lines params.Lines) error {
 		validateTestModel(c, e)
 		return c.Err()
 	}
-	p := &e.Params
-	c.IntRange("simulation.horizon_days", p.Simulation.HorizonDays, 1, 100*365)
-	c.IntRange("simulation.record_every_days", p.Simulation.RecordEveryDays, 1, max(p.Simulation.HorizonDays, 1))
-	c.Positive("supply.initial_tokens", p.Supply.InitialTokens)
-	if p.Supply.InitialTokens > 1e12 {
-		c.Errorf("supply.initial_tokens", "at most 1e12 tokens (balances are int64 micro-tokens), got %g", p.Supply.InitialTokens)
+	// The token model's rules live beside its fields (agents/params*.go):
+	// range tags, each section's Validate, and Params.Validate; the names
+	// of the holder types are checked against the allocations here.
+	params.CheckTags(c, &e.Params)
+	validateHolderNames(c, &e.Params)
+	// So do the rules of the optional mechanisms' sections, each under its
+	// key.
+	for _, in := range e.sectionsOn() {
+		params.CheckTags(c.Sub(in.Key), e.Params.Sections.Value(in.Key))
 	}
-	c.Positive("supply.launch_price_usd", p.Supply.LaunchPriceUSD)
-	validateAllocations(c, p)
-	validateHolders(c, p)
-	validateEmission(c, p)
-	validateMarket(c, p)
-	validateFees(c, p)
-	c.IntRange("staking.cooldown_days", p.Staking.CooldownDays, 0, 3650)
-	c.IntRange("staking.review_days", p.Staking.ReviewDays, 1, 3650)
-	c.NonNegative("staking.apr_smoothing_days", p.Staking.APRSmoothingDays)
-	c.Positive("staking.max_apr_signal", p.Staking.MaxAPRSignal)
-	if p.Staking.APRModel == agents.APRBudget {
-		c.NonNegative("staking.apr_budget_tokens_per_year", p.Staking.APRBudgetTokensPerYear)
-		c.Positive("staking.apr_floor_stake_tokens", p.Staking.APRFloorStakeTokens)
-	}
-	c.NonNegative("treasury.monthly_budget_usd", p.Treasury.MonthlyBudgetUSD)
-	c.NonNegative("treasury.initial_usd", p.Treasury.InitialUSD)
-	c.IntRange("metrics.unlock_window_days", p.Metrics.UnlockWindowDays, 0, 3650)
-	validateNetwork(c, p)
-	validateGovernance(c, p)
 	return c.Err()
-}
-
-func validateAllocations(c *params.Checker, p *agents.Params) {
-	if len(p.Allocations) == 0 {
-		c.Errorf("allocations", "at least one allocation is needed")
-		return
-	}
-	shares := make([]float64, len(p.Allocations))
-	var treasuryAtLaunch float64
-	for i, a := range p.Allocations {
-		k := func(f string) string { return fmt.Sprintf("allocations.%d.%s", i, f) }
-		shares[i] = a.Share
-		c.Range(k("share"), a.Share, 0, 1)
-		if a.Holder != agents.HolderTreasury {
-			c.IntRange(k("agents"), a.Agents, 1, 1_000_000)
-		}
-		c.Dist(k("weight"), a.Weight)
-		c.Range(k("tge_unlock"), a.TGEUnlock, 0, 1)
-		c.Range(k("cliff_unlock"), a.CliffUnlock, 0, 1)
-		if a.TGEUnlock+a.CliffUnlock > 1+1e-12 {
-			c.Errorf(k("cliff_unlock"), "tge_unlock + cliff_unlock = %g exceeds 1", a.TGEUnlock+a.CliffUnlock)
-		}
-		if c.IntRange(k("cliff_days"), a.CliffDays, 0, math.MaxInt32) && a.CliffDays > p.Simulation.HorizonDays {
-			c.Errorf(k("cliff_days"), "cliff on day %d is beyond the horizon of %d days (simulation.horizon_days)", a.CliffDays, p.Simulation.HorizonDays)
-		}
-		c.IntRange(k("vesting_days"), a.VestingDays, 0, math.MaxInt32)
-		c.IntRange(k("vesting_step_days"), a.VestingStepDays, 1, math.MaxInt32)
-		if a.Holder == agents.HolderTreasury {
-			treasuryAtLaunch += a.Share * a.TGEUnlock
-		}
-	}
-	c.SumsTo("allocations.share", shares, 1, 1e-9)
-	// The pool is seeded from the treasury at launch: it must hold enough.
-	var circ float64
-	for _, a := range p.Allocations {
-		if a.Holder != agents.HolderTreasury {
-			f := a.TGEUnlock
-			if a.CliffDays == 0 {
-				f += a.CliffUnlock
-			}
-			circ += a.Share * f
-		}
-	}
-	need, key := p.Market.PoolDepth*circ, "market.pool_depth"
-	if p.Market.PoolUSD > 0 {
-		need, key = p.Market.PoolUSD/p.Supply.LaunchPriceUSD/p.Supply.InitialTokens, "market.pool_usd"
-	}
-	if need > treasuryAtLaunch+1e-12 {
-		c.Errorf(key, "the pool needs %.4g of supply from the treasury at launch but treasury allocations release only %.4g at day 0", need, treasuryAtLaunch)
-	}
-}
-
-func validateEmission(c *params.Checker, p *agents.Params) {
-	em := p.Emission
-	c.Range("emission.annual_rate", em.AnnualRate, 0, 1)
-	c.Positive("emission.half_life_years", em.HalfLifeYears)
-	c.IntRange("emission.halving_days", em.HalvingDays, 1, math.MaxInt32)
-	if c.NonNegative("emission.cap_tokens", em.CapTokens) && em.CapTokens > 0 && em.CapTokens < p.Supply.InitialTokens {
-		c.Errorf("emission.cap_tokens", "cap %g is below the initial supply %g", em.CapTokens, p.Supply.InitialTokens)
-	}
-	if em.Kind == protocol.EmissionHalving && !(em.CapTokens > p.Supply.InitialTokens) {
-		c.Errorf("emission.cap_tokens", "halving emission needs a cap above the initial supply")
-	}
-}
-
-func validateMarket(c *params.Checker, p *agents.Params) {
-	m := p.Market
-	c.Range("market.pool_depth", m.PoolDepth, 0, 1)
-	c.NonNegative("market.pool_usd", m.PoolUSD)
-	if m.PoolDepth == 0 && m.PoolUSD == 0 {
-		c.Errorf("market.pool_depth", "the pool needs a depth: set market.pool_depth or market.pool_usd")
-	}
-	c.Range("market.swap_fee", m.SwapFee, 0, 0.5)
-	c.Finite("market.value_drift_annual", m.ValueDriftAnnual)
-	c.Range("market.value_vol_annual", m.ValueVolAnnual, 0, 10)
-	c.Range("market.shock_rate_per_year", m.ShockRatePerYear, 0, 365)
-	c.Finite("market.shock_mean", m.ShockMean)
-	c.NonNegative("market.shock_sd", m.ShockSD)
-	c.Range("market.dilution_elasticity", m.DilutionElasticity, 0, 1)
-	c.Range("market.arb_speed", m.ArbSpeed, 0, 1)
-	c.IntRange("market.trading_rounds", m.TradingRounds, 1, 1000)
-	c.Range("market.permanent_impact", m.PermanentImpact, 0, 10)
-	c.Dist("market.outside_buy_usd_per_day", m.OutsideBuyUSDPerDay)
-}
-
-func validateFees(c *params.Checker, p *agents.Params) {
-	f := p.Fees
-	c.NonNegative("fees.annual_revenue_usd", f.AnnualRevenueUSD)
-	c.Finite("fees.growth_annual", f.GrowthAnnual)
-	c.Range("fees.vol_annual", f.VolAnnual, 0, 10)
-	if len(f.Split) != 3 {
-		c.Errorf("fees.split", "want 3 shares [stakers, treasury, burn], got %d", len(f.Split))
-		return
-	}
-	ok := true
-	for i, s := range f.Split {
-		ok = c.Range(fmt.Sprintf("fees.split.%d", i), s, 0, 1) && ok
-	}
-	if ok {
-		c.SumsTo("fees.split", f.Split, 1, 1e-9)
-	}
 }

@@ -5,11 +5,10 @@ import (
 	"math"
 
 	"github.com/seqsim/seqsim/experiments/field"
-	"github.com/seqsim/seqsim/internal/params"
 )
 
 // validateStudy checks the scenario, sweep and sensitivity blocks.
-func validateStudy(c *params.Checker, e *Experiment) {
+func validateStudy(c *field.Checker, e *Experiment) {
 	seen := map[string]bool{}
 	for i, s := range e.Scenarios {
 		k := fmt.Sprintf("scenarios.%d", i)
@@ -114,7 +113,7 @@ func validateStudy(c *params.Checker, e *Experiment) {
 }
 
 // checkPath reports a path that names no numeric parameter.
-func checkPath(c *params.Checker, e *Experiment, key, path string) {
+func checkPath(c *field.Checker, e *Experiment, key, path string) {
 	v, err := e.getParam(path)
 	if err != nil {
 		c.Errorf(key, "%v", err)
@@ -134,7 +133,7 @@ func orDefault(s, d string) string {
 	return s
 }
 
-func validateTestModel(c *params.Checker, e *Experiment) {
+func validateTestModel(c *field.Checker, e *Experiment) {
 	c.Finite("ishigami.a", e.Ishigami.A)
 	c.Finite("ishigami.b", e.Ishigami.B)
 	if len(e.SobolG.A) == 0 || len(e.SobolG.A) != len(e.SobolG.X) {

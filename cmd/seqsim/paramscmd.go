@@ -18,9 +18,9 @@ func paramsCmd(args []string, stdout io.Writer) error {
 		return usagef("params takes no arguments")
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PATH\tTYPE\tDEFAULT\tUNIT\tMEANING")
+	fmt.Fprintln(tw, "PATH\tTYPE\tDEFAULT\tUNIT\tRANGE\tMEANING")
 	for _, d := range experiments.Describe() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.Path, d.Type, d.Default, d.Unit, d.Doc)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", d.Path, d.Type, d.Default, d.Unit, d.Range, d.Doc)
 	}
 	return tw.Flush()
 }

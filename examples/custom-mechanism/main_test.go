@@ -7,7 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/seqsim/seqsim/experiments"
 )
 
 // The example writes the whole output folder of `seqsim run`, with the
@@ -46,5 +49,14 @@ func TestExampleStudy(t *testing.T) {
 		if spent != 22_000*1460 || !(burned > 0) {
 			t.Fatalf("a run spent $%v and burned %v tokens, want $%v and some tokens", spent, burned, 22_000*1460)
 		}
+	}
+}
+
+// The section's range tags are checked when the experiment is loaded, with
+// the section's key in the message.
+func TestSectionRules(t *testing.T) {
+	_, err := experiments.Load("x.toml", []byte("[experiment]\nname = \"x\"\n[mev_buyback]\nburn_share = 2\n"), nil, newMEVBuyback)
+	if err == nil || !strings.Contains(err.Error(), "x.toml:4: mev_buyback.burn_share: must be in [0, 1], got 2") {
+		t.Fatalf("error %v", err)
 	}
 }

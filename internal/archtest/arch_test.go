@@ -45,8 +45,10 @@ var forbidden = map[string][]string{
 
 // allowed are the subpackages of a forbidden package that a package may
 // still depend on: itself, the folder layout the report reads, and the
-// error type of an experiment file that the TOML decoder builds.
+// error type of an experiment file that the TOML decoder builds and the
+// model's parameter sections validate themselves with.
 var allowed = map[string][]string{
+	"agents":            {"experiments/field"},
 	"agents/protocol":   {"agents/protocol"},
 	"experiments/field": {"experiments/field"},
 	"internal/params":   {"experiments/field"},

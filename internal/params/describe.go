@@ -11,6 +11,7 @@ type ParamDoc struct {
 	Type    string // bool, int, uint, float, string, dist, []float, map[string]int, ...
 	Default string // TOML form of the default; for array elements all defaults joined by ", "
 	Unit    string // the field's unit tag
+	Range   string // the field's range tag ("[0,1]", "(0,)"; "mean [0,1]" on a dist); "" for none
 	Doc     string // the field's doc tag
 }
 
@@ -58,14 +59,14 @@ func MissingDocs(schema any) []string {
 // MarkdownTable renders docs as a Markdown table.
 func MarkdownTable(docs []ParamDoc) string {
 	var b strings.Builder
-	b.WriteString("| Parameter | Type | Default | Unit | Description |\n|---|---|---|---|---|\n")
+	b.WriteString("| Parameter | Type | Default | Unit | Range | Description |\n|---|---|---|---|---|---|\n")
 	cell := func(s string) string {
 		s = strings.ReplaceAll(s, "|", `\|`)
 		return strings.ReplaceAll(s, "\n", " ")
 	}
 	for _, d := range docs {
 		b.WriteString("| `" + cell(d.Path) + "` | " + cell(d.Type) + " | `" + cell(d.Default) + "` | " +
-			cell(d.Unit) + " | " + cell(d.Doc) + " |\n")
+			cell(d.Unit) + " | " + cell(d.Range) + " | " + cell(d.Doc) + " |\n")
 	}
 	return b.String()
 }
@@ -147,6 +148,7 @@ func describeField(path string, f structField, t reflect.Type, vals []reflect.Va
 			Type:    typeName(t),
 			Default: strings.Join(defs, ", "),
 			Unit:    f.unit,
+			Range:   rangeText(f.rng, t),
 			Doc:     f.doc,
 		})
 	}
@@ -176,4 +178,13 @@ func typeName(t reflect.Type) string {
 		return "table"
 	}
 	return "value"
+}
+
+// rangeText is how the parameter table shows a range tag: as written, and
+// on a distribution as a bound of its mean.
+func rangeText(tag string, t reflect.Type) string {
+	if tag != "" && kindOf(t) == kDist {
+		return "mean " + tag
+	}
+	return tag
 }

@@ -51,8 +51,8 @@ func TestDescribeCoversEveryField(t *testing.T) {
 			continue
 		}
 		seen[d.Path] = true
-		if d.Doc != f.Tag.Get("doc") || d.Unit != f.Tag.Get("unit") {
-			t.Errorf("%s: doc/unit %q/%q, want %q/%q", d.Path, d.Doc, d.Unit, f.Tag.Get("doc"), f.Tag.Get("unit"))
+		if d.Doc != f.Tag.Get("doc") || d.Unit != f.Tag.Get("unit") || !strings.HasSuffix(d.Range, f.Tag.Get("range")) {
+			t.Errorf("%s: doc/unit/range %q/%q/%q, want %q/%q/%q", d.Path, d.Doc, d.Unit, d.Range, f.Tag.Get("doc"), f.Tag.Get("unit"), f.Tag.Get("range"))
 		}
 		if d.Type == "" {
 			t.Errorf("%s: no type", d.Path)
@@ -77,13 +77,14 @@ func TestDescribeValues(t *testing.T) {
 		byPath[d.Path] = d
 	}
 	for _, want := range []ParamDoc{
-		{"runs", "int", "1000", "runs", "Monte Carlo runs"},
-		{"supply.emissions", "[]float", "[0.1, 0.05]", "tokens/year", "emission schedule by year"},
-		{"allocations.N.share", "float", "0.2, 0.8", "fraction 0-1", "share of total supply"},
-		{"allocations.N.vesting.cliff_days", "int", "365, 0", "days", "days from launch until the cliff"},
-		{"allocations.N.sell_fraction", "dist", `{ dist = "beta", a = 2, b = 5 }, 0.1`, "fraction 0-1", "fraction sold at each unlock"},
-		{"holders.<key>.active", "bool", "true", "", "whether the holder trades"},
-		{"fees.mode", "string", `"flat"`, "", "fee curve: flat or decay"},
+		{"runs", "int", "1000", "runs", "[1,1000000]", "Monte Carlo runs"},
+		{"supply.emissions", "[]float", "[0.1, 0.05]", "tokens/year", "", "emission schedule by year"},
+		{"fees.split", "[]float", "[0.5, 0.3, 0.2]", "fractions", "[0,1]", "split of the rest between pools"},
+		{"allocations.N.share", "float", "0.2, 0.8", "fraction 0-1", "[0,1]", "share of total supply"},
+		{"allocations.N.vesting.cliff_days", "int", "365, 0", "days", "[0,3650]", "days from launch until the cliff"},
+		{"allocations.N.sell_fraction", "dist", `{ dist = "beta", a = 2, b = 5 }, 0.1`, "fraction 0-1", "mean [0,1]", "fraction sold at each unlock"},
+		{"holders.<key>.active", "bool", "true", "", "", "whether the holder trades"},
+		{"fees.mode", "string", `"flat"`, "", "", "fee curve: flat or decay"},
 	} {
 		if got := byPath[want.Path]; got != want {
 			t.Errorf("got  %+v\nwant %+v", got, want)
@@ -99,7 +100,7 @@ func TestDescribeValues(t *testing.T) {
 		t.Error("Describe(3)")
 	}
 	md := MarkdownTable(Describe(toyDefaults()))
-	if !strings.Contains(md, "| `allocations.N.share` | float | `0.2, 0.8` | fraction 0-1 | share of total supply |") {
+	if !strings.Contains(md, "| `allocations.N.share` | float | `0.2, 0.8` | fraction 0-1 | [0,1] | share of total supply |") {
 		t.Errorf("markdown:\n%s", md)
 	}
 }

@@ -123,3 +123,16 @@ func toFloat(data any) (float64, error) {
 	}
 	return 0, fmt.Errorf("%w: expected float, got %s", field.ErrWrongType, describeValue(data))
 }
+
+// CheckDist records each bad parameter of d with c, at path.param ("a" of
+// a beta distribution at "holders.team.sell_fraction.a"), and reports
+// whether d is valid. It is what a dist.Dist field gets from CheckTags; the
+// checker cannot do it itself, because package field stays a leaf below
+// package dist.
+func CheckDist(c *field.Checker, path string, d dist.Dist) bool {
+	ps := problems(d)
+	for _, p := range ps {
+		c.Add(joinSub(path, p.sub), p.err)
+	}
+	return len(ps) == 0
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 )
 
 // mustDist unwraps a constructor's result in tests whose parameters are
@@ -45,5 +46,22 @@ func TestDistDecodeForms(t *testing.T) {
 		if err := Set(&s2, "fees.growth", tt.want.String()); err != nil || s2.Fees.Growth != tt.want {
 			t.Errorf("String %s: %v %+v", tt.want.String(), err, s2.Fees.Growth)
 		}
+	}
+}
+
+// TestCheckDist: each bad parameter of a distribution is its own problem,
+// at its own key and with the line of the key's table.
+func TestCheckDist(t *testing.T) {
+	src := "[fees]\nburn = 1.5\n"
+	c := field.NewChecker("b.toml", KeyLines([]byte(src)))
+	if CheckDist(c, "fees.growth", dist.Dist{Kind: dist.KindBeta, Params: [3]float64{-1, 0}}) {
+		t.Error("a beta(-1, 0) passed")
+	}
+	if !CheckDist(c, "fees.growth", mustDist(dist.Beta(1, 2))) {
+		t.Error("a beta(1, 2) failed")
+	}
+	want := "b.toml:1: fees.growth.a: must be > 0, got -1\nb.toml:1: fees.growth.b: must be > 0, got 0"
+	if got := c.Err(); got == nil || got.Error() != want {
+		t.Errorf("got:\n%v\nwant:\n%s", got, want)
 	}
 }

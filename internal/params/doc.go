@@ -2,16 +2,16 @@
 // experiment parameters described in TOML: it decodes a file over a struct
 // of defaults, addresses any parameter by a dotted path, writes the resolved
 // experiment back out, documents the schema, reads the TOML form of a
-// distribution (dist.Dist) and provides validation helpers. It knows
+// distribution (dist.Dist) and checks distributions for validators. It knows
 // nothing about the experiment schema itself: any struct made of the
 // supported shapes works.
 //
 // # Outline
 //
 //   - Schema: ordinary Go structs. A field's TOML key is its `toml` tag (or
-//     its Go name); `unit` and `doc` tags document it; toml:"-" and
-//     unexported fields are skipped; untagged embedded structs are
-//     flattened. Supported shapes: nested structs (tables), slices of
+//     its Go name); `unit` and `doc` tags document it; a `range` tag bounds
+//     a numeric field (rangetag.go); toml:"-" and unexported fields are
+//     skipped; untagged embedded structs are flattened. Supported shapes: nested structs (tables), slices of
 //     structs (arrays of tables), slices of scalars, maps with string keys,
 //     ordered tables (package ordered's Table, known by its methods: a
 //     table with free keys that merges key by key, see table.go),
@@ -37,6 +37,11 @@
 //   - dist.Dist fields: distribution-valued parameters, written as a
 //     number or as { dist = "beta", a = 2, b = 5 }; a bad parameter is
 //     reported at its own key ("holders.team.sell_fraction.a").
-//   - Checker: validation helpers for schema validators, producing
-//     *FieldErrors with lines.
+//   - CheckTags: checks a value against its range tags, checks its
+//     distributions, and calls the Validate (field.Validator) of every
+//     section that has one, with the section's key as prefix: the model's
+//     rules live beside its fields, and no dotted key is typed by hand.
+//   - CheckDist: a distribution's problems recorded with a field.Checker
+//     (the validation helpers schema validators use, in the public package
+//     experiments/field), one per bad parameter.
 package params

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/experiments/field"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -36,9 +37,10 @@ func defaults() Experiment {
 	}
 }
 
-// validate is how a schema validator uses Checker.
+// validate is how a schema validator uses field.Checker with the lines of
+// the source.
 func validate(file string, src []byte, e Experiment) error {
-	c := params.NewChecker(file, params.KeyLines(src))
+	c := field.NewChecker(file, params.KeyLines(src))
 	c.Range("slashing.liveness_penalty", e.Slashing.LivenessPenalty, 0, 1)
 	for i, t := range e.Tranches {
 		c.IntRange(fmt.Sprintf("tranches.%d.cliff_days", i), t.CliffDays, 0, 3650)

@@ -13,19 +13,19 @@ import (
 // strings, an enum kept as a string, maps of tables and distributions.
 
 type toyVesting struct {
-	CliffDays int  `toml:"cliff_days" unit:"days" doc:"days from launch until the cliff"`
+	CliffDays int  `toml:"cliff_days" unit:"days" range:"[0,3650]" doc:"days from launch until the cliff"`
 	Linear    bool `toml:"linear" doc:"vest linearly after the cliff"`
 }
 
 type toyAllocation struct {
 	Name    string     `toml:"name" doc:"holder group name"`
-	Share   float64    `toml:"share" unit:"fraction 0-1" doc:"share of total supply"`
+	Share   float64    `toml:"share" unit:"fraction 0-1" range:"[0,1]" doc:"share of total supply"`
 	Vesting toyVesting `toml:"vesting"`
-	Sell    dist.Dist  `toml:"sell_fraction" unit:"fraction 0-1" doc:"fraction sold at each unlock"`
+	Sell    dist.Dist  `toml:"sell_fraction" unit:"fraction 0-1" range:"[0,1]" doc:"fraction sold at each unlock"`
 }
 
 type toySupply struct {
-	Total     float64   `toml:"total" unit:"tokens" doc:"total supply"`
+	Total     float64   `toml:"total" unit:"tokens" range:"(0,)" doc:"total supply"`
 	Emissions []float64 `toml:"emissions" unit:"tokens/year" doc:"emission schedule by year"`
 	Decimals  uint8     `toml:"decimals" doc:"token decimals"`
 }
@@ -34,20 +34,20 @@ type toyMode string
 
 type toyFees struct {
 	Mode   toyMode   `toml:"mode" doc:"fee curve: flat or decay"`
-	Burn   float64   `toml:"burn" unit:"fraction 0-1" doc:"share of fees burned"`
-	Split  []float64 `toml:"split" unit:"fractions" doc:"split of the rest between pools"`
+	Burn   float64   `toml:"burn" unit:"fraction 0-1" range:"[0,1]" doc:"share of fees burned"`
+	Split  []float64 `toml:"split" unit:"fractions" range:"[0,1]" doc:"split of the rest between pools"`
 	Growth dist.Dist `toml:"growth" unit:"1/day" doc:"daily fee growth"`
 }
 
 type toyHolder struct {
-	SellFraction dist.Dist `toml:"sell_fraction" unit:"fraction 0-1" doc:"fraction sold per period"`
+	SellFraction dist.Dist `toml:"sell_fraction" unit:"fraction 0-1" range:"[0,)" doc:"fraction sold per period"`
 	Active       bool      `toml:"active" doc:"whether the holder trades"`
 }
 
 type toyScenario struct {
 	Name        string               `toml:"name" doc:"scenario name"`
 	Seed        int64                `toml:"seed" doc:"random seed"`
-	Runs        int                  `toml:"runs" unit:"runs" doc:"Monte Carlo runs"`
+	Runs        int                  `toml:"runs" unit:"runs" range:"[1,1000000]" doc:"Monte Carlo runs"`
 	Supply      toySupply            `toml:"supply"`
 	Allocations []toyAllocation      `toml:"allocations"`
 	Fees        toyFees              `toml:"fees"`
