@@ -6,9 +6,10 @@
 //
 //   - [Params] and [DefaultParams]: every parameter, with cited defaults.
 //   - [World]: the state of one run as structs of slices (world.go,
-//     holders.go: holders, operators, verifiers); [World.Step] runs one
-//     day's phases in order; conservation.go checks that every token is
-//     in one place.
+//     holders.go: holders, operators, verifiers); [World.Step] runs the
+//     day's slots in the order written once in model.go; conservation.go
+//     checks every day that every token is in one account of the ledger,
+//     and usd.go that every dollar is in an account or a named flow.
 //   - Holders sell, stake and delegate (step.go, delegation.go); sequencer
 //     operators bond stake, post batches, earn commission, enter and exit
 //     (operators.go, activeset.go, sequencing.go); offences happen and are
@@ -22,8 +23,18 @@
 //     attacker buys, borrows or bribes votes, or stakes, to capture the
 //     protocol (attacker.go, [Attacker]); capture.go prices each route and
 //     records captures.
-//   - [Sim]: runs a World for the engine; [SeriesMetrics] and
-//     [OutcomeMetrics] describe what a run reports.
+//   - [Sim]: runs a World for the engine; [SeriesColumns] and
+//     [OutcomeColumns] describe what a run of given parameters reports.
+//
+// # Mechanisms
+//
+// A [Mechanism] is an optional part of the model in one file: its
+// parameter section ([Section]), state, daily phases at a [Slot], metrics,
+// token and USD accounts, declared to a [Model]. It reaches the rest of the
+// model only through [Exchange], [Minting] and [Ledger]. The model's list
+// is [Mechanisms] (liquidity_mining.go is one); a program adds its own by
+// passing them to experiments.Load. An experiment turns a mechanism on by
+// naming its section. See docs/extending.md.
 //
 // # Units and determinism
 //
