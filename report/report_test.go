@@ -12,7 +12,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -26,6 +25,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seqsim/seqsim/internal/filetest"
 	layout "github.com/seqsim/seqsim/study/folder"
 )
 
@@ -185,15 +185,7 @@ func wantCharts(t *testing.T, dir string) []string {
 // value is the same.
 func violinExpected(t *testing.T, dir, metric string) bool {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "runs.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := filetest.ReadCSV(t, filepath.Join(dir, "runs.csv"))
 	col := slices.Index(rows[0], metric)
 	byPoint := map[string][]string{}
 	for _, r := range rows[1:] {

@@ -94,6 +94,23 @@ func TestCommandUsesStudy(t *testing.T) {
 	}
 }
 
+// TestFiletestOnlyInTests: internal/filetest imports package testing, so
+// only tests may import it; a program that did would carry the test flags.
+func TestFiletestOnlyInTests(t *testing.T) {
+	t.Parallel()
+	// .Imports lists a package's non-test imports only.
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", module+"/...").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(string(out)) {
+		fields := strings.Fields(line)
+		if slices.Contains(fields[1:], module+"/internal/filetest") {
+			t.Errorf("%s imports internal/filetest outside its tests", fields[0])
+		}
+	}
+}
+
 // globalRand matches the top-level functions of math/rand and
 // math/rand/v2, which draw from a randomly seeded global source and would
 // break "same seed, same bytes", and time-seeded generators.

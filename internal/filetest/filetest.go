@@ -1,0 +1,38 @@
+package filetest
+
+import (
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"os"
+	"testing"
+)
+
+// Hash returns the SHA-256 of the file at path in lower-case hex (as
+// sha256sum prints it). It fails the test if the file cannot be read.
+func Hash(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// ReadCSV returns every record of the CSV file at path, the header first.
+// The whole file is read into memory: it is meant for the small tables
+// tests write. It fails the test if the file cannot be read or parsed.
+func ReadCSV(t testing.TB, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
+}
