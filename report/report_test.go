@@ -39,12 +39,7 @@ var fixtures = []string{"single", "scenarios", "sweep", "sobol"}
 // build into it.
 func copyFixture(t testing.TB, name string) string {
 	t.Helper()
-	dst := filepath.Join(t.TempDir(), name)
-	src := filepath.Join("testdata", name)
-	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	return dst
+	return filetest.CopyDir(t, filepath.Join("testdata", name))
 }
 
 // svgOnly keeps the tests quick: PNG at 300 dpi is most of the time.

@@ -2,35 +2,19 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/seqsim/seqsim/internal/filetest"
 )
 
 // copyReportFixture copies one of report/testdata's output folders (made
 // by seqsim at a tiny size) into a fresh folder.
 func copyReportFixture(t *testing.T, name string) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "report", "testdata", name)
-	dst := filepath.Join(t.TempDir(), name)
-	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-func runPlot(args ...string) (string, string, error) {
-	var o, e bytes.Buffer
-	err := run(context.Background(), append([]string{"plot"}, args...), &o, &e)
-	return o.String(), e.String(), err
-}
-
-func runCompare(args ...string) (string, string, error) {
-	var o, e bytes.Buffer
-	err := run(context.Background(), append([]string{"compare"}, args...), &o, &e)
-	return o.String(), e.String(), err
+	return filetest.CopyDir(t, filepath.Join("..", "..", "report", "testdata", name))
 }
 
 // TestPlotRebuildsFromFiles: `seqsim plot DIR` writes every chart and the
@@ -38,7 +22,7 @@ func runCompare(args ...string) (string, string, error) {
 func TestPlotRebuildsFromFiles(t *testing.T) {
 	t.Parallel()
 	dir := copyReportFixture(t, "scenarios")
-	out, _, err := runPlot(dir)
+	out, _, err := runCLI(t, "plot", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +38,7 @@ func TestPlotRebuildsFromFiles(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if _, _, err := runPlot("--quiet", dir); err != nil {
+	if _, _, err := runCLI(t, "plot", "--quiet", dir); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := os.ReadFile(filepath.Join(dir, "report.html"))
@@ -68,22 +52,22 @@ func TestPlotRebuildsFromFiles(t *testing.T) {
 func TestPlotBadInput(t *testing.T) {
 	t.Parallel()
 	empty := t.TempDir()
-	_, _, err := runPlot(empty)
+	_, _, err := runCLI(t, "plot", empty)
 	if exitCode(err) != 2 || !strings.Contains(err.Error(), "manifest.json") || !strings.Contains(err.Error(), "not a seqsim output folder") {
 		t.Errorf("empty folder: exit %d, %v", exitCode(err), err)
 	}
 	noRuns := copyReportFixture(t, "single")
 	os.Remove(filepath.Join(noRuns, "runs.csv"))
-	if _, _, err := runPlot(noRuns); exitCode(err) != 2 || !strings.Contains(err.Error(), "runs.csv") {
+	if _, _, err := runCLI(t, "plot", noRuns); exitCode(err) != 2 || !strings.Contains(err.Error(), "runs.csv") {
 		t.Errorf("no runs.csv: exit %d, %v", exitCode(err), err)
 	}
 	for _, args := range [][]string{{}, {empty, empty}, {"--nope", empty}} {
-		_, errOut, err := runPlot(args...)
+		_, errOut, err := runCLI(t, append([]string{"plot"}, args...)...)
 		if exitCode(err) != 2 || !strings.Contains(errOut, "usage: seqsim plot DIR") {
 			t.Errorf("plot %q: exit %d, %v, stderr %q", args, exitCode(err), err, errOut)
 		}
 	}
-	if out, _, err := runPlot("-h"); err != nil || !strings.Contains(out, "usage: seqsim plot DIR") {
+	if out, _, err := runCLI(t, "plot", "-h"); err != nil || !strings.Contains(out, "usage: seqsim plot DIR") {
 		t.Errorf("plot -h: %v %q", err, out)
 	}
 }
@@ -94,7 +78,7 @@ func TestCompareCommand(t *testing.T) {
 	t.Parallel()
 	a, b := copyReportFixture(t, "single"), copyReportFixture(t, "scenarios")
 	out := filepath.Join(t.TempDir(), "cmp")
-	stdout, _, err := runCompare(a, b, "--out", out)
+	stdout, _, err := runCLI(t, "compare", a, b, "--out", out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,10 +97,10 @@ func TestCompareCommand(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "plots", "fan_price.svg")); err != nil {
 		t.Error(err)
 	}
-	if _, errOut, err := runCompare(); exitCode(err) != 2 || !strings.Contains(errOut, "usage: seqsim compare") {
+	if _, errOut, err := runCLI(t, "compare"); exitCode(err) != 2 || !strings.Contains(errOut, "usage: seqsim compare") {
 		t.Errorf("compare with no folder: exit %d, %v", exitCode(err), err)
 	}
-	if _, _, err := runCompare(a, t.TempDir(), "--out", out); exitCode(err) != 2 || !strings.Contains(err.Error(), "manifest.json") {
+	if _, _, err := runCLI(t, "compare", a, t.TempDir(), "--out", out); exitCode(err) != 2 || !strings.Contains(err.Error(), "manifest.json") {
 		t.Errorf("compare with an empty folder: exit %d, %v", exitCode(err), err)
 	}
 }
@@ -126,7 +110,7 @@ func TestCompareCommand(t *testing.T) {
 func TestCompareDefaultOut(t *testing.T) {
 	a, b := copyReportFixture(t, "single"), copyReportFixture(t, "sweep")
 	t.Chdir(t.TempDir())
-	if _, _, err := runCompare(a, b); err != nil {
+	if _, _, err := runCLI(t, "compare", a, b); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join("out", "compare", "report.html")); err != nil {
@@ -179,7 +163,7 @@ hi = 3.0
 		}
 		os.RemoveAll(filepath.Join(dir, "plots"))
 		os.Remove(filepath.Join(dir, "report.html"))
-		if _, _, err := runPlot("--quiet", dir); err != nil {
+		if _, _, err := runCLI(t, "plot", "--quiet", dir); err != nil {
 			t.Fatal(err)
 		}
 		html, err := os.ReadFile(filepath.Join(dir, "report.html"))

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -35,4 +36,18 @@ func ReadCSV(t testing.TB, path string) [][]string {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return rows
+}
+
+// CopyDir copies the folder src, with everything in it, into a fresh
+// temporary folder of the test and returns the copy's path, which ends in
+// src's last element (so messages that name the folder read the same).
+// Tests that write into a fixture use it to leave testdata/ untouched. It
+// fails the test if the copy fails.
+func CopyDir(t testing.TB, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(src))
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatalf("copy %s: %v", src, err)
+	}
+	return dst
 }

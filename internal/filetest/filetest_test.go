@@ -37,13 +37,16 @@ func TestReadCSV(t *testing.T) {
 }
 
 // fatalRecorder stands in for a test: Fatal records its message and ends
-// the goroutine, as testing.T's does.
+// the goroutine, as testing.T's does; TempDir is the real test's.
 type fatalRecorder struct {
 	testing.TB
+	t   *testing.T
 	msg string
 }
 
 func (r *fatalRecorder) Helper() {}
+
+func (r *fatalRecorder) TempDir() string { return r.t.TempDir() }
 
 func (r *fatalRecorder) Fatal(args ...any) {
 	r.msg = fmt.Sprint(args...)
@@ -55,10 +58,10 @@ func (r *fatalRecorder) Fatalf(format string, args ...any) {
 	runtime.Goexit()
 }
 
-// fails runs f on a recorder in its own goroutine and returns what it
+// fails runs f on a recorder of t in its own goroutine and returns what it
 // failed with ("" if it returned).
-func fails(f func(tb testing.TB)) string {
-	r := &fatalRecorder{}
+func fails(t *testing.T, f func(tb testing.TB)) string {
+	r := &fatalRecorder{t: t}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -74,17 +77,44 @@ func TestMissingFileFails(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "runs.csv")
-	if msg := fails(func(tb testing.TB) { Hash(tb, missing) }); !strings.Contains(msg, missing) {
+	if msg := fails(t, func(tb testing.TB) { Hash(tb, missing) }); !strings.Contains(msg, missing) {
 		t.Errorf("Hash of a missing file: %q, want a failure naming %s", msg, missing)
 	}
-	if msg := fails(func(tb testing.TB) { ReadCSV(tb, missing) }); !strings.Contains(msg, missing) {
+	if msg := fails(t, func(tb testing.TB) { ReadCSV(tb, missing) }); !strings.Contains(msg, missing) {
 		t.Errorf("ReadCSV of a missing file: %q, want a failure naming %s", msg, missing)
 	}
 	bad := filepath.Join(dir, "bad.csv")
 	if err := os.WriteFile(bad, []byte("a,b\n1,2,3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if msg := fails(func(tb testing.TB) { ReadCSV(tb, bad) }); !strings.Contains(msg, bad) || !strings.Contains(msg, "wrong number of fields") {
+	if msg := fails(t, func(tb testing.TB) { ReadCSV(tb, bad) }); !strings.Contains(msg, bad) || !strings.Contains(msg, "wrong number of fields") {
 		t.Errorf("ReadCSV of a ragged file: %q, want a failure naming %s and the field count", msg, bad)
+	}
+}
+
+func TestCopyDir(t *testing.T) {
+	t.Parallel()
+	src := filepath.Join(t.TempDir(), "single")
+	if err := os.MkdirAll(filepath.Join(src, "plots"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(src, "runs.csv"), []byte("point,run\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "plots", "a.svg"), []byte("<svg/>"), 0o644)
+	dst := CopyDir(t, src)
+	if filepath.Base(dst) != "single" || dst == src {
+		t.Errorf("copy at %s, want a new folder named single", dst)
+	}
+	for _, f := range []string{"runs.csv", filepath.Join("plots", "a.svg")} {
+		if Hash(t, filepath.Join(dst, f)) != Hash(t, filepath.Join(src, f)) {
+			t.Errorf("%s differs in the copy", f)
+		}
+	}
+	// Writing into the copy leaves the original alone.
+	os.WriteFile(filepath.Join(dst, "runs.csv"), []byte("changed"), 0o644)
+	if b, _ := os.ReadFile(filepath.Join(src, "runs.csv")); string(b) != "point,run\n" {
+		t.Errorf("the original changed: %q", b)
+	}
+	if msg := fails(t, func(tb testing.TB) { CopyDir(tb, filepath.Join(src, "missing")) }); !strings.Contains(msg, "missing") {
+		t.Errorf("CopyDir of a missing folder: %q, want a failure naming it", msg)
 	}
 }
