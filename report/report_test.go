@@ -545,6 +545,24 @@ func TestCompare(t *testing.T) {
 	if err := CompareWith(out, []string{copyFixture(t, "sobol")}, svgOnly); !errors.Is(err, ErrBadFolder) {
 		t.Errorf("nothing to compare: %v", err)
 	}
+	// Two models among the experiments compared (the sensitivity study of
+	// ishigami above is left out, so it did not count): refused, naming
+	// the folder of the other model, before anything is written.
+	other := copyFixture(t, "single")
+	man := filepath.Join(other, layout.Manifest)
+	raw, err = os.ReadFile(man)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(man, bytes.Replace(raw, []byte(`"model": "token"`), []byte(`"model": "ishigami"`), 1), 0o644)
+	fresh := filepath.Join(t.TempDir(), "cmp")
+	err = CompareWith(fresh, []string{a, other}, svgOnly)
+	if !errors.Is(err, ErrBadFolder) || !strings.Contains(err.Error(), other+" is a study of the ishigami model, but "+a+" of the token model") {
+		t.Errorf("two models: %v", err)
+	}
+	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+		t.Errorf("a refused comparison made %s (%v)", fresh, err)
+	}
 }
 
 // outline extracts a report's structure: headings, card labels, table
