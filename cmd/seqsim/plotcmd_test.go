@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -179,4 +181,84 @@ hi = 3.0
 			t.Errorf("%s: %v", c.name, err)
 		}
 	}
+}
+
+// TestCompareBadInputCreatesNothing: each bad input (a missing folder, a
+// folder without runs.csv, studies of two models) exits 2 with a message
+// naming the folder at fault, and leaves no --out folder behind; an --out
+// that holds a previous comparison is left byte for byte as it was.
+func TestCompareBadInputCreatesNothing(t *testing.T) {
+	t.Parallel()
+	single := copyReportFixture(t, "single")
+	noRuns := copyReportFixture(t, "scenarios")
+	os.Remove(filepath.Join(noRuns, "runs.csv"))
+	ishigami := filepath.Join(t.TempDir(), "ishigami-run")
+	exp := filepath.Join(t.TempDir(), "ishigami.toml")
+	os.WriteFile(exp, []byte("[experiment]\nname = \"ishigami\"\nmodel = \"ishigami\"\nruns = 4\n"), 0o644)
+	if _, _, err := runCLI(t, "run", exp, "--out", ishigami, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "missing")
+	cases := []struct {
+		name  string
+		dirs  []string
+		fault string   // the folder the message must name
+		says  []string // and what it must say of it
+	}{
+		{"missing folder", []string{single, missing}, missing, []string{"no such folder"}},
+		{"no runs.csv", []string{single, noRuns}, noRuns, []string{"runs.csv"}},
+		{"two models", []string{single, ishigami}, ishigami, []string{"ishigami model", "token model", single}},
+	}
+	previous := filepath.Join(t.TempDir(), "previous")
+	if _, _, err := runCLI(t, "compare", single, copyReportFixture(t, "scenarios"), "--out", previous, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, previous)
+	for _, c := range cases {
+		out := filepath.Join(t.TempDir(), "cmp")
+		for _, o := range []string{out, previous} {
+			_, _, err := runCLI(t, append([]string{"compare", "--out", o, "--quiet"}, c.dirs...)...)
+			if exitCode(err) != 2 || err == nil {
+				t.Errorf("%s into %s: exit %d, %v; want 2", c.name, o, exitCode(err), err)
+				continue
+			}
+			for _, s := range append([]string{c.fault}, c.says...) {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("%s: %q does not say %q", c.name, err, s)
+				}
+			}
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: %s was left behind (%v)", c.name, out, err)
+		}
+		after := tree(t, previous)
+		for _, f := range slices.Sorted(maps.Keys(before)) {
+			if after[f] != before[f] {
+				t.Errorf("%s: the previous comparison's %s changed or went", c.name, f)
+			}
+		}
+		for _, f := range slices.Sorted(maps.Keys(after)) {
+			if _, ok := before[f]; !ok {
+				t.Errorf("%s: the previous comparison gained %s", c.name, f)
+			}
+		}
+	}
+}
+
+// tree maps every file under dir (its path in dir) to its SHA-256.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		out[rel] = filetest.Hash(t, path)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
