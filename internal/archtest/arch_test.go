@@ -36,14 +36,14 @@ var forbidden = map[string][]string{
 	// Distributions are a leaf: the model's parameters and the TOML codec
 	// (internal/params) use them, not the other way round.
 	"dist": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal/params"},
-	// The error of an experiment file is a leaf too: the schemaless TOML
-	// decoder builds it, and experiments re-exports it.
-	"experiments/field": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal"},
-	"internal/params":   {"agents", "experiments", "engine", "plots", "report", "study", "cmd"},
 	// The statistics seqsim reports are a leaf: the charts, the sensitivity
 	// bootstrap, the study and the report all take their percentiles,
 	// means and Wilson intervals from it, so it imports nothing of seqsim.
 	"internal/stats": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "dist", "internal"},
+	// The error of an experiment file is a leaf too: the schemaless TOML
+	// decoder builds it, and experiments re-exports it.
+	"experiments/field": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal"},
+	"internal/params":   {"agents", "experiments", "engine", "plots", "report", "study", "cmd"},
 }
 
 // allowed are the subpackages of a forbidden package that a package may
