@@ -47,15 +47,14 @@ var forbidden = map[string][]string{
 }
 
 // allowed are the subpackages of a forbidden package that a package may
-// still depend on: itself, the folder layout the report reads, the error
-// type of an experiment file that the TOML decoder builds, and the leaf
-// statistics the charts share with the summaries.
+// still depend on: itself, the folder layout the report reads, and the
+// error type of an experiment file that the TOML decoder builds.
 var allowed = map[string][]string{
 	"agents/protocol":   {"agents/protocol"},
 	"experiments/field": {"experiments/field"},
 	"internal/params":   {"experiments/field"},
 	"internal/stats":    {"internal/stats"},
-	"plots":             {"internal/stats"},
+	"plots":             {"internal/stats"}, // the leaf statistics the charts share with the summaries
 	"report":            {"study/folder"},
 	"study/folder":      {"study/folder"},
 }
