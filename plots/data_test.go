@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 )
 
@@ -47,11 +48,11 @@ func priceBands() []plots.Band {
 				col[k] = paths[k][d]
 			}
 			b.X = append(b.X, float64(d))
-			b.P05 = append(b.P05, plots.Quantile(col, 0.05))
-			b.P25 = append(b.P25, plots.Quantile(col, 0.25))
-			b.P50 = append(b.P50, plots.Quantile(col, 0.50))
-			b.P75 = append(b.P75, plots.Quantile(col, 0.75))
-			b.P95 = append(b.P95, plots.Quantile(col, 0.95))
+			b.P05 = append(b.P05, stats.Quantile(col, 0.05))
+			b.P25 = append(b.P25, stats.Quantile(col, 0.25))
+			b.P50 = append(b.P50, stats.Quantile(col, 0.50))
+			b.P75 = append(b.P75, stats.Quantile(col, 0.75))
+			b.P95 = append(b.P95, stats.Quantile(col, 0.95))
 			var m float64
 			for _, v := range col {
 				m += v

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/seqsim/seqsim/internal/stats"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -32,7 +33,7 @@ type DistOptions struct {
 // Risk holds the tail measures [Distribution] marks, in the unit of the
 // values. For the upper tail VaR95 = p95, VaR99 = p99 and ES95 is the mean
 // of the values ≥ p95; for the lower tail p5, p1 and the mean of the
-// values ≤ p5. Quantiles are type 7 (see [Quantile]).
+// values ≤ p5. Quantiles are type 7 (Hyndman and Fan 1996).
 type Risk struct {
 	VaR95, VaR99, ES95 float64
 }
@@ -41,7 +42,7 @@ type Risk struct {
 func TailRisk(values []float64, lowerTail bool) Risk {
 	s := sortedCopy(values)
 	if lowerTail {
-		q := quantileSorted(s, 0.05)
+		q := stats.QuantileSorted(s, 0.05)
 		var tail []float64
 		for _, v := range s {
 			if v > q {
@@ -49,14 +50,14 @@ func TailRisk(values []float64, lowerTail bool) Risk {
 			}
 			tail = append(tail, v)
 		}
-		return Risk{VaR95: q, VaR99: quantileSorted(s, 0.01), ES95: mean(tail)}
+		return Risk{VaR95: q, VaR99: stats.QuantileSorted(s, 0.01), ES95: mean(tail)}
 	}
-	q := quantileSorted(s, 0.95)
+	q := stats.QuantileSorted(s, 0.95)
 	var tail []float64
 	for i := len(s) - 1; i >= 0 && s[i] >= q; i-- {
 		tail = append(tail, s[i])
 	}
-	return Risk{VaR95: q, VaR99: quantileSorted(s, 0.99), ES95: mean(tail)}
+	return Risk{VaR95: q, VaR99: stats.QuantileSorted(s, 0.99), ES95: mean(tail)}
 }
 
 // Distribution draws the distribution of one metric across runs: a

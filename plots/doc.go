@@ -5,8 +5,10 @@
 // (4.5 in × 3 in), so each builder sets its own units, legends and
 // margins, and validates its input instead of drawing nonsense.
 //
-// plots imports no other seqsim package: every builder takes plain slices
-// and small structs defined here. Callers turn engine results into them.
+// plots imports no other seqsim package but the leaf internal/stats, for
+// its type 7 quantile, so that a chart's percentiles are the ones the
+// summaries quote: every builder takes plain slices and small structs
+// defined here. Callers turn engine results into them.
 //
 // # Outline
 //
@@ -32,7 +34,7 @@
 //   - [LineBand]: a 1-D sweep, line with a band.
 //
 // Statistics the charts use, exported so reports can quote the same
-// numbers: [KDE], [SilvermanBandwidth], [Quantile] (type 7).
+// numbers: [KDE], [SilvermanBandwidth].
 //
 // Output: [Save] writes SVG, PNG and PDF atomically (temporary file,
 // fsync, rename); [Render] renders one format to memory; [SVGBytes]

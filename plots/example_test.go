@@ -116,14 +116,8 @@ func ExampleViolin() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, g := range groups {
-		fmt.Printf("%s: median %.3f USD\n", g.Label, plots.Quantile(g.Values, 0.5))
-	}
 	saveAndList(p, "price_violin")
 	// Output:
-	// baseline: median 0.495 USD
-	// high emission: median 0.344 USD
-	// buyback: median 0.681 USD
 	// price_violin.pdf
 	// price_violin.png (1350×900 px)
 	// price_violin.svg

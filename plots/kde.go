@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/seqsim/seqsim/internal/stats"
 )
 
 // SilvermanBandwidth returns Silverman's rule-of-thumb bandwidth for a
@@ -13,7 +15,8 @@ import (
 //
 // (Silverman 1986, Density Estimation for Statistics and Data Analysis,
 // eq. 3.31), with sd the sample standard deviation (n − 1 denominator) and
-// IQR from type-7 quantiles (see [Quantile]). When the IQR is 0 but sd is
+// IQR from type-7 quantiles (internal/stats.QuantileSorted, the one
+// the summaries quote). When the IQR is 0 but sd is
 // not (more than half the values tied), sd alone is used, as R's bw.nrd0
 // does. It returns 0 for fewer than two values or no spread, and NaN if
 // any value is NaN.
@@ -27,7 +30,7 @@ func SilvermanBandwidth(values []float64) float64 {
 		return math.NaN()
 	}
 	sd := stdDev(values)
-	iqr := quantileSorted(s, 0.75) - quantileSorted(s, 0.25)
+	iqr := stats.QuantileSorted(s, 0.75) - stats.QuantileSorted(s, 0.25)
 	spread := sd
 	if iqr > 0 {
 		spread = math.Min(sd, iqr/1.34)
@@ -77,30 +80,6 @@ func KDE(values []float64, bw float64, xs []float64) []float64 {
 		out[j] = sum * norm
 	}
 	return out
-}
-
-// Quantile returns the p-quantile (0 ≤ p ≤ 1) of values by linear
-// interpolation between order statistics: Hyndman & Fan (1996) type 7, the
-// default of R and NumPy. values need not be sorted. It returns NaN for no
-// values.
-func Quantile(values []float64, p float64) float64 {
-	if len(values) == 0 {
-		return math.NaN()
-	}
-	return quantileSorted(sortedCopy(values), p)
-}
-
-func quantileSorted(s []float64, p float64) float64 {
-	n := len(s)
-	if n == 1 {
-		return s[0]
-	}
-	h := float64(n-1) * math.Max(0, math.Min(1, p))
-	i := int(math.Floor(h))
-	if i >= n-1 {
-		return s[n-1]
-	}
-	return s[i] + (h-float64(i))*(s[i+1]-s[i])
 }
 
 func sortedCopy(v []float64) []float64 {
@@ -161,7 +140,7 @@ const minBins, maxBins = 5, 200
 func binCount(s []float64) (int, binRule) {
 	n := len(s)
 	span := s[n-1] - s[0]
-	iqr := quantileSorted(s, 0.75) - quantileSorted(s, 0.25)
+	iqr := stats.QuantileSorted(s, 0.75) - stats.QuantileSorted(s, 0.25)
 	var k int
 	rule := freedmanDiaconis
 	if iqr > 0 {

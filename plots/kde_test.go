@@ -134,22 +134,6 @@ func TestSilvermanBandwidth(t *testing.T) {
 	}
 }
 
-func TestQuantileType7(t *testing.T) {
-	t.Parallel()
-	// Reference values from R: quantile(c(1, 2, 3, 4, 10), p, type = 7).
-	v := []float64{10, 1, 3, 2, 4}
-	for _, tc := range []struct{ p, want float64 }{
-		{0, 1}, {0.25, 2}, {0.5, 3}, {0.9, 7.6}, {1, 10}, {0.1, 1.4},
-	} {
-		if got := Quantile(v, tc.p); !closeRel(got, tc.want, 1e-15) {
-			t.Errorf("Quantile(%g) = %g, want %g", tc.p, got, tc.want)
-		}
-	}
-	if !math.IsNaN(Quantile(nil, 0.5)) {
-		t.Error("Quantile of no values is not NaN")
-	}
-}
-
 func TestTailRisk(t *testing.T) {
 	t.Parallel()
 	v := make([]float64, 100)

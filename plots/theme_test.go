@@ -147,7 +147,8 @@ func TestPDFEncoding(t *testing.T) {
 }
 
 // TestPackageBoundary checks the package's own rules on its source: it
-// imports no other seqsim package (the plots row of STYLE.md's table) and
+// imports no other seqsim package (the plots row of STYLE.md's table) but
+// the leaf internal/stats, and
 // reads neither the clock nor a global random source.
 func TestPackageBoundary(t *testing.T) {
 	t.Parallel()
@@ -171,8 +172,10 @@ func TestPackageBoundary(t *testing.T) {
 		for _, imp := range af.Imports {
 			path, _ := strconv.Unquote(imp.Path.Value)
 			switch {
+			case path == "github.com/seqsim/seqsim/internal/stats":
+				// the leaf that holds the one type 7 quantile
 			case strings.HasPrefix(path, "github.com/seqsim/seqsim"):
-				t.Errorf("%s imports %s: plots must not import other seqsim packages", f, path)
+				t.Errorf("%s imports %s: plots must import no seqsim package but internal/stats", f, path)
 			case path == "math/rand" || path == "math/rand/v2" || path == "time":
 				t.Errorf("%s imports %s: charts must not depend on randomness or the clock", f, path)
 			}

@@ -21,21 +21,51 @@ import (
 // their means and risks, the parameters that differ and each one's
 // provenance; charts go to out/plots/. Every point of an experiment with
 // up to 12 points is a column; sensitivity studies and larger sweeps are
-// left out with a note. out must not be one of dirs.
+// left out with a note. out must not be one of dirs, and the experiments
+// compared must be studies of one model. It is [LoadComparison] then
+// [Comparison.Write]: a problem with dirs shows before out is created.
 func Compare(out string, dirs []string) error { return CompareWith(out, dirs, Options{}) }
 
 // CompareWith is [Compare] with options (Options.Manifest is ignored).
 func CompareWith(out string, dirs []string, o Options) error {
-	if len(dirs) == 0 {
-		return badFolder{errors.New("report: compare: no folders given")}
-	}
-	formats, err := checkFormats(o.Formats)
+	c, err := LoadComparison(out, dirs, o)
 	if err != nil {
 		return err
 	}
+	return c.Write()
+}
+
+// A Comparison is a comparison of finished experiments read and checked
+// by [LoadComparison], to be written by [Comparison.Write].
+type Comparison struct {
+	out     string
+	dirs    []string
+	formats []string
+	fs      []*folder
+	labels  []string
+	v       *view
+	notices []string
+}
+
+// LoadComparison reads the output folders dirs for a comparison into the
+// folder out (see [Compare]) and checks everything that can be checked
+// before writing: the options, that out is not one of dirs, that each of
+// dirs is a readable output folder, that the experiments compared are
+// studies of one model, and that there is something to compare. It
+// writes nothing, so a caller can refuse bad input before it creates out.
+// An error about dirs matches [ErrBadFolder] and names the folder at
+// fault; every folder's problem is reported at once.
+func LoadComparison(out string, dirs []string, o Options) (*Comparison, error) {
+	if len(dirs) == 0 {
+		return nil, badFolder{errors.New("report: compare: no folders given")}
+	}
+	formats, err := checkFormats(o.Formats)
+	if err != nil {
+		return nil, err
+	}
 	absOut, err := filepath.Abs(out)
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	var fs []*folder
 	var errs []error
@@ -52,19 +82,30 @@ func CompareWith(out string, dirs []string, o Options) error {
 		fs = append(fs, f)
 	}
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return nil, err
+	}
+	if err := checkOneModel(fs); err != nil {
+		return nil, err
 	}
 	labels := folderLabels(fs)
 	v, notices := compareView(fs, labels)
 	if len(v.cols) == 0 {
-		return badFolder{fmt.Errorf("report: compare: nothing to compare: %s", strings.Join(notices, " "))}
+		return nil, badFolder{fmt.Errorf("report: compare: nothing to compare: %s", strings.Join(notices, " "))}
 	}
+	return &Comparison{out: out, dirs: dirs, formats: formats, fs: fs, labels: labels, v: v, notices: notices}, nil
+}
+
+// Write draws the comparison's charts into out/plots/ and writes
+// out/report.html, creating out if it is missing. Every file is written
+// whole or not at all (temporary file, then rename).
+func (c *Comparison) Write() error {
+	v, fs, labels, out := c.v, c.fs, c.labels, c.out
 	charts := append(fanCharts(v, stepsPhrase(v)), compareCharts(v, "experiment")...)
 	plotsDir := filepath.Join(out, layout.Plots)
 	if err := os.MkdirAll(plotsDir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	if err := render(charts, plotsDir, formats); err != nil {
+	if err := render(charts, plotsDir, c.formats); err != nil {
 		return err
 	}
 	p := &page{Kind: "Comparison", Title: "Comparison of " + plural(len(fs), "experiment"), Generator: "seqsim " + fs[0].man.Seqsim}
@@ -72,11 +113,11 @@ func CompareWith(out string, dirs []string, o Options) error {
 		p.Description = strings.Join(labels, " · ")
 	}
 	p.Facts = []fact{{"experiments", strconv.Itoa(len(fs))}, {"columns", strconv.Itoa(len(v.cols))}}
-	p.Notices = notices
+	p.Notices = slices.Clone(c.notices)
 	if n := undrawn(charts); n > 0 {
 		p.Notices = append(p.Notices, fmt.Sprintf("%s could not be drawn from this data; the sections say why.", plural(n, "chart")))
 	}
-	p.Sections = append([]*section{overviewSection(fs, labels, dirs)}, metricSections(v, charts, formats, "experiment")...)
+	p.Sections = append([]*section{overviewSection(fs, labels, c.dirs)}, metricSections(v, charts, c.formats, "experiment")...)
 	p.Extra = []*section{diffSection(fs, labels), provenanceSection(fs, labels)}
 	b, err := p.html()
 	if err != nil {
@@ -86,6 +127,34 @@ func CompareWith(out string, dirs []string, o Options) error {
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil
+}
+
+// checkOneModel refuses experiments of different models among those a
+// comparison shows (a study left out with a note is not compared, so its
+// model does not matter): their outcomes are different quantities, and
+// side by side they would only look comparable. It names each folder whose
+// model differs from the first compared one's.
+func checkOneModel(fs []*folder) error {
+	var first *folder
+	var errs []error
+	for _, f := range fs {
+		switch {
+		case !f.compared():
+		case first == nil:
+			first = f
+		case f.man.Model != first.man.Model:
+			errs = append(errs, badFolder{fmt.Errorf("report: compare: %s is a study of the %s model, but %s of the %s model: only studies of one model can be compared",
+				f.dir, f.man.Model, first.dir, first.man.Model)})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// compared reports whether a comparison shows the folder's points: not a
+// sensitivity study (its indices are not compared), and not more than
+// maxCompared points.
+func (f *folder) compared() bool {
+	return f.man.Study.Kind != kindSensitivity && len(f.points) <= maxCompared
 }
 
 // folderLabels names each experiment: its name, with its folder's name
@@ -161,7 +230,7 @@ func compareView(fs []*folder, labels []string) (*view, []string) {
 		merge(&v.series, sIdx, f.man.Series, labels[k])
 	}
 	for k, f := range fs {
-		if f.man.Study.Kind == kindSensitivity || len(f.points) > maxCompared {
+		if !f.compared() {
 			continue
 		}
 		for p := range f.points {

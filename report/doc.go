@@ -7,7 +7,10 @@
 //
 //   - [Build], [BuildWith] and [Options]: read an output folder and write
 //     plots/*.svg|png|pdf and report.html into it.
-//   - [Compare], [CompareWith]: a comparison report of several folders.
+//   - [Compare], [CompareWith]: a comparison report of several folders;
+//     [LoadComparison] reads and checks its inputs first, and
+//     [Comparison.Write] writes it, for a caller that must refuse bad
+//     input before it creates the output folder.
 //   - [MissingFileError]: the folder lacks a file every output folder has
 //     (the CLI exits 2 on it).
 //

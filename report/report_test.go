@@ -12,7 +12,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -26,6 +25,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seqsim/seqsim/internal/filetest"
 	layout "github.com/seqsim/seqsim/study/folder"
 )
 
@@ -39,12 +39,7 @@ var fixtures = []string{"single", "scenarios", "sweep", "sobol"}
 // build into it.
 func copyFixture(t testing.TB, name string) string {
 	t.Helper()
-	dst := filepath.Join(t.TempDir(), name)
-	src := filepath.Join("testdata", name)
-	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	return dst
+	return filetest.CopyDir(t, filepath.Join("testdata", name))
 }
 
 // svgOnly keeps the tests quick: PNG at 300 dpi is most of the time.
@@ -185,15 +180,7 @@ func wantCharts(t *testing.T, dir string) []string {
 // value is the same.
 func violinExpected(t *testing.T, dir, metric string) bool {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "runs.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := filetest.ReadCSV(t, filepath.Join(dir, "runs.csv"))
 	col := slices.Index(rows[0], metric)
 	byPoint := map[string][]string{}
 	for _, r := range rows[1:] {
@@ -557,6 +544,24 @@ func TestCompare(t *testing.T) {
 	}
 	if err := CompareWith(out, []string{copyFixture(t, "sobol")}, svgOnly); !errors.Is(err, ErrBadFolder) {
 		t.Errorf("nothing to compare: %v", err)
+	}
+	// Two models among the experiments compared (the sensitivity study of
+	// ishigami above is left out, so it did not count): refused, naming
+	// the folder of the other model, before anything is written.
+	other := copyFixture(t, "single")
+	man := filepath.Join(other, layout.Manifest)
+	raw, err = os.ReadFile(man)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(man, bytes.Replace(raw, []byte(`"model": "token"`), []byte(`"model": "ishigami"`), 1), 0o644)
+	fresh := filepath.Join(t.TempDir(), "cmp")
+	err = CompareWith(fresh, []string{a, other}, svgOnly)
+	if !errors.Is(err, ErrBadFolder) || !strings.Contains(err.Error(), other+" is a study of the ishigami model, but "+a+" of the token model") {
+		t.Errorf("two models: %v", err)
+	}
+	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+		t.Errorf("a refused comparison made %s (%v)", fresh, err)
 	}
 }
 

@@ -2,8 +2,6 @@ package study
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/filetest"
 )
 
 // Goldens in testdata/ pin the bytes of a small baseline run. Do not change
@@ -44,8 +43,8 @@ func TestRunGolden(t *testing.T) {
 		}
 		runs, _ := os.ReadFile(filepath.Join(dir, "runs.csv"))
 		lines := strings.SplitN(string(runs), "\n", 4)
-		got := "runs.csv sha256 " + fileHash(t, filepath.Join(dir, "runs.csv")) + "\nseries.csv sha256 " +
-			fileHash(t, filepath.Join(dir, "series.csv")) + "\n" + strings.Join(lines[:3], "\n") + "\n"
+		got := "runs.csv sha256 " + filetest.Hash(t, filepath.Join(dir, "runs.csv")) + "\nseries.csv sha256 " +
+			filetest.Hash(t, filepath.Join(dir, "series.csv")) + "\n" + strings.Join(lines[:3], "\n") + "\n"
 		golden := filepath.Join("testdata", c.golden)
 		if *update {
 			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -60,14 +59,4 @@ func TestRunGolden(t *testing.T) {
 			t.Errorf("%s: output changed:\n got %s\nwant %s", c.golden, got, want)
 		}
 	}
-}
-
-func fileHash(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }

@@ -193,7 +193,7 @@ func mergeShards(st *spec, order []string, hs []*shardHeader, out string) (*runR
 	if err != nil {
 		return nil, nil, err
 	}
-	sink := st.newSink(csv)
+	sink := st.newSink(csv, engine.Shard{})
 	rr := &runResult{exp: st.exp, plan: st.pl, schema: st.sch, hash: st.hash}
 	failed := map[int]failedUnit{}
 	readers := make([]*folder.RunsReader, n)

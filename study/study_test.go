@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/filetest"
 	"github.com/seqsim/seqsim/study/folder"
 )
 
@@ -34,7 +35,8 @@ func TestRunRefusesFolderInUse(t *testing.T) {
 	plotErr := Plot(dir, nil)
 	_, replayErr := Replay(dir, 0, 0, filepath.Join(t.TempDir(), "trace.csv"), nil)
 	compareErr := Compare(t.TempDir(), []string{dir}, nil)
-	compareIntoErr := Compare(dir, []string{t.TempDir()}, nil)
+	// Its inputs are checked first: a good one, so the lock refuses it.
+	compareIntoErr := Compare(dir, []string{filetest.CopyDir(t, filepath.Join("..", "report", "testdata", "single"))}, nil)
 	for name, err := range map[string]error{"Run": runErr, "Plot": plotErr, "Replay": replayErr,
 		"Compare": compareErr, "Compare into": compareIntoErr} {
 		var ie *InputError

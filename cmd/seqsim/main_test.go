@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/experiments/field"
+	"github.com/seqsim/seqsim/internal/filetest"
 	"github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/study"
 )
@@ -22,16 +21,6 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	var o, e bytes.Buffer
 	err = run(context.Background(), args, &o, &e)
 	return o.String(), e.String(), err
-}
-
-func fileHash(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
 }
 
 // small is a quick version of the baseline used by the CLI tests.
@@ -66,7 +55,7 @@ func TestRunDeterministicAcrossWorkers(t *testing.T) {
 		if _, _, err := runCLI(t, append([]string{"run", "--workers", w, "--out", dir}, small...)...); err != nil {
 			t.Fatal(err)
 		}
-		got := [2]string{fileHash(t, filepath.Join(dir, "runs.csv")), fileHash(t, filepath.Join(dir, "series.csv"))}
+		got := [2]string{filetest.Hash(t, filepath.Join(dir, "runs.csv")), filetest.Hash(t, filepath.Join(dir, "series.csv"))}
 		if i == 0 {
 			want = got
 		} else if got != want {
@@ -102,7 +91,7 @@ func TestRunWritesEveryOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"runs.csv", "series.csv", "experiment.toml"} {
-		if fileHash(t, filepath.Join(dir, f)) != fileHash(t, filepath.Join(dir2, f)) {
+		if filetest.Hash(t, filepath.Join(dir, f)) != filetest.Hash(t, filepath.Join(dir2, f)) {
 			t.Errorf("rerunning experiment.toml changed %s", f)
 		}
 	}
@@ -130,7 +119,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 	if _, _, err := runCLI(t, append([]string{"run", "--out", dir}, small...)...); err != nil {
 		t.Fatal(err)
 	}
-	before := fileHash(t, filepath.Join(dir, "runs.csv"))
+	before := filetest.Hash(t, filepath.Join(dir, "runs.csv"))
 	bad := filepath.Join(t.TempDir(), "bad.toml")
 	os.WriteFile(bad, []byte("[fees]\nsplit = [0.5, 0.5, 0.5]\n\n[staking]\ncooldown_days = -1\n"), 0o644)
 	_, _, err := runCLI(t, "run", bad, "--out", dir, "--force", "--quiet")
@@ -145,7 +134,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 	if len(field.Errors(err)) != 2 {
 		t.Errorf("want both problems at once: %v", err)
 	}
-	if fileHash(t, filepath.Join(dir, "runs.csv")) != before {
+	if filetest.Hash(t, filepath.Join(dir, "runs.csv")) != before {
 		t.Error("bad input changed runs.csv")
 	}
 }

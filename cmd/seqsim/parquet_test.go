@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -9,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/seqsim/seqsim/internal/filetest"
 	"github.com/seqsim/seqsim/internal/manifest"
 )
 
@@ -41,12 +41,7 @@ func TestRunParquetReadByIndependentReader(t *testing.T) {
 		if err := json.Unmarshal(out, &got); err != nil {
 			t.Fatal(err)
 		}
-		f, _ := os.Open(filepath.Join(dir, name+".csv"))
-		rows, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		rows := filetest.ReadCSV(t, filepath.Join(dir, name+".csv"))
 		if got.Rows != len(rows)-1 || len(got.Data) != got.Rows {
 			t.Fatalf("%s: parquet has %d rows, csv %d", name, got.Rows, len(rows)-1)
 		}

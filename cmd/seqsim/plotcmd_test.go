@@ -2,35 +2,21 @@ package main
 
 import (
 	"bytes"
-	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/seqsim/seqsim/internal/filetest"
 )
 
 // copyReportFixture copies one of report/testdata's output folders (made
 // by seqsim at a tiny size) into a fresh folder.
 func copyReportFixture(t *testing.T, name string) string {
 	t.Helper()
-	src := filepath.Join("..", "..", "report", "testdata", name)
-	dst := filepath.Join(t.TempDir(), name)
-	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-func runPlot(args ...string) (string, string, error) {
-	var o, e bytes.Buffer
-	err := run(context.Background(), append([]string{"plot"}, args...), &o, &e)
-	return o.String(), e.String(), err
-}
-
-func runCompare(args ...string) (string, string, error) {
-	var o, e bytes.Buffer
-	err := run(context.Background(), append([]string{"compare"}, args...), &o, &e)
-	return o.String(), e.String(), err
+	return filetest.CopyDir(t, filepath.Join("..", "..", "report", "testdata", name))
 }
 
 // TestPlotRebuildsFromFiles: `seqsim plot DIR` writes every chart and the
@@ -38,7 +24,7 @@ func runCompare(args ...string) (string, string, error) {
 func TestPlotRebuildsFromFiles(t *testing.T) {
 	t.Parallel()
 	dir := copyReportFixture(t, "scenarios")
-	out, _, err := runPlot(dir)
+	out, _, err := runCLI(t, "plot", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +40,7 @@ func TestPlotRebuildsFromFiles(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if _, _, err := runPlot("--quiet", dir); err != nil {
+	if _, _, err := runCLI(t, "plot", "--quiet", dir); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := os.ReadFile(filepath.Join(dir, "report.html"))
@@ -68,22 +54,22 @@ func TestPlotRebuildsFromFiles(t *testing.T) {
 func TestPlotBadInput(t *testing.T) {
 	t.Parallel()
 	empty := t.TempDir()
-	_, _, err := runPlot(empty)
+	_, _, err := runCLI(t, "plot", empty)
 	if exitCode(err) != 2 || !strings.Contains(err.Error(), "manifest.json") || !strings.Contains(err.Error(), "not a seqsim output folder") {
 		t.Errorf("empty folder: exit %d, %v", exitCode(err), err)
 	}
 	noRuns := copyReportFixture(t, "single")
 	os.Remove(filepath.Join(noRuns, "runs.csv"))
-	if _, _, err := runPlot(noRuns); exitCode(err) != 2 || !strings.Contains(err.Error(), "runs.csv") {
+	if _, _, err := runCLI(t, "plot", noRuns); exitCode(err) != 2 || !strings.Contains(err.Error(), "runs.csv") {
 		t.Errorf("no runs.csv: exit %d, %v", exitCode(err), err)
 	}
 	for _, args := range [][]string{{}, {empty, empty}, {"--nope", empty}} {
-		_, errOut, err := runPlot(args...)
+		_, errOut, err := runCLI(t, append([]string{"plot"}, args...)...)
 		if exitCode(err) != 2 || !strings.Contains(errOut, "usage: seqsim plot DIR") {
 			t.Errorf("plot %q: exit %d, %v, stderr %q", args, exitCode(err), err, errOut)
 		}
 	}
-	if out, _, err := runPlot("-h"); err != nil || !strings.Contains(out, "usage: seqsim plot DIR") {
+	if out, _, err := runCLI(t, "plot", "-h"); err != nil || !strings.Contains(out, "usage: seqsim plot DIR") {
 		t.Errorf("plot -h: %v %q", err, out)
 	}
 }
@@ -94,7 +80,7 @@ func TestCompareCommand(t *testing.T) {
 	t.Parallel()
 	a, b := copyReportFixture(t, "single"), copyReportFixture(t, "scenarios")
 	out := filepath.Join(t.TempDir(), "cmp")
-	stdout, _, err := runCompare(a, b, "--out", out)
+	stdout, _, err := runCLI(t, "compare", a, b, "--out", out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,10 +99,10 @@ func TestCompareCommand(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "plots", "fan_price.svg")); err != nil {
 		t.Error(err)
 	}
-	if _, errOut, err := runCompare(); exitCode(err) != 2 || !strings.Contains(errOut, "usage: seqsim compare") {
+	if _, errOut, err := runCLI(t, "compare"); exitCode(err) != 2 || !strings.Contains(errOut, "usage: seqsim compare") {
 		t.Errorf("compare with no folder: exit %d, %v", exitCode(err), err)
 	}
-	if _, _, err := runCompare(a, t.TempDir(), "--out", out); exitCode(err) != 2 || !strings.Contains(err.Error(), "manifest.json") {
+	if _, _, err := runCLI(t, "compare", a, t.TempDir(), "--out", out); exitCode(err) != 2 || !strings.Contains(err.Error(), "manifest.json") {
 		t.Errorf("compare with an empty folder: exit %d, %v", exitCode(err), err)
 	}
 }
@@ -126,7 +112,7 @@ func TestCompareCommand(t *testing.T) {
 func TestCompareDefaultOut(t *testing.T) {
 	a, b := copyReportFixture(t, "single"), copyReportFixture(t, "sweep")
 	t.Chdir(t.TempDir())
-	if _, _, err := runCompare(a, b); err != nil {
+	if _, _, err := runCLI(t, "compare", a, b); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join("out", "compare", "report.html")); err != nil {
@@ -179,7 +165,7 @@ hi = 3.0
 		}
 		os.RemoveAll(filepath.Join(dir, "plots"))
 		os.Remove(filepath.Join(dir, "report.html"))
-		if _, _, err := runPlot("--quiet", dir); err != nil {
+		if _, _, err := runCLI(t, "plot", "--quiet", dir); err != nil {
 			t.Fatal(err)
 		}
 		html, err := os.ReadFile(filepath.Join(dir, "report.html"))
@@ -195,4 +181,84 @@ hi = 3.0
 			t.Errorf("%s: %v", c.name, err)
 		}
 	}
+}
+
+// TestCompareBadInputCreatesNothing: each bad input (a missing folder, a
+// folder without runs.csv, studies of two models) exits 2 with a message
+// naming the folder at fault, and leaves no --out folder behind; an --out
+// that holds a previous comparison is left byte for byte as it was.
+func TestCompareBadInputCreatesNothing(t *testing.T) {
+	t.Parallel()
+	single := copyReportFixture(t, "single")
+	noRuns := copyReportFixture(t, "scenarios")
+	os.Remove(filepath.Join(noRuns, "runs.csv"))
+	ishigami := filepath.Join(t.TempDir(), "ishigami-run")
+	exp := filepath.Join(t.TempDir(), "ishigami.toml")
+	os.WriteFile(exp, []byte("[experiment]\nname = \"ishigami\"\nmodel = \"ishigami\"\nruns = 4\n"), 0o644)
+	if _, _, err := runCLI(t, "run", exp, "--out", ishigami, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "missing")
+	cases := []struct {
+		name  string
+		dirs  []string
+		fault string   // the folder the message must name
+		says  []string // and what it must say of it
+	}{
+		{"missing folder", []string{single, missing}, missing, []string{"no such folder"}},
+		{"no runs.csv", []string{single, noRuns}, noRuns, []string{"runs.csv"}},
+		{"two models", []string{single, ishigami}, ishigami, []string{"ishigami model", "token model", single}},
+	}
+	previous := filepath.Join(t.TempDir(), "previous")
+	if _, _, err := runCLI(t, "compare", single, copyReportFixture(t, "scenarios"), "--out", previous, "--quiet"); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, previous)
+	for _, c := range cases {
+		out := filepath.Join(t.TempDir(), "cmp")
+		for _, o := range []string{out, previous} {
+			_, _, err := runCLI(t, append([]string{"compare", "--out", o, "--quiet"}, c.dirs...)...)
+			if exitCode(err) != 2 || err == nil {
+				t.Errorf("%s into %s: exit %d, %v; want 2", c.name, o, exitCode(err), err)
+				continue
+			}
+			for _, s := range append([]string{c.fault}, c.says...) {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("%s: %q does not say %q", c.name, err, s)
+				}
+			}
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: %s was left behind (%v)", c.name, out, err)
+		}
+		after := tree(t, previous)
+		for _, f := range slices.Sorted(maps.Keys(before)) {
+			if after[f] != before[f] {
+				t.Errorf("%s: the previous comparison's %s changed or went", c.name, f)
+			}
+		}
+		for _, f := range slices.Sorted(maps.Keys(after)) {
+			if _, ok := before[f]; !ok {
+				t.Errorf("%s: the previous comparison gained %s", c.name, f)
+			}
+		}
+	}
+}
+
+// tree maps every file under dir (its path in dir) to its SHA-256.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		out[rel] = filetest.Hash(t, path)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

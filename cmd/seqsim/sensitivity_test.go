@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,20 +9,13 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/engine/sensitivity"
+	"github.com/seqsim/seqsim/internal/filetest"
 )
 
 // readSensitivity reads sensitivity.csv into rows keyed by parameter.
 func readSensitivity(t *testing.T, dir string) map[string]map[string]float64 {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "sensitivity.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := filetest.ReadCSV(t, filepath.Join(dir, "sensitivity.csv"))
 	out := map[string]map[string]float64{}
 	for _, r := range rows[1:] {
 		m := map[string]float64{}
@@ -201,25 +193,19 @@ values = [0, 14]
 		{filepath.Join("..", "..", "experiments", "ishigami.toml"), "--set", "sensitivity.n=64"},
 	}
 	for _, c := range cases {
-		var want []string
+		var want string
 		for _, w := range []string{"1", "2", "7"} {
 			dir := filepath.Join(t.TempDir(), "out")
 			if _, _, err := runCLI(t, append([]string{"run", "--quiet", "--workers", w, "--out", dir}, c...)...); err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, f := range []string{"runs.csv", "series.csv", "sensitivity.csv"} {
-				if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
-					got = append(got, f+" "+fileHash(t, filepath.Join(dir, f)))
-				}
-			}
-			if want == nil {
+			if got := hashes(t, dir); want == "" {
 				want = got
-			} else if strings.Join(got, ";") != strings.Join(want, ";") {
-				t.Errorf("%v: --workers %s differs from --workers 1", c, w)
+			} else if got != want {
+				t.Errorf("%v: --workers %s differs from --workers 1:\n%s\nwant\n%s", c, w, got, want)
 			}
 		}
-		if len(want) < 2 {
+		if strings.Count(want, "\n") < 2 { // at least runs.csv, series.csv and summary.md
 			t.Errorf("%v: only %v written", c, want)
 		}
 	}

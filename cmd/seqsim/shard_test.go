@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/seqsim/seqsim/internal/filetest"
 )
 
 // sweepFile writes a small scenarios-by-sweep experiment.
@@ -31,12 +33,15 @@ values = [0.005, 0.02]
 	return f
 }
 
+// hashes lists the SHA-256 of every table and summary an output folder
+// holds, one "file=hash" a line: two folders give the same string when
+// those files are byte for byte the same.
 func hashes(t *testing.T, dir string) string {
 	t.Helper()
 	var out []string
 	for _, f := range []string{"runs.csv", "series.csv", "runs.parquet", "series.parquet", "sensitivity.csv", "summary.md"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
-			out = append(out, f+"="+fileHash(t, filepath.Join(dir, f)))
+			out = append(out, f+"="+filetest.Hash(t, filepath.Join(dir, f)))
 		}
 	}
 	return strings.Join(out, "\n")

@@ -2,9 +2,10 @@ package sensitivity
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/seqsim/seqsim/internal/stats"
 )
 
 const (
@@ -63,7 +64,8 @@ func (b Bootstrap) rng() *rand.Rand { return rand.New(rand.NewPCG(b.Seed, bootst
 
 // percentileIntervals fills lo[k] and hi[k] from the resampled estimates
 // boot (rows of len(lo) statistics each). Resamples whose statistics are not
-// finite (skipped) must not be in boot.
+// finite (skipped) must not be in boot. The percentiles are type 7
+// (numpy.percentile's default), as the Bootstrap doc says.
 func percentileIntervals(boot []float64, level float64, lo, hi []float64) {
 	k := len(lo)
 	r := len(boot) / k
@@ -73,20 +75,9 @@ func percentileIntervals(boot []float64, level float64, lo, hi []float64) {
 			col[i] = boot[i*k+s]
 		}
 		slices.Sort(col)
-		lo[s] = quantileSorted(col, (1-level)/2)
-		hi[s] = quantileSorted(col, (1+level)/2)
+		lo[s] = stats.QuantileSorted(col, (1-level)/2)
+		hi[s] = stats.QuantileSorted(col, (1+level)/2)
 	}
-}
-
-// quantileSorted is numpy.percentile's default ("linear", Hyndman and Fan
-// 1996 type 7): position h = (n−1)p, interpolated between its neighbours.
-func quantileSorted(x []float64, p float64) float64 {
-	h := float64(len(x)-1) * p
-	i := int(math.Floor(h))
-	if i >= len(x)-1 {
-		return x[len(x)-1]
-	}
-	return x[i] + (h-float64(i))*(x[i+1]-x[i])
 }
 
 // WideIntervals is the warning [Sobol] adds when any confidence interval of

@@ -25,8 +25,10 @@ var forbidden = map[string][]string{
 	"agents":             {"engine", "experiments", "plots", "report", "study", "cmd"},
 	"agents/protocol":    {"engine", "experiments", "plots", "report", "study", "cmd", "agents"},
 	"experiments":        {"plots", "report", "study", "cmd"},
-	"plots":              {"agents", "experiments", "engine", "report", "study", "cmd"},
-	"report":             {"agents", "experiments", "engine", "study", "cmd"},
+	// The charts take plain slices; their percentiles come from the leaf
+	// internal/stats (allowed below), so they match the summaries.
+	"plots":  {"agents", "experiments", "engine", "report", "study", "cmd", "dist", "internal"},
+	"report": {"agents", "experiments", "engine", "study", "cmd"},
 	// The study runs everything below it and owns the output folder.
 	"study": {"cmd"},
 	// The folder's layout is below both the study and the report.
@@ -34,6 +36,10 @@ var forbidden = map[string][]string{
 	// Distributions are a leaf: the model's parameters and the TOML codec
 	// (internal/params) use them, not the other way round.
 	"dist": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal/params"},
+	// The statistics seqsim reports are a leaf: the charts, the sensitivity
+	// bootstrap, the study and the report all take their percentiles,
+	// means and Wilson intervals from it, so it imports nothing of seqsim.
+	"internal/stats": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "dist", "internal"},
 	// The error of an experiment file is a leaf too: the schemaless TOML
 	// decoder builds it, and experiments re-exports it.
 	"experiments/field": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal"},
@@ -52,6 +58,8 @@ var allowed = map[string][]string{
 	"agents/protocol":   {"agents/protocol"},
 	"experiments/field": {"experiments/field"},
 	"internal/params":   {"experiments/field"},
+	"internal/stats":    {"internal/stats"},
+	"plots":             {"internal/stats"}, // the leaf statistics the charts share with the summaries
 	"report":            {"study/folder"},
 	"study/folder":      {"study/folder"},
 }
@@ -87,6 +95,23 @@ func TestCommandUsesStudy(t *testing.T) {
 	}
 	if !slices.Contains(strings.Fields(string(out)), module+"/study") {
 		t.Errorf("cmd/seqsim does not import study: %s", out)
+	}
+}
+
+// TestFiletestOnlyInTests: internal/filetest imports package testing, so
+// only tests may import it; a program that did would carry the test flags.
+func TestFiletestOnlyInTests(t *testing.T) {
+	t.Parallel()
+	// .Imports lists a package's non-test imports only.
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", module+"/...").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.Lines(string(out)) {
+		fields := strings.Fields(line)
+		if slices.Contains(fields[1:], module+"/internal/filetest") {
+			t.Errorf("%s imports internal/filetest outside its tests", fields[0])
+		}
 	}
 }
 

@@ -3,8 +3,6 @@ package stats
 import (
 	"math"
 	"slices"
-
-	"github.com/seqsim/seqsim/plots"
 )
 
 // Outcome is one outcome's row of a summary at one design point, computed
@@ -14,7 +12,7 @@ type Outcome struct {
 	Sorted        []float64 // the values that are not NaN, sorted
 	Missing       int       // runs without a value (NaN)
 	Mean, Half    float64   // normal 95% interval: Mean ± Half ([MeanCI])
-	P05, P50, P95 float64   // type 7 percentiles (plots.Quantile, which the charts use)
+	P05, P50, P95 float64   // type 7 percentiles ([QuantileSorted], which the charts use)
 	Risks         []Risk    // one per threshold given to NewOutcome
 }
 
@@ -31,7 +29,9 @@ type Risk struct {
 // summed in the order of values, so callers that pass the runs in the same
 // order (unit order, as runs.csv holds them) get the same bits.
 func NewOutcome(values, thresholds []float64) Outcome {
-	o := Outcome{}
+	// Sorted is made for every value at once: grown by append it would
+	// hold up to a quarter more, and allocate several times its size.
+	o := Outcome{Sorted: make([]float64, 0, len(values))}
 	for _, v := range values {
 		if math.IsNaN(v) {
 			o.Missing++
@@ -41,7 +41,7 @@ func NewOutcome(values, thresholds []float64) Outcome {
 	}
 	o.Mean, o.Half = MeanCI(o.Sorted) // before sorting: in the callers' order
 	slices.Sort(o.Sorted)
-	o.P05, o.P50, o.P95 = plots.Quantile(o.Sorted, 0.05), plots.Quantile(o.Sorted, 0.5), plots.Quantile(o.Sorted, 0.95)
+	o.P05, o.P50, o.P95 = QuantileSorted(o.Sorted, 0.05), QuantileSorted(o.Sorted, 0.5), QuantileSorted(o.Sorted, 0.95)
 	for _, t := range thresholds {
 		o.Risks = append(o.Risks, o.Risk(t))
 	}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/seqsim/seqsim/internal/filetest"
 )
 
 // The acceptance test of the Parquet outputs: the files the Go writer
@@ -115,7 +117,7 @@ func TestIndependentReader(t *testing.T) {
 	node, script := hyparquetReader(t)
 	dir := t.TempDir()
 	runsPath := writeFile(t, dir, "runs.csv", runsCSV)
-	header, _ := csvRows(t, runsPath)
+	header := filetest.ReadCSV(t, runsPath)[0]
 	runsSpec := RunsSpec(header, "scenario")
 	runsSpec.RowGroupRows = 2 // row group boundaries too
 	bigPath := filepath.Join(dir, "big.csv")
@@ -176,7 +178,7 @@ func TestIndependentReader(t *testing.T) {
 			}
 
 			// Rows: the footer's count, the row groups, and every value.
-			_, records := csvRows(t, tc.csvPath)
+			records := filetest.ReadCSV(t, tc.csvPath)[1:]
 			if f.Rows != int64(len(records)) || len(f.Data) != len(records) {
 				t.Fatalf("footer says %d rows, read %d, the CSV has %d", f.Rows, len(f.Data), len(records))
 			}

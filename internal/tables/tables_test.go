@@ -1,7 +1,6 @@
 package tables
 
 import (
-	"crypto/sha256"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -19,6 +18,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/deprecated"
 	"github.com/parquet-go/parquet-go/format"
+	"github.com/seqsim/seqsim/internal/filetest"
 )
 
 // runsCSV has everything that is easy to get wrong: seeds at and above 2^63
@@ -56,21 +56,6 @@ func writeFile(t testing.TB, dir, name, content string) string {
 		t.Fatal(err)
 	}
 	return path
-}
-
-// csvRows reads a whole (small) CSV file: the header and the records.
-func csvRows(t testing.TB, path string) ([]string, [][]string) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return all[0], all[1:]
 }
 
 // cell is a value in a form both readers can be compared with: null, or a
@@ -125,7 +110,7 @@ func wantCell(t testing.TB, k Kind, field string) cell {
 // cell.
 func compareWithCSV(t testing.TB, csvPath string, spec Spec, got [][]cell) {
 	t.Helper()
-	_, records := csvRows(t, csvPath)
+	records := filetest.ReadCSV(t, csvPath)[1:]
 	if len(got) != len(records) {
 		t.Fatalf("%d rows, the CSV has %d", len(got), len(records))
 	}
@@ -281,7 +266,7 @@ func checkGoMetadata(t testing.TB, pf *parquet.File, meta map[string]string) {
 func TestRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	runsPath := writeFile(t, dir, "runs.csv", runsCSV)
-	header, _ := csvRows(t, runsPath)
+	header := filetest.ReadCSV(t, runsPath)[0]
 	runsSpec := RunsSpec(header, "scenario")
 	runsSpec.RowGroupRows = 4 // two row groups
 	for _, tc := range []struct {
@@ -315,7 +300,7 @@ func TestRoundTrip(t *testing.T) {
 func TestSeedsAboveInt63(t *testing.T) {
 	dir := t.TempDir()
 	csvPath := writeFile(t, dir, "runs.csv", runsCSV)
-	header, _ := csvRows(t, csvPath)
+	header := filetest.ReadCSV(t, csvPath)[0]
 	spec := RunsSpec(header, "scenario")
 	pqPath := filepath.Join(dir, "runs.parquet")
 	if err := CSVToParquet(csvPath, pqPath, spec, nil); err != nil {
@@ -345,19 +330,10 @@ func TestSeedsAboveInt63(t *testing.T) {
 	}
 }
 
-func hashFile(t testing.TB, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fmt.Sprintf("%x", sha256.Sum256(b))
-}
-
 func TestDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	csvPath := writeFile(t, dir, "runs.csv", runsCSV)
-	header, _ := csvRows(t, csvPath)
+	header := filetest.ReadCSV(t, csvPath)[0]
 	spec := RunsSpec(header, "scenario")
 	spec.RowGroupRows = 2
 
@@ -379,7 +355,7 @@ func TestDeterministic(t *testing.T) {
 		if err := CSVToParquet(csvPath, pq, spec, meta); err != nil {
 			t.Fatal(err)
 		}
-		hashes = append(hashes, hashFile(t, pq))
+		hashes = append(hashes, filetest.Hash(t, pq))
 	}
 	for i, h := range hashes {
 		if h != hashes[0] {
@@ -393,7 +369,7 @@ func TestDeterministic(t *testing.T) {
 	if err := CSVToParquet(csvPath, pq, spec, other); err != nil {
 		t.Fatal(err)
 	}
-	if hashFile(t, pq) == hashes[0] {
+	if filetest.Hash(t, pq) == hashes[0] {
 		t.Error("different metadata gave the same bytes")
 	}
 }

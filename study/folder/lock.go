@@ -23,7 +23,9 @@ import (
 // folder: removing it on release would let a process that opened it just
 // before lock a file no one else can see, and two writers would share the
 // folder again. (A run does not count it when it checks that a folder is
-// empty.)
+// empty.) Only a folder's removal takes its lock file along: a comparison
+// that fails removes the folder it made, while holding its lock, so each
+// lock checks, once held, that the file it locked is still the folder's.
 type Lock struct {
 	f *os.File
 }
@@ -63,6 +65,10 @@ func TryLock(dir string, command []string) (*Lock, error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		return nil, lockedError(dir, path, err, false)
+	}
+	if err := stillThere(f, dir, path); err != nil {
+		f.Close()
+		return nil, err
 	}
 	holder := holderLine(command)
 	err = f.Truncate(0)
@@ -105,6 +111,10 @@ func TryRLock(dir string, command []string) (*Lock, error) {
 		f.Close()
 		return nil, lockedError(dir, path, err, true)
 	}
+	if err := stillThere(f, dir, path); err != nil {
+		f.Close()
+		return nil, err
+	}
 	if record {
 		if _, err := f.WriteAt(holderLine(command), 0); err != nil {
 			f.Close()
@@ -129,6 +139,19 @@ func lockedError(dir, path string, err error, reading bool) error {
 	b, _ := os.ReadFile(path)
 	first, _, _ := strings.Cut(string(b), "\n")
 	return &LockedError{Dir: dir, Holder: strings.TrimSpace(first), reading: reading}
+}
+
+// stillThere checks, once the flock on f is held, that path still names
+// f: a process that opened the lock file of a folder that was then
+// removed would otherwise hold a lock no other process can see, and share
+// the folder with whoever makes it again.
+func stillThere(f *os.File, dir, path string) error {
+	held, err1 := f.Stat()
+	now, err2 := os.Stat(path)
+	if err1 != nil || err2 != nil || !os.SameFile(held, now) {
+		return fmt.Errorf("folder: %s was removed as it was being locked; try again", dir)
+	}
+	return nil
 }
 
 // Unlock releases the lock; a nil Lock is fine.

@@ -3,6 +3,7 @@ package folder
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -81,5 +82,44 @@ func TestReadersShareALock(t *testing.T) {
 	}
 	if msg := err.Error(); !strings.HasSuffix(msg, "; wait for it to finish") || strings.Contains(msg, "--out") {
 		t.Errorf("reader's error %q: want it to end \"; wait for it to finish\" and not mention --out", msg)
+	}
+}
+
+// TestLockOfARemovedFolder: a lock file opened before its folder was
+// removed (and made again, with a new lock file) is refused once locked:
+// its holder would share the new folder with the new folder's own writer.
+func TestLockOfARemovedFolder(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "cmp")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, LockFile)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := stillThere(f, dir, path); err != nil {
+		t.Fatalf("the folder's own lock file: %v", err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := stillThere(f, dir, path); err == nil || !strings.Contains(err.Error(), dir) {
+		t.Errorf("removed folder: %v, want an error naming %s", err, dir)
+	}
+	// Made again, with a lock file of its own: a lock on the old file is
+	// not a lock on it, and the new folder's lock is granted.
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	l, err := TryLock(dir, []string{"seqsim", "compare"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Unlock()
+	if err := stillThere(f, dir, path); err == nil {
+		t.Error("a lock file opened before the folder was made again passes for its lock file")
 	}
 }
