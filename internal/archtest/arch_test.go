@@ -27,7 +27,7 @@ var forbidden = map[string][]string{
 	"experiments":        {"plots", "report", "study", "cmd"},
 	// The charts take plain slices; their percentiles come from the leaf
 	// internal/stats (allowed below), so they match the summaries.
-	"plots":  {"agents", "experiments", "engine", "report", "study", "cmd", "dist", "internal"},
+	"plots":  {"agents", "experiments", "engine", "report", "study", "cmd", "dist", "internal", "ordered"},
 	"report": {"agents", "experiments", "engine", "study", "cmd"},
 	// The study runs everything below it and owns the output folder.
 	"study": {"cmd"},
@@ -39,7 +39,7 @@ var forbidden = map[string][]string{
 	// The statistics seqsim reports are a leaf: the charts, the sensitivity
 	// bootstrap, the study and the report all take their percentiles,
 	// means and Wilson intervals from it, so it imports nothing of seqsim.
-	"internal/stats": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "dist", "internal"},
+	"internal/stats": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "dist", "internal", "ordered"},
 	// The error of an experiment file is a leaf too: the schemaless TOML
 	// decoder builds it, and experiments re-exports it.
 	"experiments/field": {"agents", "experiments", "engine", "plots", "report", "study", "cmd", "internal"},
