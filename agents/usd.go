@@ -3,6 +3,7 @@ package agents
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // The USD ledger: every dollar the model holds is in an account (the
@@ -88,7 +89,19 @@ func (l *usdLedger) check() string {
 		net += f
 	}
 	if d := held - net; math.Abs(d) > 1e-9*l.gross+1e-6 || math.IsNaN(d) {
-		return fmt.Sprintf("accounts hold %.6f USD, net flows %.6f (diff %.6g)", held, net, d)
+		var b strings.Builder
+		fmt.Fprintf(&b, "accounts hold %.6f USD, net flows %.6f (diff %.6g); accounts:", held, net, d)
+		for _, a := range l.accounts {
+			fmt.Fprintf(&b, " %s %.2f,", a.name, *a.bal)
+		}
+		b.WriteString(" net flows:")
+		for f, x := range l.flows {
+			fmt.Fprintf(&b, " %s %.2f,", flowNames[f], x)
+		}
+		for i, x := range l.extFlows {
+			fmt.Fprintf(&b, " mechanism %d %.2f,", i, x)
+		}
+		return strings.TrimSuffix(b.String(), ",")
 	}
 	return ""
 }

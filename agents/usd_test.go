@@ -20,7 +20,7 @@ func TestUSDLeakFails(t *testing.T) {
 	w.phases[SlotTrade] = append(w.phases[SlotTrade], func(int) { w.treasuryUSD++ })
 	defer func() {
 		msg, _ := recover().(string)
-		if !strings.Contains(msg, "USD conservation broken on day 2") {
+		if !strings.Contains(msg, "USD conservation broken on day 2") || !strings.Contains(msg, "treasury USD") || !strings.Contains(msg, "fee revenue") {
 			t.Fatalf("recovered %q, want the USD check to fail on day 2", msg)
 		}
 	}()
