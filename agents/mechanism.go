@@ -14,7 +14,7 @@ import (
 // token accounts, its daily phases and what it does at the start of a run.
 // Its state lives in the value itself, so nothing is shared between
 // workers; it reaches the rest of the model only through the [Exchange],
-// [Minting] and [Ledger] interfaces that m hands out.
+// [Minting], [HolderTable] and [Ledger] interfaces that m hands out.
 //
 // An experiment turns a mechanism on by naming its section
 // ([liquidity_mining], say), in the file or in a --set path; experiments
@@ -178,6 +178,9 @@ func (m *Model) Exchange() Exchange { return market{m.w, m.ext.index} }
 
 // Minting is today's emission of new tokens.
 func (m *Model) Minting() Minting { return emission{m.w} }
+
+// Holders is the table of holder agents.
+func (m *Model) Holders() HolderTable { return holderTable{m.w} }
 
 // Ledger moves tokens between accounts and out of the supply.
 func (m *Model) Ledger() Ledger { return ledger{m.w, m.ext.index} }

@@ -212,13 +212,14 @@ func (w *World) applyProposal(pr *proposal) {
 		if x <= 0 {
 			return
 		}
-		w.treasuryTokens -= x
 		if n := len(w.gov.grantees); n > 0 {
+			// Governance writes a holder's balance through the holder
+			// table, as a mechanism would.
 			i := w.gov.grantees[w.streams.governance.IntN(n)]
-			w.h.liquid[i] += x
-			w.totLiquid += x
+			holderTable{w}.Credit(int(i), Account{&w.treasuryTokens}, x)
 			return
 		}
+		w.treasuryTokens -= x
 		usd := w.pool.Sell(x) // paid out in USD at once
 		w.netSellUSD += usd
 		w.usd.out(flowTreasurySpend, usd)

@@ -61,6 +61,29 @@ type Ledger interface {
 	PayOut(from USDAccount, usd float64)
 }
 
+// HolderTable is the table of holder agents as a mechanism reaches it:
+// whole columns, indexed by agent (0 to Len()-1), for loops without a
+// call per agent. The slices are the model's own and are read-only: a
+// mechanism changes a balance only through Credit and Debit, which keep
+// the totals the conservation check sums.
+type HolderTable interface {
+	// Len is the number of holder agents.
+	Len() int
+	// Type is agent i's holder type (a key of [holders]).
+	Type(i int) string
+	// Liquid, Staked and Locked are the agents' balances in micro-tokens:
+	// free to sell, delegated (with plain staking, staked), and still
+	// vesting.
+	Liquid() []int64
+	Staked() []int64
+	Locked() []int64
+	// Credit moves n micro-tokens from the account to agent i's liquid
+	// balance; Debit moves them from it to the account (it panics if the
+	// agent holds fewer).
+	Credit(i int, from Account, n int64)
+	Debit(i int, to Account, n int64)
+}
+
 // The implementations are views of the World: no state of their own.
 // market and ledger book the mechanism's trades with outside to its own
 // counterparties in the USD ledger (ext: its place in the list).
@@ -69,8 +92,9 @@ type (
 		w   *World
 		ext int
 	}
-	emission struct{ w *World }
-	ledger   struct {
+	emission    struct{ w *World }
+	holderTable struct{ w *World }
+	ledger      struct {
 		w   *World
 		ext int
 	}
@@ -158,4 +182,25 @@ func (l ledger) PayOut(from USDAccount, usd float64) {
 	}
 	*from.bal -= usd
 	l.w.usd.extOut(l.ext, usd)
+}
+
+func (h holderTable) Len() int          { return h.w.h.len() }
+func (h holderTable) Type(i int) string { return h.w.p.Holders.Key(int(h.w.h.kind[i])) }
+func (h holderTable) Liquid() []int64   { return h.w.h.liquid }
+func (h holderTable) Staked() []int64   { return h.w.h.staked }
+func (h holderTable) Locked() []int64   { return h.w.h.locked }
+
+func (h holderTable) Credit(i int, from Account, n int64) {
+	debit(from, n)
+	h.w.h.liquid[i] += n
+	h.w.totLiquid += n
+}
+
+func (h holderTable) Debit(i int, to Account, n int64) {
+	if n < 0 || n > h.w.h.liquid[i] {
+		panic(fmt.Sprintf("agents: a mechanism takes %d micro-tokens from agent %d holding %d", n, i, h.w.h.liquid[i]))
+	}
+	h.w.h.liquid[i] -= n
+	h.w.totLiquid -= n
+	*to.bal += n
 }
