@@ -1,0 +1,35 @@
+package protocol
+
+import (
+	"math"
+	"testing"
+)
+
+// A worked example: a treasury of $1M and 500,000 tokens, a fee-less pool
+// of 1M tokens and $2M (price $2), a budget of $30,000 a day and an
+// income of $10,000. The tokens fetch Y·T/(X+T) = 2M·0.5M/1.5M = $666,667
+// in all (not the $1M they are worth at the margin), so the runway is
+// floor(1,666,667 / 20,000) = 83 days, against 100 days marked at the
+// margin.
+func TestRunwayWorkedExample(t *testing.T) {
+	t.Parallel()
+	p, _ := NewPool(ToMicro(1e6), 2e6, 0)
+	days, ok := Runway(1e6, ToMicro(5e5), p, 30_000, 10_000, 10_000)
+	want := int(math.Floor((1e6 + 2e6*0.5e6/1.5e6) / 20_000))
+	if !ok || days != want || want != 83 {
+		t.Fatalf("runway %d days (ok %v), want %d", days, ok, want)
+	}
+	// A fee makes each sale pay less: the runway is shorter.
+	pf, _ := NewPool(ToMicro(1e6), 2e6, 0.003)
+	if d, _ := Runway(1e6, ToMicro(5e5), pf, 30_000, 10_000, 10_000); d > days || d < days-1 {
+		t.Fatalf("with a 0.3%% fee: %d days, want %d or one fewer", d, days)
+	}
+	// Income that covers the budget: the treasury outlasts any horizon.
+	if d, ok := Runway(0, 0, p, 10_000, 10_000, 500); ok || d != 500 {
+		t.Fatalf("income = budget: %d days, ok %v", d, ok)
+	}
+	// No tokens: USD over the net burn.
+	if d, ok := Runway(100_000, 0, p, 30_000, 0, 1000); !ok || d != 3 {
+		t.Fatalf("USD only: %d days, ok %v, want 3", d, ok)
+	}
+}
