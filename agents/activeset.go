@@ -67,3 +67,14 @@ func (w *World) updateChoice() {
 		n.choiceCum[j] = cum
 	}
 }
+
+// declareNetworkMetrics declares the sequencer network's metrics: the active set, concentration and slashing.
+func declareNetworkMetrics(m *Model, c *columns) {
+	c.sActiveSequencers = m.Series(Metric{Name: "active_sequencers", Unit: "count", Doc: "operators in the active set", Chart: true})
+	c.sNakamoto = m.Series(Metric{Name: "nakamoto_coefficient", Unit: "count", Doc: "fewest active operators holding more than 1/3 of active stake (can halt or censor)", Chart: true})
+	c.sNakamotoHalf = m.Series(Metric{Name: "nakamoto_coefficient_half", Unit: "count", Doc: "fewest active operators holding more than 1/2 of active stake"})
+	c.sHHIStake = m.Series(Metric{Name: "hhi_stake", Unit: "0-1", Doc: "Herfindahl-Hirschman index of active stake (sum of squared shares)", Chart: true})
+	c.oTotalSlashed = m.Outcome(Metric{Name: "total_slashed", Unit: "tokens", Doc: "tokens slashed over the run, all offences", Chart: true, Section: "health"})
+	c.oLivenessFailures = m.Outcome(Metric{Name: "liveness_failures", Unit: "operator-days", Doc: "days an operator was offline, summed over operators", Section: "health"})
+	c.oMinNakamoto = m.Outcome(Metric{Name: "min_nakamoto_coefficient", Unit: "count", Doc: "lowest Nakamoto coefficient (1/3 of active stake) over the run (empty when no stake was ever active)", MayBeEmpty: true, LowerTail: true, Section: "capture"})
+}

@@ -162,40 +162,40 @@ func (w *World) costToCapture() float64 {
 // recordGovernance writes today's governance series.
 func (w *World) recordGovernance(row []float64) {
 	g := &w.gov
-	row[sVoterTurnout] = g.lastTurnout
-	row[sNakamotoVotes] = float64(g.nakamoto)
-	row[sHHIVotes] = g.hhi
-	row[sCostToCapture] = g.cost
-	row[sCaptured] = 0
+	row[w.col.sVoterTurnout] = g.lastTurnout
+	row[w.col.sNakamotoVotes] = float64(g.nakamoto)
+	row[w.col.sHHIVotes] = g.hhi
+	row[w.col.sCostToCapture] = g.cost
+	row[w.col.sCaptured] = 0
 	if g.captured {
-		row[sCaptured] = 1
+		row[w.col.sCaptured] = 1
 	}
 }
 
 // summariseGovernance fills the governance and capture outcomes.
 func (w *World) summariseGovernance(out []float64) {
 	g := &w.gov
-	out[oCaptured], out[oCaptureKind], out[oCaptureDay] = 0, captureNone, math.NaN()
+	out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 0, captureNone, math.NaN()
 	if g.captured {
-		out[oCaptured], out[oCaptureKind], out[oCaptureDay] = 1, float64(g.captureKind), float64(g.captureDay)
+		out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 1, float64(g.captureKind), float64(g.captureDay)
 	}
-	out[oCostToCaptureLaunch] = g.costLaunch
-	out[oMinCostToCapture] = g.minCost
-	out[oVoteCostLaunch], out[oMinVoteCost] = finiteOrNaN(g.voteCostLaunch), finiteOrNaN(g.minVoteCost)
-	out[oCheapestStrategyLaunch] = float64(g.cheapestLaunch)
-	out[oAttackerProfit] = w.attackerProfit()
-	out[oProposalsPassed] = float64(g.passed)
-	out[oMaliciousPassed] = float64(g.maliciousPassed)
-	out[oVetoes] = float64(g.vetoes)
-	out[oMeanVoterTurnout], out[oTop10VoteShare], out[oTimeToEffectiveGovernance] = math.NaN(), math.NaN(), math.NaN()
+	out[w.col.oCostToCaptureLaunch] = g.costLaunch
+	out[w.col.oMinCostToCapture] = g.minCost
+	out[w.col.oVoteCostLaunch], out[w.col.oMinVoteCost] = finiteOrNaN(g.voteCostLaunch), finiteOrNaN(g.minVoteCost)
+	out[w.col.oCheapestStrategyLaunch] = float64(g.cheapestLaunch)
+	out[w.col.oAttackerProfit] = w.attackerProfit()
+	out[w.col.oProposalsPassed] = float64(g.passed)
+	out[w.col.oMaliciousPassed] = float64(g.maliciousPassed)
+	out[w.col.oVetoes] = float64(g.vetoes)
+	out[w.col.oMeanVoterTurnout], out[w.col.oTop10VoteShare], out[w.col.oTimeToEffectiveGovernance] = math.NaN(), math.NaN(), math.NaN()
 	if g.closed > 0 {
-		out[oMeanVoterTurnout] = g.turnoutSum / float64(g.closed)
+		out[w.col.oMeanVoterTurnout] = g.turnoutSum / float64(g.closed)
 	}
 	if g.withVotes > 0 {
-		out[oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
+		out[w.col.oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
 	}
 	if g.firstEffective >= 0 {
-		out[oTimeToEffectiveGovernance] = float64(g.firstEffective)
+		out[w.col.oTimeToEffectiveGovernance] = float64(g.firstEffective)
 	}
 }
 
@@ -205,4 +205,28 @@ func finiteOrNaN(x float64) float64 {
 		return math.NaN()
 	}
 	return x
+}
+
+// declareGovernanceMetrics declares governance's and capture's metrics.
+func declareGovernanceMetrics(m *Model, c *columns) {
+	c.sVoterTurnout = m.Series(Metric{Name: "voter_turnout", Unit: "fraction", Doc: "votes cast on the latest proposal whose vote has closed, over the votable supply (0 before the first)", Chart: true, Section: "capture"})
+	c.sNakamotoVotes = m.Series(Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})
+	c.sHHIVotes = m.Series(Metric{Name: "hhi_votes", Unit: "0-1", Doc: "Herfindahl-Hirschman index of voting power over voters", Chart: true, Section: "capture"})
+	c.sCostToCapture = m.Series(Metric{Name: "cost_to_capture_usd", Unit: "USD", Doc: "cheapest expected cost of a capture: buying, borrowing or bribing the votes of a malicious proposal (over its chance of surviving the council), or buying 1/3 of the active stake", Chart: true, Section: "capture"})
+	c.sCaptured = m.Series(Metric{Name: "captured_by_day", Unit: "0/1", Doc: "1 from the day of the run's first capture on (its mean across runs is P(captured by that day))", Chart: true, Section: "capture"})
+	c.oCaptured = m.Outcome(Metric{Name: "captured", Unit: "0/1", Doc: "1 when the protocol was captured: a malicious proposal executed, threshold council keys were compromised while the council held power, or the attacker held more than 1/3 of active sequencer stake", Chart: true, RiskAbove: []float64{0.5}, Section: "capture"})
+	c.oCaptureKind = m.Outcome(Metric{Name: "capture_kind", Unit: "code", Doc: "how the run was first captured: 0 none, 1 a malicious proposal drained the treasury, 2 a malicious proposal admitted the attacker's sequencers, 3 council keys compromised, 4 attacker stake above 1/3 of active stake (can halt), 5 above 1/2 (controls ordering)", Section: "capture"})
+	c.oCaptureDay = m.Outcome(Metric{Name: "capture_day", Unit: "day", Doc: "day of the first capture (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	c.oCostToCaptureLaunch = m.Outcome(Metric{Name: "cost_to_capture_launch_usd", Unit: "USD", Doc: "cheapest expected cost of a capture at launch (see the series cost_to_capture_usd)", Chart: true, LowerTail: true, Section: "capture"})
+	c.oMinCostToCapture = m.Outcome(Metric{Name: "min_cost_to_capture_usd", Unit: "USD", Doc: "lowest cost to capture over the run (measured every governance.measure_every_days)", Chart: true, LowerTail: true, Section: "capture"})
+	c.oVoteCostLaunch = m.Outcome(Metric{Name: "vote_capture_cost_launch_usd", Unit: "USD", Doc: "cheapest expected cost of passing a malicious proposal at launch: buying, borrowing or bribing its votes, over its chance of surviving the council (empty when the council blocks every vote)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	c.oMinVoteCost = m.Outcome(Metric{Name: "min_vote_capture_cost_usd", Unit: "USD", Doc: "lowest expected cost of passing a malicious proposal over the run (empty when the council blocked every vote)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	c.oCheapestStrategyLaunch = m.Outcome(Metric{Name: "cheapest_strategy_launch", Unit: "code", Doc: "the cheapest capture at launch: 1 buy votes, 2 borrow votes, 3 bribe voters, 4 buy 1/3 of active stake", Section: "capture"})
+	c.oAttackerProfit = m.Outcome(Metric{Name: "attacker_profit_usd", Unit: "USD", Doc: "attacker's USD taken in (sales, drained USD, value of control) less paid out (purchases, interest, fees, bribes), plus its tokens at the final price", Chart: true, Section: "capture"})
+	c.oProposalsPassed = m.Outcome(Metric{Name: "proposals_passed", Unit: "count", Doc: "proposals that passed the vote (or a gatekeeper council), malicious ones included", Section: "capture"})
+	c.oMaliciousPassed = m.Outcome(Metric{Name: "malicious_proposals_passed", Unit: "count", Doc: "malicious proposals that passed the vote (then executed or vetoed)", Chart: true, RiskAbove: []float64{0}, Section: "capture"})
+	c.oVetoes = m.Outcome(Metric{Name: "council_vetoes", Unit: "count", Doc: "malicious proposals the council vetoed after they passed the vote", Section: "capture"})
+	c.oMeanVoterTurnout = m.Outcome(Metric{Name: "mean_voter_turnout", Unit: "fraction", Doc: "votes cast over the votable supply, mean over proposals whose vote closed (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	c.oTop10VoteShare = m.Outcome(Metric{Name: "top10_vote_share", Unit: "fraction", Doc: "share of the votes cast by the ten largest voters, mean over proposals (empty when none)", MayBeEmpty: true, Section: "capture"})
+	c.oTimeToEffectiveGovernance = m.Outcome(Metric{Name: "time_to_effective_governance_days", Unit: "days", Doc: "day the first ordinary proposal executed (empty when none did)", MayBeEmpty: true, Chart: true, Section: "capture"})
 }

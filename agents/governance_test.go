@@ -232,16 +232,16 @@ func TestGovernanceCalibration(t *testing.T) {
 	p := DefaultParams()
 	p.Attacker.Enabled = false
 	s := NewSim(func(int) *Params { return &p })
-	sum := make([]float64, numOutcomes)
-	ser := make([]float64, Steps(&p)*numSeries)
+	sum := make([]float64, numOutcomes())
+	ser := make([]float64, Steps(&p)*numSeries())
 	const runs = 12
 	var turnout, top10, deleg, top20 float64
 	for run := range runs {
 		if err := s.Run(0, run, rand.New(rand.NewPCG(uint64(run), 11)), sum, ser); err != nil {
 			t.Fatal(err)
 		}
-		turnout += sum[oMeanVoterTurnout] / runs
-		top10 += sum[oTop10VoteShare] / runs
+		turnout += sum[int(core().cols.oMeanVoterTurnout)] / runs
+		top10 += sum[int(core().cols.oTop10VoteShare)] / runs
 		w := &s.world
 		w.countVotes()
 		ds := slices.Clone(w.gov.vs.power[:w.gov.vs.delegates])
@@ -283,21 +283,21 @@ func TestCaptureSeriesAndOutcomes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum[oCaptured] != 1 || sum[oCaptureKind] != captureDrain {
-		t.Fatalf("captured %v kind %v", sum[oCaptured], sum[oCaptureKind])
+	if sum[int(core().cols.oCaptured)] != 1 || sum[int(core().cols.oCaptureKind)] != captureDrain {
+		t.Fatalf("captured %v kind %v", sum[int(core().cols.oCaptured)], sum[int(core().cols.oCaptureKind)])
 	}
-	day := int(sum[oCaptureDay])
+	day := int(sum[int(core().cols.oCaptureDay)])
 	for d := range Steps(&p) {
-		c := ser[d*numSeries+sCaptured]
+		c := ser[d*numSeries()+int(core().cols.sCaptured)]
 		if (d < day && c != 0) || (d >= day && c != 1) {
 			t.Fatalf("day %d: captured series %v, capture day %d", d, c, day)
 		}
-		if x := ser[d*numSeries+sCostToCapture]; !(x > 0) || math.IsInf(x, 0) {
+		if x := ser[d*numSeries()+int(core().cols.sCostToCapture)]; !(x > 0) || math.IsInf(x, 0) {
 			t.Fatalf("day %d: cost to capture %v", d, x)
 		}
 	}
-	if !(sum[oAttackerProfit] > 0) || sum[oMinCostToCapture] > sum[oCostToCaptureLaunch] {
-		t.Errorf("attacker profit %v, min cost %v > launch cost %v", sum[oAttackerProfit], sum[oMinCostToCapture], sum[oCostToCaptureLaunch])
+	if !(sum[int(core().cols.oAttackerProfit)] > 0) || sum[int(core().cols.oMinCostToCapture)] > sum[int(core().cols.oCostToCaptureLaunch)] {
+		t.Errorf("attacker profit %v, min cost %v > launch cost %v", sum[int(core().cols.oAttackerProfit)], sum[int(core().cols.oMinCostToCapture)], sum[int(core().cols.oCostToCaptureLaunch)])
 	}
 }
 

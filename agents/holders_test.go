@@ -47,7 +47,7 @@ func TestUnlockSellAllocatesNothing(t *testing.T) {
 	for range 400 { // past the cliff: sells, stakes and releases every day
 		w.Step()
 	}
-	row := make([]float64, numSeries)
+	row := make([]float64, numSeries())
 	if n := testing.AllocsPerRun(200, func() { w.Step(); w.record(row) }); n != 0 {
 		t.Errorf("a day of the unlock-sell workload allocates %v times", n)
 	}

@@ -13,7 +13,7 @@ func TestMetricsAreCopies(t *testing.T) {
 	if i < 0 {
 		t.Fatal("no outcome has RiskAbove thresholds")
 	}
-	want := outcomeMetrics[i].RiskAbove[0]
+	want := core().outcomes[i].RiskAbove[0]
 	out[i].Name = "changed"
 	out[i].RiskAbove[0] = -1
 	if again := OutcomeMetrics(); again[i].Name == "changed" || again[i].RiskAbove[0] != want {
@@ -24,10 +24,10 @@ func TestMetricsAreCopies(t *testing.T) {
 	if SeriesMetrics()[0].Unit == "changed" {
 		t.Error("SeriesMetrics shares its table with the caller")
 	}
-	if len(series) != numSeries || len(out) != numOutcomes {
-		t.Errorf("got %d series and %d outcomes, want %d and %d", len(series), len(out), numSeries, numOutcomes)
+	if len(series) != numSeries() || len(out) != numOutcomes() {
+		t.Errorf("got %d series and %d outcomes, want %d and %d", len(series), len(out), numSeries(), numOutcomes())
 	}
-	if SeriesNames()[sPrice] != "price" || OutcomeNames()[oFinalPrice] != "final_price" {
-		t.Errorf("names out of column order: %s, %s", SeriesNames()[sPrice], OutcomeNames()[oFinalPrice])
+	if SeriesNames()[int(core().cols.sPrice)] != "price" || OutcomeNames()[int(core().cols.oFinalPrice)] != "final_price" {
+		t.Errorf("names out of column order: %s, %s", SeriesNames()[int(core().cols.sPrice)], OutcomeNames()[int(core().cols.oFinalPrice)])
 	}
 }

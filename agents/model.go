@@ -107,7 +107,8 @@ func (w *World) buildMechanisms(p *Params) error {
 		for i := range w.phases {
 			w.phases[i] = nil
 		}
-		w.width, w.outcomes = numSeries, numOutcomes
+		w.col = core().cols
+		w.width, w.outcomes = numSeries(), numOutcomes()
 		for _, s := range p.Sections.list {
 			e, err := declare(s.build, w, w.width, w.outcomes, len(w.exts))
 			if err != nil {

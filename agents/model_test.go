@@ -13,8 +13,8 @@ import (
 // runOnce runs one unit and turns a broken invariant (a panic) into an error.
 func runOnce(p *Params, seed uint64) (summary, series []float64, err error) {
 	s := NewSim(func(int) *Params { return p })
-	summary = make([]float64, numOutcomes)
-	series = make([]float64, Steps(p)*numSeries)
+	summary = make([]float64, numOutcomes())
+	series = make([]float64, Steps(p)*numSeries())
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic: %v", r)
@@ -60,8 +60,8 @@ func TestConservationProperty(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, v := range sum {
-			if math.IsInf(v, 0) || (math.IsNaN(v) && !outcomeMetrics[i].MayBeEmpty) {
-				t.Fatalf("%s = %v", outcomeMetrics[i].Name, v)
+			if math.IsInf(v, 0) || (math.IsNaN(v) && !core().outcomes[i].MayBeEmpty) {
+				t.Fatalf("%s = %v", core().outcomes[i].Name, v)
 			}
 		}
 	})
@@ -79,7 +79,7 @@ func TestSameSeedSameRun(t *testing.T) {
 	c, _, _ := runOnce(&p, 8)
 	for i := range a {
 		if a[i] != b[i] && !(math.IsNaN(a[i]) && math.IsNaN(b[i])) {
-			t.Fatalf("same seed, %s differs: %v %v", outcomeMetrics[i].Name, a[i], b[i])
+			t.Fatalf("same seed, %s differs: %v %v", core().outcomes[i].Name, a[i], b[i])
 		}
 	}
 	for i := range sa {
@@ -87,7 +87,7 @@ func TestSameSeedSameRun(t *testing.T) {
 			t.Fatalf("same seed, series differ at %d", i)
 		}
 	}
-	if a[oFinalPrice] == c[oFinalPrice] {
+	if a[int(core().cols.oFinalPrice)] == c[int(core().cols.oFinalPrice)] {
 		t.Error("different seeds gave the same final price")
 	}
 }
@@ -127,7 +127,7 @@ func TestStepAllocatesNothing(t *testing.T) {
 	for range 60 { // fill the unbonding queue's capacity
 		w.Step()
 	}
-	row := make([]float64, numSeries)
+	row := make([]float64, numSeries())
 	if n := testing.AllocsPerRun(200, func() { w.Step(); w.record(row) }); n != 0 {
 		t.Errorf("Step allocates %v times per day", n)
 	}
@@ -136,8 +136,8 @@ func TestStepAllocatesNothing(t *testing.T) {
 func BenchmarkBaselineRun(b *testing.B) {
 	p := DefaultParams()
 	s := NewSim(func(int) *Params { return &p })
-	sum := make([]float64, numOutcomes)
-	ser := make([]float64, Steps(&p)*numSeries)
+	sum := make([]float64, numOutcomes())
+	ser := make([]float64, Steps(&p)*numSeries())
 	agents := 0
 	for _, a := range p.Allocations {
 		if a.Holder != HolderTreasury {

@@ -296,7 +296,7 @@ func TestConcentrationMetrics(t *testing.T) {
 	for range 40 {
 		w.Step()
 	}
-	row := make([]float64, numSeries)
+	row := make([]float64, numSeries())
 	w.record(row)
 	var total, top int64
 	for _, s := range w.net.actStake {
@@ -307,10 +307,10 @@ func TestConcentrationMetrics(t *testing.T) {
 		top += w.net.actStake[want]
 		want++
 	}
-	if int(row[sNakamoto]) != want || row[sActiveSequencers] != float64(len(w.net.act)) {
-		t.Errorf("nakamoto %v active %v, want %d and %d", row[sNakamoto], row[sActiveSequencers], want, len(w.net.act))
+	if int(row[int(core().cols.sNakamoto)]) != want || row[int(core().cols.sActiveSequencers)] != float64(len(w.net.act)) {
+		t.Errorf("nakamoto %v active %v, want %d and %d", row[int(core().cols.sNakamoto)], row[int(core().cols.sActiveSequencers)], want, len(w.net.act))
 	}
-	if h := row[sHHIStake]; !(h >= 1/float64(len(w.net.act))-1e-12 && h <= 1) {
+	if h := row[int(core().cols.sHHIStake)]; !(h >= 1/float64(len(w.net.act))-1e-12 && h <= 1) {
 		t.Errorf("HHI %v outside [1/n, 1]", h)
 	}
 }

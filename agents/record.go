@@ -12,37 +12,37 @@ func (w *World) record(row []float64) {
 	circ := w.circulating()
 	staked := protocol.Tokens(w.totStaked + w.ops.totSelf)
 	supply := protocol.Tokens(w.supply0 + w.minted - w.burned)
-	row[sPrice] = price
-	row[sFairValue] = w.fairValue
-	row[sCirculating] = circ
-	row[sStakingRatio] = staked / circ
-	row[sStakingAPR] = w.aprSignal
-	row[sTreasuryBalance] = protocol.Tokens(w.treasuryTokens)*price + w.treasuryUSD
-	row[sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.ops.totUnbond)) * price
-	row[sInflation] = protocol.Tokens(w.mintedToday) * 365 / supply
-	row[sBurned] = protocol.Tokens(w.burned)
-	row[sHolderSellUSD] = w.soldUSDToday
-	row[sFeeRevenue] = w.feeUSD
-	row[sPoolUSD] = w.pool.USD
+	row[w.col.sPrice] = price
+	row[w.col.sFairValue] = w.fairValue
+	row[w.col.sCirculating] = circ
+	row[w.col.sStakingRatio] = staked / circ
+	row[w.col.sStakingAPR] = w.aprSignal
+	row[w.col.sTreasuryBalance] = protocol.Tokens(w.treasuryTokens)*price + w.treasuryUSD
+	row[w.col.sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.ops.totUnbond)) * price
+	row[w.col.sInflation] = protocol.Tokens(w.mintedToday) * 365 / supply
+	row[w.col.sBurned] = protocol.Tokens(w.burned)
+	row[w.col.sHolderSellUSD] = w.soldUSDToday
+	row[w.col.sFeeRevenue] = w.feeUSD
+	row[w.col.sPoolUSD] = w.pool.USD
 	g := &w.game
-	row[sCheckRate], row[sCheatRate] = 0, 0
+	row[w.col.sCheckRate], row[w.col.sCheatRate] = 0, 0
 	if nv := w.v.len(); nv > 0 {
 		if g.dayBatches > 0 {
-			row[sCheckRate] = g.dayChecks / float64(g.dayBatches*nv)
+			row[w.col.sCheckRate] = g.dayChecks / float64(g.dayBatches*nv)
 		} else {
 			for _, p := range w.v.p {
-				row[sCheckRate] += p / float64(nv)
+				row[w.col.sCheckRate] += p / float64(nv)
 			}
 		}
 	}
 	if g.dayBatches > 0 {
-		row[sCheatRate] = g.dayCheat / float64(g.dayBatches)
+		row[w.col.sCheatRate] = g.dayCheat / float64(g.dayBatches)
 	}
 	n := &w.net
-	row[sActiveSequencers] = float64(len(n.act))
-	row[sNakamoto] = float64(n.nakamoto3)
-	row[sNakamotoHalf] = float64(n.nakamoto2)
-	row[sHHIStake] = n.hhi
+	row[w.col.sActiveSequencers] = float64(len(n.act))
+	row[w.col.sNakamoto] = float64(n.nakamoto3)
+	row[w.col.sNakamotoHalf] = float64(n.nakamoto2)
+	row[w.col.sHHIStake] = n.hhi
 	w.recordGovernance(row)
 	w.recordMechanisms(row)
 }
@@ -50,41 +50,41 @@ func (w *World) record(row []float64) {
 // summarise fills the outcomes from the recorded series (days 0..horizon).
 func (w *World) summarise(series []float64, out []float64) {
 	steps := len(series) / w.width
-	at := func(day, m int) float64 { return series[day*w.width+m] }
+	at := func(day int, m Column) float64 { return series[day*w.width+int(m)] }
 	last := steps - 1
 	var peak, mdd, minSec, aprSum, maxSellDepth float64
-	peak, minSec = at(0, sPrice), math.Inf(1)
+	peak, minSec = at(0, w.col.sPrice), math.Inf(1)
 	for d := range steps {
-		p := at(d, sPrice)
+		p := at(d, w.col.sPrice)
 		peak = max(peak, p)
 		mdd = max(mdd, 1-p/peak)
 		if d >= 30 || last < 30 {
-			minSec = min(minSec, at(d, sSecurityBudget))
+			minSec = min(minSec, at(d, w.col.sSecurityBudget))
 		}
 		if d > 0 {
-			aprSum += at(d, sStakingAPR)
-			maxSellDepth = max(maxSellDepth, at(d, sHolderSellUSD)/at(d, sPoolUSD))
+			aprSum += at(d, w.col.sStakingAPR)
+			maxSellDepth = max(maxSellDepth, at(d, w.col.sHolderSellUSD)/at(d, w.col.sPoolUSD))
 		}
 	}
-	out[oFinalPrice] = at(last, sPrice)
-	out[oMaxDrawdown] = mdd
-	out[oMaxDrawdownAfterUnlock] = w.drawdownAroundCliffs(series, steps)
-	out[oMinSecurityBudget] = minSec
-	out[oFinalStakingRatio] = at(last, sStakingRatio)
-	out[oTotalBurned] = protocol.Tokens(w.burned)
-	out[oTotalEmitted] = protocol.Tokens(w.minted)
-	out[oTreasuryRunway] = math.NaN()
+	out[w.col.oFinalPrice] = at(last, w.col.sPrice)
+	out[w.col.oMaxDrawdown] = mdd
+	out[w.col.oMaxDrawdownAfterUnlock] = w.drawdownAroundCliffs(series, steps)
+	out[w.col.oMinSecurityBudget] = minSec
+	out[w.col.oFinalStakingRatio] = at(last, w.col.sStakingRatio)
+	out[w.col.oTotalBurned] = protocol.Tokens(w.burned)
+	out[w.col.oTotalEmitted] = protocol.Tokens(w.minted)
+	out[w.col.oTreasuryRunway] = math.NaN()
 	if b := w.p.Treasury.MonthlyBudgetUSD; b > 0 {
-		if r := at(last, sTreasuryBalance) / (b * 12 / 365); !math.IsInf(r, 0) {
-			out[oTreasuryRunway] = r
+		if r := at(last, w.col.sTreasuryBalance) / (b * 12 / 365); !math.IsInf(r, 0) {
+			out[w.col.oTreasuryRunway] = r
 		}
 	}
-	out[oFinalCirculating] = at(last, sCirculating)
-	out[oMeanStakingAPR] = aprSum / float64(max(last, 1))
-	out[oHolderSoldUSD] = w.soldUSDTotal
-	out[oMaxSellOverDepth] = maxSellDepth
-	out[oFinalTreasuryUSD] = at(last, sTreasuryBalance)
-	out[oTreasuryShortfallDays] = float64(w.shortfallDays)
+	out[w.col.oFinalCirculating] = at(last, w.col.sCirculating)
+	out[w.col.oMeanStakingAPR] = aprSum / float64(max(last, 1))
+	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
+	out[w.col.oMaxSellOverDepth] = maxSellDepth
+	out[w.col.oFinalTreasuryUSD] = at(last, w.col.sTreasuryBalance)
+	out[w.col.oTreasuryShortfallDays] = float64(w.shortfallDays)
 	w.summariseNetwork(out)
 }
 
@@ -93,32 +93,32 @@ func (w *World) summarise(series []float64, out []float64) {
 // average (no batches, or no verifiers).
 func (w *World) summariseNetwork(out []float64) {
 	g := &w.game
-	out[oFraudsAttempted] = float64(g.frauds)
-	out[oFraudsCaught] = float64(g.caught)
-	out[oFraudsUndetected] = float64(g.finalised)
-	out[oFraudLossUSD] = g.lossUSD
-	out[oFirstUndetectedFraudDay] = math.NaN()
+	out[w.col.oFraudsAttempted] = float64(g.frauds)
+	out[w.col.oFraudsCaught] = float64(g.caught)
+	out[w.col.oFraudsUndetected] = float64(g.finalised)
+	out[w.col.oFraudLossUSD] = g.lossUSD
+	out[w.col.oFirstUndetectedFraudDay] = math.NaN()
 	if g.firstFinalDay >= 0 {
-		out[oFirstUndetectedFraudDay] = float64(g.firstFinalDay)
+		out[w.col.oFirstUndetectedFraudDay] = float64(g.firstFinalDay)
 	}
-	out[oCheckRate], out[oCheatRate], out[oUndetectedFraudRate] = math.NaN(), math.NaN(), math.NaN()
+	out[w.col.oCheckRate], out[w.col.oCheatRate], out[w.col.oUndetectedFraudRate] = math.NaN(), math.NaN(), math.NaN()
 	if b := float64(g.batches); b > 0 {
-		out[oCheatRate] = float64(g.frauds) / b
-		out[oUndetectedFraudRate] = float64(g.missed) / b
+		out[w.col.oCheatRate] = float64(g.frauds) / b
+		out[w.col.oUndetectedFraudRate] = float64(g.missed) / b
 		if nv := w.v.len(); nv > 0 {
-			out[oCheckRate] = g.checks / (b * float64(nv))
+			out[w.col.oCheckRate] = g.checks / (b * float64(nv))
 		}
 	}
 	var profit float64
 	for _, p := range w.v.profit {
 		profit += p
 	}
-	out[oVerifierProfit] = profit
-	out[oTotalSlashed] = protocol.Tokens(w.tot.slashed)
-	out[oLivenessFailures] = float64(w.tot.livenessFailures)
-	out[oMinNakamoto] = math.NaN()
+	out[w.col.oVerifierProfit] = profit
+	out[w.col.oTotalSlashed] = protocol.Tokens(w.tot.slashed)
+	out[w.col.oLivenessFailures] = float64(w.tot.livenessFailures)
+	out[w.col.oMinNakamoto] = math.NaN()
 	if w.tot.minNakamoto > 0 {
-		out[oMinNakamoto] = float64(w.tot.minNakamoto)
+		out[w.col.oMinNakamoto] = float64(w.tot.minNakamoto)
 	}
 	w.summariseGovernance(out)
 	w.summariseMechanisms(out)
@@ -136,12 +136,42 @@ func (w *World) drawdownAroundCliffs(series []float64, steps int) float64 {
 	worst := 0.0
 	for _, c := range w.cliffs {
 		from, to := max(c-win, 0), min(c+win, steps-1)
-		peak := series[from*w.width+sPrice]
+		peak := series[from*w.width+int(w.col.sPrice)]
 		for d := from; d <= to; d++ {
-			p := series[d*w.width+sPrice]
+			p := series[d*w.width+int(w.col.sPrice)]
 			peak = max(peak, p)
 			worst = max(worst, 1-p/peak)
 		}
 	}
 	return worst
+}
+
+// declareMarketMetrics declares the market's and the supply's metrics: price, supply, staking, treasury, sells and fees.
+func declareMarketMetrics(m *Model, c *columns) {
+	c.sPrice = m.Series(Metric{Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day", Chart: true})
+	c.sFairValue = m.Series(Metric{Name: "fair_value", Unit: "USD/token", Doc: "outside demand's value per token (arbitrage target)"})
+	c.sCirculating = m.Series(Metric{Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool", Chart: true})
+	c.sStakingRatio = m.Series(Metric{Name: "staking_ratio", Unit: "fraction", Doc: "staked tokens over circulating supply", Chart: true})
+	c.sStakingAPR = m.Series(Metric{Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield", Chart: true})
+	c.sTreasuryBalance = m.Series(Metric{Name: "treasury_balance", Unit: "USD", Doc: "treasury tokens at the pool price plus treasury USD", Chart: true})
+	c.sSecurityBudget = m.Series(Metric{Name: "security_budget_usd", Unit: "USD", Doc: "value of all staked and unbonding tokens", Chart: true})
+	c.sInflation = m.Series(Metric{Name: "inflation", Unit: "1/year", Doc: "tokens minted that day, annualised, over total supply"})
+	c.sBurned = m.Series(Metric{Name: "burned_total", Unit: "tokens", Doc: "cumulative tokens burned"})
+	c.sHolderSellUSD = m.Series(Metric{Name: "holder_sell_usd", Unit: "USD/day", Doc: "USD received by holders selling that day"})
+	c.sFeeRevenue = m.Series(Metric{Name: "fee_revenue_usd", Unit: "USD/day", Doc: "net sequencer profit that day"})
+	c.sPoolUSD = m.Series(Metric{Name: "pool_usd", Unit: "USD", Doc: "USD reserve of the AMM pool (market depth)"})
+	c.oFinalPrice = m.Outcome(Metric{Name: "final_price", Unit: "USD/token", Doc: "pool price on the last day", Chart: true, LowerTail: true, Section: "dump"})
+	c.oMaxDrawdown = m.Outcome(Metric{Name: "max_drawdown", Unit: "fraction", Doc: "largest fall from a running peak of the price over the run", Chart: true, RiskAbove: []float64{0.5, 0.8}, Section: "dump"})
+	c.oMaxDrawdownAfterUnlock = m.Outcome(Metric{Name: "max_drawdown_after_unlock", Unit: "fraction", Doc: "largest drawdown in the window around any cliff (metrics.unlock_window_days before and after)", MayBeEmpty: true, Chart: true, RiskAbove: []float64{0.3, 0.5}, Section: "dump"})
+	c.oMinSecurityBudget = m.Outcome(Metric{Name: "min_security_budget_usd", Unit: "USD", Doc: "lowest value of staked tokens after the first 30 days", Chart: true, LowerTail: true, Section: "dump"})
+	c.oFinalStakingRatio = m.Outcome(Metric{Name: "final_staking_ratio", Unit: "fraction", Doc: "staked over circulating supply on the last day"})
+	c.oTotalBurned = m.Outcome(Metric{Name: "total_burned", Unit: "tokens", Doc: "tokens burned over the run"})
+	c.oTotalEmitted = m.Outcome(Metric{Name: "total_emitted", Unit: "tokens", Doc: "tokens minted by emission over the run"})
+	c.oTreasuryRunway = m.Outcome(Metric{Name: "treasury_runway_days", Unit: "days", Doc: "final treasury value over the daily operating budget (empty when the budget is 0)", MayBeEmpty: true})
+	c.oFinalCirculating = m.Outcome(Metric{Name: "final_circulating_supply", Unit: "tokens", Doc: "circulating supply on the last day"})
+	c.oMeanStakingAPR = m.Outcome(Metric{Name: "mean_staking_apr", Unit: "1/year", Doc: "mean of the daily staking APR signal"})
+	c.oHolderSoldUSD = m.Outcome(Metric{Name: "holder_sold_usd", Unit: "USD", Doc: "USD received by all holders selling over the run"})
+	c.oMaxSellOverDepth = m.Outcome(Metric{Name: "max_sell_over_depth", Unit: "fraction", Doc: "largest daily holder sell volume over the pool's USD depth"})
+	c.oFinalTreasuryUSD = m.Outcome(Metric{Name: "final_treasury_usd", Unit: "USD", Doc: "treasury value on the last day"})
+	c.oTreasuryShortfallDays = m.Outcome(Metric{Name: "treasury_shortfall_days", Unit: "days", Doc: "days on which the treasury could not pay its budget"})
 }

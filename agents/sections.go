@@ -74,7 +74,7 @@ type SectionInfo struct {
 
 // Describe reads the declarations of the mechanism that build makes.
 func Describe(build NewMechanism) (SectionInfo, error) {
-	e, err := declare(build, nil, numSeries, numOutcomes, 0)
+	e, err := declare(build, nil, numSeries(), numOutcomes(), 0)
 	if err != nil {
 		return SectionInfo{}, err
 	}

@@ -332,3 +332,18 @@ func (w *World) settleTreasury() {
 		w.spendTreasury(owed)
 	}
 }
+
+// declareVerificationMetrics declares the verification game's metrics.
+func declareVerificationMetrics(m *Model, c *columns) {
+	c.sCheckRate = m.Series(Metric{Name: "check_rate", Unit: "fraction", Doc: "probability that a verifier checks a batch that day (mean over verifiers and batches)", Chart: true})
+	c.sCheatRate = m.Series(Metric{Name: "cheat_rate", Unit: "fraction", Doc: "probability that a batch carries an invalid root that day (mean over batches)", Chart: true})
+	c.oFraudsAttempted = m.Outcome(Metric{Name: "frauds_attempted", Unit: "count", Doc: "invalid state roots posted", Chart: true, Section: "verification"})
+	c.oFraudsCaught = m.Outcome(Metric{Name: "frauds_caught", Unit: "count", Doc: "invalid roots a verifier checked and challenged (the sequencer is slashed)", Section: "verification"})
+	c.oFraudsUndetected = m.Outcome(Metric{Name: "frauds_undetected", Unit: "count", Doc: "unchecked invalid roots whose challenge window ended within the horizon (finalised)", Chart: true, RiskAbove: []float64{0}, Section: "verification"})
+	c.oFraudLossUSD = m.Outcome(Metric{Name: "fraud_loss_usd", Unit: "USD", Doc: "gain of the finalised invalid roots, lost by users", Chart: true, RiskAbove: []float64{0, 10e6}, Section: "verification"})
+	c.oFirstUndetectedFraudDay = m.Outcome(Metric{Name: "first_undetected_fraud_day", Unit: "day", Doc: "day the first unchecked invalid root finalised (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "verification"})
+	c.oCheckRate = m.Outcome(Metric{Name: "check_rate", Unit: "fraction", Doc: "share of batches a verifier checks, mean over verifiers (time average)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "verification"})
+	c.oCheatRate = m.Outcome(Metric{Name: "cheat_rate", Unit: "fraction", Doc: "share of batches carrying an invalid root (time average)", MayBeEmpty: true, Chart: true, Section: "verification"})
+	c.oUndetectedFraudRate = m.Outcome(Metric{Name: "undetected_fraud_rate", Unit: "fraction", Doc: "share of batches carrying an invalid root nobody checked (time average)", MayBeEmpty: true, Chart: true, Section: "verification"})
+	c.oVerifierProfit = m.Outcome(Metric{Name: "verifier_profit", Unit: "USD", Doc: "verifiers' rewards, attention payments and subsidies less check costs and miss penalties, summed over verifiers", Chart: true, LowerTail: true, Section: "verification"})
+}

@@ -64,6 +64,7 @@ type World struct {
 	accounts        []namedAccount // every token balance: the conservation check sums them
 	usd             usdLedger      // every USD balance and every flow in or out (usd.go)
 	width, outcomes int            // columns of a recorded step and of a summary
+	col             columns        // the built-in metrics' columns (columns.go)
 }
 
 // streams are independent generators per mechanism, split from the run's
