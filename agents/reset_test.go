@@ -36,19 +36,7 @@ func TestResetLeavesNoTrace(t *testing.T) {
 			}
 			drawNetwork(t, &p)
 			drawGovernance(t, &p)
-			if rapid.Bool().Draw(t, "liquidity mining") { // a mechanism's state must reset too
-				info, err := Describe(NewLiquidityMining)
-				if err != nil {
-					t.Fatal(err)
-				}
-				p.Sections = p.Sections.With(info, &LiquidityMining{
-					EmissionShare: rapid.Float64Range(0, 1).Draw(t, "lm share"),
-					EndDay:        rapid.IntRange(0, 200).Draw(t, "lm end"),
-					SellFraction:  rapid.Float64Range(0, 1).Draw(t, "lm sell"),
-					RequiredAPR:   rapid.Float64Range(0, 2).Draw(t, "lm apr"),
-					ExitDays:      rapid.IntRange(1, 60).Draw(t, "lm exit"),
-				})
-			}
+			drawLiquidityMining(t, &p, 200) // a mechanism's state must reset too
 			ps[k] = p
 		}
 		seed := rapid.Uint64().Draw(t, "seed")
@@ -79,5 +67,24 @@ func TestResetLeavesNoTrace(t *testing.T) {
 				t.Fatalf("value %d (%s): %v after another run, %v on a fresh world", i, name, got[i], want[i])
 			}
 		}
+	})
+}
+
+// drawLiquidityMining turns liquidity mining on in half the drawn designs,
+// with a programme ending by day maxEnd (0: never).
+func drawLiquidityMining(t *rapid.T, p *Params, maxEnd int) {
+	if !rapid.Bool().Draw(t, "liquidity mining") {
+		return
+	}
+	info, err := Describe(NewLiquidityMining)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Sections = p.Sections.With(info, &LiquidityMining{
+		EmissionShare: rapid.Float64Range(0, 1).Draw(t, "lm share"),
+		EndDay:        rapid.IntRange(0, maxEnd).Draw(t, "lm end"),
+		SellFraction:  rapid.Float64Range(0, 1).Draw(t, "lm sell"),
+		RequiredAPR:   rapid.Float64Range(0, 2).Draw(t, "lm apr"),
+		ExitDays:      rapid.IntRange(1, 60).Draw(t, "lm exit"),
 	})
 }

@@ -102,29 +102,26 @@ func Describes(builds []NewMechanism) ([]SectionInfo, error) {
 // SeriesColumns is the layout of a recorded step of a run of p: the
 // built-in series, then those of p's mechanisms in order.
 func SeriesColumns(p *Params) ([]Metric, error) {
-	out := SeriesMetrics()
-	for _, s := range p.Sections.list {
-		info, err := Describe(s.build)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, info.Series...)
-	}
-	return out, nil
+	return columnsOf(p, SeriesMetrics(), func(in SectionInfo) []Metric { return in.Series })
 }
 
 // OutcomeColumns is the layout of a run's summary of p: the built-in
 // outcomes, then those of p's mechanisms in order.
 func OutcomeColumns(p *Params) ([]Metric, error) {
-	out := OutcomeMetrics()
+	return columnsOf(p, OutcomeMetrics(), func(in SectionInfo) []Metric { return in.Outcomes })
+}
+
+// columnsOf appends to the built-in metrics those that metrics picks from
+// each of p's mechanisms, in order.
+func columnsOf(p *Params, builtin []Metric, metrics func(SectionInfo) []Metric) ([]Metric, error) {
 	for _, s := range p.Sections.list {
 		info, err := Describe(s.build)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, info.Outcomes...)
+		builtin = append(builtin, metrics(info)...)
 	}
-	return out, nil
+	return builtin, nil
 }
 
 // errMechanism wraps the errors of a mechanism's declarations.

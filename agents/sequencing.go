@@ -127,6 +127,7 @@ func (w *World) distributeRewards(stakerUSD float64) {
 	}
 	m := min(w.emitStakers, w.rewardPool)
 	price := w.pool.Price()
+	var commission float64 // the operators' part of the stakers' fee share
 	for _, k := range n.act {
 		wk := work(k)
 		if wk <= 0 {
@@ -140,7 +141,8 @@ func (w *World) distributeRewards(stakerUSD float64) {
 		o.index[k].Credit(r-com, o.stake(k))
 		usd := stakerUSD * float64(wk) / float64(total)
 		o.usdToday[k] += usd*o.commission[k] + protocol.Tokens(com)*price
-		w.usd.out(flowCommission, usd*o.commission[k])
-		w.usd.out(flowUnassigned, usd*(1-o.commission[k]))
+		commission += usd * o.commission[k]
 	}
+	w.usd.out(flowCommission, commission)
+	w.usd.out(flowUnassigned, stakerUSD-commission)
 }

@@ -142,8 +142,11 @@ func (e emission) Today() int64 { return e.w.mintedToday }
 
 func (e emission) Take(to Account, frac float64) int64 {
 	w := e.w
+	if w.slot >= SlotRewards {
+		return 0
+	}
 	n := min(protocol.FracOf(w.emitStakers, frac), w.rewardPool)
-	if n <= 0 || w.slot >= SlotRewards {
+	if n <= 0 {
 		return 0
 	}
 	w.emitStakers -= n

@@ -280,12 +280,7 @@ func (w *World) spendTreasury(need float64) (short bool) {
 	if need <= 0 {
 		return false
 	}
-	// Tokens to sell for `need` USD: dx = need*X/(g*(Y-need)).
-	g := 1 - w.pool.FeeFrac
-	dx := int64(math.MaxInt64)
-	if need < w.pool.USD {
-		dx = int64(math.Ceil(need * float64(w.pool.Tokens) / (g * (w.pool.USD - need))))
-	}
+	dx := w.pool.TokensToRaise(need)
 	if dx > w.treasuryTokens {
 		dx = w.treasuryTokens
 		short = true

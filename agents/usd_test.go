@@ -78,19 +78,7 @@ func TestConservationOverRandomDesigns(t *testing.T) {
 		}
 		drawNetwork(t, &p)
 		drawGovernance(t, &p)
-		if rapid.Bool().Draw(t, "liquidity mining") {
-			info, err := Describe(NewLiquidityMining)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p.Sections = p.Sections.With(info, &LiquidityMining{
-				EmissionShare: rapid.Float64Range(0, 1).Draw(t, "lm share"),
-				EndDay:        rapid.IntRange(0, 400).Draw(t, "lm end"),
-				SellFraction:  rapid.Float64Range(0, 1).Draw(t, "lm sell"),
-				RequiredAPR:   rapid.Float64Range(0, 2).Draw(t, "lm apr"),
-				ExitDays:      rapid.IntRange(1, 60).Draw(t, "lm exit"),
-			})
-		}
+		drawLiquidityMining(t, &p, 400)
 		oc, _ := OutcomeColumns(&p)
 		sc, _ := SeriesColumns(&p)
 		sim := NewSim(func(int) *Params { return &p })

@@ -60,6 +60,16 @@ func (p *Pool) Buy(usd float64) int64 {
 	return dx
 }
 
+// TokensToRaise is the micro-tokens to sell for usd dollars out of the pool:
+// dx = usd·X/(g·(Y−usd)) with g = 1−fee, rounded up; math.MaxInt64 when the
+// pool does not hold usd.
+func (p *Pool) TokensToRaise(usd float64) int64 {
+	if usd >= p.USD {
+		return math.MaxInt64
+	}
+	return int64(math.Ceil(usd * float64(p.Tokens) / ((1 - p.FeeFrac) * (p.USD - usd))))
+}
+
 // CostToBuy is the USD needed to take dx micro-tokens out of the pool:
 // Y*dx / (g*(X-dx)) with g = 1-fee (Y*dx/(X-dx) without fee). Buying the
 // whole reserve or more is impossible: +Inf and ErrPoolDrained.

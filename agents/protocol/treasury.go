@@ -1,7 +1,5 @@
 package protocol
 
-import "math"
-
 // Runway is how many whole days a treasury lasts when it pays budget USD
 // a day, receives income USD a day, spends its USD first and then sells
 // its tokens (micro-tokens) into p, one day's need at a time, in a pool
@@ -20,14 +18,8 @@ func Runway(usd float64, tokens int64, p Pool, budget, income float64, maxDays i
 		if usd >= 0 {
 			continue
 		}
-		// Sell what today's shortfall needs: dx = need·X/(g·(Y−need)).
-		need := -usd
-		g := 1 - p.FeeFrac
-		dx := tokens
-		if need < p.USD {
-			dx = min(tokens, int64(math.Ceil(need*float64(p.Tokens)/(g*(p.USD-need)))))
-		}
-		if dx > 0 {
+		// Sell what today's shortfall needs, or all that is left.
+		if dx := min(tokens, p.TokensToRaise(-usd)); dx > 0 {
 			usd += p.Sell(dx)
 			tokens -= dx
 		}

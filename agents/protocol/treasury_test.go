@@ -33,3 +33,22 @@ func TestRunwayWorkedExample(t *testing.T) {
 		t.Fatalf("USD only: %d days, ok %v, want 3", d, ok)
 	}
 }
+
+// Raising $200 from a fee-less pool of 1,000 tokens and $2,000 takes
+// 200·1000/1800 = 111.1 tokens, and selling them pays $200; a
+// pool cannot pay out its whole USD reserve.
+func TestTokensToRaise(t *testing.T) {
+	t.Parallel()
+	p, _ := NewPool(ToMicro(1000), 2000, 0)
+	dx := p.TokensToRaise(200)
+	if want := int64(math.Ceil(200 * 1e9 / 1800)); dx != want {
+		t.Fatalf("TokensToRaise(200) = %d, want %d", dx, want)
+	}
+	// Rounded up to the micro-token: at most one micro-token's worth more.
+	if got := p.Sell(dx); got < 200 || got > 200+2.5e-6 {
+		t.Fatalf("selling them paid %v, want $200 to a micro-token at about $2.2", got)
+	}
+	if p.TokensToRaise(p.USD) != math.MaxInt64 {
+		t.Fatal("raising the whole reserve is possible")
+	}
+}
