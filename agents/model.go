@@ -129,7 +129,7 @@ func (w *World) buildMechanisms(p *Params) error {
 			w.outcomes += len(e.outcomes)
 			w.exts = append(w.exts, e)
 		}
-		w.usd.extFlows = make([]float64, len(w.exts))
+		w.usd.flows = make([]float64, int(numCoreFlows)+len(w.exts))
 	}
 	for i, e := range w.exts {
 		e.bind(p.Sections.list[i].value)

@@ -112,7 +112,7 @@ func (m market) Sell(from Account, tokens int64) float64 {
 	debit(from, tokens)
 	usd := m.w.pool.Sell(tokens)
 	m.w.netSellUSD += usd
-	m.w.usd.extOut(m.ext, usd)
+	m.w.usd.out(mechanismFlow(m.ext), usd)
 	return usd
 }
 
@@ -120,21 +120,21 @@ func (m market) Buy(to Account, usd float64) int64 {
 	got := m.w.pool.Buy(usd)
 	*to.bal += got
 	m.w.netSellUSD -= usd
-	m.w.usd.extIn(m.ext, usd)
+	m.w.usd.in(mechanismFlow(m.ext), usd)
 	return got
 }
 
 func (m market) AddLiquidity(from Account, tokens int64) (float64, float64) {
 	debit(from, tokens)
 	units, usd := m.w.pool.AddLiquidity(tokens)
-	m.w.usd.extIn(m.ext, usd)
+	m.w.usd.in(mechanismFlow(m.ext), usd)
 	return units, usd
 }
 
 func (m market) RemoveLiquidity(to Account, units float64) (int64, float64) {
 	tokens, usd := m.w.pool.RemoveLiquidity(units)
 	*to.bal += tokens
-	m.w.usd.extOut(m.ext, usd)
+	m.w.usd.out(mechanismFlow(m.ext), usd)
 	return tokens, usd
 }
 
@@ -176,7 +176,7 @@ func debit(a Account, n int64) {
 
 func (l ledger) PayIn(to USDAccount, usd float64) {
 	*to.bal += usd
-	l.w.usd.extIn(l.ext, usd)
+	l.w.usd.in(mechanismFlow(l.ext), usd)
 }
 
 func (l ledger) PayOut(from USDAccount, usd float64) {
@@ -184,7 +184,7 @@ func (l ledger) PayOut(from USDAccount, usd float64) {
 		panic(fmt.Sprintf("agents: a mechanism pays %v USD from an account holding %v", usd, *from.bal))
 	}
 	*from.bal -= usd
-	l.w.usd.extOut(l.ext, usd)
+	l.w.usd.out(mechanismFlow(l.ext), usd)
 }
 
 func (h holderTable) Len() int          { return h.w.h.len() }

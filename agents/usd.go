@@ -41,13 +41,17 @@ var flowNames = [numCoreFlows]string{
 }
 
 // usdLedger holds the net flow of each counterparty (in positive) and the
-// gross volume that bounds the check's rounding.
+// gross volume that bounds the check's rounding. The flows are the core's
+// (usdFlow) followed by one per mechanism, its outside counterparties
+// (mechanismFlow).
 type usdLedger struct {
-	flows    [numCoreFlows]float64
-	extFlows []float64 // one per mechanism: its outside counterparties
+	flows    []float64
 	gross    float64
 	accounts []namedUSD
 }
+
+// mechanismFlow is the flow of mechanism i's outside counterparties.
+func mechanismFlow(i int) usdFlow { return numCoreFlows + usdFlow(i) }
 
 // namedUSD is a USD account of the ledger with its name for messages.
 type namedUSD struct {
@@ -61,18 +65,13 @@ func (w *World) coreUSD() []namedUSD {
 }
 
 func (l *usdLedger) reset() {
-	l.flows = [numCoreFlows]float64{}
-	clear(l.extFlows)
+	clear(l.flows)
 	l.gross = 0
 }
 
 // in records x USD entering the model from f; out, leaving to it.
 func (l *usdLedger) in(f usdFlow, x float64)  { l.flows[f] += x; l.gross += math.Abs(x) }
 func (l *usdLedger) out(f usdFlow, x float64) { l.flows[f] -= x; l.gross += math.Abs(x) }
-
-// extIn and extOut are in and out for mechanism i's counterparties.
-func (l *usdLedger) extIn(i int, x float64)  { l.extFlows[i] += x; l.gross += math.Abs(x) }
-func (l *usdLedger) extOut(i int, x float64) { l.extFlows[i] -= x; l.gross += math.Abs(x) }
 
 // check returns a description of the imbalance, or "" when the accounts
 // equal the net flows within the rounding of the volume that moved (1e-9
@@ -85,9 +84,6 @@ func (l *usdLedger) check() string {
 	for _, f := range l.flows {
 		net += f
 	}
-	for _, f := range l.extFlows {
-		net += f
-	}
 	if d := held - net; math.Abs(d) > 1e-9*l.gross+1e-6 || math.IsNaN(d) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "accounts hold %.6f USD, net flows %.6f (diff %.6g); accounts:", held, net, d)
@@ -96,10 +92,11 @@ func (l *usdLedger) check() string {
 		}
 		b.WriteString(" net flows:")
 		for f, x := range l.flows {
-			fmt.Fprintf(&b, " %s %.2f,", flowNames[f], x)
-		}
-		for i, x := range l.extFlows {
-			fmt.Fprintf(&b, " mechanism %d %.2f,", i, x)
+			if f < int(numCoreFlows) {
+				fmt.Fprintf(&b, " %s %.2f,", flowNames[f], x)
+			} else {
+				fmt.Fprintf(&b, " mechanism %d %.2f,", f-int(numCoreFlows), x)
+			}
 		}
 		return strings.TrimSuffix(b.String(), ",")
 	}
