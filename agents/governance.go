@@ -19,9 +19,13 @@ type liveParams struct {
 
 func (w *World) resetLive() {
 	p := w.p
+	var emission0 float64 // the launch level of the emission (EmissionSchedule.Level)
+	if x := w.emission.Level(); x != nil {
+		emission0 = *x
+	}
 	w.live = liveParams{
 		minStake: protocol.ToMicro(p.Sequencers.MinStake), fraudSlash: p.Fraud.Slash,
-		stakers0: p.Fees.Split[0], emission0: p.Emission.AnnualRate,
+		stakers0: p.Fees.Split[0], emission0: emission0,
 		minStake0: p.Sequencers.MinStake, fraudSlash0: p.Fraud.Slash,
 	}
 }

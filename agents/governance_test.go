@@ -172,10 +172,11 @@ func TestParameterProposalChangesRunOnly(t *testing.T) {
 	if w.feeSplit.Stakers != 0.8 || math.Abs(w.feeSplit.Treasury) > 1e-15 || w.feeSplit.Burn != 0.2 {
 		t.Errorf("fee split %+v, want stakers 0.8 (doubled, capped at 1-burn), treasury 0", w.feeSplit)
 	}
-	if w.emission.AnnualRate != 0.04 || w.live.minStake != protocol.ToMicro(100_000) || w.live.fraudSlash != 21.6e6 {
-		t.Errorf("emission %v, min stake %d, bond %v; want doubled", w.emission.AnnualRate, w.live.minStake, w.live.fraudSlash)
+	// The baseline's emission is Starknet's: a proposal scales its C.
+	if w.emission.StarknetC != 3.2 || w.live.minStake != protocol.ToMicro(100_000) || w.live.fraudSlash != 21.6e6 {
+		t.Errorf("emission C %v, min stake %d, bond %v; want doubled", w.emission.StarknetC, w.live.minStake, w.live.fraudSlash)
 	}
-	if p.Fees.Split[0] != 0.4 || p.Emission.AnnualRate != 0.02 || p.Sequencers.MinStake != 50_000 || p.Fraud.Slash != 10.8e6 {
+	if p.Fees.Split[0] != 0.4 || p.Emission.StarknetC != 1.6 || p.Sequencers.MinStake != 50_000 || p.Fraud.Slash != 10.8e6 {
 		t.Error("a proposal changed the shared Params")
 	}
 	// Clamped at four times the launch value.

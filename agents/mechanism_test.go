@@ -109,6 +109,7 @@ func TestMechanismTakesAllEmission(t *testing.T) {
 	t.Parallel()
 	p := agents.DefaultParams()
 	p.Simulation.HorizonDays = 400
+	p.Emission.Kind = protocol.EmissionConstant // 2% a year of the supply
 	p = withSiphon(t, p, 1)
 	out, series, on, sn := runOnce(t, &p, 3)
 	core := len(agents.OutcomeMetrics())

@@ -1,6 +1,7 @@
 package agents
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -204,14 +205,17 @@ type Emission struct {
 
 // Market is the AMM and the outside demand that prices the token.
 //
-// Fair value: outside demand values the whole circulating supply at a
-// market cap V_t that follows a geometric Brownian motion with jumps, and
-// dilution lowers the per-token value: F_t = P_0 (V_t/V_0) (C_0/C_t)^e with C
-// the circulating supply and e the dilution elasticity. Arbitrageurs close a
-// share of the gap between the pool price and F_t after each trading round,
-// buying with outside USD and selling only tokens they hold. Net selling by
-// holders and the treasury also lowers V_t for good (permanent impact), so
-// sell pressure is not simply arbitraged away.
+// Fair value (protocol.Valuation): outside capital values the circulating
+// supply C_t at a demand-side market cap D_t, a geometric Brownian motion
+// with jumps diluted by e (D_t = D_0 e^{L_t} (C_t/C_0)^{1-e}), plus the
+// holders' cash flows capitalised at the return it requires,
+// V_t = 365 y_t/(r - g), with y_t the stakers' fee share and the burn
+// buyback in USD a day: P*_t = (D_t + V_t)/C_t, the launch price at launch.
+// Arbitrageurs close a share of the gap between the pool price and P*_t
+// after each trading round, buying with a finite daily capital and
+// selling only tokens they hold. Net selling by holders and the treasury
+// also lowers D_t for good (permanent impact), so sell pressure is not
+// simply arbitraged away.
 type Market struct {
 	PoolDepth           float64   `toml:"pool_depth" unit:"fraction of launch market cap" range:"[0,1]" doc:"USD reserve of the AMM pool at launch over the circulating market cap (realistic 0.001-0.02)"`
 	PoolUSD             float64   `toml:"pool_usd" unit:"USD" range:"[0,)" doc:"USD reserve of the pool at launch, when set (> 0) instead of pool_depth (e.g. when nothing circulates at launch)"`
@@ -226,12 +230,21 @@ type Market struct {
 	TradingRounds       int       `toml:"trading_rounds" unit:"count/day" range:"[1,1000]" doc:"holders trade in this many interleaved rounds a day, with arbitrage after each"`
 	PermanentImpact     float64   `toml:"permanent_impact" unit:"USD/USD" range:"[0,10]" doc:"fall of the demand-side market cap per USD of net selling by holders and the treasury (buys and burns raise it)"`
 	OutsideBuyUSDPerDay dist.Dist `toml:"outside_buy_usd_per_day" unit:"USD/day" doc:"organic daily buying on top of arbitrage, drawn each day"`
+	// The cash-flow value and the outside capital (protocol.Valuation).
+	RequiredReturn          float64 `toml:"required_return" unit:"1/year" range:"(0,)" doc:"return outside capital requires of the holders' cash flows (the discount rate r of fair value)"`
+	CashFlowGrowth          float64 `toml:"cash_flow_growth" unit:"1/year" range:"(,)" doc:"growth outside capital expects of the holders' cash flows (g of fair value, below required_return)"`
+	OutsideCapitalUSDPerDay float64 `toml:"outside_capital_usd_per_day" unit:"USD/day" range:"[0,)" doc:"USD outside traders can spend buying from the pool each day (arbitrage toward fair value)"`
 }
 
 // Validate checks that the pool has a depth, one way or the other.
 func (m *Market) Validate(c *field.Checker) {
 	if m.PoolDepth == 0 && m.PoolUSD == 0 {
 		c.Errorf("pool_depth", "the pool needs a depth: set %s or %s", c.Key("pool_depth"), c.Key("pool_usd"))
+	}
+	// (A value out of its own range is reported by its range alone.)
+	if m.RequiredReturn > 0 && !math.IsNaN(m.CashFlowGrowth) && m.CashFlowGrowth >= m.RequiredReturn {
+		c.Errorf("cash_flow_growth", "%s = %v must be below %s = %v: cash flows growing as fast as the discount rate have no finite value",
+			c.Key("cash_flow_growth"), m.CashFlowGrowth, c.Key("required_return"), m.RequiredReturn)
 	}
 }
 

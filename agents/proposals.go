@@ -202,7 +202,13 @@ func (w *World) applyProposal(pr *proposal) {
 		fs.Stakers = scale(fs.Stakers, l.stakers0, 1-fs.Burn)
 		fs.Treasury = max(1-fs.Burn-fs.Stakers, 0)
 	case propEmission:
-		w.emission.AnnualRate = scale(w.emission.AnnualRate, l.emission0, 1)
+		if x := w.emission.Level(); x != nil {
+			hi := math.Inf(1)
+			if w.emission.Kind == protocol.EmissionConstant || w.emission.Kind == protocol.EmissionDecay {
+				hi = 1 // a rate of the supply
+			}
+			*x = scale(*x, l.emission0, hi)
+		}
 	case propMinStake:
 		l.minStake = protocol.ToMicro(scale(protocol.Tokens(l.minStake), l.minStake0, math.Inf(1)))
 	case propBond:

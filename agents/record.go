@@ -52,7 +52,7 @@ func (w *World) summarise(series []float64, out []float64) {
 	steps := len(series) / w.width
 	at := func(day int, m Column) float64 { return series[day*w.width+int(m)] }
 	last := steps - 1
-	var peak, mdd, minSec, aprSum, maxSellDepth float64
+	var peak, mdd, minSec, maxSellDepth float64
 	peak, minSec = at(0, w.col.sPrice), math.Inf(1)
 	for d := range steps {
 		p := at(d, w.col.sPrice)
@@ -62,7 +62,6 @@ func (w *World) summarise(series []float64, out []float64) {
 			minSec = min(minSec, at(d, w.col.sSecurityBudget))
 		}
 		if d > 0 {
-			aprSum += at(d, w.col.sStakingAPR)
 			maxSellDepth = max(maxSellDepth, at(d, w.col.sHolderSellUSD)/at(d, w.col.sPoolUSD))
 		}
 	}
@@ -73,19 +72,37 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[w.col.oFinalStakingRatio] = at(last, w.col.sStakingRatio)
 	out[w.col.oTotalBurned] = protocol.Tokens(w.burned)
 	out[w.col.oTotalEmitted] = protocol.Tokens(w.minted)
-	out[w.col.oTreasuryRunway] = math.NaN()
-	if b := w.p.Treasury.MonthlyBudgetUSD; b > 0 {
-		if r := at(last, w.col.sTreasuryBalance) / (b * 12 / 365); !math.IsInf(r, 0) {
-			out[w.col.oTreasuryRunway] = r
-		}
-	}
+	w.summariseTreasury(out)
 	out[w.col.oFinalCirculating] = at(last, w.col.sCirculating)
-	out[w.col.oMeanStakingAPR] = aprSum / float64(max(last, 1))
+	out[w.col.oMeanStakingAPR] = math.NaN()
+	if w.stakeUSDTotal > 0 {
+		out[w.col.oMeanStakingAPR] = w.paidUSDTotal * 365 / w.stakeUSDTotal
+	}
 	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
-	out[w.col.oFinalTreasuryUSD] = at(last, w.col.sTreasuryBalance)
 	out[w.col.oTreasuryShortfallDays] = float64(w.shortfallDays)
 	w.summariseNetwork(out)
+}
+
+// runwayCapDays caps treasury_runway_days: a treasury whose income covers
+// its budget lasts for ever, reported as 100 years.
+const runwayCapDays = 36500
+
+// summariseTreasury fills the treasury's outcomes on the last day: its
+// value marked at the pool price, what it would raise selling all its
+// tokens into the pool (executable), and its executable runway at the
+// budget, counting the treasury's share of the last day's fee revenue as
+// income, each day's sale priced by the last day's pool
+// (protocol.RunwayAtDepth).
+func (w *World) summariseTreasury(out []float64) {
+	pool := w.pool // a copy: the valuations sell into it
+	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD + protocol.Tokens(w.treasuryTokens)*pool.Price()
+	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD + pool.Sell(w.treasuryTokens)
+	out[w.col.oTreasuryRunway] = math.NaN()
+	if b := w.p.Treasury.MonthlyBudgetUSD * 12 / 365; b > 0 {
+		days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, b, w.feeUSD*w.feeSplit.Treasury, runwayCapDays)
+		out[w.col.oTreasuryRunway] = float64(days)
+	}
 }
 
 // summariseNetwork fills the verification, slashing and concentration
@@ -149,12 +166,12 @@ func (w *World) drawdownAroundCliffs(series []float64, steps int) float64 {
 // declareMarketMetrics declares the market's and the supply's metrics: price, supply, staking, treasury, sells and fees.
 func declareMarketMetrics(m *Model, c *columns) {
 	c.sPrice = m.Series(Metric{Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day", Chart: true})
-	c.sFairValue = m.Series(Metric{Name: "fair_value", Unit: "USD/token", Doc: "outside demand's value per token (arbitrage target)"})
+	c.sFairValue = m.Series(Metric{Name: "fair_value", Unit: "USD/token", Doc: "outside capital's value per token: demand-side cap plus capitalised holder cash flows, over circulating supply (arbitrage target)"})
 	c.sCirculating = m.Series(Metric{Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool", Chart: true})
 	c.sStakingRatio = m.Series(Metric{Name: "staking_ratio", Unit: "fraction", Doc: "staked tokens over circulating supply", Chart: true})
 	c.sStakingAPR = m.Series(Metric{Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield", Chart: true})
-	c.sTreasuryBalance = m.Series(Metric{Name: "treasury_balance", Unit: "USD", Doc: "treasury tokens at the pool price plus treasury USD", Chart: true})
-	c.sSecurityBudget = m.Series(Metric{Name: "security_budget_usd", Unit: "USD", Doc: "value of all staked and unbonding tokens", Chart: true})
+	c.sTreasuryBalance = m.Series(Metric{Name: "treasury_balance", Unit: "USD", Doc: "marked at the margin: treasury tokens at the pool price plus treasury USD", Chart: true})
+	c.sSecurityBudget = m.Series(Metric{Name: "security_budget_usd", Unit: "USD", Doc: "marked at the margin: staked and unbonding tokens at the pool price", Chart: true})
 	c.sInflation = m.Series(Metric{Name: "inflation", Unit: "1/year", Doc: "tokens minted that day, annualised, over total supply"})
 	c.sBurned = m.Series(Metric{Name: "burned_total", Unit: "tokens", Doc: "cumulative tokens burned"})
 	c.sHolderSellUSD = m.Series(Metric{Name: "holder_sell_usd", Unit: "USD/day", Doc: "USD received by holders selling that day"})
@@ -163,15 +180,16 @@ func declareMarketMetrics(m *Model, c *columns) {
 	c.oFinalPrice = m.Outcome(Metric{Name: "final_price", Unit: "USD/token", Doc: "pool price on the last day", Chart: true, LowerTail: true, Section: "dump"})
 	c.oMaxDrawdown = m.Outcome(Metric{Name: "max_drawdown", Unit: "fraction", Doc: "largest fall from a running peak of the price over the run", Chart: true, RiskAbove: []float64{0.5, 0.8}, Section: "dump"})
 	c.oMaxDrawdownAfterUnlock = m.Outcome(Metric{Name: "max_drawdown_after_unlock", Unit: "fraction", Doc: "largest drawdown in the window around any cliff (metrics.unlock_window_days before and after)", MayBeEmpty: true, Chart: true, RiskAbove: []float64{0.3, 0.5}, Section: "dump"})
-	c.oMinSecurityBudget = m.Outcome(Metric{Name: "min_security_budget_usd", Unit: "USD", Doc: "lowest value of staked tokens after the first 30 days", Chart: true, LowerTail: true, Section: "dump"})
+	c.oMinSecurityBudget = m.Outcome(Metric{Name: "min_security_budget_usd", Unit: "USD", Doc: "marked at the margin: lowest security_budget_usd after the first 30 days", Chart: true, LowerTail: true, Section: "dump"})
 	c.oFinalStakingRatio = m.Outcome(Metric{Name: "final_staking_ratio", Unit: "fraction", Doc: "staked over circulating supply on the last day"})
 	c.oTotalBurned = m.Outcome(Metric{Name: "total_burned", Unit: "tokens", Doc: "tokens burned over the run"})
 	c.oTotalEmitted = m.Outcome(Metric{Name: "total_emitted", Unit: "tokens", Doc: "tokens minted by emission over the run"})
-	c.oTreasuryRunway = m.Outcome(Metric{Name: "treasury_runway_days", Unit: "days", Doc: "final treasury value over the daily operating budget (empty when the budget is 0)", MayBeEmpty: true})
+	c.oTreasuryRunway = m.Outcome(Metric{Name: "treasury_runway_days", Unit: "days", Doc: "executable: days the final treasury pays its budget, with the treasury's share of the last day's fees as income, selling each day's shortfall into the last day's pool (capped at 36,500; empty when the budget is 0)", MayBeEmpty: true})
 	c.oFinalCirculating = m.Outcome(Metric{Name: "final_circulating_supply", Unit: "tokens", Doc: "circulating supply on the last day"})
-	c.oMeanStakingAPR = m.Outcome(Metric{Name: "mean_staking_apr", Unit: "1/year", Doc: "mean of the daily staking APR signal"})
+	c.oMeanStakingAPR = m.Outcome(Metric{Name: "mean_staking_apr", Unit: "1/year", Doc: "paid to stake over the run (the stakers' fee share and the emission credited, before commission, at the day's pool price) over the value bonded, summed over days and annualised: the stake-weighted mean yield (empty when nothing was staked)", MayBeEmpty: true})
 	c.oHolderSoldUSD = m.Outcome(Metric{Name: "holder_sold_usd", Unit: "USD", Doc: "USD received by all holders selling over the run"})
 	c.oMaxSellOverDepth = m.Outcome(Metric{Name: "max_sell_over_depth", Unit: "fraction", Doc: "largest daily holder sell volume over the pool's USD depth"})
-	c.oFinalTreasuryUSD = m.Outcome(Metric{Name: "final_treasury_usd", Unit: "USD", Doc: "treasury value on the last day"})
+	c.oFinalTreasuryUSD = m.Outcome(Metric{Name: "final_treasury_usd", Unit: "USD", Doc: "marked at the margin: treasury USD plus its tokens at the last day's pool price"})
+	c.oFinalTreasuryExecutable = m.Outcome(Metric{Name: "final_treasury_executable_usd", Unit: "USD", Doc: "executable: treasury USD plus what selling all its tokens into the last day's pool would raise"})
 	c.oTreasuryShortfallDays = m.Outcome(Metric{Name: "treasury_shortfall_days", Unit: "days", Doc: "days on which the treasury could not pay its budget"})
 }

@@ -100,10 +100,13 @@ func (w *World) runAuction() int {
 // distributeRewards pays today's emission and the stakers' fee share (USD)
 // to the active operators in proportion to their work (batches posted in
 // rotation mode; online stake in auction mode, where the slot is sold).
-// Each operator keeps its commission and credits the rest to its own reward
-// index over its self-stake and delegations; rounding dust stays in the
-// reward pool, so conservation is exact. Emission is minted into the reward
-// pool in emit; without active operators it waits there.
+// Each operator keeps its commission and credits the rest of the tokens to
+// its own reward index over its self-stake and delegations; the rest of
+// the USD is paid out to the same stake the same day (flowStakers), the
+// operator's own part counted in its income. Rounding dust stays in the
+// reward pool, so conservation is exact. Emission is minted into the
+// reward pool in emit; without active operators it waits there, and the
+// stakers' fee share, which nobody earned, goes to the treasury.
 func (w *World) distributeRewards(stakerUSD float64) {
 	o := &w.ops
 	n := &w.net
@@ -121,12 +124,13 @@ func (w *World) distributeRewards(stakerUSD float64) {
 	for _, k := range n.act {
 		total += work(k)
 	}
+	w.paidUSDToday, w.rewardPrice = 0, w.pool.Price()
 	if total <= 0 {
-		w.usd.out(flowUnassigned, stakerUSD)
+		w.treasuryUSD += stakerUSD
 		return
 	}
 	m := min(w.emitStakers, w.rewardPool)
-	price := w.pool.Price()
+	price := w.rewardPrice
 	var commission float64 // the operators' part of the stakers' fee share
 	for _, k := range n.act {
 		wk := work(k)
@@ -138,11 +142,17 @@ func (w *World) distributeRewards(stakerUSD float64) {
 		o.liquid[k] += com
 		o.totLiquid += com
 		w.rewardPool -= com
-		o.index[k].Credit(r-com, o.stake(k))
+		stake := o.stake(k)
+		o.index[k].Credit(r-com, stake)
 		usd := stakerUSD * float64(wk) / float64(total)
-		o.usdToday[k] += usd*o.commission[k] + protocol.Tokens(com)*price
+		own := 0.0 // the operator's self-stake's part of the USD after commission
+		if stake > 0 {
+			own = usd * (1 - o.commission[k]) * float64(o.self[k]) / float64(stake)
+		}
+		o.usdToday[k] += usd*o.commission[k] + own + protocol.Tokens(com)*price
 		commission += usd * o.commission[k]
 	}
 	w.usd.out(flowCommission, commission)
-	w.usd.out(flowUnassigned, stakerUSD-commission)
+	w.usd.out(flowStakers, stakerUSD-commission)
+	w.paidUSDToday = stakerUSD + protocol.Tokens(m)*price
 }

@@ -99,6 +99,7 @@ func (w *World) distributeFees() float64 {
 // last. With one round and no arbitrage this is the plain sequential market
 // of shared/bench/unlock-sell.md.
 func (w *World) trade() {
+	w.capitalLeft = w.p.Market.OutsideCapitalUSDPerDay
 	rounds := max(w.p.Market.TradingRounds, 1)
 	for r := range rounds {
 		w.actHolders(r, rounds)
@@ -295,26 +296,28 @@ func (w *World) spendTreasury(need float64) (short bool) {
 }
 
 // arbitrage first applies the permanent impact of the net selling since the
-// last round to the demand-side market cap, then closes a share of the log
-// gap between the pool price and fair value: buying with outside USD,
-// selling only the inventory outside traders hold.
+// last round to the demand-side market cap, then values the token
+// (protocol.Valuation) and closes a share of the log gap between the pool
+// price and fair value: buying with what is left of the day's outside
+// capital, selling only the inventory outside traders hold.
 func (w *World) arbitrage() {
 	m := &w.p.Market
 	circ := w.circulating()
-	dilution := math.Pow(w.circulating0/circ, m.DilutionElasticity)
 	if w.netSellUSD != 0 && m.PermanentImpact > 0 {
-		mcap := w.fairValue * circ
-		w.logValue += math.Log1p(-min(m.PermanentImpact*w.netSellUSD/mcap, 0.99))
+		if d := w.valuation.DemandCap(w.logValue, circ); d > 0 {
+			w.logValue += math.Log1p(-min(m.PermanentImpact*w.netSellUSD/d, 0.99))
+		}
 	}
 	w.netSellUSD = 0
-	w.fairValue = w.p.Supply.LaunchPriceUSD * math.Exp(w.logValue) * dilution
+	w.fairValue = w.valuation.FairValue(w.logValue, circ, w.holderCashFlow())
 	if m.ArbSpeed <= 0 {
 		return
 	}
 	price := w.pool.Price()
 	target := price * math.Pow(w.fairValue/price, m.ArbSpeed)
 	buy, sell := w.pool.TradeToPrice(target)
-	if buy > 0 {
+	if buy = min(buy, w.capitalLeft); buy > 0 {
+		w.capitalLeft -= buy
 		w.arbTokens += w.pool.Buy(buy)
 		w.usd.in(flowOutsideTraders, buy)
 	}
@@ -324,23 +327,37 @@ func (w *World) arbitrage() {
 	}
 }
 
-// updateAPR folds today's realised staking yield, before commission, into
-// the smoothed signal.
+// holderCashFlow is the USD a day that reaches holders at today's fee
+// revenue: the stakers' share and the burn buyback (the y of
+// protocol.Valuation). The treasury's share is not counted: it pays the
+// treasury's spending, which the model sells on the market.
+func (w *World) holderCashFlow() float64 {
+	return w.feeUSD * (w.feeSplit.Stakers + w.feeSplit.Burn)
+}
+
+// updateAPR folds today's realised staking yield into the smoothed signal:
+// what was paid to stake today (the stakers' fee share and the emission
+// credited, before commission) over the value bonded, both at the pool
+// price when the rewards were paid.
+// Nothing has been paid before day 1, so the signal starts at 0 and takes
+// day 1's yield whole; it is capped at staking.max_apr_signal, since a
+// yield over a tiny stake is no guide to what a new staker would earn.
 func (w *World) updateAPR() {
 	st := w.p.Staking
-	apr := st.MaxAPRSignal
 	if st.APRModel == APRBudget {
 		staked := max(protocol.Tokens(w.totStaked+w.ops.totSelf), st.APRFloorStakeTokens)
 		w.aprSignal = min(st.MaxAPRSignal, st.APRBudgetTokensPerYear/staked)
 		return
 	}
+	var apr float64
 	if bonded := w.totStaked + w.ops.totSelf; bonded > 0 {
-		price := w.pool.Price()
-		income := w.stakerUSDToday + protocol.Tokens(w.emitStakers)*price
-		apr = min(income*365/(protocol.Tokens(bonded)*price), st.MaxAPRSignal)
+		stake := protocol.Tokens(bonded) * w.rewardPrice // the price the rewards were valued at
+		apr = min(w.paidUSDToday*365/stake, st.MaxAPRSignal)
+		w.paidUSDTotal += w.paidUSDToday
+		w.stakeUSDTotal += stake
 	}
 	alpha := 1.0
-	if st.APRSmoothingDays > 1 {
+	if st.APRSmoothingDays > 1 && w.day > 1 {
 		alpha = 1 / st.APRSmoothingDays
 	}
 	w.aprSignal += alpha * (apr - w.aprSignal)

@@ -12,10 +12,6 @@ import (
 // model is a flow with a named counterparty outside it. The daily check
 // (checkConservation) fails the run when the accounts differ from the net
 // flows: a dollar created or lost without a name.
-//
-// Some flows are the model's known defects, named as such until issue 14
-// removes them: the delegators' part of the stakers' fee share is paid to
-// nobody (flowUnassigned).
 
 // usdFlow names a counterparty outside the model.
 type usdFlow uint8
@@ -25,7 +21,7 @@ const (
 	flowFeeRevenue                    // users' fees: the day's net sequencer profit (in)
 	flowAuction                       // the auction's second price for the sequencing slot (in)
 	flowCommission                    // the operators' commission on the stakers' fee share (out)
-	flowUnassigned                    // the delegators' fee share, and the whole stakers' share on days without an active operator: paid to nobody (out; a known defect)
+	flowStakers                       // the stakers' fee share after commission, paid in USD to the delegators and the operators' own stake (out)
 	flowHolders                       // holders' sales (out)
 	flowOutsideTraders                // arbitrage buys (in) and sales (out), organic buyers (in)
 	flowOperators                     // operators' entry purchases (in) and daily sales of earnings (out)
@@ -36,7 +32,7 @@ const (
 )
 
 var flowNames = [numCoreFlows]string{
-	"launch USD", "fee revenue", "slot auction", "operators' commission", "unassigned fee share",
+	"launch USD", "fee revenue", "slot auction", "operators' commission", "stakers' fee share",
 	"holders' sales", "outside traders", "operators' trades", "treasury spending", "forfeited fraud bonds", "attacker",
 }
 

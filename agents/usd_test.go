@@ -33,8 +33,9 @@ func TestUSDLeakFails(t *testing.T) {
 }
 
 // The fee revenue booked in the ledger is the day's net sequencer profit
-// rounded down to the micro-dollar, every day; the known defect is booked
-// too: the stakers' fee share not kept as commission goes to nobody.
+// rounded down to the micro-dollar, every day; the stakers' share of it is
+// paid out in full: commission to the operators, the rest to the stake, and
+// on a day when no operator worked, to the treasury.
 func TestUSDFlowsOfFees(t *testing.T) {
 	t.Parallel()
 	p := DefaultParams()
@@ -43,18 +44,25 @@ func TestUSDFlowsOfFees(t *testing.T) {
 	if err := w.Reset(&p, rand.New(rand.NewPCG(3, 4))); err != nil {
 		t.Fatal(err)
 	}
-	var fees float64
+	var fees, staker, idle float64
 	for range p.Simulation.HorizonDays {
 		w.Step()
 		fees += w.feeUSD
+		staker += w.stakerUSDToday
+		if w.paidUSDToday == 0 {
+			idle += w.stakerUSDToday
+		}
 	}
 	got := w.usd.flows[flowFeeRevenue]
 	if d := fees - got; d < 0 || d > float64(p.Simulation.HorizonDays)*1e-6+1e-6*fees*1e-9 {
 		t.Fatalf("fee revenue booked %v, sum of the days' revenue %v", got, fees)
 	}
-	staker := p.Fees.Split[0] * fees
-	if un, com := -w.usd.flows[flowUnassigned], -w.usd.flows[flowCommission]; math.Abs(un+com-staker) > 1e-6*staker || un <= com {
-		t.Fatalf("stakers' share %v booked as %v unassigned + %v commission", staker, un, com)
+	if want := p.Fees.Split[0] * fees; math.Abs(staker-want) > 1e-6*want {
+		t.Fatalf("stakers' share %v, want %v of %v", staker, p.Fees.Split[0], fees)
+	}
+	paid, com := -w.usd.flows[flowStakers], -w.usd.flows[flowCommission]
+	if math.Abs(paid+com+idle-staker) > 1e-6*staker || !(com > 0) || paid <= com {
+		t.Fatalf("stakers' share %v booked as %v to the stake + %v commission + %v to the treasury", staker, paid, com, idle)
 	}
 }
 
@@ -72,6 +80,10 @@ func TestConservationOverRandomDesigns(t *testing.T) {
 		p.Staking.CooldownDays = rapid.IntRange(0, 20).Draw(t, "cooldown")
 		p.Emission.Kind = rapid.SampledFrom(emissionNames()).Draw(t, "emission")
 		p.Treasury.MonthlyBudgetUSD = rapid.Float64Range(0, 2e7).Draw(t, "budget")
+		p.Fees.AnnualRevenueUSD = rapid.Float64Range(0, 3e8).Draw(t, "revenue")
+		p.Market.RequiredReturn = rapid.Float64Range(0.05, 1).Draw(t, "required return")
+		p.Market.CashFlowGrowth = rapid.Float64Range(-0.2, p.Market.RequiredReturn-0.01).Draw(t, "growth")
+		p.Market.OutsideCapitalUSDPerDay = rapid.Float64Range(0, 1e8).Draw(t, "outside capital")
 		for i := range p.Allocations {
 			p.Allocations[i].Agents = rapid.IntRange(1, 30).Draw(t, "agents")
 			p.Allocations[i].CliffDays = min(p.Allocations[i].CliffDays, p.Simulation.HorizonDays)

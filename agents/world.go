@@ -53,6 +53,10 @@ type World struct {
 	trace                                          *[]Event // events of a replayed run (nil: not traced)
 	samplers                                       runSamplers
 	emitStakers                                    int64 // today's emission left for stakers (Emission.Take)
+	valuation                                      protocol.Valuation
+	capitalLeft                                    float64 // outside traders' USD left for today's arbitrage buys
+	paidUSDToday, rewardPrice                      float64 // paid to stake today (fee share and emission), and the pool price it was valued at
+	paidUSDTotal, stakeUSDTotal                    float64 // sums over days of what was paid to stake and of the value bonded
 
 	// The model's mechanisms and ledger (model.go), built by the first
 	// Reset and again when the parameters turn on other mechanisms.
@@ -112,6 +116,8 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.usd.in(flowLaunch, w.treasuryUSD)
 	w.rewardPool, w.arbTokens = 0, 0
 	w.soldUSDToday, w.soldUSDTotal, w.stakerUSDToday, w.netSellUSD = 0, 0, 0, 0
+	w.paidUSDToday, w.paidUSDTotal, w.stakeUSDTotal, w.capitalLeft = 0, 0, 0, 0
+	w.rewardPrice = p.Supply.LaunchPriceUSD
 	w.shortfallDays = 0
 	w.feeSplit = protocol.FeeSplit{Stakers: p.Fees.Split[0], Treasury: p.Fees.Split[1], Burn: p.Fees.Split[2]}
 	w.slashSplit = protocol.SlashSplit{Burn: p.Slashing.Split[0], Treasury: p.Slashing.Split[1], Challenger: p.Slashing.Split[2]}
@@ -133,8 +139,7 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	}
 	w.logValue, w.logFee = 0, 0
 	w.feeUSD = p.Fees.AnnualRevenueUSD / 365
-	w.fairValue = p.Supply.LaunchPriceUSD
-	w.aprSignal = p.Staking.MaxAPRSignal
+	w.aprSignal = 0 // nothing has been paid to stake yet
 	w.plainStaking = p.Sequencers.Operators == 0 && p.Sequencers.MaxOperators == 0
 	w.resetLive()
 	if err := w.resetNetwork(); err != nil {
@@ -148,6 +153,10 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	}
 	w.resetVerification()
 	w.circulating0 = w.circulating()
+	m := &p.Market
+	w.valuation = protocol.NewValuation(p.Supply.LaunchPriceUSD, w.circulating0, m.DilutionElasticity,
+		m.RequiredReturn, m.CashFlowGrowth, w.holderCashFlow())
+	w.fairValue = w.valuation.FairValue(0, w.circulating0, w.holderCashFlow())
 	if err := w.resetGovernance(); err != nil {
 		return err
 	}

@@ -59,6 +59,24 @@ type EmissionSchedule struct {
 	EthereumK float64
 }
 
+// Level points to the parameter that sets the size of the kind's
+// emission, which governance scales: the annual rate (constant, decay),
+// C (starknet), R0 (espresso) or K (ethereum); nil for none and halving,
+// whose size is the cap.
+func (e *EmissionSchedule) Level() *float64 {
+	switch e.Kind {
+	case EmissionConstant, EmissionDecay:
+		return &e.AnnualRate
+	case EmissionStarknet:
+		return &e.StarknetC
+	case EmissionEspresso:
+		return &e.EspressoR0
+	case EmissionEthereum:
+		return &e.EthereumK
+	}
+	return nil
+}
+
 // MintedOn returns the micro-tokens minted on day (day >= 1) given the total
 // supply and the staked tokens at the end of the previous day (micro-tokens
 // both). Never takes supply above Cap.

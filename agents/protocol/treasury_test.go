@@ -52,3 +52,30 @@ func TestTokensToRaise(t *testing.T) {
 		t.Fatal("raising the whole reserve is possible")
 	}
 }
+
+// The same treasury when each day's sale meets the pool as it stands (its
+// depth prices the sale; outside capital restores it between days): $1M
+// pays 50 days of the $20,000 net need, then each day sells the tokens
+// that raise $20,000 from 1M tokens and $2M, 20,000·X/(Y − 20,000) =
+// 10,101.01 tokens, and 500,000 tokens pay for floor(49.5) = 49 whole
+// days: 99 days, between the 83 of a pool nothing refills and the 100
+// marked at the margin.
+func TestRunwayAtDepthWorkedExample(t *testing.T) {
+	t.Parallel()
+	p, _ := NewPool(ToMicro(1e6), 2e6, 0)
+	perDay := 20_000 * 1e6 / (2e6 - 20_000)
+	want := 50 + int(math.Floor(5e5/perDay))
+	days, ok := RunwayAtDepth(1e6, ToMicro(5e5), p, 30_000, 10_000, 10_000)
+	if !ok || days != want || want != 99 {
+		t.Fatalf("runway at depth %d days (ok %v), want %d", days, ok, want)
+	}
+	if d, ok := RunwayAtDepth(0, ToMicro(5e5), p, 10_000, 10_000, 500); ok || d != 500 {
+		t.Fatalf("income = budget: %d days, ok %v", d, ok)
+	}
+	if d, ok := RunwayAtDepth(100_000, 0, p, 30_000, 0, 1000); !ok || d != 3 {
+		t.Fatalf("USD only: %d days, ok %v, want 3", d, ok)
+	}
+	if d, ok := RunwayAtDepth(0, ToMicro(1e9), p, 30_000, 0, 1000); ok || d != 1000 {
+		t.Fatalf("tokens for ever: %d days, ok %v, want the cap", d, ok)
+	}
+}

@@ -1,0 +1,53 @@
+package agents
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/seqsim/seqsim/agents/protocol"
+)
+
+// mean_staking_apr is what was paid to stake over the value staked. With
+// no fees, no holder staking, and operators whose self-stake S never
+// changes (no offences, no costs, no entries, no governance, no attacker),
+// Starknet's minting pays M = N·C·sqrt(S/N)/100 tokens a year to S, so
+// the yield is C/100·sqrt(N/S) whatever the price: 1.6% × sqrt(10B/1.5M) =
+// 130.6% a year for ten operators of 150,000 tokens each. The supply N
+// grows by the minting (under 0.01% in 100 days), hence the tolerance.
+func TestMeanStakingAPRIsWhatIsPaid(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Simulation.HorizonDays = 100
+	p.Fees.AnnualRevenueUSD = 0
+	for _, k := range p.Holders.Keys() {
+		b, _ := p.Holders.Get(k)
+		b.ReservationYield = constDist(1e6) // nobody delegates
+		p.Holders = p.Holders.With(k, b)
+	}
+	p.Sequencers.SelfStake = constDist(150_000)
+	p.Sequencers.OperatingCostUSD = constDist(0)
+	p.Sequencers.MaxOperators = p.Sequencers.Operators
+	for _, o := range []*Offence{&p.Slashing.Liveness, &p.Slashing.DoubleSign, &p.Slashing.Withholding} {
+		o.RatePerYear = constDist(0)
+	}
+	p.Fraud.Gain = 0
+	p.Governance.ProposalsPerYear = 0
+	p.Attacker.Enabled = false
+	var w World
+	if err := w.Reset(&p, rand.New(rand.NewPCG(5, 6))); err != nil {
+		t.Fatal(err)
+	}
+	self0 := w.ops.totSelf
+	for range p.Simulation.HorizonDays {
+		w.Step()
+	}
+	if w.ops.totSelf != self0 || w.totStaked != 0 {
+		t.Fatalf("self-stake %d → %d, delegations %d: the set-up is not at rest", self0, w.ops.totSelf, w.totStaked)
+	}
+	got := w.paidUSDTotal * 365 / w.stakeUSDTotal
+	want := p.Emission.StarknetC / 100 * math.Sqrt(p.Supply.InitialTokens/protocol.Tokens(self0))
+	if math.Abs(got-want) > 2e-4*want || math.Abs(want-1.306) > 1e-3 {
+		t.Fatalf("mean staking APR %v, want C/100·sqrt(N/S) = %v", got, want)
+	}
+}
