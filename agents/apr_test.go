@@ -51,3 +51,38 @@ func TestMeanStakingAPRIsWhatIsPaid(t *testing.T) {
 		t.Fatalf("mean staking APR %v, want C/100·sqrt(N/S) = %v", got, want)
 	}
 }
+
+// The treasury's executable value is what selling all its tokens into the
+// last day's pool pays, Y·g·T/(X + g·T) for T tokens into reserves (X, Y)
+// with g = 1 − fee, plus its USD; marked at the margin it is T·Y/X plus
+// its USD, always more. Its runway is protocol.RunwayAtDepth's on the
+// same state (its worked examples: agents/protocol/treasury_test.go).
+func TestTreasuryValuations(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Simulation.HorizonDays = 200
+	sim := NewSim(func(int) *Params { return &p })
+	sum, series := make([]float64, numOutcomes()), make([]float64, Steps(&p)*numSeries())
+	if err := sim.Run(0, 0, rand.New(rand.NewPCG(8, 1)), sum, series); err != nil {
+		t.Fatal(err)
+	}
+	w := &sim.world
+	x, y, g := protocol.Tokens(w.pool.Tokens), w.pool.USD, 1-w.pool.FeeFrac
+	tt := protocol.Tokens(w.treasuryTokens)
+	if !(tt > 1e8) {
+		t.Fatalf("treasury holds %v tokens: not a test of selling", tt)
+	}
+	exec, marked := sum[w.col.oFinalTreasuryExecutable], sum[w.col.oFinalTreasuryUSD]
+	if want := w.treasuryUSD + y*g*tt/(x+g*tt); math.Abs(exec-want) > 1e-9*want {
+		t.Fatalf("executable %v, want %v", exec, want)
+	}
+	if want := w.treasuryUSD + tt*y/x; math.Abs(marked-want) > 1e-9*want || !(marked > exec) {
+		t.Fatalf("marked %v, want %v (above the executable %v)", marked, want, exec)
+	}
+	tr := p.Treasury
+	days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, tr.MonthlyBudgetUSD*12/365,
+		w.feeUSD*w.feeSplit.Treasury, protocol.ToMicro(tr.MonthlyBudgetTokens*12/365), runwayCapDays)
+	if got := sum[w.col.oTreasuryRunway]; got != float64(days) {
+		t.Fatalf("runway %v, want %d", got, days)
+	}
+}

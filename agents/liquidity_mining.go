@@ -109,6 +109,9 @@ func (l *liquidityMining) day(d int) {
 	}
 	if l.leaving {
 		out := min(l.exitPerDay, l.units)
+		if l.units-out < 1e-9*l.exitPerDay {
+			out = l.units // the last day takes the rounding dust of units/exit_days too
+		}
 		tokens, _ := l.exchange.RemoveLiquidity(l.rewards, out)
 		l.units -= out
 		l.leaving = l.units > 0

@@ -99,8 +99,9 @@ func (w *World) summariseTreasury(out []float64) {
 	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD + protocol.Tokens(w.treasuryTokens)*pool.Price()
 	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD + pool.Sell(w.treasuryTokens)
 	out[w.col.oTreasuryRunway] = math.NaN()
-	if b := w.p.Treasury.MonthlyBudgetUSD * 12 / 365; b > 0 {
-		days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, b, w.feeUSD*w.feeSplit.Treasury, runwayCapDays)
+	t := &w.p.Treasury
+	if b, bt := t.MonthlyBudgetUSD*12/365, protocol.ToMicro(t.MonthlyBudgetTokens*12/365); b > 0 || bt > 0 {
+		days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, b, w.feeUSD*w.feeSplit.Treasury, bt, runwayCapDays)
 		out[w.col.oTreasuryRunway] = float64(days)
 	}
 }
@@ -184,7 +185,7 @@ func declareMarketMetrics(m *Model, c *columns) {
 	c.oFinalStakingRatio = m.Outcome(Metric{Name: "final_staking_ratio", Unit: "fraction", Doc: "staked over circulating supply on the last day"})
 	c.oTotalBurned = m.Outcome(Metric{Name: "total_burned", Unit: "tokens", Doc: "tokens burned over the run"})
 	c.oTotalEmitted = m.Outcome(Metric{Name: "total_emitted", Unit: "tokens", Doc: "tokens minted by emission over the run"})
-	c.oTreasuryRunway = m.Outcome(Metric{Name: "treasury_runway_days", Unit: "days", Doc: "executable: days the final treasury pays its budget, with the treasury's share of the last day's fees as income, selling each day's shortfall into the last day's pool (capped at 36,500; empty when the budget is 0)", MayBeEmpty: true})
+	c.oTreasuryRunway = m.Outcome(Metric{Name: "treasury_runway_days", Unit: "days", Doc: "executable: days the final treasury pays its budget, with the treasury's share of the last day's fees as income, selling each day's shortfall into the last day's pool (capped at 36,500; empty when both budgets are 0)", MayBeEmpty: true})
 	c.oFinalCirculating = m.Outcome(Metric{Name: "final_circulating_supply", Unit: "tokens", Doc: "circulating supply on the last day"})
 	c.oMeanStakingAPR = m.Outcome(Metric{Name: "mean_staking_apr", Unit: "1/year", Doc: "paid to stake over the run (the stakers' fee share and the emission credited, before commission, at the day's pool price) over the value bonded, summed over days and annualised: the stake-weighted mean yield (empty when nothing was staked)", MayBeEmpty: true})
 	c.oHolderSoldUSD = m.Outcome(Metric{Name: "holder_sold_usd", Unit: "USD", Doc: "USD received by all holders selling over the run"})

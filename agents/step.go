@@ -262,10 +262,32 @@ func (w *World) inPresellWindow() bool {
 	return false
 }
 
-// payTreasuryBudget pays the daily share of the monthly budget from the
-// treasury's USD, then by selling treasury tokens on the pool.
+// payTreasuryBudget pays the day's share of the monthly budgets: the USD
+// budget from the treasury's USD, then by selling treasury tokens on the
+// pool; the token budget to one grantee a day, in turn (they sell or
+// stake it as holders do), or sold on the pool when there are no
+// grantees. A day on which either cannot be paid in full is a shortfall.
 func (w *World) payTreasuryBudget() {
-	if need := w.p.Treasury.MonthlyBudgetUSD * 12 / 365; need > 0 && w.spendTreasury(need) {
+	t := &w.p.Treasury
+	short := false
+	if need := t.MonthlyBudgetUSD * 12 / 365; need > 0 {
+		short = w.spendTreasury(need)
+	}
+	if t.MonthlyBudgetTokens > 0 {
+		n := protocol.ToMicro(t.MonthlyBudgetTokens * 12 / 365)
+		if n > w.treasuryTokens {
+			n, short = w.treasuryTokens, true
+		}
+		if g := w.gov.grantees; n > 0 && len(g) > 0 {
+			holderTable{w}.Credit(int(g[w.day%len(g)]), Account{&w.treasuryTokens}, n)
+		} else if n > 0 {
+			w.treasuryTokens -= n
+			usd := w.pool.Sell(n) // the USD is spent at once
+			w.netSellUSD += usd
+			w.usd.out(flowTreasurySpend, usd)
+		}
+	}
+	if short {
 		w.shortfallDays++
 	}
 }
@@ -339,9 +361,11 @@ func (w *World) holderCashFlow() float64 {
 // what was paid to stake today (the stakers' fee share and the emission
 // credited, before commission) over the value bonded, both at the pool
 // price when the rewards were paid.
-// Nothing has been paid before day 1, so the signal starts at 0 and takes
-// day 1's yield whole; it is capped at staking.max_apr_signal, since a
-// yield over a tiny stake is no guide to what a new staker would earn.
+// Nothing has been paid before day 1, so the signal starts at 0 and rises
+// toward the realised yield with the smoothing's time constant: holders
+// learn what staking pays over weeks, not on day 1. The realised yield is
+// capped at staking.max_apr_signal, since a yield over a tiny stake is no
+// guide to what a new staker would earn.
 func (w *World) updateAPR() {
 	st := w.p.Staking
 	if st.APRModel == APRBudget {
@@ -357,7 +381,7 @@ func (w *World) updateAPR() {
 		w.stakeUSDTotal += stake
 	}
 	alpha := 1.0
-	if st.APRSmoothingDays > 1 && w.day > 1 {
+	if st.APRSmoothingDays > 1 {
 		alpha = 1 / st.APRSmoothingDays
 	}
 	w.aprSignal += alpha * (apr - w.aprSignal)

@@ -80,6 +80,7 @@ func TestConservationOverRandomDesigns(t *testing.T) {
 		p.Staking.CooldownDays = rapid.IntRange(0, 20).Draw(t, "cooldown")
 		p.Emission.Kind = rapid.SampledFrom(emissionNames()).Draw(t, "emission")
 		p.Treasury.MonthlyBudgetUSD = rapid.Float64Range(0, 2e7).Draw(t, "budget")
+		p.Treasury.MonthlyBudgetTokens = rapid.Float64Range(0, 5e7).Draw(t, "token budget")
 		p.Fees.AnnualRevenueUSD = rapid.Float64Range(0, 3e8).Draw(t, "revenue")
 		p.Market.RequiredReturn = rapid.Float64Range(0.05, 1).Draw(t, "required return")
 		p.Market.CashFlowGrowth = rapid.Float64Range(-0.2, p.Market.RequiredReturn-0.01).Draw(t, "growth")

@@ -1,7 +1,5 @@
 package protocol
 
-import "math"
-
 // Runway is how many whole days a treasury lasts when it pays budget USD
 // a day, receives income USD a day, spends its USD first and then sells
 // its tokens (micro-tokens) into p, one day's need at a time, in a pool
@@ -33,38 +31,32 @@ func Runway(usd float64, tokens int64, p Pool, budget, income float64, maxDays i
 }
 
 // RunwayAtDepth is how many whole days a treasury lasts when it pays
-// budget USD a day, receives income USD a day, spends its USD first and
-// then sells each day's shortfall into p as it stands: the pool's depth
-// prices every day's sale, and outside capital restores the pool between
-// days (as arbitrage does in the model). Each day's sale of the tokens
-// left is TokensToRaise(budget − income) on p, so with B > I the runway is
-// floor(U/(B − I)) days on USD U and then the days the tokens T pay for,
-// the last of them paying only part of the need. It stops at maxDays (ok
-// false: income covers the budget, or the treasury outlasts maxDays).
-func RunwayAtDepth(usd float64, tokens int64, p Pool, budget, income float64, maxDays int) (days int, ok bool) {
-	net := budget - income
-	if !(net > 0) {
+// budget USD and tokensPerDay micro-tokens a day, receives income USD a
+// day, spends its USD first and then sells each day's USD shortfall into
+// p as it stands: the pool's depth prices every day's sale, and outside
+// capital restores the pool between days (as arbitrage does in the
+// model). Without a token budget and with B > I the runway is
+// floor(U/(B − I)) days on USD U, then one day per TokensToRaise(B − I)
+// tokens (the first of them paying only what the USD left short). It
+// stops at maxDays (ok false: income covers the budget, or the treasury
+// outlasts maxDays).
+func RunwayAtDepth(usd float64, tokens int64, p Pool, budget, income float64, tokensPerDay int64, maxDays int) (days int, ok bool) {
+	if budget <= income && tokensPerDay <= 0 {
 		return maxDays, false
 	}
-	fromUSD := math.Floor(max(usd, 0) / net)
-	if fromUSD >= float64(maxDays) {
-		return maxDays, false
+	usd = max(usd, 0)
+	for d := range maxDays {
+		if tokens -= tokensPerDay; tokens < 0 {
+			return d, true
+		}
+		if usd += income - budget; usd < 0 {
+			dx := p.TokensToRaise(-usd)
+			if dx > tokens {
+				return d, true
+			}
+			tokens -= dx
+			usd = 0
+		}
 	}
-	days = int(fromUSD)
-	left := max(usd, 0) - fromUSD*net // USD towards the first day paid with tokens
-	first := p.TokensToRaise(net - left)
-	if first > tokens {
-		return days, true
-	}
-	tokens -= first
-	days++
-	perDay := p.TokensToRaise(net)
-	if perDay <= 0 {
-		return maxDays, false
-	}
-	more := tokens / perDay
-	if days+int(min(more, int64(maxDays))) >= maxDays {
-		return maxDays, false
-	}
-	return days + int(more), true
+	return maxDays, false
 }

@@ -65,17 +65,29 @@ func TestRunwayAtDepthWorkedExample(t *testing.T) {
 	p, _ := NewPool(ToMicro(1e6), 2e6, 0)
 	perDay := 20_000 * 1e6 / (2e6 - 20_000)
 	want := 50 + int(math.Floor(5e5/perDay))
-	days, ok := RunwayAtDepth(1e6, ToMicro(5e5), p, 30_000, 10_000, 10_000)
+	days, ok := RunwayAtDepth(1e6, ToMicro(5e5), p, 30_000, 10_000, 0, 10_000)
 	if !ok || days != want || want != 99 {
 		t.Fatalf("runway at depth %d days (ok %v), want %d", days, ok, want)
 	}
-	if d, ok := RunwayAtDepth(0, ToMicro(5e5), p, 10_000, 10_000, 500); ok || d != 500 {
+	if d, ok := RunwayAtDepth(0, ToMicro(5e5), p, 10_000, 10_000, 0, 500); ok || d != 500 {
 		t.Fatalf("income = budget: %d days, ok %v", d, ok)
 	}
-	if d, ok := RunwayAtDepth(100_000, 0, p, 30_000, 0, 1000); !ok || d != 3 {
+	if d, ok := RunwayAtDepth(100_000, 0, p, 30_000, 0, 0, 1000); !ok || d != 3 {
 		t.Fatalf("USD only: %d days, ok %v, want 3", d, ok)
 	}
-	if d, ok := RunwayAtDepth(0, ToMicro(1e9), p, 30_000, 0, 1000); ok || d != 1000 {
+	if d, ok := RunwayAtDepth(0, ToMicro(1e9), p, 30_000, 0, 0, 1000); ok || d != 1000 {
 		t.Fatalf("tokens for ever: %d days, ok %v, want the cap", d, ok)
+	}
+	// A token budget of 5,000 a day on top: 500,000 tokens pay 10,101.01 +
+	// 5,000 tokens a day once the USD is spent, and 5,000 a day before. In
+	// the first 50 days 250,000 tokens go; the other 250,000 last
+	// floor(250,000/15,101.01) = 16 days more.
+	want = 50 + int(math.Floor(2.5e5/(perDay+5000)))
+	if d, ok := RunwayAtDepth(1e6, ToMicro(5e5), p, 30_000, 10_000, ToMicro(5000), 10_000); !ok || d != want || want != 66 {
+		t.Fatalf("with a token budget: %d days (ok %v), want %d", d, ok, want)
+	}
+	// A token budget alone: T/b days.
+	if d, ok := RunwayAtDepth(0, ToMicro(5e5), p, 0, 0, ToMicro(3000), 10_000); !ok || d != 166 {
+		t.Fatalf("token budget alone: %d days (ok %v), want floor(500,000/3,000) = 166", d, ok)
 	}
 }
