@@ -318,7 +318,7 @@ func (s *Staking) Validate(c *field.Checker) {
 type Treasury struct {
 	MonthlyBudgetUSD    float64 `toml:"monthly_budget_usd" unit:"USD/month" range:"[0,)" doc:"spending set in USD, paid from USD first, then by selling tokens on the AMM"`
 	MonthlyBudgetTokens float64 `toml:"monthly_budget_tokens" unit:"tokens/month" range:"[0,)" doc:"spending set in tokens (grants, contributors), paid to the grantees (holders of type grants) in turn, or sold on the AMM when there are none"`
-	InitialUSD       float64 `toml:"initial_usd" unit:"USD" range:"[0,)" doc:"USD held at launch"`
+	InitialUSD          float64 `toml:"initial_usd" unit:"USD" range:"[0,)" doc:"USD held at launch"`
 }
 
 // Metrics sets how outcomes are measured.
