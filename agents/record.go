@@ -188,7 +188,7 @@ func declareMarketMetrics(m *Model, c *columns) {
 	c.oTreasuryRunway = m.Outcome(Metric{Name: "treasury_runway_days", Unit: "days", Doc: "executable: days the final treasury pays its budget, with the treasury's share of the last day's fees as income, selling each day's shortfall into the last day's pool (capped at 36,500; empty when both budgets are 0)", MayBeEmpty: true})
 	c.oFinalCirculating = m.Outcome(Metric{Name: "final_circulating_supply", Unit: "tokens", Doc: "circulating supply on the last day"})
 	c.oMeanStakingAPR = m.Outcome(Metric{Name: "mean_staking_apr", Unit: "1/year", Doc: "paid to stake over the run (the stakers' fee share and the emission credited, before commission, at the day's pool price) over the value bonded, summed over days and annualised: the stake-weighted mean yield (empty when nothing was staked)", MayBeEmpty: true})
-	c.oHolderSoldUSD = m.Outcome(Metric{Name: "holder_sold_usd", Unit: "USD", Doc: "USD received by all holders selling over the run"})
+	c.oHolderSoldUSD = m.Outcome(Metric{Name: "holder_sold_usd", Unit: "USD", Doc: "realised: USD received by all holders selling over the run"})
 	c.oMaxSellOverDepth = m.Outcome(Metric{Name: "max_sell_over_depth", Unit: "fraction", Doc: "largest daily holder sell volume over the pool's USD depth"})
 	c.oFinalTreasuryUSD = m.Outcome(Metric{Name: "final_treasury_usd", Unit: "USD", Doc: "marked at the margin: treasury USD plus its tokens at the last day's pool price"})
 	c.oFinalTreasuryExecutable = m.Outcome(Metric{Name: "final_treasury_executable_usd", Unit: "USD", Doc: "executable: treasury USD plus what selling all its tokens into the last day's pool would raise"})
