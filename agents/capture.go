@@ -2,6 +2,7 @@ package agents
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/seqsim/seqsim/agents/protocol"
@@ -116,11 +117,7 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 	if w.plainStaking {
 		others = w.totStaked
 	} else {
-		for j, k := range w.net.act {
-			if k != at.op || fresh {
-				others += w.net.actStake[j]
-			}
-		}
+		others = w.stakeAgainst(fresh)
 	}
 	if !fresh {
 		own = at.liquid
@@ -133,6 +130,32 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 	tokens := max(a-own, 0)
 	cost := protocol.CostToBuyOverDays(w.pool, tokens, w.tradeDays(tokens))
 	return quote{cost: cost, capital: cost, success: 1, tokens: tokens, ok: !math.IsInf(cost, 0)}
+}
+
+// stakeAgainst is the stake an attacker's operator would face in the
+// active set from tomorrow, when stake it bonds today first counts (the
+// set is chosen at the start of a day): the operators eligible tomorrow
+// (bonded, self-stake at least the minimum, any jail over by then), the
+// largest sequencers.max_active of them, its own operator aside unless
+// fresh. Against today's set instead, a one-day liveness jail of the
+// largest operator would price a capture at its rivals' self-stake: a
+// set the attacker's stake never meets (docs/model.md §15.6).
+func (w *World) stakeAgainst(fresh bool) int64 {
+	o := &w.ops
+	st := w.capt.stakes[:0]
+	for k := range o.n {
+		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day+1 || o.self[k] < w.live.minStake || (!fresh && k == w.att.op) {
+			continue
+		}
+		st = append(st, o.stake(k))
+	}
+	w.capt.stakes = st
+	slices.Sort(st)
+	var sum int64
+	for _, x := range st[max(len(st)-w.p.Sequencers.MaxActive, 0):] {
+		sum += x
+	}
+	return sum
 }
 
 // A route is one way to capture the protocol, priced at every measurement
@@ -172,7 +195,8 @@ type captureState struct {
 	// meas is every measurement of the run in order, for the minimum after
 	// positions settle (found in summarise from the staking ratio); its
 	// capacity is kept between runs.
-	meas []captureMeasure
+	meas   []captureMeasure
+	stakes []int64 // scratch of stakeAgainst
 }
 
 // captureMeasure is one measurement: its day, the cheapest expected cost

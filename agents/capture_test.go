@@ -71,11 +71,16 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 		}
 	}
 
-	// Stake: more than share s of the active stake O: a = floor(sO/(1-s))+1
-	// tokens (at least the minimum self-stake), bought over days.
+	// Stake: more than share s of the stake O of tomorrow's active set
+	// (stake bonded today counts from tomorrow): a = floor(sO/(1-s))+1
+	// tokens (at least the minimum self-stake), bought over days. With at
+	// most max_active (10) operators, all eligible ones are in it.
 	var O int64
-	for _, s := range w.net.actStake {
-		O += s
+	o := &w.ops
+	for k := range o.n {
+		if o.status[k] == opBonded && int(o.jailUntil[k]) <= w.day+1 && o.self[k] >= w.live.minStake {
+			O += o.stake(k)
+		}
 	}
 	stake := func(s float64) float64 {
 		a := max(int64(math.Floor(s*float64(O)/(1-s)))+1, w.live.minStake)
@@ -219,5 +224,52 @@ func TestCaptureDaysRead(t *testing.T) {
 	}
 	if got := sum[int(cols.oCheapestRouteAt[0])]; got < float64(stratBuy) || got > float64(stratStake) {
 		t.Errorf("route on day 90 %v", got)
+	}
+}
+
+// TestStakeRouteLooksAtTomorrowsSet: a one-day liveness jail of the largest
+// operator (it is out of today's set and back tomorrow, before stake
+// bought today counts) leaves the stake routes as they were; a 30-day
+// jail (withholding) takes its stake out of them: the route then costs
+// what more than half of the others' stake costs.
+func TestStakeRouteLooksAtTomorrowsSet(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Attacker.Enabled = false
+	w := newWorld(t, &p)
+	for w.day < 120 {
+		w.Step()
+	}
+	o := &w.ops
+	big, total := -1, int64(0)
+	for k := range o.n { // tomorrow's set (as in TestCaptureRoutesWorkedExample)
+		if o.status[k] == opBonded && int(o.jailUntil[k]) <= w.day+1 && o.self[k] >= w.live.minStake {
+			total += o.stake(k)
+			if big < 0 || o.stake(k) > o.stake(big) {
+				big = k
+			}
+		}
+	}
+	before := w.priceStake(0.5, true)
+	o.jailUntil[big] = int32(w.day + 1)
+	w.selectActive()
+	if o.active[big] {
+		t.Fatalf("operator %d jailed until tomorrow is active today", big)
+	}
+	var today int64
+	for _, x := range w.net.actStake {
+		today += x
+	}
+	if today > total-o.stake(big) {
+		t.Fatalf("today's set holds %d without the jailed operator, more than the %d of the others", today, total-o.stake(big))
+	}
+	if got := w.priceStake(0.5, true); got != before {
+		t.Errorf("one-day jail: half the stake costs %v, %v before", got.cost, before.cost)
+	}
+	o.jailUntil[big] = int32(w.day + 30)
+	others := total - o.stake(big)
+	want := buyOverDays(w.pool.Tokens, w.pool.USD, w.pool.FeeFrac, others+1, max(int64(p.Attacker.MaxDailyTrade*float64(w.pool.Tokens)), 1))
+	if got := w.priceStake(0.5, true); got.tokens != others+1 || got.cost != want {
+		t.Errorf("30-day jail: half the stake is %d micro-tokens for %v, want %d for %v", got.tokens, got.cost, others+1, want)
 	}
 }
