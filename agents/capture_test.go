@@ -273,3 +273,36 @@ func TestStakeRouteLooksAtTomorrowsSet(t *testing.T) {
 		t.Errorf("30-day jail: half the stake is %d micro-tokens for %v, want %d for %v", got.tokens, got.cost, others+1, want)
 	}
 }
+
+// TestGatekeeperBlocksVoteRoutes: under a council that decides every
+// proposal for the whole run, no malicious proposal can pass, so the vote
+// route with the council is infeasible every day (1e15 in its series),
+// while the token's own vote routes are priced as ever, and the cost to
+// capture is the stake route at the attacker's target share.
+func TestGatekeeperBlocksVoteRoutes(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Simulation.HorizonDays = 200 // long enough for positions to settle
+	p.Governance.Council.GatekeeperDays = 1 << 20
+	p.Attacker.Enabled = false
+	sum, ser, err := runOnce(&p, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := core().cols
+	for d := range Steps(&p) {
+		row := ser[d*numSeries():]
+		if x := row[cols.sCaptureRoute[routeVoteCouncil]]; x != infeasibleUSD {
+			t.Fatalf("day %d: vote route with a gatekeeper council %v", d, x)
+		}
+		if x := row[cols.sCaptureRoute[routeVoteBuy]]; !(x > 0 && x < infeasibleUSD) {
+			t.Fatalf("day %d: buying the votes costs %v", d, x)
+		}
+		if row[cols.sCostToCapture] != row[cols.sCaptureRoute[routeStakeHalf]] {
+			t.Fatalf("day %d: cost to capture %v, stake above half %v", d, row[cols.sCostToCapture], row[cols.sCaptureRoute[routeStakeHalf]])
+		}
+	}
+	if got := sum[int(cols.oMinCostRoute)]; got != float64(stratStake) {
+		t.Errorf("route of the minimum %v, want stake", got)
+	}
+}
