@@ -7,7 +7,8 @@ import (
 )
 
 // strategy is how an attacker acquires control; the values are the codes
-// of the cheapest_strategy_launch outcome.
+// of the cheapest_route_early, cheapest_route_late and min_cost_route
+// outcomes (capture.go).
 type strategy uint8
 
 const (

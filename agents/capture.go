@@ -2,6 +2,8 @@ package agents
 
 import (
 	"math"
+	"slices"
+	"strconv"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
@@ -115,11 +117,7 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 	if w.plainStaking {
 		others = w.totStaked
 	} else {
-		for j, k := range w.net.act {
-			if k != at.op || fresh {
-				others += w.net.actStake[j]
-			}
-		}
+		others = w.stakeAgainst(fresh)
 	}
 	if !fresh {
 		own = at.liquid
@@ -134,55 +132,204 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 	return quote{cost: cost, capital: cost, success: 1, tokens: tokens, ok: !math.IsInf(cost, 0)}
 }
 
-// costToCapture is the cheapest expected cost of a capture today for a
-// fresh attacker (holding nothing), budget aside: for each vote strategy
-// its cost over its chance of surviving the council (a blocked route does
-// not count), and the cost of staking more than 1/3 of the active stake.
-// It sets gov.cheapest and gov.voteCost, the cheapest vote route alone
-// (+Inf when the council blocks every vote).
+// stakeAgainst is the stake an attacker's operator would face in the
+// active set from tomorrow, when stake it bonds today first counts (the
+// set is chosen at the start of a day): the operators eligible tomorrow
+// (bonded, self-stake at least the minimum, any jail over by then), the
+// largest sequencers.max_active of them, its own operator aside unless
+// fresh. Against today's set instead, a one-day liveness jail of the
+// largest operator would price a capture at its rivals' self-stake: a
+// set the attacker's stake never meets (docs/model.md §15.6).
+func (w *World) stakeAgainst(fresh bool) int64 {
+	o := &w.ops
+	st := w.capt.stakes[:0]
+	for k := range o.n {
+		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day+1 || o.self[k] < w.live.minStake || (!fresh && k == w.att.op) {
+			continue
+		}
+		st = append(st, o.stake(k))
+	}
+	w.capt.stakes = st
+	slices.Sort(st)
+	var sum int64
+	for _, x := range st[max(len(st)-w.p.Sequencers.MaxActive, 0):] {
+		sum += x
+	}
+	return sum
+}
+
+// A route is one way to capture the protocol, priced at every measurement
+// for a fresh attacker (holding nothing, budget aside): the columns of the
+// capture_cost_* series, in order.
+type route uint8
+
+const (
+	routeStakeThird  route = iota // buy and bond more than 1/3 of the active stake (can halt)
+	routeStakeHalf                // more than 1/2 (controls ordering)
+	routeVoteBuy                  // buy the votes of a malicious drain proposal (the council aside)
+	routeVoteBorrow               // borrow them (the council aside)
+	routeVoteBribe                // bribe voters for them (the council aside)
+	routeVoteCouncil              // the cheapest of the three over its chance of surviving the council
+	numRoutes
+)
+
+// numCaptureDays is the length of metrics.capture_days: the outcomes'
+// columns are fixed when the model is built, so the number of days is too.
+const numCaptureDays = 2
+
+// infeasibleUSD stands in the capture_cost_* series for a route that
+// cannot be carried out (the lending market or the willing voters too
+// few, a gatekeeper council): series must be finite, and a value above
+// every feasible cost keeps the quantiles in order (P(cost > x) reads
+// true). It is the ceiling of attacker.sequencer_value_usd.
+const infeasibleUSD = 1e15
+
+// captureState is what the measurements of one run found.
+type captureState struct {
+	route    [numRoutes]float64 // the last measurement of each route, USD (+Inf: infeasible)
+	cost     float64            // the cheapest expected cost (costToCapture)
+	cheapest strategy           // its route
+	// at holds, for each of metrics.capture_days, the latest measurement
+	// on or before it (day -1: none yet).
+	at [numCaptureDays]captureMeasure
+	// meas is every measurement of the run in order, for the minimum after
+	// positions settle (found in summarise from the staking ratio); its
+	// capacity is kept between runs.
+	meas   []captureMeasure
+	stakes []int64 // scratch of stakeAgainst
+}
+
+// captureMeasure is one measurement: its day, the cheapest expected cost
+// and its route, and the cheapest vote route without the council.
+type captureMeasure struct {
+	day      int
+	cheapest strategy
+	cost     float64
+	voteOwn  float64
+}
+
+func (w *World) resetCapture() {
+	c := &w.capt
+	c.meas = c.meas[:0]
+	c.cost, c.cheapest = 0, stratNone
+	for i := range c.route {
+		c.route[i] = 0
+	}
+	for i := range c.at {
+		c.at[i] = captureMeasure{day: -1}
+	}
+}
+
+// measureCapture prices every route today (at each governance
+// measurement) and keeps what the outcomes need.
+func (w *World) measureCapture() {
+	c := &w.capt
+	c.cost = w.costToCapture()
+	own := min(c.route[routeVoteBuy], c.route[routeVoteBorrow], c.route[routeVoteBribe])
+	m := captureMeasure{day: w.day, cheapest: c.cheapest, cost: c.cost, voteOwn: own}
+	c.meas = append(c.meas, m)
+	for i, d := range w.p.Metrics.CaptureDays[:numCaptureDays] {
+		if w.day <= d {
+			c.at[i] = m
+		}
+	}
+}
+
+// costToCapture prices every route for a fresh attacker (holding
+// nothing), budget aside, into capt.route, and returns the cheapest
+// expected cost of a capture (its route in capt.cheapest): buying,
+// borrowing or bribing the votes of a malicious drain proposal, each over
+// its chance of surviving the council (a blocked route does not count), or
+// buying and bonding more than attacker.sequencer_share of the active
+// stake, the share the attacker's stake strategy aims at: one threshold
+// for the attack and its measure.
 func (w *World) costToCapture() float64 {
-	g := &w.gov
+	c := &w.capt
 	best := math.Inf(1)
-	g.cheapest = stratNone
-	for _, s := range [...]strategy{stratBuy, stratBorrow, stratBribe} {
+	c.cheapest = stratNone
+	for i, s := range [...]strategy{stratBuy, stratBorrow, stratBribe} {
 		q := w.priceVote(s, propDrain, 0, math.Inf(1))
-		if q.ok && q.success > 0 {
-			if c := q.cost / q.success; c < best {
-				best, g.cheapest = c, s
+		c.route[routeVoteBuy+route(i)] = math.Inf(1)
+		if !q.ok {
+			continue
+		}
+		c.route[routeVoteBuy+route(i)] = q.cost
+		if q.success > 0 {
+			if x := q.cost / q.success; x < best {
+				best, c.cheapest = x, s
 			}
 		}
 	}
-	g.voteCost = best
-	if q := w.priceStake(1.0/3, true); q.ok && q.cost < best {
-		best, g.cheapest = q.cost, stratStake
+	c.route[routeVoteCouncil] = best
+	c.route[routeStakeThird] = w.stakeRouteCost(1.0 / 3)
+	c.route[routeStakeHalf] = w.stakeRouteCost(0.5)
+	if x := w.stakeRouteCost(w.p.Attacker.SequencerShare); x < best {
+		best, c.cheapest = x, stratStake
 	}
 	return best
 }
 
-// recordGovernance writes today's governance series.
+// stakeRouteCost is the cost for a fresh attacker of holding more than
+// share of the active stake (+Inf: the pool cannot supply it).
+func (w *World) stakeRouteCost(share float64) float64 {
+	if q := w.priceStake(share, true); q.ok {
+		return q.cost
+	}
+	return math.Inf(1)
+}
+
+// recordGovernance writes today's governance and capture series.
 func (w *World) recordGovernance(row []float64) {
 	g := &w.gov
 	row[w.col.sVoterTurnout] = g.lastTurnout
 	row[w.col.sNakamotoVotes] = float64(g.nakamoto)
 	row[w.col.sHHIVotes] = g.hhi
-	row[w.col.sCostToCapture] = g.cost
+	row[w.col.sCostToCapture] = min(w.capt.cost, infeasibleUSD)
+	for i, x := range w.capt.route {
+		row[w.col.sCaptureRoute[i]] = min(x, infeasibleUSD)
+	}
 	row[w.col.sCaptured] = 0
 	if g.captured {
 		row[w.col.sCaptured] = 1
 	}
 }
 
-// summariseGovernance fills the governance and capture outcomes.
-func (w *World) summariseGovernance(out []float64) {
+// summariseGovernance fills the governance and capture outcomes; series
+// (the run's daily rows) gives the staking ratio, from which the day
+// positions settled is found.
+func (w *World) summariseGovernance(series, out []float64) {
 	g := &w.gov
+	c := &w.capt
 	out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 0, captureNone, math.NaN()
 	if g.captured {
 		out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 1, float64(g.captureKind), float64(g.captureDay)
 	}
-	out[w.col.oCostToCaptureLaunch] = g.costLaunch
-	out[w.col.oMinCostToCapture] = g.minCost
-	out[w.col.oVoteCostLaunch], out[w.col.oMinVoteCost] = finiteOrNaN(g.voteCostLaunch), finiteOrNaN(g.minVoteCost)
-	out[w.col.oCheapestStrategyLaunch] = float64(g.cheapestLaunch)
+	for i, m := range c.at {
+		cost, code := math.NaN(), math.NaN()
+		if m.day >= 0 && w.p.Metrics.CaptureDays[i] <= w.day {
+			cost, code = finiteOrNaN(m.cost), float64(m.cheapest)
+		}
+		out[w.col.oCaptureCostAt[i]], out[w.col.oCheapestRouteAt[i]] = cost, code
+	}
+	settled := settleDay(series, w.width, int(w.col.sStakingRatio), w.p.Metrics.SettleWindowDays, w.p.Metrics.SettleBand)
+	out[w.col.oSettledDay], out[w.col.oMinCostToCapture], out[w.col.oMinCostRoute], out[w.col.oMinVoteOwn] = math.NaN(), math.NaN(), math.NaN(), math.NaN()
+	if settled >= 0 {
+		out[w.col.oSettledDay] = float64(settled)
+		minCost, route, minOwn := math.Inf(1), stratNone, math.Inf(1)
+		for _, m := range c.meas {
+			if m.day < settled {
+				continue
+			}
+			if m.cost < minCost {
+				minCost, route = m.cost, m.cheapest
+			}
+			minOwn = min(minOwn, m.voteOwn)
+		}
+		if !math.IsInf(minCost, 1) {
+			out[w.col.oMinCostToCapture], out[w.col.oMinCostRoute] = minCost, float64(route)
+		}
+		out[w.col.oMinVoteOwn] = finiteOrNaN(minOwn)
+	}
 	out[w.col.oAttackerProfit] = w.attackerProfit()
 	out[w.col.oProposalsPassed] = float64(g.passed)
 	out[w.col.oMaliciousPassed] = float64(g.maliciousPassed)
@@ -199,6 +346,31 @@ func (w *World) summariseGovernance(out []float64) {
 	}
 }
 
+// settleDay is the first day d at which positions have settled: the
+// staking ratio (column col of rows of width width) on each of the window
+// days up to d stayed within band times their mean of that mean (the
+// launch ramp is over: holders have staked what they will hold for a
+// while). -1 when it never did within the run.
+func settleDay(series []float64, width, col, window int, band float64) int {
+	steps := len(series) / width
+	window = max(window, 1)
+	for d := window - 1; d < steps; d++ {
+		var mean float64
+		for t := d - window + 1; t <= d; t++ {
+			mean += series[t*width+col]
+		}
+		mean /= float64(window)
+		ok := true
+		for t := d - window + 1; t <= d && ok; t++ {
+			ok = math.Abs(series[t*width+col]-mean) <= band*mean
+		}
+		if ok {
+			return d
+		}
+	}
+	return -1
+}
+
 // finiteOrNaN maps +Inf (a blocked route) to NaN (an empty outcome).
 func finiteOrNaN(x float64) float64 {
 	if math.IsInf(x, 0) {
@@ -212,16 +384,29 @@ func declareGovernanceMetrics(m *Model, c *columns) {
 	c.sVoterTurnout = m.Series(Metric{Name: "voter_turnout", Unit: "fraction", Doc: "votes cast on the latest proposal whose vote has closed, over the votable supply (0 before the first)", Chart: true, Section: "capture"})
 	c.sNakamotoVotes = m.Series(Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})
 	c.sHHIVotes = m.Series(Metric{Name: "hhi_votes", Unit: "0-1", Doc: "Herfindahl-Hirschman index of voting power over voters", Chart: true, Section: "capture"})
-	c.sCostToCapture = m.Series(Metric{Name: "cost_to_capture_usd", Unit: "USD", Doc: "executable (purchases walk the pool over the days the attacker trades): cheapest expected cost of a capture: buying, borrowing or bribing the votes of a malicious proposal (over its chance of surviving the council), or buying 1/3 of the active stake", Chart: true, Section: "capture"})
+	c.sCostToCapture = m.Series(Metric{Name: "cost_to_capture_usd", Unit: "USD", Doc: "executable (purchases walk the pool over the days the attacker trades), for a fresh attacker: cheapest expected cost of a capture: buying, borrowing or bribing the votes of a malicious proposal (over its chance of surviving the council), or buying more than attacker.sequencer_share of the active stake (measured every governance.measure_every_days; 1e15 when no route is feasible)", Chart: true, Section: "capture"})
+	for i, r := range [numRoutes]struct{ name, doc string }{
+		{"capture_cost_stake_third_usd", "buying and bonding more than 1/3 of the active stake (can halt a BFT set)"},
+		{"capture_cost_stake_half_usd", "buying and bonding more than 1/2 of the active stake (controls ordering)"},
+		{"capture_cost_vote_buy_usd", "buying the votes that pass a malicious proposal, the council aside: the token's own cost"},
+		{"capture_cost_vote_borrow_usd", "borrowing those votes (interest or flash-loan fee), the council aside"},
+		{"capture_cost_vote_bribe_usd", "bribing voters for those votes, the council aside"},
+		{"capture_cost_vote_council_usd", "the cheapest of the three vote routes over its chance of surviving the council's veto"},
+	} {
+		c.sCaptureRoute[i] = m.Series(Metric{Name: r.name, Unit: "USD", Doc: "executable, for a fresh attacker: " + r.doc + " (measured every governance.measure_every_days; 1e15 when infeasible)", Chart: true, Section: "capture"})
+	}
 	c.sCaptured = m.Series(Metric{Name: "captured_by_day", Unit: "0/1", Doc: "1 from the day of the run's first capture on (its mean across runs is P(captured by that day))", Chart: true, Section: "capture"})
 	c.oCaptured = m.Outcome(Metric{Name: "captured", Unit: "0/1", Doc: "1 when the protocol was captured: a malicious proposal executed, threshold council keys were compromised while the council held power, or the attacker held more than 1/3 of active sequencer stake", Chart: true, RiskAbove: []float64{0.5}, Section: "capture"})
 	c.oCaptureKind = m.Outcome(Metric{Name: "capture_kind", Unit: "code", Doc: "how the run was first captured: 0 none, 1 a malicious proposal drained the treasury, 2 a malicious proposal admitted the attacker's sequencers, 3 council keys compromised, 4 attacker stake above 1/3 of active stake (can halt), 5 above 1/2 (controls ordering)", Section: "capture"})
 	c.oCaptureDay = m.Outcome(Metric{Name: "capture_day", Unit: "day", Doc: "day of the first capture (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-	c.oCostToCaptureLaunch = m.Outcome(Metric{Name: "cost_to_capture_launch_usd", Unit: "USD", Doc: "executable: cheapest expected cost of a capture at launch (see the series cost_to_capture_usd)", Chart: true, LowerTail: true, Section: "capture"})
-	c.oMinCostToCapture = m.Outcome(Metric{Name: "min_cost_to_capture_usd", Unit: "USD", Doc: "executable: lowest cost to capture over the run (measured every governance.measure_every_days)", Chart: true, LowerTail: true, Section: "capture"})
-	c.oVoteCostLaunch = m.Outcome(Metric{Name: "vote_capture_cost_launch_usd", Unit: "USD", Doc: "executable: cheapest expected cost of passing a malicious proposal at launch: buying, borrowing or bribing its votes, over its chance of surviving the council (empty when the council blocks every vote)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-	c.oMinVoteCost = m.Outcome(Metric{Name: "min_vote_capture_cost_usd", Unit: "USD", Doc: "executable: lowest expected cost of passing a malicious proposal over the run (empty when the council blocked every vote)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-	c.oCheapestStrategyLaunch = m.Outcome(Metric{Name: "cheapest_strategy_launch", Unit: "code", Doc: "the cheapest capture at launch: 1 buy votes, 2 borrow votes, 3 bribe voters, 4 buy 1/3 of active stake", Section: "capture"})
+	for i, when := range [numCaptureDays]string{"early", "late"} {
+		c.oCaptureCostAt[i] = m.Outcome(Metric{Name: "cost_to_capture_" + when + "_usd", Unit: "USD", Doc: "executable: cost_to_capture_usd on day metrics.capture_days[" + strconv.Itoa(i) + "] (empty when the run is shorter or no route is feasible)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+		c.oCheapestRouteAt[i] = m.Outcome(Metric{Name: "cheapest_route_" + when, Unit: "code", Doc: "the cheapest capture on day metrics.capture_days[" + strconv.Itoa(i) + "]: 1 buy votes, 2 borrow votes, 3 bribe voters, 4 buy more than attacker.sequencer_share of the active stake (0 none feasible; empty when the run is shorter)", MayBeEmpty: true, Section: "capture"})
+	}
+	c.oSettledDay = m.Outcome(Metric{Name: "positions_settled_day", Unit: "day", Doc: "first day the staking ratio had stayed within metrics.settle_band of its mean over the metrics.settle_window_days up to it (empty when it never did)", MayBeEmpty: true, Section: "capture"})
+	c.oMinCostToCapture = m.Outcome(Metric{Name: "min_cost_to_capture_usd", Unit: "USD", Doc: "executable: lowest cost_to_capture_usd over the measurements from positions_settled_day on (empty when positions never settled)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	c.oMinCostRoute = m.Outcome(Metric{Name: "min_cost_route", Unit: "code", Doc: "the route of min_cost_to_capture_usd (codes as cheapest_route_early)", MayBeEmpty: true, Section: "capture"})
+	c.oMinVoteOwn = m.Outcome(Metric{Name: "min_vote_cost_no_council_usd", Unit: "USD", Doc: "executable: lowest cost of passing a malicious proposal by buying, borrowing or bribing its votes, the council aside (the token's own cost), over the measurements from positions_settled_day on (empty when positions never settled or no vote route was feasible)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
 	c.oAttackerProfit = m.Outcome(Metric{Name: "attacker_profit_usd", Unit: "USD", Doc: "attacker's USD taken in (sales, drained USD, value of control) less paid out (purchases, interest, fees, bribes), plus its tokens marked at the margin (the final pool price)", Chart: true, Section: "capture"})
 	c.oProposalsPassed = m.Outcome(Metric{Name: "proposals_passed", Unit: "count", Doc: "proposals that passed the vote (or a gatekeeper council), malicious ones included", Section: "capture"})
 	c.oMaliciousPassed = m.Outcome(Metric{Name: "malicious_proposals_passed", Unit: "count", Doc: "malicious proposals that passed the vote (then executed or vetoed)", Chart: true, RiskAbove: []float64{0}, Section: "capture"})

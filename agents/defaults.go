@@ -88,7 +88,10 @@ func DefaultParams() Params {
 		// spending was set in ARB (docs/validation.md §3), so it fell in
 		// USD as the price fell; the peak quarter was 13.8M ARB a month.
 		Treasury: Treasury{MonthlyBudgetTokens: 7.4e6, MonthlyBudgetUSD: 76e3},
-		Metrics:  Metrics{UnlockWindowDays: 30},
+		// Capture is read a quarter and a year after launch, and its
+		// minimum from when staking has settled (docs/model.md §15.6; the
+		// days and the band are assumptions).
+		Metrics: Metrics{UnlockWindowDays: 30, CaptureDays: []int{90, 365}, SettleWindowDays: 30, SettleBand: 0.1},
 		// Metis: at most about 10 sequencers at launch, each locking 20k-100k
 		// METIS; the seed guide: a mainnet sequencer stakes 50k-250k tokens.
 		// Commissions of 5%-15% and a cost of about $200k a year (servers and

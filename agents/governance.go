@@ -57,14 +57,11 @@ type govState struct {
 	turnoutSum, top10Sum, lastTurnout                    float64
 	firstEffective                                       int // -1: none
 
-	// measurements
-	nakamoto                       int
-	hhi, cost, costLaunch, minCost float64
-	voteCost, voteCostLaunch       float64 // the cheapest vote route alone (+Inf: blocked)
-	minVoteCost                    float64
-	cheapest, cheapestLaunch       strategy
-	captured                       bool
-	captureKind, captureDay        int
+	// measurements (the costs to capture are in World.capt, capture.go)
+	nakamoto                int
+	hhi                     float64
+	captured                bool
+	captureKind, captureDay int
 }
 
 // Capture kinds, the values of the capture_kind outcome.
@@ -90,8 +87,8 @@ func (w *World) resetGovernance() error {
 	g.turnoutSum, g.top10Sum, g.lastTurnout = 0, 0, 0
 	g.firstEffective = -1
 	g.captured, g.captureKind, g.captureDay = false, captureNone, -1
-	g.nakamoto, g.hhi, g.cost, g.costLaunch, g.minCost = 0, 0, 0, 0, math.Inf(1)
-	g.voteCost, g.voteCostLaunch, g.minVoteCost = 0, 0, math.Inf(1)
+	g.nakamoto, g.hhi = 0, 0
+	w.resetCapture()
 	var err error
 	if g.grantS, err = newSampler(p.GrantShare); err != nil {
 		return err
@@ -127,7 +124,6 @@ func (w *World) resetGovernance() error {
 	}
 	g.nextMeasure = w.day
 	w.measureGovernance()
-	g.costLaunch, g.cheapestLaunch, g.voteCostLaunch = g.cost, g.cheapest, g.voteCost
 	g.nextMeasure = w.day + max(p.MeasureEveryDays, 1)
 	w.scheduleGovernance()
 	return nil
@@ -251,7 +247,5 @@ func (w *World) measureGovernance() {
 	}
 	g.nakamoto = protocol.NakamotoCoefficient(s, 0.5)
 	g.hhi = protocol.HHI(s)
-	g.cost = w.costToCapture()
-	g.minCost = min(g.minCost, g.cost)
-	g.minVoteCost = min(g.minVoteCost, g.voteCost)
+	w.measureCapture()
 }

@@ -323,7 +323,10 @@ type Treasury struct {
 
 // Metrics sets how outcomes are measured.
 type Metrics struct {
-	UnlockWindowDays int `toml:"unlock_window_days" unit:"days" range:"[0,3650]" doc:"max_drawdown_after_unlock looks this many days before and after each cliff"`
+	UnlockWindowDays int     `toml:"unlock_window_days" unit:"days" range:"[0,3650]" doc:"max_drawdown_after_unlock looks this many days before and after each cliff"`
+	CaptureDays      []int   `toml:"capture_days" unit:"days [early, late]" doc:"days at which cost_to_capture_early_usd, cheapest_route_early and their late twins read the cost to capture (the latest measurement at or before the day; empty beyond the horizon)"`
+	SettleWindowDays int     `toml:"settle_window_days" unit:"days" range:"[1,3650]" doc:"positions have settled on the first day whose staking ratio, over this many days up to it, stayed within settle_band of its mean over them (min_cost_to_capture_usd looks from that day on)"`
+	SettleBand       float64 `toml:"settle_band" unit:"fraction of the window's mean" range:"[0,10]" doc:"how far the staking ratio may stray from its mean over the window for positions to count as settled"`
 }
 
 // Validate checks the rules that span sections; the walker calls it after

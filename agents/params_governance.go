@@ -179,7 +179,8 @@ func (k *Council) Validate(c *field.Checker) {
 //     voter accepts when it exceeds its loss if the proposal passes times
 //     its chance of being pivotal (Buterin);
 //   - stake: buy tokens and bond them as a sequencer operator until it
-//     holds more than sequencer_share of the active stake.
+//     holds more than sequencer_share of the active stake (the same share
+//     the stake route of the measured cost to capture prices).
 //
 // The votes needed are the quorum and the expected votes against a
 // malicious proposal times 1+margin. A vote succeeds when the council does
@@ -199,7 +200,7 @@ type Attacker struct {
 	Stake             bool       `toml:"stake" doc:"may stake to control the sequencer set"`
 	DrainShare        float64    `toml:"drain_share" unit:"fraction" range:"[0,1]" doc:"share of the treasury a malicious proposal takes"`
 	SequencerValueUSD float64    `toml:"sequencer_value_usd" unit:"USD" range:"[0,1e15]" doc:"what controlling the sequencer set is worth to the attacker (ordering, censorship, extortion)"`
-	SequencerShare    float64    `toml:"sequencer_share" unit:"fraction of active stake" range:"[0.01,0.99]" doc:"stake share the stake strategy aims beyond (1/3 halts a BFT set, 1/2 controls ordering)"`
+	SequencerShare    float64    `toml:"sequencer_share" unit:"fraction of active stake" range:"[0.01,0.99]" doc:"stake share the stake strategy aims beyond, and the stake route of cost_to_capture_usd prices: one threshold for the attack and its measure (1/3 halts a BFT set, 1/2 controls ordering)"`
 	MaxDailyTrade     float64    `toml:"max_daily_trade" unit:"fraction of pool token reserve" range:"[1e-6,0.99]" doc:"largest daily purchase or sale by the attacker"`
 	PlanningDays      int        `toml:"planning_days" unit:"days" range:"[1,36500]" doc:"days of sales over which the attacker values drained tokens"`
 	Margin            float64    `toml:"margin" unit:"fraction" range:"[0,10]" doc:"safety margin over the expected votes against"`

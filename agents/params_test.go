@@ -30,6 +30,7 @@ var ruledInValidate = []string{
 	"slashing.split",                     // three shares that sum to 1
 	"governance.kind_weights",            // five weights, not all 0
 	"governance.council.threshold",       // at most the members
+	"metrics.capture_days",               // two days, early before late
 }
 
 // TestEveryNumberHasARule: each numeric parameter has a range tag or a rule

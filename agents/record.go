@@ -82,6 +82,8 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
 	out[w.col.oTreasuryShortfallDays] = float64(w.shortfallDays)
 	w.summariseNetwork(out)
+	w.summariseGovernance(series, out)
+	w.summariseMechanisms(out)
 }
 
 // runwayCapDays caps treasury_runway_days: a treasury whose income covers
@@ -138,8 +140,6 @@ func (w *World) summariseNetwork(out []float64) {
 	if w.tot.minNakamoto > 0 {
 		out[w.col.oMinNakamoto] = float64(w.tot.minNakamoto)
 	}
-	w.summariseGovernance(out)
-	w.summariseMechanisms(out)
 }
 
 // drawdownAroundCliffs is the largest drawdown within the window of

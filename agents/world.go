@@ -38,6 +38,7 @@ type World struct {
 
 	gov  govState      // token governance (governance.go)
 	att  attackerState // the attacker's plans and tokens (attacker.go)
+	capt captureState  // the costs to capture, route by route (capture.go)
 	live liveParams    // the parameters governance can change, this run's copy
 
 	supply0, minted, burned                        int64
