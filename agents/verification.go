@@ -382,9 +382,12 @@ func (w *World) reviewVerifiers() {
 	// fraud its presence would deter, at today's beliefs.
 	n := v.len()
 	var sumBelief float64
+	none := 1.0 // nobody checks, in everyone's belief, now that one may have left
 	for _, b := range v.belief {
 		sumBelief += b
+		none *= 1 - b
 	}
+	g.detectBelief = 1 - none
 	price := w.pool.Price()
 	gain := w.fraudGain()
 	others := 1 - g.detectBelief
