@@ -112,3 +112,36 @@ func TestVerifiersLeaveWhenCheckingDoesNotPay(t *testing.T) {
 		t.Errorf("check rate %.5f, closed form %.5f: off by more than %.0f%%", lateCheck, check, 100*tol)
 	}
 }
+
+// TestFinalisedFraudCostsUsers is a worked example of fraudCostsUsers: two
+// frauds finalise on one day, stealing USD 3B of a USD 15B bridge, with
+// exodus 0.4 and a price shock of 0.15. The bridge keeps 1 - 3/15 = 80%;
+// each fraud sends 40% of the users away, so the fee level and today's
+// revenue fall to 0.6² = 36% and the TVL to 80% x 36% = 28.8% of what it
+// was; the demand-side log value falls by 2 ln 0.85.
+func TestFinalisedFraudCostsUsers(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Fraud.TVLUSD, p.Fraud.Exodus, p.Fraud.PriceShock = 15e9, 0.4, 0.15
+	var w World
+	if err := w.Reset(&p, rand.New(rand.NewPCG(1, 2))); err != nil {
+		t.Fatal(err)
+	}
+	w.Step()
+	tvl, fee, logFee, logValue := w.tvl(), w.feeUSD, w.logFee, w.logValue
+	usd := w.usd.check()
+	w.fraudCostsUsers(2, 0.2*tvl)
+	near := func(name string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-12*math.Abs(want)+1e-12 {
+			t.Errorf("%s = %.15g, want %.15g", name, got, want)
+		}
+	}
+	near("TVL", w.tvl(), tvl*0.8*0.36)
+	near("fee revenue", w.feeUSD, fee*0.36)
+	near("log fee level", w.logFee, logFee+2*math.Log(0.6))
+	near("log value", w.logValue, logValue+2*math.Log(0.85))
+	if got := w.usd.check(); got != usd {
+		t.Errorf("the USD ledger moved: %q, was %q", got, usd)
+	}
+}
