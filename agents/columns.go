@@ -14,6 +14,8 @@ type columns struct {
 	sCaptureRoute                           [numRoutes]Column
 	oCaptureCostAt, oCheapestRouteAt        [numCaptureDays]Column
 	oSettledDay, oMinCostRoute, oMinVoteOwn Column
+
+	sVerifiers, sTVL, oFinalVerifiers, oVerifierExits, oVerifierEntries, oFinalTVL Column // the verifier population and the bridged value (verification.go)
 }
 
 // coreSchema is the built-in model's columns and metrics, in column order.

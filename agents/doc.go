@@ -41,6 +41,6 @@
 // Token balances are int64 micro-tokens, so the daily conservation check is
 // exact; prices and USD amounts are float64. Every draw comes from one of
 // the run's named streams (init, demand, market, network, verification,
-// governance), split from the run's generator: the same seed gives the
-// same bytes.
+// governance, verifier population), split from the run's generator: the
+// same seed gives the same bytes.
 package agents

@@ -200,9 +200,16 @@ func drawNetwork(t *rapid.T, p *Params) {
 	v.ReviseEveryBatches = rapid.IntRange(1, 48).Draw(t, "revise")
 	v.MemoryDays = rapid.Float64Range(0, 200).Draw(t, "memory")
 	v.ChallengeWindowDays = rapid.IntRange(0, 14).Draw(t, "window")
+	v.ReviewDays = rapid.IntRange(0, 30).Draw(t, "verifier_review")
+	v.MaxVerifiers = rapid.IntRange(0, 20).Draw(t, "max_verifiers")
+	v.OperatingCostUSD = constDist(rapid.Float64Range(0, 1e5).Draw(t, "verifier_opcost"))
+	v.BridgeShare = uniformDist(0, rapid.Float64Range(0, 0.05).Draw(t, "bridge_share"))
 	f := &p.Fraud
 	f.Gain = rapid.Float64Range(0, 1e8).Draw(t, "gain")
 	f.Slash = rapid.Float64Range(0, 1e8).Draw(t, "bond")
 	f.Noise = rapid.Float64Range(0, 0.1).Draw(t, "fraud_noise")
 	f.PriorCheckRate = rapid.Float64Range(0, 1).Draw(t, "prior_check")
+	f.TVLShare = rapid.Float64Range(0, 0.3).Draw(t, "tvl_share")
+	f.Exodus = rapid.Float64Range(0, 0.9).Draw(t, "exodus")
+	f.PriceShock = rapid.Float64Range(0, 0.9).Draw(t, "price_shock")
 }

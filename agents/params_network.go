@@ -174,6 +174,26 @@ func (RewardMode) EnumNames() []string { return rewardModeNames.Names() }
 // swamp the signal. With memory_days > 0 old play is forgotten, so laxity
 // and fraud can come back in waves.
 //
+// The population (review_days > 0): each verifier also pays an operating
+// cost (its node, whether it checks or not) and holds bridge_share of the
+// bridged value, so a fraud that passes costs it miss_penalty plus that
+// share of what is stolen. Every review_days days each verifier weighs
+// staying against leaving: since the last review it has accumulated, per
+// batch, the expected payoff of its logit choice to check (the log-sum
+// T ln(1 + e^(Gamma/T)), which is at least 0) plus its deterrence value:
+// its loss share times the probability that nobody else checks times how
+// much more fraud the sequencers would post without it (their logit
+// response to the detection belief without it, less their response with
+// it). The one verifier whose value falls furthest short of its operating
+// cost over the period leaves (one a review, so leavers see each other's
+// exits), and then, below max_verifiers, one candidate with freshly drawn
+// cost, operating cost and bridge share enters when the same value, a year
+// of batches at today's beliefs, exceeds its operating cost. In a mixed
+// equilibrium a verifier that checks earns no rent from checking (it is
+// indifferent), so what keeps a verifier in is what it protects: a
+// verifier that never checks has no deterrence value and leaves when its
+// node costs anything.
+//
 // What the closed form implies: raising the bond lowers the checking rate,
 // not the cheating rate, because the sequencer only needs to fear a smaller
 // detection probability; only paying the verifiers (reward, attention
@@ -193,6 +213,10 @@ type Verification struct {
 	Noise               float64    `toml:"noise" unit:"fraction of check cost" range:"[0,10]" doc:"logit temperature of a verifier's choice, relative to its check cost (0 = best response)"`
 	MemoryDays          float64    `toml:"memory_days" unit:"days" range:"[0,)" doc:"exponential memory of beliefs (0 = all history, classic fictitious play)"`
 	PriorCheatRate      float64    `toml:"prior_cheat_rate" unit:"probability" range:"[0,1]" doc:"verifiers' initial belief of the share of batches with fraud"`
+	MaxVerifiers        int        `toml:"max_verifiers" unit:"count" range:"[0,100000]" doc:"cap on the verifier population: entry stops here (below verifiers, the launch population is the cap)"`
+	ReviewDays          int        `toml:"review_days" unit:"days" range:"[0,3650]" doc:"how often verifiers review membership: the one whose value fell shortest of its operating cost leaves, and one candidate considers entry (0 = fixed population)"`
+	OperatingCostUSD    dist.Dist  `toml:"operating_cost_usd" unit:"USD/year" range:"[0,)" doc:"cost of running a verifying (watchtower) node, drawn per verifier"`
+	BridgeShare         dist.Dist  `toml:"bridge_share" unit:"fraction of TVL" range:"[0,)" doc:"share of the bridged value (TVL) the verifier or its users hold, drawn per verifier (clamped to [0, 1]); it loses this share of what a finalised fraud steals"`
 }
 
 // Fraud is the sequencers' side of the verification game. A sequencer posts
@@ -202,9 +226,23 @@ type Verification struct {
 // weighs one batch at a time: the income it would lose to a jail term or a
 // removal is not in the calculation, which makes it bolder than a
 // far-sighted operator.
+//
+// What fraud steals is bridged value: G = gain + tvl_share * TVL, with the
+// TVL moving with the fee level (both measure use of the rollup). A
+// finalised fraud takes G out of the TVL, drives exodus of the users away
+// (the fee level and the TVL jump down for good) and cuts the token's
+// demand-side value by price_shock. The logit temperature is noise times
+// the smaller of G and the bond: when the gain is a share of a large
+// bridge and dwarfs the bond, a temperature scaled by the gain would make
+// a sequencer that is sure to be caught still cheat (at G = 400 S and noise
+// 0.003 it would cheat with probability 0.3).
 type Fraud struct {
-	Gain           float64 `toml:"gain" unit:"USD" range:"[0,)" doc:"what an invalid root that finalises gains the sequencer, and loses its users (G)"`
+	Gain           float64 `toml:"gain" unit:"USD" range:"[0,)" doc:"fixed part of what an invalid root that finalises gains the sequencer, and loses its users (G = gain + tvl_share * TVL)"`
 	Slash          float64 `toml:"slash" unit:"USD" range:"[0,)" doc:"bond the sequencer forfeits when its invalid root is caught (S), on top of any token slash"`
-	Noise          float64 `toml:"noise" unit:"fraction of gain" range:"[0,10]" doc:"logit temperature of a sequencer's choice, relative to the gain (0 = best response)"`
+	Noise          float64 `toml:"noise" unit:"fraction of min(gain, bond)" range:"[0,10]" doc:"logit temperature of a sequencer's choice, relative to the smaller of its gain and its bond (0 = best response)"`
 	PriorCheckRate float64 `toml:"prior_check_rate" unit:"probability" range:"[0,1]" doc:"sequencers' initial belief of each verifier's check rate"`
+	TVLUSD         float64 `toml:"tvl_usd" unit:"USD" range:"[0,)" doc:"value the rollup's bridge holds at launch (TVL); it moves with the fee level and falls by what finalised frauds steal"`
+	TVLShare       float64 `toml:"tvl_share" unit:"fraction of TVL" range:"[0,1]" doc:"share of the TVL an invalid root that finalises steals (the part of G that scales with the bridge)"`
+	Exodus         float64 `toml:"exodus" unit:"fraction" range:"[0,0.99]" doc:"share of users who leave after a finalised fraud: the fee level and the TVL fall by it, for good"`
+	PriceShock     float64 `toml:"price_shock" unit:"fraction" range:"[0,0.99]" doc:"fall of the token's demand-side value at a finalised fraud"`
 }

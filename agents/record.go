@@ -43,6 +43,7 @@ func (w *World) record(row []float64) {
 	row[w.col.sNakamoto] = float64(n.nakamoto3)
 	row[w.col.sNakamotoHalf] = float64(n.nakamoto2)
 	row[w.col.sHHIStake] = n.hhi
+	w.recordVerification(row)
 	w.recordGovernance(row)
 	w.recordMechanisms(row)
 }
@@ -125,15 +126,16 @@ func (w *World) summariseNetwork(out []float64) {
 	if b := float64(g.batches); b > 0 {
 		out[w.col.oCheatRate] = float64(g.frauds) / b
 		out[w.col.oUndetectedFraudRate] = float64(g.missed) / b
-		if nv := w.v.len(); nv > 0 {
-			out[w.col.oCheckRate] = g.checks / (b * float64(nv))
+		if g.verifierBatches > 0 { // verifiers come and go: per verifier present
+			out[w.col.oCheckRate] = g.checks / g.verifierBatches
 		}
 	}
-	var profit float64
+	profit := w.game.profitGone
 	for _, p := range w.v.profit {
 		profit += p
 	}
 	out[w.col.oVerifierProfit] = profit
+	w.summariseVerification(out)
 	out[w.col.oTotalSlashed] = protocol.Tokens(w.tot.slashed)
 	out[w.col.oLivenessFailures] = float64(w.tot.livenessFailures)
 	out[w.col.oMinNakamoto] = math.NaN()

@@ -3,6 +3,7 @@ package agents
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
@@ -12,12 +13,17 @@ import (
 // Verification; protocol.InspectionGame has its closed-form equilibrium.
 type verifiers struct {
 	cost   []float64 // c_i, USD per check
+	opCost []float64 // f_i, USD per day: its node, whether it checks or not
+	share  []float64 // θ_i: share of the TVL it or its users hold
 	p      []float64 // current probability of checking a batch
 	belief []float64 // everyone's belief about verifier i's check rate
 	profit []float64 // USD over the run
+	value  []float64 // membership value since the last review, USD (before the operating cost)
 	pre    []float64 // scratch: prefix products of (1 - belief)
 	suf    []float64 // scratch: suffix products
 	hit    []int32   // scratch: checkers of the current fraud
+
+	opCostS, shareS sampler // per-verifier draws (verifier population stream)
 }
 
 func (v *verifiers) len() int { return len(v.cost) }
@@ -42,32 +48,48 @@ type gameState struct {
 	firstFinalDay                              int // -1: none
 	dayChecks, dayCheat                        float64
 	dayBatches                                 int
+
+	gainUSD         float64 // G at the last revision: what an invalid root would steal
+	verifierBatches float64 // batches times the verifiers present: the check rate's denominator
+	tvlFactor       float64 // share of the bridged value left after the thefts so far
+	profitGone      float64 // profit of the verifiers who left, USD
+	capacity        int     // most verifiers at once (the population's cap)
+	exits           int     // verifiers who left
+	entries         int     // verifiers who entered
 }
 
-// resetVerification draws the verifiers' check costs (verification stream)
-// and sets the priors.
-func (w *World) resetVerification() {
+// resetVerification draws the verifiers' check costs (verification
+// stream), their operating costs and bridge shares (verifier population
+// stream), and sets the priors.
+func (w *World) resetVerification() error {
 	p := &w.p.Verification
 	v := &w.v
+	g := &w.game
 	n := p.Verifiers
-	v.cost = resize(v.cost, n)
-	v.p = resize(v.p, n)
-	v.belief = resize(v.belief, n)
-	v.profit = resize(v.profit, n)
-	v.pre = resize(v.pre, n+1)
-	v.suf = resize(v.suf, n+1)
-	if cap(v.hit) < n {
-		v.hit = make([]int32, 0, n)
+	g.capacity = n
+	if p.ReviewDays > 0 {
+		g.capacity = max(n, p.MaxVerifiers)
 	}
-	r := w.streams.verification
+	c := g.capacity
+	v.cost, v.opCost, v.share = sized(v.cost, n, c), sized(v.opCost, n, c), sized(v.share, n, c)
+	v.p, v.belief, v.profit, v.value = sized(v.p, n, c), sized(v.belief, n, c), sized(v.profit, n, c), sized(v.value, n, c)
+	v.pre = resize(v.pre, c+1)
+	v.suf = resize(v.suf, c+1)
+	if cap(v.hit) < c {
+		v.hit = make([]int32, 0, c)
+	}
+	var err error
+	if v.opCostS, err = newSampler(p.OperatingCostUSD); err != nil {
+		return fmt.Errorf("agents: verification.operating_cost_usd: %w", err)
+	}
+	if v.shareS, err = newSampler(p.BridgeShare); err != nil {
+		return fmt.Errorf("agents: verification.bridge_share: %w", err)
+	}
 	for i := range n {
-		v.cost[i] = p.CheckCost
-		if p.CheckCostSpread > 0 {
-			v.cost[i] *= math.Exp(p.CheckCostSpread * r.NormFloat64())
-		}
+		v.cost[i] = w.drawCheckCost(w.streams.verification)
+		v.opCost[i], v.share[i] = w.drawVerifierStake()
 		v.belief[i] = w.p.Fraud.PriorCheckRate
 	}
-	g := &w.game
 	win := max(p.ChallengeWindowDays, 0) + 1
 	g.pendingN = resize(g.pendingN, win)
 	g.pendingUSD = resize(g.pendingUSD, win)
@@ -78,6 +100,49 @@ func (w *World) resetVerification() {
 	g.batches, g.frauds, g.caught, g.missed, g.finalised = 0, 0, 0, 0, 0
 	g.checks, g.lossUSD, g.firstFinalDay = 0, 0, -1
 	g.dayChecks, g.dayCheat, g.dayBatches = 0, 0, 0
+	g.tvlFactor, g.profitGone, g.exits, g.entries, g.verifierBatches = 1, 0, 0, 0, 0
+	g.gainUSD = w.fraudGain()
+	return nil
+}
+
+// sized returns s with length n and capacity at least c, cleared.
+func sized(s []float64, n, c int) []float64 {
+	if cap(s) < c {
+		s = make([]float64, c)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// drawCheckCost draws a verifier's check cost: check_cost times a
+// lognormal factor of median 1 (no draw when the spread is 0).
+func (w *World) drawCheckCost(r *rand.Rand) float64 {
+	p := &w.p.Verification
+	c := p.CheckCost
+	if p.CheckCostSpread > 0 {
+		c *= math.Exp(p.CheckCostSpread * r.NormFloat64())
+	}
+	return c
+}
+
+// drawVerifierStake draws a verifier's operating cost (USD a day) and its
+// share of the bridged value, from the verifier population stream.
+func (w *World) drawVerifierStake() (opCostPerDay, share float64) {
+	r := w.streams.verifierPop
+	return w.v.opCostS.Rand(r) / 365, clamp01(w.v.shareS.Rand(r))
+}
+
+// tvl is the value the rollup's bridge holds today, USD: it moves with
+// the fee level (both measure use of the rollup; users who leave take
+// both) and has lost what finalised frauds stole.
+func (w *World) tvl() float64 {
+	return w.p.Fraud.TVLUSD * math.Exp(w.logFee) * w.game.tvlFactor
+}
+
+// fraudGain is G: what an invalid root that finalises would steal today.
+func (w *World) fraudGain() float64 {
+	return w.p.Fraud.Gain + w.p.Fraud.TVLShare*w.tvl()
 }
 
 // verify plays today's batches in blocks of revise_every_batches: before
@@ -87,11 +152,17 @@ func (w *World) verify() {
 	g := &w.game
 	g.dayChecks, g.dayCheat, g.dayBatches = 0, 0, w.net.nBatches
 	w.finaliseFrauds()
+	if rd := w.p.Verification.ReviewDays; rd > 0 && w.day%rd == 0 {
+		w.reviewVerifiers()
+	}
 	k := max(w.p.Verification.ReviseEveryBatches, 1)
 	for start := 0; start < w.net.nBatches; start += k {
 		end := min(start+k, w.net.nBatches)
-		w.revise()
+		w.revise(end - start)
 		w.playBlock(start, end)
+	}
+	for i, f := range w.v.opCost { // the nodes run whether anyone checks or not
+		w.v.profit[i] -= f
 	}
 	w.settleTreasury()
 }
@@ -107,17 +178,46 @@ func (w *World) finaliseFrauds() {
 		if g.firstFinalDay < 0 {
 			g.firstFinalDay = w.day
 		}
+		w.fraudCostsUsers(int(n), g.pendingUSD[slot])
 	}
 	g.pendingN[slot], g.pendingUSD[slot] = 0, 0
 }
 
+// fraudCostsUsers is what n finalised frauds that stole stolen USD do to
+// the rollup beyond the theft: the bridge loses what was stolen, a share
+// fraud.exodus of the users leaves with each fraud (the fee level, hence
+// the fee revenue and the TVL, jumps down for good: the demand phase's
+// log fee level is shifted, and today's revenue, not yet split, with it),
+// and the token's demand-side value falls by fraud.price_shock each. No
+// USD account of the model holds the bridged value, so the USD ledger is
+// untouched: the users' loss is outside the model (fraud_loss_usd).
+func (w *World) fraudCostsUsers(n int, stolen float64) {
+	fp := &w.p.Fraud
+	g := &w.game
+	if t := w.tvl(); t > 0 {
+		g.tvlFactor *= max(0, 1-stolen/t)
+	}
+	if fp.Exodus > 0 {
+		jump := float64(n) * math.Log1p(-fp.Exodus)
+		w.logFee += jump
+		w.feeUSD *= math.Exp(jump)
+	}
+	if fp.PriceShock > 0 {
+		w.logValue += float64(n) * math.Log1p(-fp.PriceShock)
+	}
+	if w.trace != nil { // details are formatted only for a replay
+		w.event("fraud_finalised", "users", stolen, "USD", fmt.Sprintf("%d invalid roots finalised; users leave and the token's value falls", n))
+	}
+}
+
 // revise sets every agent's mixed strategy to its logit best response to
-// the current beliefs (see Verification for the rule).
-func (w *World) revise() {
+// the current beliefs (see Verification for the rule), before a block of
+// nb batches; with a verifier population it also adds the block's
+// expected membership value to each verifier's.
+func (w *World) revise(nb int) {
 	v := &w.v
 	g := &w.game
 	o := &w.ops
-	fp := &w.p.Fraud
 	vp := &w.p.Verification
 	n := v.len()
 
@@ -138,15 +238,13 @@ func (w *World) revise() {
 	// Sequencers: gain G if the root passes, lose the bond S (plus the
 	// slashed self-stake) if it is caught.
 	price := w.pool.Price()
+	gain := w.fraudGain()
+	g.gainUSD = gain
 	pen := w.p.Slashing.InvalidRoot.Penalty
 	chal := w.slashSplit.Challenger
 	var wfNum, wfDen float64
 	for _, k := range w.net.online {
-		q := 0.0
-		if fp.Gain > 0 && !o.benched[k] {
-			bond := w.live.fraudSlash + pen*protocol.Tokens(o.self[k])*price // governance may change the bond
-			q = logitChoice(fp.Gain*(1-g.detectBelief)-bond*g.detectBelief, fp.Noise*fp.Gain)
-		}
+		q := w.cheatProb(k, g.detectBelief, gain, price)
 		o.cheat[k] = q
 		if chal > 0 && pen > 0 && q > 0 {
 			slashable := o.self[k]
@@ -163,23 +261,165 @@ func (w *World) revise() {
 		g.windfallUSD = wfNum / wfDen
 	}
 
-	// Verifiers: checking pays q̂ (reward + token windfall share + the miss
-	// penalty avoided when nobody else checks) plus attention payments and
+	// Verifiers: checking pays q̂ (reward + token windfall share + the loss
+	// avoided when nobody else checks) plus attention payments and
 	// subsidies, and costs c_i.
-	shared := vp.RewardMode == RewardShared
-	extra := vp.AttentionRate*vp.AttentionPayment + vp.SubsidyPerCheck
-	share := 1.0 // E[1/(1+K)], K the number of other checkers
-	if n > 1 && (shared || g.windfallUSD > 0) {
-		share = shareOfPot(sumBelief/float64(n), n)
+	share := w.potShare(sumBelief, n)
+	population := vp.ReviewDays > 0
+	qNow := 0.0
+	if population {
+		qNow = w.cheatAt(g.detectBelief, gain, price)
 	}
 	for i := range n {
 		others := v.pre[i] * v.suf[i+1]
-		reward := vp.Reward
-		if shared {
-			reward *= share
+		loss := vp.MissPenalty + v.share[i]*gain
+		gamma := w.checkGain(v.cost[i], loss, others, share)
+		temp := vp.Noise * v.cost[i]
+		v.p[i] = logitChoice(gamma, temp)
+		if population {
+			// Deterrence: without i the sequencers would believe detection
+			// is 1 - others, and post fraud at cheatAt of that.
+			deter := loss * others * (w.cheatAt(1-others, gain, price) - qNow)
+			v.value[i] += float64(nb) * (logSum(gamma, temp) + deter)
 		}
-		gain := g.cheatBelief*(reward+g.windfallUSD*share+vp.MissPenalty*others) + extra - v.cost[i]
-		v.p[i] = logitChoice(gain, vp.Noise*v.cost[i])
+	}
+}
+
+// cheatProb is operator k's probability of posting an invalid root when it
+// believes a fraud is detected with probability d: a logit response to
+// gain G against its bond, at a temperature of fraud.noise times the
+// smaller of the two. A benched operator posts honestly.
+func (w *World) cheatProb(k int, d, gain, price float64) float64 {
+	o := &w.ops
+	if !(gain > 0) || o.benched[k] {
+		return 0
+	}
+	bond := w.live.fraudSlash + w.p.Slashing.InvalidRoot.Penalty*protocol.Tokens(o.self[k])*price // governance may change the bond
+	return logitChoice(gain*(1-d)-bond*d, w.p.Fraud.Noise*min(gain, bond))
+}
+
+// cheatAt is the sequencers' fraud probability per batch, weighted by
+// today's batches, if their detection belief were d.
+func (w *World) cheatAt(d, gain, price float64) float64 {
+	var num, den float64
+	for _, k := range w.net.online {
+		b := float64(w.ops.batches[k])
+		den += b
+		if b > 0 {
+			num += b * w.cheatProb(k, d, gain, price)
+		}
+	}
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}
+
+// potShare is the expected share of a pot split among checkers that one
+// checker sees, E[1/(1+K)] at the mean belief (1 when nothing is split).
+func (w *World) potShare(sumBelief float64, n int) float64 {
+	if n > 1 && (w.p.Verification.RewardMode == RewardShared || w.game.windfallUSD > 0) {
+		return shareOfPot(sumBelief/float64(n), n)
+	}
+	return 1
+}
+
+// checkGain is Γ: a verifier's expected gain from checking one batch, at
+// check cost c, loss when a fraud passes loss, probability others that
+// nobody else checks, and expected share of a split pot share.
+func (w *World) checkGain(c, loss, others, share float64) float64 {
+	vp := &w.p.Verification
+	g := &w.game
+	reward := vp.Reward
+	if vp.RewardMode == RewardShared {
+		reward *= share
+	}
+	extra := vp.AttentionRate*vp.AttentionPayment + vp.SubsidyPerCheck
+	return g.cheatBelief*(reward+g.windfallUSD*share+loss*others) + extra - c
+}
+
+// logSum is the expected payoff of a logit chooser between an action worth
+// gain and one worth 0 at temperature temp, its taste shock included:
+// temp ln(1 + e^(gain/temp)) (the log-sum; McFadden 1978, Small and Rosen
+// 1981). It is at least max(gain, 0), to which it tends as temp goes to 0.
+func logSum(gain, temp float64) float64 {
+	if !(temp > 0) {
+		return max(gain, 0)
+	}
+	z := gain / temp
+	if z > 40 {
+		return gain
+	}
+	return temp * math.Log1p(math.Exp(z))
+}
+
+// reviewVerifiers is the population's review: the verifier whose
+// membership value since the last review falls furthest short of its
+// operating cost leaves, then (below the cap) one candidate drawn afresh
+// enters if a year of membership at today's beliefs is worth more than its
+// operating cost (see Verification).
+func (w *World) reviewVerifiers() {
+	v := &w.v
+	g := &w.game
+	vp := &w.p.Verification
+	days := float64(vp.ReviewDays)
+	worst, worstNet := -1, 0.0
+	for i := range v.len() {
+		if net := v.value[i] - v.opCost[i]*days; net < worstNet {
+			worst, worstNet = i, net
+		}
+		v.value[i] = 0
+	}
+	if worst >= 0 {
+		w.verifierLeaves(worst)
+	}
+	if v.len() >= g.capacity {
+		return
+	}
+	c := w.drawCheckCost(w.streams.verifierPop)
+	opCost, share := w.drawVerifierStake()
+	// The candidate's value: what it would earn checking, and how much
+	// fraud its presence would deter, at today's beliefs.
+	n := v.len()
+	var sumBelief float64
+	none := 1.0 // nobody checks, in everyone's belief, now that one may have left
+	for _, b := range v.belief {
+		sumBelief += b
+		none *= 1 - b
+	}
+	g.detectBelief = 1 - none
+	price := w.pool.Price()
+	gain := w.fraudGain()
+	others := 1 - g.detectBelief
+	loss := vp.MissPenalty + share*gain
+	gamma := w.checkGain(c, loss, others, w.potShare(sumBelief, n+1))
+	temp := vp.Noise * c
+	pc := logitChoice(gamma, temp)
+	deter := loss * others * (w.cheatAt(g.detectBelief, gain, price) - w.cheatAt(1-others*(1-pc), gain, price))
+	perYear := (logSum(gamma, temp) + deter) * float64(w.p.Sequencers.BatchesPerDay) * 365
+	if !(perYear > opCost*365) {
+		return
+	}
+	v.cost, v.opCost, v.share = append(v.cost, c), append(v.opCost, opCost), append(v.share, share)
+	v.p, v.belief, v.profit, v.value = append(v.p, pc), append(v.belief, pc), append(v.profit, 0), append(v.value, 0)
+	g.entries++
+	if w.trace != nil {
+		w.event("verifier_entry", fmt.Sprintf("verifier %d", g.entries), perYear, "USD/year", fmt.Sprintf("expected value of membership; node costs %.0f a year", opCost*365))
+	}
+}
+
+// verifierLeaves removes verifier i, keeping the others in order (the
+// draws of a fraud's checks go through them in order).
+func (w *World) verifierLeaves(i int) {
+	v := &w.v
+	g := &w.game
+	g.exits++
+	g.profitGone += v.profit[i]
+	if w.trace != nil {
+		w.event("verifier_exit", fmt.Sprintf("verifier %d of %d", i+1, v.len()), v.profit[i], "USD", "membership worth less than its node over the review")
+	}
+	for _, s := range []*[]float64{&v.cost, &v.opCost, &v.share, &v.p, &v.belief, &v.profit, &v.value} {
+		*s = append((*s)[:i], (*s)[i+1:]...)
 	}
 }
 
@@ -246,6 +486,7 @@ func (w *World) playBlock(start, end int) {
 		g.owedUSD += pay
 	}
 	g.batches += int64(nb)
+	g.verifierBatches += float64(nb * v.len())
 	g.dayChecks += pSum * float64(nb)
 	g.dayCheat += qSum
 
@@ -268,7 +509,6 @@ func (w *World) fraud(s int) {
 	g := &w.game
 	o := &w.ops
 	vp := &w.p.Verification
-	fp := &w.p.Fraud
 	r := w.streams.verification
 	g.frauds++
 	v.hit = v.hit[:0]
@@ -282,16 +522,17 @@ func (w *World) fraud(s int) {
 	}
 	if len(v.hit) == 0 { // passes: finalises after the challenge window
 		g.missed++
+		gain := g.gainUSD
 		if w.trace != nil { // names and details are formatted only for a replay
-			w.event("fraud_unchecked", operatorName(s), fp.Gain, "USD", "invalid root nobody checked; finalises after the challenge window")
+			w.event("fraud_unchecked", operatorName(s), gain, "USD", "invalid root nobody checked; finalises after the challenge window")
 		}
 		for i := range v.len() {
-			v.profit[i] -= vp.MissPenalty
+			v.profit[i] -= vp.MissPenalty + v.share[i]*gain
 		}
-		o.usdToday[s] += fp.Gain
+		o.usdToday[s] += gain
 		slot := (w.day + max(vp.ChallengeWindowDays, 0)) % len(g.pendingN)
 		g.pendingN[slot]++
-		g.pendingUSD[slot] += fp.Gain
+		g.pendingUSD[slot] += gain
 		return
 	}
 	// Caught: the bond is forfeited to the treasury, which pays the
@@ -345,5 +586,25 @@ func declareVerificationMetrics(m *Model, c *columns) {
 	c.oCheckRate = m.Outcome(Metric{Name: "check_rate", Unit: "fraction", Doc: "share of batches a verifier checks, mean over verifiers (time average)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "verification"})
 	c.oCheatRate = m.Outcome(Metric{Name: "cheat_rate", Unit: "fraction", Doc: "share of batches carrying an invalid root (time average)", MayBeEmpty: true, Chart: true, Section: "verification"})
 	c.oUndetectedFraudRate = m.Outcome(Metric{Name: "undetected_fraud_rate", Unit: "fraction", Doc: "share of batches carrying an invalid root nobody checked (time average)", MayBeEmpty: true, Chart: true, Section: "verification"})
-	c.oVerifierProfit = m.Outcome(Metric{Name: "verifier_profit", Unit: "USD", Doc: "verifiers' rewards, attention payments and subsidies less check costs and miss penalties, summed over verifiers", Chart: true, LowerTail: true, Section: "verification"})
+	c.oVerifierProfit = m.Outcome(Metric{Name: "verifier_profit", Unit: "USD", Doc: "verifiers' rewards, attention payments and subsidies less check costs, node operating costs and what they lose when fraud passes (miss penalty and their share of the theft), summed over every verifier that took part", Chart: true, LowerTail: true, Section: "verification"})
+	c.sVerifiers = m.Series(Metric{Name: "verifiers", Unit: "count", Doc: "verifiers in the population at the end of the day", Chart: true})
+	c.sTVL = m.Series(Metric{Name: "tvl_usd", Unit: "USD", Doc: "value the rollup's bridge holds: moves with the fee level, falls by what finalised frauds steal and by the users who leave after them", Chart: true})
+	c.oFinalVerifiers = m.Outcome(Metric{Name: "final_verifiers", Unit: "count", Doc: "verifiers in the population on the last day", Chart: true, LowerTail: true, Section: "verification"})
+	c.oVerifierExits = m.Outcome(Metric{Name: "verifier_exits", Unit: "count", Doc: "verifiers who left because membership was worth less than their node over a review", Section: "verification"})
+	c.oVerifierEntries = m.Outcome(Metric{Name: "verifier_entries", Unit: "count", Doc: "verifiers who entered because a year of membership was worth more than their node", Section: "verification"})
+	c.oFinalTVL = m.Outcome(Metric{Name: "final_tvl_usd", Unit: "USD", Doc: "bridged value on the last day", Chart: true, LowerTail: true, Section: "verification"})
+}
+
+// recordVerification writes the verifier population and the bridged value.
+func (w *World) recordVerification(row []float64) {
+	row[w.col.sVerifiers] = float64(w.v.len())
+	row[w.col.sTVL] = w.tvl()
+}
+
+// summariseVerification fills the population's and the bridge's outcomes.
+func (w *World) summariseVerification(out []float64) {
+	out[w.col.oFinalVerifiers] = float64(w.v.len())
+	out[w.col.oVerifierExits] = float64(w.game.exits)
+	out[w.col.oVerifierEntries] = float64(w.game.entries)
+	out[w.col.oFinalTVL] = w.tvl()
 }

@@ -81,6 +81,8 @@ type streams struct {
 	init, demand, market, network, verification                *rand.Rand
 	governancePCG                                              rand.PCG
 	governance                                                 *rand.Rand
+	verifierPopPCG                                             rand.PCG
+	verifierPop                                                *rand.Rand // the verifier population: node costs, bridge shares, candidates
 }
 
 func (s *streams) seed(r *rand.Rand) {
@@ -88,6 +90,7 @@ func (s *streams) seed(r *rand.Rand) {
 		s.init, s.demand, s.market = rand.New(&s.initPCG), rand.New(&s.demandPCG), rand.New(&s.marketPCG)
 		s.network, s.verification = rand.New(&s.networkPCG), rand.New(&s.verificationPCG)
 		s.governance = rand.New(&s.governancePCG)
+		s.verifierPop = rand.New(&s.verifierPopPCG)
 	}
 	s.initPCG.Seed(r.Uint64(), r.Uint64())
 	s.demandPCG.Seed(r.Uint64(), r.Uint64())
@@ -95,6 +98,7 @@ func (s *streams) seed(r *rand.Rand) {
 	s.networkPCG.Seed(r.Uint64(), r.Uint64()) // operators: draws at entry, offences
 	s.verificationPCG.Seed(r.Uint64(), r.Uint64())
 	s.governancePCG.Seed(r.Uint64(), r.Uint64()) // voters, proposals, the attacker
+	s.verifierPopPCG.Seed(r.Uint64(), r.Uint64())
 }
 
 // runSamplers are the per-run draws that are not per-agent.
@@ -152,7 +156,9 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 		// operators of this worker's previous run (TestResetLeavesNoTrace).
 		w.updateAPR()
 	}
-	w.resetVerification()
+	if err := w.resetVerification(); err != nil {
+		return err
+	}
 	w.circulating0 = w.circulating()
 	m := &p.Market
 	w.valuation = protocol.NewValuation(p.Supply.LaunchPriceUSD, w.circulating0, m.DilutionElasticity,

@@ -23,7 +23,12 @@ import (
 // of its mean (a one-sided 0.13% false alarm if there were no effect).
 func TestFeeSplitResponses(t *testing.T) {
 	t.Parallel()
-	exp, err := experiments.LoadFile(filepath.Join("..", "experiments", "fee-split.toml"), []string{"experiment.runs=60"})
+	// A finalised fraud cuts the fee level and the token's value
+	// (docs/model.md §8.4), and frauds fall differently in the two
+	// scenarios (the bonds differ with the price and the stake), which
+	// breaks the pairing of common random numbers: the test measures the
+	// fee split with those consequences off.
+	exp, err := experiments.LoadFile(filepath.Join("..", "experiments", "fee-split.toml"), []string{"experiment.runs=60", "fraud.exodus=0", "fraud.price_shock=0"})
 	if err != nil {
 		t.Fatal(err)
 	}
