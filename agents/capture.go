@@ -341,8 +341,12 @@ func (w *World) summariseGovernance(series, out []float64) {
 	if g.withVotes > 0 {
 		out[w.col.oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
 	}
-	if g.firstEffective >= 0 {
-		out[w.col.oTimeToEffectiveGovernance] = float64(g.firstEffective)
+	if g.effectiveDay >= 0 {
+		out[w.col.oTimeToEffectiveGovernance] = float64(g.effectiveDay)
+	}
+	out[w.col.oFirstExecuted] = math.NaN()
+	if g.firstExecuted >= 0 {
+		out[w.col.oFirstExecuted] = float64(g.firstExecuted)
 	}
 }
 
@@ -413,5 +417,6 @@ func declareGovernanceMetrics(m *Model, c *columns) {
 	c.oVetoes = m.Outcome(Metric{Name: "council_vetoes", Unit: "count", Doc: "malicious proposals the council vetoed after they passed the vote", Section: "capture"})
 	c.oMeanVoterTurnout = m.Outcome(Metric{Name: "mean_voter_turnout", Unit: "fraction", Doc: "votes cast over the votable supply, mean over proposals whose vote closed (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
 	c.oTop10VoteShare = m.Outcome(Metric{Name: "top10_vote_share", Unit: "fraction", Doc: "share of the votes cast by the ten largest voters, mean over proposals (empty when none)", MayBeEmpty: true, Section: "capture"})
-	c.oTimeToEffectiveGovernance = m.Outcome(Metric{Name: "time_to_effective_governance_days", Unit: "days", Doc: "day the first ordinary proposal executed (empty when none did)", MayBeEmpty: true, Chart: true, Section: "capture"})
+	c.oTimeToEffectiveGovernance = m.Outcome(Metric{Name: "time_to_effective_governance_days", Unit: "days", Doc: "first day on which, over governance.effective_window_days back, at least effective_min_proposals ordinary proposals closed and at least effective_share of them were decided (quorum of votes cast, or a gatekeeper council); empty when never", MayBeEmpty: true, Chart: true, Section: "capture"})
+	c.oFirstExecuted = m.Outcome(Metric{Name: "first_proposal_executed_day", Unit: "days", Doc: "day the first ordinary proposal executed (empty when none did): the proposal pipeline's latency", MayBeEmpty: true, Section: "capture"})
 }

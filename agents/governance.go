@@ -55,7 +55,9 @@ type govState struct {
 	proposals, passed, maliciousPassed, vetoes, executed int
 	closed, withVotes                                    int
 	turnoutSum, top10Sum, lastTurnout                    float64
-	firstEffective                                       int // -1: none
+	firstExecuted                                        int              // the first ordinary proposal executed; -1: none
+	effectiveDay                                         int              // governance effective (effective.go); -1: not yet
+	closes                                               []closedProposal // the ordinary proposals closed within the window (effective.go)
 
 	// measurements (the costs to capture are in World.capt, capture.go)
 	nakamoto                int
@@ -85,7 +87,7 @@ func (w *World) resetGovernance() error {
 	g.compromised = 0
 	g.proposals, g.passed, g.maliciousPassed, g.vetoes, g.executed, g.closed, g.withVotes = 0, 0, 0, 0, 0, 0, 0
 	g.turnoutSum, g.top10Sum, g.lastTurnout = 0, 0, 0
-	g.firstEffective = -1
+	g.firstExecuted, g.effectiveDay, g.closes = -1, -1, g.closes[:0]
 	g.captured, g.captureKind, g.captureDay = false, captureNone, -1
 	g.nakamoto, g.hhi = 0, 0
 	w.resetCapture()

@@ -35,6 +35,12 @@ func defaultGovernance() Governance {
 		// delay (the snapshot), 14 days of voting and a 3-day L2 timelock
 		// (Arbitrum constitution).
 		Quorum: 0.03, SnapshotDelayDays: 3, VotingDays: 14, TimelockDays: 3,
+		// Effective governance (agents/effective.go): over the last 180
+		// days at least 3 ordinary proposals closed and at least half of
+		// them were decided. The seed's risk matrix counts time to
+		// effective governance in months (under 3, 6-18, 24); a window of
+		// half a year and a majority of decisions are assumptions.
+		EffectiveWindowDays: 180, EffectiveShare: 0.5, EffectiveMin: 3,
 		// Turnout: from the bottom to the top of the stakes scale the odds of
 		// voting rise e-fold, and from a one-sided to an even split e-fold
 		// again (logit +1 each; assumptions for the qualitative rule:

@@ -84,9 +84,13 @@ type Governance struct {
 	DelegateWeight    dist.Dist `toml:"delegate_weight" unit:"relative" range:"[0,)" doc:"popularity of each delegate: a delegating holder picks a delegate with probability proportional to it"`
 	DelegateTurnout   dist.Dist `toml:"delegate_turnout" unit:"probability" range:"[0,1]" doc:"each delegate's propensity to vote (on a proposal of middling stakes and contest)"`
 	BribeRefusal      float64   `toml:"bribe_refusal" unit:"probability" range:"[0,1]" doc:"chance that a voter refuses every bribe (legal or reputational limits), drawn per voter"`
-	MeasureEveryDays  int       `toml:"measure_every_days" unit:"days" range:"[1,3650]" doc:"days between measurements of voting-power concentration and of the cost to capture"`
-	Voters            Voters    `toml:"voters" doc:"how each holder type takes part in governance"`
-	Council           Council   `toml:"council" doc:"the security council (or foundation multisig) and how its powers fade"`
+	// When governance is effective (agents/effective.go).
+	EffectiveWindowDays int     `toml:"effective_window_days" unit:"days" range:"[1,3650]" doc:"governance is effective from the first day on which, over this many days back, enough ordinary proposals closed and enough of them were decided"`
+	EffectiveShare      float64 `toml:"effective_share" unit:"fraction" range:"[0,1]" doc:"share of the window's closed ordinary proposals that must have been decided (votes cast reached the quorum, or a gatekeeper council decided)"`
+	EffectiveMin        int     `toml:"effective_min_proposals" unit:"count" range:"[1,1000]" doc:"ordinary proposals that must have closed within the window"`
+	MeasureEveryDays    int     `toml:"measure_every_days" unit:"days" range:"[1,3650]" doc:"days between measurements of voting-power concentration and of the cost to capture"`
+	Voters              Voters  `toml:"voters" doc:"how each holder type takes part in governance"`
+	Council             Council `toml:"council" doc:"the security council (or foundation multisig) and how its powers fade"`
 }
 
 // Validate checks the weights of the five kinds of ordinary proposal: each

@@ -131,6 +131,9 @@ func (w *World) closeVote(pr *proposal) {
 		pr.approved = pr.tally.Passed()
 	}
 	g.closed++
+	if !pr.kind.malicious() {
+		w.recordClose(pr.gatekept || pr.tally.For+pr.tally.Against >= pr.tally.Quorum)
+	}
 	if pr.votable > 0 {
 		g.lastTurnout = float64(pr.cast) / float64(pr.votable)
 		g.turnoutSum += g.lastTurnout
@@ -182,8 +185,8 @@ func (w *World) executeProposal(pr *proposal) {
 		return
 	}
 	g.executed++
-	if g.firstEffective < 0 {
-		g.firstEffective = w.day
+	if g.firstExecuted < 0 {
+		g.firstExecuted = w.day
 	}
 	w.applyProposal(pr)
 	if w.trace != nil {
