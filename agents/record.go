@@ -43,6 +43,7 @@ func (w *World) record(row []float64) {
 	row[w.col.sNakamoto] = float64(n.nakamoto3)
 	row[w.col.sNakamotoHalf] = float64(n.nakamoto2)
 	row[w.col.sHHIStake] = n.hhi
+	row[w.col.sOperatorChurn] = w.churnRate()
 	w.recordGovernance(row)
 	w.recordMechanisms(row)
 }
@@ -81,6 +82,8 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
 	out[w.col.oTreasuryShortfallDays] = float64(w.shortfallDays)
+	w.summariseConcentration(series, steps, out)
+	w.summariseChurn(out)
 	w.summariseNetwork(out)
 }
 
@@ -134,10 +137,6 @@ func (w *World) summariseNetwork(out []float64) {
 	out[w.col.oVerifierProfit] = profit
 	out[w.col.oTotalSlashed] = protocol.Tokens(w.tot.slashed)
 	out[w.col.oLivenessFailures] = float64(w.tot.livenessFailures)
-	out[w.col.oMinNakamoto] = math.NaN()
-	if w.tot.minNakamoto > 0 {
-		out[w.col.oMinNakamoto] = float64(w.tot.minNakamoto)
-	}
 	w.summariseGovernance(out)
 	w.summariseMechanisms(out)
 }
