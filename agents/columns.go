@@ -16,6 +16,9 @@ type columns struct {
 	oSettledDay, oMinCostRoute, oMinVoteOwn Column
 
 	sVerifiers, sTVL, oFinalVerifiers, oVerifierExits, oVerifierEntries, oFinalTVL Column // the verifier population and the bridged value (verification.go)
+
+	// operator churn (churn.go) and the active set's concentration after launch (activeset.go)
+	sOperatorChurn, oMeanNakamoto, oMinNakamotoHalf, oMeanNakamotoHalf, oMaxHHIStake, oMeanHHIStake, oOperatorExits, oOperatorRemovals, oOperatorEntries, oMeanOperatorChurn Column
 }
 
 // coreSchema is the built-in model's columns and metrics, in column order.

@@ -121,7 +121,6 @@ type network struct {
 type networkTotals struct {
 	slashed          int64 // micro-tokens slashed, all offences
 	livenessFailures int   // operator-days offline
-	minNakamoto      int   // lowest nakamoto3 over days with active stake (0: none yet)
 }
 
 // resetNetwork creates the launch operators. Their self-stake comes from
@@ -163,6 +162,7 @@ func (w *World) resetNetwork() error {
 	n.batchOp = resize(n.batchOp, p.BatchesPerDay)
 	n.nBatches, n.nakamoto3, n.nakamoto2, n.hhi, n.bestScore = 0, 0, 0, 0, 0
 	w.tot = networkTotals{}
+	w.churn.reset()
 	w.challengerTokens = 0
 	for range p.Operators {
 		k := o.n
@@ -229,6 +229,9 @@ func (w *World) enterOperator(k int) {
 	o.prio[k], o.record[k], o.profit[k], o.usdToday[k], o.cheat[k] = 0, 0, 0, 0, 0
 	o.active[k], o.offline[k], o.badDay[k], o.benched[k], o.batches[k] = false, false, false, false, 0
 	o.n = max(o.n, k+1)
+	if w.day > 0 { // the launch operators are the network, not entries
+		w.churn.add(w.day, opBonded)
+	}
 }
 
 // settleOperator pays operator k the rewards its self-stake earned since it
@@ -251,6 +254,7 @@ func (w *World) leave(k int, status opStatus) {
 	w.settleOperator(k)
 	o.status[k] = status
 	o.active[k] = false
+	w.churn.add(w.day, status)
 	s := o.self[k]
 	o.self[k] = 0
 	o.totSelf -= s
@@ -319,6 +323,7 @@ func (w *World) operatorsDayEnd() {
 	if p.EntryReviewDays > 0 && w.day%p.EntryReviewDays == 0 {
 		w.considerEntry()
 	}
+	w.countBonded()
 }
 
 // considerEntry lets one prospective operator enter when the active set

@@ -44,6 +44,7 @@ func (w *World) record(row []float64) {
 	row[w.col.sNakamotoHalf] = float64(n.nakamoto2)
 	row[w.col.sHHIStake] = n.hhi
 	w.recordVerification(row)
+	row[w.col.sOperatorChurn] = w.churnRate()
 	w.recordGovernance(row)
 	w.recordMechanisms(row)
 }
@@ -82,6 +83,8 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
 	out[w.col.oTreasuryShortfallDays] = float64(w.shortfallDays)
+	w.summariseConcentration(series, steps, out)
+	w.summariseChurn(out)
 	w.summariseNetwork(out)
 	w.summariseGovernance(series, out)
 	w.summariseMechanisms(out)
@@ -138,10 +141,6 @@ func (w *World) summariseNetwork(out []float64) {
 	w.summariseVerification(out)
 	out[w.col.oTotalSlashed] = protocol.Tokens(w.tot.slashed)
 	out[w.col.oLivenessFailures] = float64(w.tot.livenessFailures)
-	out[w.col.oMinNakamoto] = math.NaN()
-	if w.tot.minNakamoto > 0 {
-		out[w.col.oMinNakamoto] = float64(w.tot.minNakamoto)
-	}
 }
 
 // drawdownAroundCliffs is the largest drawdown within the window of

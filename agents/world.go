@@ -34,7 +34,9 @@ type World struct {
 	net  network       // active set, batches and the day's network state
 	v    verifiers     // the verification game (verification.go)
 	game gameState     // beliefs and run totals of the game
-	tot  networkTotals // run totals of slashing and concentration
+	tot  networkTotals // run totals of slashing and liveness failures
+
+	churn churn // operators' exits, removals and entries (churn.go)
 
 	gov  govState      // token governance (governance.go)
 	att  attackerState // the attacker's plans and tokens (attacker.go)
