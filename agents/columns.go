@@ -8,6 +8,8 @@ import "sync"
 // activeset.go, declareGovernanceMetrics in capture.go) through the Model a
 // mechanism uses, and gets its columns when the model is built.
 type columns struct {
+	// the governed parameters' final values (governed.go)
+	oFinalStakersShare, oFinalTreasuryShare, oFinalEmissionLevel, oFinalMinStake, oFinalFraudBond                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                           Column
 	sPrice, sFairValue, sCirculating, sStakingRatio, sStakingAPR, sTreasuryBalance, sSecurityBudget, sInflation, sBurned, sHolderSellUSD, sFeeRevenue, sPoolUSD, sCheckRate, sCheatRate, sActiveSequencers, sNakamoto, sNakamotoHalf, sHHIStake, sVoterTurnout, sNakamotoVotes, sHHIVotes, sCostToCapture, sCaptured                                                                                                                                                                                                                                                                                                                                                                                        Column // series
 	oFinalPrice, oMaxDrawdown, oMaxDrawdownAfterUnlock, oMinSecurityBudget, oFinalStakingRatio, oTotalBurned, oTotalEmitted, oTreasuryRunway, oFinalCirculating, oMeanStakingAPR, oHolderSoldUSD, oMaxSellOverDepth, oFinalTreasuryUSD, oFinalTreasuryExecutable, oTreasuryShortfallDays, oFraudsAttempted, oFraudsCaught, oFraudsUndetected, oFraudLossUSD, oFirstUndetectedFraudDay, oCheckRate, oCheatRate, oUndetectedFraudRate, oVerifierProfit, oTotalSlashed, oLivenessFailures, oMinNakamoto, oCaptured, oCaptureKind, oCaptureDay, oMinCostToCapture, oAttackerProfit, oProposalsPassed, oMaliciousPassed, oVetoes, oMeanVoterTurnout, oTop10VoteShare, oTimeToEffectiveGovernance, oFirstExecuted Column // outcomes
 	// capture by route (capture.go)
@@ -37,6 +39,7 @@ var core = sync.OnceValue(func() coreSchema {
 	declareVerificationMetrics(m, &s.cols)
 	declareNetworkMetrics(m, &s.cols)
 	declareGovernanceMetrics(m, &s.cols)
+	declareGovernedMetrics(m, &s.cols)
 	s.series, s.outcomes = m.ext.series, m.ext.outcomes
 	return s
 })

@@ -103,7 +103,7 @@ func (w *World) resetGovernance() error {
 	}
 	var cum float64
 	for k := range g.kindCum {
-		if k < len(p.KindWeights) {
+		if k < len(p.KindWeights) && !(p.FreezeParameters && governedKind(propKind(k))) {
 			cum += max(p.KindWeights[k], 0)
 		}
 		g.kindCum[k] = cum

@@ -68,6 +68,7 @@ func (AttackGoal) EnumNames() []string { return goalNames.Names() }
 type Governance struct {
 	ProposalsPerYear  float64   `toml:"proposals_per_year" unit:"1/year" range:"[0,10000]" doc:"rate of ordinary proposals (parameter changes and grants), Poisson; 0 = none"`
 	KindWeights       []float64 `toml:"kind_weights" unit:"weights [fee_split, emission, min_stake, bond, grant]" doc:"relative frequency of each kind of ordinary proposal"`
+	FreezeParameters  bool      `toml:"freeze_parameters" doc:"no parameter proposals (fee split, emission, minimum stake, fraud bond): they stay as the experiment sets them, for sensitivity studies of governed parameters; grants and the attacker's proposals go on"`
 	ChangeSD          float64   `toml:"change_sd" unit:"log-sd" range:"[0,5]" doc:"a parameter proposal multiplies its parameter by exp(change_sd*Z), Z standard normal"`
 	GrantShare        dist.Dist `toml:"grant_share" unit:"fraction of treasury tokens" range:"[0,1]" doc:"size of a treasury grant, drawn per grant proposal"`
 	Support           dist.Dist `toml:"support" unit:"probability" range:"[0,1]" doc:"share of voters in favour of an ordinary proposal, drawn per proposal"`
@@ -106,7 +107,7 @@ func (g *Governance) Validate(c *field.Checker) {
 		ok = each.Range(strconv.Itoa(i), x, 0, 1e9) && ok
 		sum += x
 	}
-	if ok && g.ProposalsPerYear > 0 && !(sum > 0) {
+	if ok && g.ProposalsPerYear > 0 && !(sum > 0) && !g.FreezeParameters {
 		c.Errorf("kind_weights", "all weights are 0 but proposals_per_year is %g", g.ProposalsPerYear)
 	}
 }

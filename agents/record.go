@@ -87,6 +87,7 @@ func (w *World) summarise(series []float64, out []float64) {
 	w.summariseChurn(out)
 	w.summariseNetwork(out)
 	w.summariseGovernance(series, out)
+	w.summariseGoverned(out)
 	w.summariseMechanisms(out)
 }
 

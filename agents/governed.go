@@ -1,0 +1,41 @@
+package agents
+
+import (
+	"math"
+
+	"github.com/seqsim/seqsim/agents/protocol"
+)
+
+// The parameters governance can change (applyProposal): the stakers' and
+// the treasury's shares of fees (the burn's share is not governed), the
+// size of the emission (EmissionSchedule.Level), the operators' minimum
+// self-stake and the fraud bond. Their values on the last day are
+// outcomes, so a study can see where governance took them; with
+// governance.freeze_parameters no parameter proposal is made and they stay
+// as the experiment set them, which a sensitivity study of a governed
+// parameter needs.
+
+// governedKind reports whether proposals of kind k change a parameter
+// (every ordinary kind but grants).
+func governedKind(k propKind) bool { return k < numOrdinaryKinds && k != propGrant }
+
+// declareGovernedMetrics declares the governed parameters' final values.
+func declareGovernedMetrics(m *Model, c *columns) {
+	c.oFinalStakersShare = m.Outcome(Metric{Name: "final_fee_share_stakers", Unit: "fraction", Doc: "the stakers' share of fees on the last day, as governance left it (fees.split[0] at launch)", Section: "capture"})
+	c.oFinalTreasuryShare = m.Outcome(Metric{Name: "final_fee_share_treasury", Unit: "fraction", Doc: "the treasury's share of fees on the last day (fees.split[1] at launch)", Section: "capture"})
+	c.oFinalEmissionLevel = m.Outcome(Metric{Name: "final_emission_level", Unit: "as the emission kind's parameter", Doc: "the emission's size on the last day: annual_rate (constant, decay), starknet_c, espresso_r0 or ethereum_k as governance left it; empty for none and halving", MayBeEmpty: true, Section: "capture"})
+	c.oFinalMinStake = m.Outcome(Metric{Name: "final_min_stake_tokens", Unit: "tokens", Doc: "the operators' minimum self-stake on the last day (sequencers.min_stake at launch)", Section: "capture"})
+	c.oFinalFraudBond = m.Outcome(Metric{Name: "final_fraud_bond_usd", Unit: "USD", Doc: "the fraud bond on the last day (fraud.slash at launch)", Section: "capture"})
+}
+
+// summariseGoverned writes the governed parameters' final values.
+func (w *World) summariseGoverned(out []float64) {
+	out[w.col.oFinalStakersShare] = w.feeSplit.Stakers
+	out[w.col.oFinalTreasuryShare] = w.feeSplit.Treasury
+	out[w.col.oFinalEmissionLevel] = math.NaN()
+	if x := w.emission.Level(); x != nil {
+		out[w.col.oFinalEmissionLevel] = *x
+	}
+	out[w.col.oFinalMinStake] = protocol.Tokens(w.live.minStake)
+	out[w.col.oFinalFraudBond] = w.live.fraudSlash
+}
