@@ -65,24 +65,20 @@ func (w *World) updateChoice() {
 	}
 }
 
-// settleDays is the launch period left out of the concentration outcomes:
-// on the first days only the launch operators' self-stake is bonded and the
-// first few delegations decide the shares (docs/model.md §7.4), which says
-// nothing about the design once positions exist. The same 30 days as
-// min_security_budget_usd.
-const settleDays = 30
-
 // summariseConcentration fills the active set's concentration outcomes
-// from the recorded series: over days after settleDays (all days when the
-// horizon is shorter) on which some stake was active, the lowest and the
+// from the recorded series: over the days from settled (the day positions
+// settled, settledDay) on which some stake was active, the lowest and the
 // mean Nakamoto coefficients (1/3 and 1/2) and the highest and the mean
-// HHI (HHI grows with concentration, so its worst day is its maximum).
-// Empty when no such day exists.
-func (w *World) summariseConcentration(series []float64, steps int, out []float64) {
+// HHI (HHI grows with concentration, so its worst day is its maximum). On
+// the first days only the launch operators' self-stake is bonded and the
+// first few delegations decide the shares (docs/model.md §7.4), which
+// says nothing about the design once positions exist. Empty when
+// positions never settled or no such day exists.
+func (w *World) summariseConcentration(series []float64, steps, settled int, out []float64) {
 	at := func(d int, c Column) float64 { return series[d*w.width+int(c)] }
-	from := settleDays + 1
-	if steps-1 <= settleDays {
-		from = 0
+	from := settled
+	if from < 0 {
+		from = steps // never settled: no day counts
 	}
 	min3, min2, maxH := math.Inf(1), math.Inf(1), 0.0
 	var sum3, sum2, sumH float64
@@ -114,11 +110,11 @@ func declareNetworkMetrics(m *Model, c *columns) {
 	c.sHHIStake = m.Series(Metric{Name: "hhi_stake", Unit: "0-1", Doc: "Herfindahl-Hirschman index of active stake (sum of squared shares)", Chart: true})
 	c.oTotalSlashed = m.Outcome(Metric{Name: "total_slashed", Unit: "tokens", Doc: "tokens slashed over the run, all offences", Chart: true, Section: "health"})
 	c.oLivenessFailures = m.Outcome(Metric{Name: "liveness_failures", Unit: "operator-days", Doc: "days an operator was offline, summed over operators", Section: "health"})
-	c.oMinNakamoto = m.Outcome(Metric{Name: "min_nakamoto_coefficient", Unit: "count", Doc: "lowest Nakamoto coefficient (1/3 of active stake) after the first 30 days (empty when no stake was active then)", MayBeEmpty: true, LowerTail: true, Section: "capture"})
-	c.oMeanNakamoto = m.Outcome(Metric{Name: "mean_nakamoto_coefficient", Unit: "count", Doc: "mean Nakamoto coefficient (1/3 of active stake) over days after the first 30 with active stake", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-	c.oMinNakamotoHalf = m.Outcome(Metric{Name: "min_nakamoto_coefficient_half", Unit: "count", Doc: "lowest Nakamoto coefficient at 1/2 of active stake after the first 30 days", MayBeEmpty: true, LowerTail: true, Section: "capture"})
-	c.oMeanNakamotoHalf = m.Outcome(Metric{Name: "mean_nakamoto_coefficient_half", Unit: "count", Doc: "mean Nakamoto coefficient at 1/2 of active stake over days after the first 30 with active stake", MayBeEmpty: true, LowerTail: true, Section: "capture"})
-	c.oMaxHHIStake = m.Outcome(Metric{Name: "max_hhi_stake", Unit: "0-1", Doc: "highest HHI of active stake after the first 30 days", MayBeEmpty: true, Section: "capture"})
-	c.oMeanHHIStake = m.Outcome(Metric{Name: "mean_hhi_stake", Unit: "0-1", Doc: "mean HHI of active stake over days after the first 30 with active stake", MayBeEmpty: true, Chart: true, Section: "capture"})
+	c.oMinNakamoto = m.Outcome(Metric{Name: "min_nakamoto_coefficient", Unit: "count", Doc: "lowest Nakamoto coefficient (1/3 of active stake) from positions_settled_day on (empty when positions never settled or no stake was active then)", MayBeEmpty: true, LowerTail: true, Section: "capture"})
+	c.oMeanNakamoto = m.Outcome(Metric{Name: "mean_nakamoto_coefficient", Unit: "count", Doc: "mean Nakamoto coefficient (1/3 of active stake) over the days from positions_settled_day with active stake", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	c.oMinNakamotoHalf = m.Outcome(Metric{Name: "min_nakamoto_coefficient_half", Unit: "count", Doc: "lowest Nakamoto coefficient at 1/2 of active stake from positions_settled_day on", MayBeEmpty: true, LowerTail: true, Section: "capture"})
+	c.oMeanNakamotoHalf = m.Outcome(Metric{Name: "mean_nakamoto_coefficient_half", Unit: "count", Doc: "mean Nakamoto coefficient at 1/2 of active stake over the days from positions_settled_day with active stake", MayBeEmpty: true, LowerTail: true, Section: "capture"})
+	c.oMaxHHIStake = m.Outcome(Metric{Name: "max_hhi_stake", Unit: "0-1", Doc: "highest HHI of active stake from positions_settled_day on", MayBeEmpty: true, Section: "capture"})
+	c.oMeanHHIStake = m.Outcome(Metric{Name: "mean_hhi_stake", Unit: "0-1", Doc: "mean HHI of active stake over the days from positions_settled_day with active stake", MayBeEmpty: true, Chart: true, Section: "capture"})
 	declareChurnMetrics(m, c)
 }

@@ -294,10 +294,10 @@ func (w *World) recordGovernance(row []float64) {
 	}
 }
 
-// summariseGovernance fills the governance and capture outcomes; series
-// (the run's daily rows) gives the staking ratio, from which the day
-// positions settled is found.
-func (w *World) summariseGovernance(series, out []float64) {
+// summariseGovernance fills the governance and capture outcomes; settled
+// is the day positions settled (settledDay; -1: never), from which the
+// minima are taken.
+func (w *World) summariseGovernance(settled int, out []float64) {
 	g := &w.gov
 	c := &w.capt
 	out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 0, captureNone, math.NaN()
@@ -311,7 +311,6 @@ func (w *World) summariseGovernance(series, out []float64) {
 		}
 		out[w.col.oCaptureCostAt[i]], out[w.col.oCheapestRouteAt[i]] = cost, code
 	}
-	settled := settleDay(series, w.width, int(w.col.sStakingRatio), w.p.Metrics.SettleWindowDays, w.p.Metrics.SettleBand)
 	out[w.col.oSettledDay], out[w.col.oMinCostToCapture], out[w.col.oMinCostRoute], out[w.col.oMinVoteOwn] = math.NaN(), math.NaN(), math.NaN(), math.NaN()
 	if settled >= 0 {
 		out[w.col.oSettledDay] = float64(settled)
@@ -348,6 +347,14 @@ func (w *World) summariseGovernance(series, out []float64) {
 	if g.firstExecuted >= 0 {
 		out[w.col.oFirstExecuted] = float64(g.firstExecuted)
 	}
+}
+
+// settledDay is the day positions settled in the run's daily rows
+// (settleDay on the staking ratio, with the metrics section's window and
+// band): the one "after launch" of the outcomes that leave the launch out
+// (min_security_budget_usd, the concentration and the capture minima).
+func (w *World) settledDay(series []float64) int {
+	return settleDay(series, w.width, int(w.col.sStakingRatio), w.p.Metrics.SettleWindowDays, w.p.Metrics.SettleBand)
 }
 
 // settleDay is the first day d at which positions have settled: the

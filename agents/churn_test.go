@@ -103,11 +103,12 @@ func TestChurnCountsMatchTheNetwork(t *testing.T) {
 	}
 }
 
-// TestConcentrationOutcomes is a worked example on a hand-written series:
-// days 0-30 (launch) are left out, a day without active stake (Nakamoto 0)
-// too; over days 31, 32 and 34 the Nakamoto coefficients are 2, 3, 4
-// (min 2, mean 3) and 3, 4, 5 (min 3, mean 4), the HHI 0.5, 0.3, 0.2 (max
-// 0.5, mean 1/3). A run of 30 days or less uses all its days.
+// TestConcentrationOutcomes is a worked example on a hand-written series
+// whose positions settled on day 31: days 0-30 (launch) are left out, a
+// day without active stake (Nakamoto 0) too; over days 31, 32 and 34 the
+// Nakamoto coefficients are 2, 3, 4 (min 2, mean 3) and 3, 4, 5 (min 3,
+// mean 4), the HHI 0.5, 0.3, 0.2 (max 0.5, mean 1/3). Settled on day 0,
+// every day counts; never settled, none does.
 func TestConcentrationOutcomes(t *testing.T) {
 	t.Parallel()
 	p := DefaultParams()
@@ -127,7 +128,7 @@ func TestConcentrationOutcomes(t *testing.T) {
 	set(33, 0, 0, 0) // nothing active
 	set(34, 4, 5, 0.2)
 	out := make([]float64, w.outcomes)
-	w.summariseConcentration(series, steps, out)
+	w.summariseConcentration(series, steps, 31, out)
 	want := map[Column]float64{
 		w.col.oMinNakamoto: 2, w.col.oMeanNakamoto: 3,
 		w.col.oMinNakamotoHalf: 3, w.col.oMeanNakamotoHalf: 4,
@@ -138,12 +139,16 @@ func TestConcentrationOutcomes(t *testing.T) {
 			t.Errorf("outcome %s = %v, want %v", core().outcomes[c].Name, out[c], v)
 		}
 	}
-	w.summariseConcentration(series, 31, out) // days 0..30 only: all count
+	w.summariseConcentration(series, steps, 0, out) // settled at once: all days count
 	if out[w.col.oMinNakamoto] != 1 || out[w.col.oMaxHHIStake] != 0.9 {
-		t.Errorf("a 30-day run: min Nakamoto %v, max HHI %v, want 1 and 0.9", out[w.col.oMinNakamoto], out[w.col.oMaxHHIStake])
+		t.Errorf("settled on day 0: min Nakamoto %v, max HHI %v, want 1 and 0.9", out[w.col.oMinNakamoto], out[w.col.oMaxHHIStake])
+	}
+	w.summariseConcentration(series, steps, -1, out)
+	if !math.IsNaN(out[w.col.oMinNakamoto]) || !math.IsNaN(out[w.col.oMeanHHIStake]) {
+		t.Errorf("never settled: %v and %v, want empty (NaN)", out[w.col.oMinNakamoto], out[w.col.oMeanHHIStake])
 	}
 	clear(series)
-	w.summariseConcentration(series, steps, out)
+	w.summariseConcentration(series, steps, 31, out)
 	if !math.IsNaN(out[w.col.oMinNakamoto]) || !math.IsNaN(out[w.col.oMeanHHIStake]) {
 		t.Errorf("no active stake: %v and %v, want empty (NaN)", out[w.col.oMinNakamoto], out[w.col.oMeanHHIStake])
 	}

@@ -54,13 +54,14 @@ func (w *World) summarise(series []float64, out []float64) {
 	steps := len(series) / w.width
 	at := func(day int, m Column) float64 { return series[day*w.width+int(m)] }
 	last := steps - 1
+	settled := w.settledDay(series) // -1: never
 	var peak, mdd, minSec, maxSellDepth float64
 	peak, minSec = at(0, w.col.sPrice), math.Inf(1)
 	for d := range steps {
 		p := at(d, w.col.sPrice)
 		peak = max(peak, p)
 		mdd = max(mdd, 1-p/peak)
-		if d >= 30 || last < 30 {
+		if settled >= 0 && d >= settled {
 			minSec = min(minSec, at(d, w.col.sSecurityBudget))
 		}
 		if d > 0 {
@@ -70,7 +71,7 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[w.col.oFinalPrice] = at(last, w.col.sPrice)
 	out[w.col.oMaxDrawdown] = mdd
 	out[w.col.oMaxDrawdownAfterUnlock] = w.drawdownAroundCliffs(series, steps)
-	out[w.col.oMinSecurityBudget] = minSec
+	out[w.col.oMinSecurityBudget] = finiteOrNaN(minSec)
 	out[w.col.oFinalStakingRatio] = at(last, w.col.sStakingRatio)
 	out[w.col.oTotalBurned] = protocol.Tokens(w.burned)
 	out[w.col.oTotalEmitted] = protocol.Tokens(w.minted)
@@ -83,10 +84,10 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
 	out[w.col.oTreasuryShortfallDays] = float64(w.shortfallDays)
-	w.summariseConcentration(series, steps, out)
+	w.summariseConcentration(series, steps, settled, out)
 	w.summariseChurn(out)
 	w.summariseNetwork(out)
-	w.summariseGovernance(series, out)
+	w.summariseGovernance(settled, out)
 	w.summariseGoverned(out)
 	w.summariseMechanisms(out)
 }
@@ -183,7 +184,7 @@ func declareMarketMetrics(m *Model, c *columns) {
 	c.oFinalPrice = m.Outcome(Metric{Name: "final_price", Unit: "USD/token", Doc: "pool price on the last day", Chart: true, LowerTail: true, Section: "dump"})
 	c.oMaxDrawdown = m.Outcome(Metric{Name: "max_drawdown", Unit: "fraction", Doc: "largest fall from a running peak of the price over the run", Chart: true, RiskAbove: []float64{0.5, 0.8}, Section: "dump"})
 	c.oMaxDrawdownAfterUnlock = m.Outcome(Metric{Name: "max_drawdown_after_unlock", Unit: "fraction", Doc: "largest drawdown in the window around any cliff (metrics.unlock_window_days before and after)", MayBeEmpty: true, Chart: true, RiskAbove: []float64{0.3, 0.5}, Section: "dump"})
-	c.oMinSecurityBudget = m.Outcome(Metric{Name: "min_security_budget_usd", Unit: "USD", Doc: "marked at the margin: lowest security_budget_usd after the first 30 days", Chart: true, LowerTail: true, Section: "dump"})
+	c.oMinSecurityBudget = m.Outcome(Metric{Name: "min_security_budget_usd", Unit: "USD", Doc: "marked at the margin: lowest security_budget_usd from positions_settled_day on (empty when positions never settled)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "dump"})
 	c.oFinalStakingRatio = m.Outcome(Metric{Name: "final_staking_ratio", Unit: "fraction", Doc: "staked over circulating supply on the last day"})
 	c.oTotalBurned = m.Outcome(Metric{Name: "total_burned", Unit: "tokens", Doc: "tokens burned over the run"})
 	c.oTotalEmitted = m.Outcome(Metric{Name: "total_emitted", Unit: "tokens", Doc: "tokens minted by emission over the run"})
