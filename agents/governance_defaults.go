@@ -21,6 +21,12 @@ func defaultGovernance() Governance {
 		KindWeights:      []float64{1, 1, 1, 1, 4},
 		// A parameter proposal moves its parameter by about 25% (assumption).
 		ChangeSD: 0.25,
+		// Half the fee-split proposals trade the stakers' share against the
+		// burn, half against the treasury; a voter's logit of support moves
+		// by 100 per unit of yearly cash yield on what it votes (a change of
+		// 1% a year moves it by 1, as much as the stakes or the contest of
+		// the turnout rule). Assumptions; agents/interest.go.
+		FeeBurnSide: 0.5, InterestWeight: 100,
 		// Arbitrum's largest programme (STIP, 50M ARB) was 1.4% of its
 		// treasury; most grants are far smaller: mean 0.05% of the
 		// treasury's tokens (Beta(1, 1999); about 1.75M tokens, so a

@@ -6,8 +6,8 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// The parameters governance can change (applyProposal): the stakers' and
-// the treasury's shares of fees (the burn's share is not governed), the
+// The parameters governance can change (applyProposal): the shares of
+// fees (the stakers' against the treasury's or the burn's, interest.go), the
 // size of the emission (EmissionSchedule.Level), the operators' minimum
 // self-stake and the fraud bond. Their values on the last day are
 // outcomes, so a study can see where governance took them; with
@@ -23,6 +23,7 @@ func governedKind(k propKind) bool { return k < numOrdinaryKinds && k != propGra
 func declareGovernedMetrics(m *Model, c *columns) {
 	c.oFinalStakersShare = m.Outcome(Metric{Name: "final_fee_share_stakers", Unit: "fraction", Doc: "the stakers' share of fees on the last day, as governance left it (fees.split[0] at launch)", Section: "capture"})
 	c.oFinalTreasuryShare = m.Outcome(Metric{Name: "final_fee_share_treasury", Unit: "fraction", Doc: "the treasury's share of fees on the last day (fees.split[1] at launch)", Section: "capture"})
+	c.oFinalBurnShare = m.Outcome(Metric{Name: "final_fee_share_burn", Unit: "fraction", Doc: "the burn's share of fees on the last day (fees.split[2] at launch)", Section: "capture"})
 	c.oFinalEmissionLevel = m.Outcome(Metric{Name: "final_emission_level", Unit: "as the emission kind's parameter", Doc: "the emission's size on the last day: annual_rate (constant, decay), starknet_c, espresso_r0 or ethereum_k as governance left it; empty for none and halving", MayBeEmpty: true, Section: "capture"})
 	c.oFinalMinStake = m.Outcome(Metric{Name: "final_min_stake_tokens", Unit: "tokens", Doc: "the operators' minimum self-stake on the last day (sequencers.min_stake at launch)", Section: "capture"})
 	c.oFinalFraudBond = m.Outcome(Metric{Name: "final_fraud_bond_usd", Unit: "USD", Doc: "the fraud bond on the last day (fraud.slash at launch)", Section: "capture"})
@@ -32,6 +33,7 @@ func declareGovernedMetrics(m *Model, c *columns) {
 func (w *World) summariseGoverned(out []float64) {
 	out[w.col.oFinalStakersShare] = w.feeSplit.Stakers
 	out[w.col.oFinalTreasuryShare] = w.feeSplit.Treasury
+	out[w.col.oFinalBurnShare] = w.feeSplit.Burn
 	out[w.col.oFinalEmissionLevel] = math.NaN()
 	if x := w.emission.Level(); x != nil {
 		out[w.col.oFinalEmissionLevel] = *x

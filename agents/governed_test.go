@@ -27,7 +27,7 @@ func TestFreezeParameters(t *testing.T) {
 	}
 	frozen, w := run(true)
 	want := map[Column]float64{
-		w.col.oFinalStakersShare: 0.4, w.col.oFinalTreasuryShare: 0.4, w.col.oFinalEmissionLevel: 1.6,
+		w.col.oFinalStakersShare: 0.4, w.col.oFinalTreasuryShare: 0.4, w.col.oFinalBurnShare: 0.2, w.col.oFinalEmissionLevel: 1.6,
 		w.col.oFinalMinStake: 50_000, w.col.oFinalFraudBond: 10.8e6,
 	}
 	for c, v := range want {
@@ -46,6 +46,6 @@ func TestFreezeParameters(t *testing.T) {
 		}
 	}
 	if moved < 3 {
-		t.Errorf("free: %d of 5 governed parameters moved in 400 days of 200 proposals a year", moved)
+		t.Errorf("free: %d of 6 governed parameters moved in 400 days of 200 proposals a year", moved)
 	}
 }

@@ -69,6 +69,8 @@ type Governance struct {
 	ProposalsPerYear  float64   `toml:"proposals_per_year" unit:"1/year" range:"[0,10000]" doc:"rate of ordinary proposals (parameter changes and grants), Poisson; 0 = none"`
 	KindWeights       []float64 `toml:"kind_weights" unit:"weights [fee_split, emission, min_stake, bond, grant]" doc:"relative frequency of each kind of ordinary proposal"`
 	FreezeParameters  bool      `toml:"freeze_parameters" doc:"no parameter proposals (fee split, emission, minimum stake, fraud bond): they stay as the experiment sets them, for sensitivity studies of governed parameters; grants and the attacker's proposals go on"`
+	FeeBurnSide       float64   `toml:"fee_burn_side" unit:"probability" range:"[0,1]" doc:"chance that a fee-split proposal moves the stakers' share against the burn's rather than the treasury's"`
+	InterestWeight    float64   `toml:"interest_weight" unit:"logit per unit of yearly yield" range:"[0,100000]" doc:"how much a voter's support moves with what a fee-split proposal changes in the yearly cash yield of the tokens it votes (0: support alone)"`
 	ChangeSD          float64   `toml:"change_sd" unit:"log-sd" range:"[0,5]" doc:"a parameter proposal multiplies its parameter by exp(change_sd*Z), Z standard normal"`
 	GrantShare        dist.Dist `toml:"grant_share" unit:"fraction of treasury tokens" range:"[0,1]" doc:"size of a treasury grant, drawn per grant proposal"`
 	Support           dist.Dist `toml:"support" unit:"probability" range:"[0,1]" doc:"share of voters in favour of an ordinary proposal, drawn per proposal"`

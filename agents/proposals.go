@@ -54,6 +54,7 @@ type proposal struct {
 	attVotes int64     // the attacker's own and borrowed votes
 	gatekept bool      // decided by a gatekeeper council
 	approved bool      // passed the vote (or the gatekeeper)
+	burnSide bool      // a fee split traded against the burn, not the treasury (interest.go)
 }
 
 // proposeOrdinary makes an ordinary proposal of a random kind.
@@ -74,6 +75,9 @@ func (w *World) proposeOrdinary() {
 		pr.value = clamp01(g.grantS.Rand(r))
 	} else {
 		pr.value = math.Exp(w.p.Governance.ChangeSD * r.NormFloat64())
+	}
+	if k == propFeeSplit && w.p.Governance.FeeBurnSide > 0 {
+		pr.burnSide = r.Float64() < w.p.Governance.FeeBurnSide
 	}
 	w.submit(pr)
 }
@@ -201,9 +205,7 @@ func (w *World) applyProposal(pr *proposal) {
 	scale := func(x, x0, hi float64) float64 { return min(max(x*f, x0/4), min(4*x0, hi)) }
 	switch pr.kind {
 	case propFeeSplit:
-		fs := &w.feeSplit
-		fs.Stakers = scale(fs.Stakers, l.stakers0, 1-fs.Burn)
-		fs.Treasury = max(1-fs.Burn-fs.Stakers, 0)
+		w.feeSplit = w.feeSplitAfter(pr)
 	case propEmission:
 		if x := w.emission.Level(); x != nil {
 			hi := math.Inf(1)

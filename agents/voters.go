@@ -19,6 +19,7 @@ type voterSet struct {
 	logit               []float64 // logit of the turnout propensity
 	refuse              []bool    // refuses every bribe
 	power               []int64   // voting power at the last count
+	stakedPower         []int64   // the staked part of it (interest.go)
 	pMal                []float64 // turnout probability on a malicious proposal
 	bribed              []bool    // bribed for the attacker's open proposal
 	order               []int32   // voters with power by increasing power (ties by index), when sorted
@@ -51,6 +52,7 @@ func (w *World) resetVoters() error {
 	vs.logit = resize(vs.logit, m)
 	vs.refuse = resize(vs.refuse, m)
 	vs.power = resize(vs.power, m)
+	vs.stakedPower = resize(vs.stakedPower, m)
 	vs.pMal = resize(vs.pMal, m)
 	vs.bribed = resize(vs.bribed, m)
 	vs.order = resize(vs.order, m)
@@ -150,8 +152,9 @@ func (w *World) countVotes() {
 	g := &w.gov
 	vs := &g.vs
 	h := &w.h
-	pw := vs.power[:vs.n]
+	pw, sp := vs.power[:vs.n], vs.stakedPower[:vs.n]
 	clear(pw)
+	clear(sp)
 	var votable int64
 	k := int64(vs.split)
 	n := h.len()
@@ -175,13 +178,22 @@ func (w *World) countVotes() {
 		} else {
 			part = x / k
 		}
+		s := staked[i]
+		var sPart int64
+		if shift >= 0 {
+			sPart = s >> shift
+		} else {
+			sPart = s / k
+		}
 		voters := hv[i*vs.split : (i+1)*vs.split]
 		if v := voters[0]; v >= 0 {
 			pw[v] += x - part*(k-1) // the rounding remainder goes to the first
+			sp[v] += s - sPart*(k-1)
 		}
 		for _, v := range voters[1:] {
 			if v >= 0 {
 				pw[v] += part
+				sp[v] += sPart
 			}
 		}
 	}
@@ -267,6 +279,13 @@ func (w *World) snapshot(pr *proposal) {
 		pr.stakes = 1
 	}
 	shift := p.TurnoutStakes*(pr.stakes-0.5) + p.TurnoutContest*(contested-0.5)
+	// A fee split moves each voter's support by its interest (interest.go).
+	interest := pr.kind == propFeeSplit && p.InterestWeight > 0
+	var base, duLiquid, duStaked float64
+	if interest {
+		base = math.Log(pr.support / (1 - pr.support))
+		duLiquid, duStaked = w.feeYieldChange(pr)
+	}
 	for v, x := range vs.power[:vs.n] {
 		if x == 0 {
 			continue
@@ -285,6 +304,9 @@ func (w *World) snapshot(pr *proposal) {
 		yes := pr.support
 		if pr.kind.malicious() {
 			yes = p.Deception
+		} else if interest {
+			sigma := float64(vs.stakedPower[v]) / float64(x)
+			yes = protocol.Logistic(base + p.InterestWeight*(duLiquid+sigma*(duStaked-duLiquid)))
 		}
 		if r.Float64() < yes {
 			pr.tally.For += x
