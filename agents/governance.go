@@ -20,7 +20,7 @@ type liveParams struct {
 func (w *World) resetLive() {
 	p := w.p
 	var emission0 float64 // the launch level of the emission (EmissionSchedule.Level)
-	if x := w.emission.Level(); x != nil {
+	if x, _ := w.emission.Level(); x != nil {
 		emission0 = *x
 	}
 	w.live = liveParams{

@@ -35,7 +35,7 @@ func (w *World) summariseGoverned(out []float64) {
 	out[w.col.oFinalTreasuryShare] = w.feeSplit.Treasury
 	out[w.col.oFinalBurnShare] = w.feeSplit.Burn
 	out[w.col.oFinalEmissionLevel] = math.NaN()
-	if x := w.emission.Level(); x != nil {
+	if x, _ := w.emission.Level(); x != nil {
 		out[w.col.oFinalEmissionLevel] = *x
 	}
 	out[w.col.oFinalMinStake] = protocol.Tokens(w.live.minStake)

@@ -30,11 +30,11 @@ func (w *World) feeSplitAfter(pr *proposal) protocol.FeeSplit {
 	fs := w.feeSplit
 	s0 := w.live.stakers0
 	if pr.burnSide {
-		fs.Stakers = min(max(fs.Stakers*pr.value, s0/4), 4*s0, 1-fs.Treasury)
+		fs.Stakers = scaleWithin(fs.Stakers, pr.value, s0, 1-fs.Treasury)
 		fs.Burn = max(1-fs.Treasury-fs.Stakers, 0)
 		return fs
 	}
-	fs.Stakers = min(max(fs.Stakers*pr.value, s0/4), 4*s0, 1-fs.Burn)
+	fs.Stakers = scaleWithin(fs.Stakers, pr.value, s0, 1-fs.Burn)
 	fs.Treasury = max(1-fs.Burn-fs.Stakers, 0)
 	return fs
 }

@@ -198,41 +198,34 @@ func (w *World) executeProposal(pr *proposal) {
 	}
 }
 
+// scaleWithin is a governed parameter x after a proposal's factor f: x·f
+// kept within a quarter and four times its launch value x0, and at most hi.
+func scaleWithin(x, f, x0, hi float64) float64 { return min(max(x*f, x0/4), 4*x0, hi) }
+
 // applyProposal changes the run's parameters (or pays a grant).
 func (w *World) applyProposal(pr *proposal) {
 	l := &w.live
 	f := pr.value
-	scale := func(x, x0, hi float64) float64 { return min(max(x*f, x0/4), min(4*x0, hi)) }
 	switch pr.kind {
 	case propFeeSplit:
 		w.feeSplit = w.feeSplitAfter(pr)
 	case propEmission:
-		if x := w.emission.Level(); x != nil {
-			hi := math.Inf(1)
-			if w.emission.Kind == protocol.EmissionConstant || w.emission.Kind == protocol.EmissionDecay {
-				hi = 1 // a rate of the supply
-			}
-			*x = scale(*x, l.emission0, hi)
+		if x, hi := w.emission.Level(); x != nil {
+			*x = scaleWithin(*x, f, l.emission0, hi)
 		}
 	case propMinStake:
-		l.minStake = protocol.ToMicro(scale(protocol.Tokens(l.minStake), l.minStake0, math.Inf(1)))
+		l.minStake = protocol.ToMicro(scaleWithin(protocol.Tokens(l.minStake), f, l.minStake0, math.Inf(1)))
 	case propBond:
-		l.fraudSlash = scale(l.fraudSlash, l.fraudSlash0, math.Inf(1))
+		l.fraudSlash = scaleWithin(l.fraudSlash, f, l.fraudSlash0, math.Inf(1))
 	case propGrant:
 		x := protocol.FracOf(w.treasuryTokens, f)
 		if x <= 0 {
 			return
 		}
+		grantee := -1
 		if n := len(w.gov.grantees); n > 0 {
-			// Governance writes a holder's balance through the holder
-			// table, as a mechanism would.
-			i := w.gov.grantees[w.streams.governance.IntN(n)]
-			holderTable{w}.Credit(int(i), Account{&w.treasuryTokens}, x)
-			return
+			grantee = int(w.gov.grantees[w.streams.governance.IntN(n)])
 		}
-		w.treasuryTokens -= x
-		usd := w.pool.Sell(x) // paid out in USD at once
-		w.netSellUSD += usd
-		w.usd.out(flowTreasurySpend, usd)
+		w.payTreasuryTokens(x, grantee)
 	}
 }

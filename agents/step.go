@@ -278,13 +278,12 @@ func (w *World) payTreasuryBudget() {
 		if n > w.treasuryTokens {
 			n, short = w.treasuryTokens, true
 		}
-		if g := w.gov.grantees; n > 0 && len(g) > 0 {
-			holderTable{w}.Credit(int(g[w.day%len(g)]), Account{&w.treasuryTokens}, n)
-		} else if n > 0 {
-			w.treasuryTokens -= n
-			usd := w.pool.Sell(n) // the USD is spent at once
-			w.netSellUSD += usd
-			w.usd.out(flowTreasurySpend, usd)
+		if n > 0 {
+			grantee := -1
+			if g := w.gov.grantees; len(g) > 0 {
+				grantee = int(g[w.day%len(g)])
+			}
+			w.payTreasuryTokens(n, grantee)
 		}
 	}
 	if short {
@@ -309,12 +308,30 @@ func (w *World) spendTreasury(need float64) (short bool) {
 		short = true
 	}
 	if dx > 0 {
-		w.treasuryTokens -= dx
-		usd := w.pool.Sell(dx) // the USD is spent at once
-		w.netSellUSD += usd
-		w.usd.out(flowTreasurySpend, usd)
+		w.sellTreasuryTokens(dx)
 	}
 	return short
+}
+
+// payTreasuryTokens pays n treasury tokens to holder grantee (a grant or
+// the token budget), through the holder table as a mechanism would, or,
+// with no grantee (-1), sells them and spends the USD.
+func (w *World) payTreasuryTokens(n int64, grantee int) {
+	if grantee >= 0 {
+		holderTable{w}.Credit(grantee, Account{&w.treasuryTokens}, n)
+		return
+	}
+	w.sellTreasuryTokens(n)
+}
+
+// sellTreasuryTokens sells dx treasury tokens on the pool and spends the
+// USD at once: it leaves the model as treasury spending, and counts as
+// net selling for the permanent impact.
+func (w *World) sellTreasuryTokens(dx int64) {
+	w.treasuryTokens -= dx
+	usd := w.pool.Sell(dx)
+	w.netSellUSD += usd
+	w.usd.out(flowTreasurySpend, usd)
 }
 
 // arbitrage first applies the permanent impact of the net selling since the

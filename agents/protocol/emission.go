@@ -60,21 +60,22 @@ type EmissionSchedule struct {
 }
 
 // Level points to the parameter that sets the size of the kind's
-// emission, which governance scales: the annual rate (constant, decay),
-// C (starknet), R0 (espresso) or K (ethereum); nil for none and halving,
-// whose size is the cap.
-func (e *EmissionSchedule) Level() *float64 {
+// emission, which governance scales, and gives the largest value it may
+// take: the annual rate (constant, decay; a rate of the supply, at most
+// 1), C (starknet), R0 (espresso) or K (ethereum), unbounded; nil for
+// none and halving, whose size is the cap.
+func (e *EmissionSchedule) Level() (level *float64, hi float64) {
 	switch e.Kind {
 	case EmissionConstant, EmissionDecay:
-		return &e.AnnualRate
+		return &e.AnnualRate, 1
 	case EmissionStarknet:
-		return &e.StarknetC
+		return &e.StarknetC, math.Inf(1)
 	case EmissionEspresso:
-		return &e.EspressoR0
+		return &e.EspressoR0, math.Inf(1)
 	case EmissionEthereum:
-		return &e.EthereumK
+		return &e.EthereumK, math.Inf(1)
 	}
-	return nil
+	return nil, 0
 }
 
 // MintedOn returns the micro-tokens minted on day (day >= 1) given the total
