@@ -2,15 +2,16 @@ package study
 
 import (
 	"context"
-	"encoding/csv"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
 
+	"gonum.org/v1/gonum/stat"
+
 	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/filetest"
 )
 
 // The fee split moves the token the way the valuation says (docs/model.md
@@ -36,15 +37,7 @@ func TestFeeSplitResponses(t *testing.T) {
 	if _, err := Run(context.Background(), exp, Options{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(dir, "runs.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := filetest.ReadCSV(t, filepath.Join(dir, "runs.csv"))
 	head := rows[0]
 	col := func(name string) int {
 		i := slices.Index(head, name)
@@ -83,22 +76,11 @@ func TestFeeSplitResponses(t *testing.T) {
 		for run, x := range a {
 			d = append(d, c.f(b[run])-c.f(x))
 		}
-		mean, sd := meanSD(d)
+		mean, sd := stat.MeanStdDev(d, nil)
 		se := sd / math.Sqrt(float64(len(d)))
 		t.Logf("%s: stakers 80/0/20 minus all to the treasury = %.4g ± %.4g (one s.e.)", c.outcome, mean, se)
 		if !(mean > 3*se) {
 			t.Errorf("%s: stakers 80/0/20 minus all to the treasury = %.4g ± %.4g (one s.e.), want above 3 s.e.", c.outcome, mean, se)
 		}
 	}
-}
-
-func meanSD(x []float64) (mean, sd float64) {
-	for _, v := range x {
-		mean += v
-	}
-	mean /= float64(len(x))
-	for _, v := range x {
-		sd += (v - mean) * (v - mean)
-	}
-	return mean, math.Sqrt(sd / float64(len(x)-1))
 }
