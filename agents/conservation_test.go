@@ -24,32 +24,7 @@ func TestConservationOverRandomDesigns(t *testing.T) {
 	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		p := DefaultParams()
-		p.Simulation.HorizonDays = rapid.IntRange(30, 500).Draw(t, "horizon")
-		p.Staking.CooldownDays = rapid.IntRange(0, 30).Draw(t, "cooldown")
-		p.Staking.ReviewDays = rapid.IntRange(1, 14).Draw(t, "review")
-		p.Emission.Kind = rapid.SampledFrom([]protocol.EmissionKind{protocol.EmissionNone, protocol.EmissionConstant, protocol.EmissionDecay,
-			protocol.EmissionHalving, protocol.EmissionStarknet, protocol.EmissionEspresso, protocol.EmissionEthereum}).Draw(t, "emission")
-		p.Emission.AnnualRate = rapid.Float64Range(0, 0.2).Draw(t, "rate")
-		p.Emission.CapTokens = p.Supply.InitialTokens * rapid.Float64Range(1.01, 2).Draw(t, "cap")
-		p.Emission.HalvingDays = rapid.IntRange(30, 400).Draw(t, "halving")
-		s := rapid.Float64Range(0, 1).Draw(t, "stakers")
-		tr := rapid.Float64Range(0, 1-s).Draw(t, "treasury")
-		p.Fees.Split = []float64{s, tr, 1 - s - tr}
-		p.Fees.AnnualRevenueUSD = rapid.Float64Range(0, 3e8).Draw(t, "revenue")
-		p.Market.TradingRounds = rapid.IntRange(1, 12).Draw(t, "rounds")
-		p.Market.ArbSpeed = rapid.Float64Range(0, 1).Draw(t, "arb")
-		p.Market.RequiredReturn = rapid.Float64Range(0.05, 1).Draw(t, "required return")
-		p.Market.CashFlowGrowth = rapid.Float64Range(-0.2, p.Market.RequiredReturn-0.01).Draw(t, "growth")
-		p.Market.OutsideCapitalUSDPerDay = rapid.Float64Range(0, 1e8).Draw(t, "outside capital")
-		p.Treasury.MonthlyBudgetUSD = rapid.SampledFrom([]float64{0, 1e-300, 1, 1e6, 2e7, 5e7}).Draw(t, "budget")
-		p.Treasury.MonthlyBudgetTokens = rapid.Float64Range(0, 5e7).Draw(t, "token budget")
-		for i := range p.Allocations {
-			p.Allocations[i].Agents = rapid.IntRange(1, 30).Draw(t, "agents")
-			p.Allocations[i].CliffDays = min(p.Allocations[i].CliffDays, p.Simulation.HorizonDays)
-		}
-		drawNetwork(t, &p)
-		drawGovernance(t, &p)
-		drawLiquidityMining(t, &p, 500)
+		drawDesign(t, &p, 500)
 		oc, _ := OutcomeColumns(&p)
 		sc, _ := SeriesColumns(&p)
 		sim := NewSim(func(int) *Params { return &p })
@@ -67,4 +42,44 @@ func TestConservationOverRandomDesigns(t *testing.T) {
 			}
 		}
 	})
+}
+
+// drawDesign draws a random design over p (the defaults): a horizon up to
+// maxHorizon days, staking and its APR model, emission (every kind), the
+// fee split and revenue, the market and the valuation, both budgets, the
+// allocations' agents and cliffs, the network (drawNetwork), governance
+// (drawGovernance) and liquidity mining. The property tests of
+// conservation and of reset draw their designs here.
+func drawDesign(t *rapid.T, p *Params, maxHorizon int) {
+	p.Simulation.HorizonDays = rapid.IntRange(30, maxHorizon).Draw(t, "horizon")
+	p.Staking.CooldownDays = rapid.IntRange(0, 30).Draw(t, "cooldown")
+	p.Staking.ReviewDays = rapid.IntRange(1, 14).Draw(t, "review")
+	if rapid.Bool().Draw(t, "budget apr") {
+		p.Staking.APRModel = APRBudget
+		p.Staking.APRBudgetTokensPerYear = rapid.Float64Range(1e3, 1e9).Draw(t, "budget tokens")
+		p.Staking.APRFloorStakeTokens = rapid.Float64Range(1, 1e8).Draw(t, "floor")
+	}
+	p.Emission.Kind = rapid.SampledFrom([]protocol.EmissionKind{protocol.EmissionNone, protocol.EmissionConstant, protocol.EmissionDecay,
+		protocol.EmissionHalving, protocol.EmissionStarknet, protocol.EmissionEspresso, protocol.EmissionEthereum}).Draw(t, "emission")
+	p.Emission.AnnualRate = rapid.Float64Range(0, 0.2).Draw(t, "rate")
+	p.Emission.CapTokens = p.Supply.InitialTokens * rapid.Float64Range(1.01, 2).Draw(t, "cap")
+	p.Emission.HalvingDays = rapid.IntRange(30, 400).Draw(t, "halving")
+	s := rapid.Float64Range(0, 1).Draw(t, "stakers")
+	tr := rapid.Float64Range(0, 1-s).Draw(t, "treasury")
+	p.Fees.Split = []float64{s, tr, 1 - s - tr}
+	p.Fees.AnnualRevenueUSD = rapid.Float64Range(0, 3e8).Draw(t, "revenue")
+	p.Market.TradingRounds = rapid.IntRange(1, 12).Draw(t, "rounds")
+	p.Market.ArbSpeed = rapid.Float64Range(0, 1).Draw(t, "arb")
+	p.Market.RequiredReturn = rapid.Float64Range(0.05, 1).Draw(t, "required return")
+	p.Market.CashFlowGrowth = rapid.Float64Range(-0.2, p.Market.RequiredReturn-0.01).Draw(t, "growth")
+	p.Market.OutsideCapitalUSDPerDay = rapid.Float64Range(0, 1e8).Draw(t, "outside capital")
+	p.Treasury.MonthlyBudgetUSD = rapid.SampledFrom([]float64{0, 1e-300, 1, 1e6, 2e7, 5e7}).Draw(t, "budget")
+	p.Treasury.MonthlyBudgetTokens = rapid.Float64Range(0, 5e7).Draw(t, "token budget")
+	for i := range p.Allocations {
+		p.Allocations[i].Agents = rapid.IntRange(1, 30).Draw(t, "agents")
+		p.Allocations[i].CliffDays = min(p.Allocations[i].CliffDays, p.Simulation.HorizonDays)
+	}
+	drawNetwork(t, p)
+	drawGovernance(t, p)
+	drawLiquidityMining(t, p, maxHorizon) // a mechanism's state must reset too
 }

@@ -22,21 +22,7 @@ func TestResetLeavesNoTrace(t *testing.T) {
 		var ps [2]Params
 		for k := range ps {
 			p := DefaultParams()
-			p.Simulation.HorizonDays = rapid.IntRange(30, 200).Draw(t, "horizon")
-			p.Staking.CooldownDays = rapid.IntRange(0, 20).Draw(t, "cooldown")
-			p.Staking.ReviewDays = rapid.IntRange(1, 10).Draw(t, "review")
-			if rapid.Bool().Draw(t, "budget") {
-				p.Staking.APRModel = APRBudget
-				p.Staking.APRBudgetTokensPerYear = rapid.Float64Range(1e3, 1e9).Draw(t, "budget tokens")
-				p.Staking.APRFloorStakeTokens = rapid.Float64Range(1, 1e8).Draw(t, "floor")
-			}
-			for i := range p.Allocations {
-				p.Allocations[i].Agents = rapid.IntRange(1, 20).Draw(t, "agents")
-				p.Allocations[i].CliffDays = min(p.Allocations[i].CliffDays, p.Simulation.HorizonDays)
-			}
-			drawNetwork(t, &p)
-			drawGovernance(t, &p)
-			drawLiquidityMining(t, &p, 200) // a mechanism's state must reset too
+			drawDesign(t, &p, 200) // conservation_test.go
 			ps[k] = p
 		}
 		seed := rapid.Uint64().Draw(t, "seed")
