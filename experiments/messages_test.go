@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/seqsim/seqsim/dist"
+	"github.com/seqsim/seqsim/internal/filetest"
 	"github.com/seqsim/seqsim/internal/params"
 )
 
@@ -104,19 +105,5 @@ func TestEveryRuleMessage(t *testing.T) {
 	_, err = Load(filepath.Base(file), src, nil)
 	report(file, err)
 
-	golden := filepath.Join("testdata", "messages.golden")
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		got := filepath.Join(t.TempDir(), "messages.got")
-		_ = os.WriteFile(got, b.Bytes(), 0o644)
-		t.Errorf("validation messages differ from %s; diff it with %s", golden, got)
-	}
+	filetest.Golden(t, filepath.Join("testdata", "messages.golden"), b.Bytes(), *update)
 }

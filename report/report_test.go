@@ -599,32 +599,7 @@ func TestOutlineGolden(t *testing.T) {
 			t.Parallel()
 			_, html := buildFixture(t, name, svgOnly)
 			got := outline(html)
-			path := filepath.Join("testdata", name+".outline")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := range max(len(gl), len(wl)) {
-					g, w := "", ""
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w {
-						t.Fatalf("outline differs from %s at line %d:\n got %q\nwant %q", path, i+1, g, w)
-					}
-				}
-			}
+			filetest.Golden(t, filepath.Join("testdata", name+".outline"), []byte(got), *update)
 		})
 	}
 }

@@ -45,18 +45,6 @@ func TestRunGolden(t *testing.T) {
 		lines := strings.SplitN(string(runs), "\n", 4)
 		got := "runs.csv sha256 " + filetest.Hash(t, filepath.Join(dir, "runs.csv")) + "\nseries.csv sha256 " +
 			filetest.Hash(t, filepath.Join(dir, "series.csv")) + "\n" + strings.Join(lines[:3], "\n") + "\n"
-		golden := filepath.Join("testdata", c.golden)
-		if *update {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s: output changed:\n got %s\nwant %s", c.golden, got, want)
-		}
+		filetest.Golden(t, filepath.Join("testdata", c.golden), []byte(got), *update)
 	}
 }

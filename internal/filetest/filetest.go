@@ -1,11 +1,13 @@
 package filetest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -50,4 +52,38 @@ func CopyDir(t testing.TB, src string) string {
 		t.Fatalf("copy %s: %v", src, err)
 	}
 	return dst
+}
+
+// Golden compares got with the golden file at path; with update (a test's
+// -update flag, set only for a deliberate change) it first writes got
+// there. On a difference it fails the test naming the first line that
+// differs, and saves got among the test's temporary files.
+func Golden(t testing.TB, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	i := 0
+	for i < len(gl) && i < len(wl) && gl[i] == wl[i] {
+		i++
+	}
+	line := func(ls []string) string {
+		if i < len(ls) {
+			return ls[i]
+		}
+		return "(end of file)"
+	}
+	saved := filepath.Join(t.TempDir(), filepath.Base(path)+".got")
+	_ = os.WriteFile(saved, got, 0o644)
+	t.Fatalf("%s differs at line %d:\n got %q\nwant %q\n(all of it: %s)", path, i+1, line(gl), line(wl), saved)
 }

@@ -118,3 +118,29 @@ func TestCopyDir(t *testing.T) {
 		t.Errorf("CopyDir of a missing folder: %q, want a failure naming it", msg)
 	}
 }
+
+// Golden passes on equal bytes, fails naming the first differing line
+// (and the golden file) otherwise, and with update writes the file first.
+func TestGolden(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "x.golden")
+	if err := os.WriteFile(path, []byte("a\nb\nc\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if msg := fails(t, func(tb testing.TB) { Golden(tb, path, []byte("a\nb\nc\n"), false) }); msg != "" {
+		t.Errorf("equal bytes failed: %q", msg)
+	}
+	msg := fails(t, func(tb testing.TB) { Golden(tb, path, []byte("a\nB\nc\n"), false) })
+	if !strings.Contains(msg, path) || !strings.Contains(msg, "line 2") || !strings.Contains(msg, `got "B"`) {
+		t.Errorf("a changed line: %q, want the file, line 2 and the line", msg)
+	}
+	if msg := fails(t, func(tb testing.TB) { Golden(tb, path, []byte("new\n"), true) }); msg != "" {
+		t.Errorf("update failed: %q", msg)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new\n" {
+		t.Errorf("update wrote %q", b)
+	}
+	if msg := fails(t, func(tb testing.TB) { Golden(tb, filepath.Join(t.TempDir(), "none"), nil, false) }); !strings.Contains(msg, "-update") {
+		t.Errorf("a missing golden: %q, want a hint to -update", msg)
+	}
+}
