@@ -342,13 +342,14 @@ func (w *World) sellTreasuryTokens(dx int64) {
 func (w *World) arbitrage() {
 	m := &w.p.Market
 	circ := w.circulating()
+	diluted := w.valuation.Diluted(circ) // once a round: the supply does not change within it
 	if w.netSellUSD != 0 && m.PermanentImpact > 0 {
-		if d := w.valuation.DemandCap(w.logValue, circ); d > 0 {
+		if d := w.valuation.DemandCapAt(w.logValue, diluted); d > 0 {
 			w.logValue += math.Log1p(-min(m.PermanentImpact*w.netSellUSD/d, 0.99))
 		}
 	}
 	w.netSellUSD = 0
-	w.fairValue = w.valuation.FairValue(w.logValue, circ, w.holderCashFlow())
+	w.fairValue = w.valuation.FairValueAt(w.logValue, diluted, circ, w.holderCashFlow())
 	if m.ArbSpeed <= 0 {
 		return
 	}

@@ -51,12 +51,28 @@ func (v Valuation) CashFlowCap(y float64) float64 {
 	return 365 * y / (v.RequiredReturn - v.Growth)
 }
 
+// Diluted is D_t's dilution factor (c/C_0)^(1−ε) for circulating supply
+// c: a caller that values the token more than once at the same supply
+// computes it once (DemandCapAt, FairValueAt).
+func (v Valuation) Diluted(c float64) float64 { return math.Pow(c/v.Circulating0, 1-v.Dilution) }
+
 // DemandCap is D_t for the log value L and circulating supply c.
 func (v Valuation) DemandCap(logValue, c float64) float64 {
-	return v.demand0 * math.Exp(logValue) * math.Pow(c/v.Circulating0, 1-v.Dilution)
+	return v.DemandCapAt(logValue, v.Diluted(c))
+}
+
+// DemandCapAt is D_t for the log value L and the dilution factor diluted
+// (Diluted).
+func (v Valuation) DemandCapAt(logValue, diluted float64) float64 {
+	return v.demand0 * math.Exp(logValue) * diluted
 }
 
 // FairValue is P*_t in USD per token.
 func (v Valuation) FairValue(logValue, c, y float64) float64 {
-	return (v.DemandCap(logValue, c) + v.CashFlowCap(y)) / c
+	return v.FairValueAt(logValue, v.Diluted(c), c, y)
+}
+
+// FairValueAt is P*_t for the dilution factor diluted of supply c.
+func (v Valuation) FairValueAt(logValue, diluted, c, y float64) float64 {
+	return (v.DemandCapAt(logValue, diluted) + v.CashFlowCap(y)) / c
 }
