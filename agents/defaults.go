@@ -142,33 +142,35 @@ func DefaultParams() Params {
 			MaxVerifiers: 30, ReviewDays: 30,
 			OperatingCostUSD: lognormalDist(9.39, 0.5), // e^9.39 ≈ $12k a year
 			BridgeShare:      lognormalDist(-6.21, 1),  // e^-6.21 ≈ 0.2%
+			Defensive:        1, DefensiveCheckRate: 1, // see Fraud below
 		},
 		// Arbitrum BoLD: assertion bond 3,600 ETH, $10.8M at $3,000. An
 		// invalid root that drains $2M before anyone notices is an
-		// assumption. What a finalised invalid root could steal is bridged
-		// value: Arbitrum One held about $15B (TVL over $14.75B at its
-		// third anniversary, Aug 2024, TechFlow; about $19B on L2BEAT in
-		// 2025), about 28% of it canonically bridged from Ethereum (L2BEAT's
-		// breakdown of value secured, as reported in 2025), the part a
-		// finalised root can withdraw: tvl_share = 0.28 makes G = $4.2B. It
-		// is off here: against a $10.8M bond a sequencer that weighs one
-		// batch at a time cheats whenever its belief of detection dips
-		// below 99.7%, and the learning verifiers let it dip (200 baseline
-		// runs: 30 frauds attempted, 17 finalised, TVL gone in half the
-		// runs; docs/model.md §20). After a finalised fraud 40% of the
-		// users leave (liquidity on Hyperbridge fell about 40% in the days
-		// after its 2025 exploit, as reported) and the token's value falls
-		// 15% (EXA fell over 15% on the day of the Exactly Protocol bridge
-		// exploit, Aug 2023, as reported); both are secondary sources.
-		// Both are off in the baseline (experiments/verifier-dilemma.toml
-		// turns them on) for the same reason as tvl_share: the baseline
-		// finalises about 3.4 invalid roots a run where live rollups have
-		// finalised none, so 40% of users leaving at each would cut four
-		// years of fees by about 80% (200 runs: year-4 fees p50 $9M
-		// against $27M) and the price to -94%, artefacts of the fraud
-		// rate, not of the design (docs/model.md §20).
+		// assumption (the fixed part of the gain). What a finalised
+		// invalid root could steal is bridged value: Arbitrum One held
+		// about $15B (TVL over $14.75B at its third anniversary, Aug 2024,
+		// TechFlow; about $19B on L2BEAT in 2025), about 28% of it
+		// canonically bridged from Ethereum (L2BEAT's breakdown of value
+		// secured, as reported in 2025), the part a finalised root can
+		// withdraw: tvl_share = 0.28 makes G = $4.2B. After a finalised
+		// fraud 40% of the users leave (liquidity on Hyperbridge fell
+		// about 40% in the days after its 2025 exploit, as reported) and
+		// the token's value falls 15% (EXA fell over 15% on the day of the
+		// Exactly Protocol bridge exploit, Aug 2023, as reported); both are
+		// secondary sources. A sequencer weighs the income a caught fraud
+		// takes from it (far_sighted). One defensive validator checks
+		// every batch: Arbitrum One ran with about 12 permissioned
+		// validators, Offchain Labs' among them, and saw no fraud proof
+		// from August 2021 to September 2023 (Ed Felten to Cointelegraph,
+		// Sep 2023); Nitro's Defensive strategy challenges any assertion
+		// that disagrees with the node's own state (Arbitrum docs, "How to
+		// run a validator"). A node that is up at some time in the 7-day
+		// window checks the batch, so its check rate is 1 (assumption).
+		// Without it the baseline attempts about 25 invalid roots a run
+		// and finalises 16 (200 runs; docs/model.md §8.6):
+		// experiments/verifier-dilemma.toml studies that world.
 		Fraud: Fraud{Gain: 2e6, Slash: 10.8e6, Noise: 0.003, PriorCheckRate: 0.5,
-			TVLUSD: 15e9, TVLShare: 0, Exodus: 0, PriceShock: 0},
+			TVLUSD: 15e9, TVLShare: 0.28, Exodus: 0.4, PriceShock: 0.15, FarSighted: true},
 		// Governance, the attacker and lending: governance_defaults.go.
 		Governance: defaultGovernance(),
 		Attacker:   defaultAttacker(),

@@ -198,6 +198,18 @@ func (RewardMode) EnumNames() []string { return rewardModeNames.Names() }
 // not the cheating rate, because the sequencer only needs to fear a smaller
 // detection probability; only paying the verifiers (reward, attention
 // challenges, subsidies, a miss penalty) lowers the cheating rate.
+//
+// Defensive validators are outside the game: they check every batch with
+// defensive_check_rate whatever checking pays, as Nitro's Defensive
+// strategy does (a node that follows the chain and challenges any
+// assertion that disagrees with its own state), run by a team or
+// foundation for its own reasons. They are the inspector's commitment of
+// the inspection-game literature (inspector leadership; Maschler 1966,
+// Avenhaus, von Stengel and Zamir 2002, sec. 4): a sequencer that knows
+// every batch is checked posts no invalid root, so the learning
+// verifiers, who then see no fraud, stop checking and leave, free riding
+// on them. The verifier's dilemma is what is left once they stop
+// (defensive = 0, or after defensive_days).
 type Verification struct {
 	Verifiers           int        `toml:"verifiers" unit:"count" range:"[0,100000]" doc:"verifiers who may check each batch (N)"`
 	CheckCost           float64    `toml:"check_cost" unit:"USD/batch" range:"[0,)" doc:"cost of checking one batch (c): each verifier's cost is this times a lognormal factor of median 1"`
@@ -217,15 +229,21 @@ type Verification struct {
 	ReviewDays          int        `toml:"review_days" unit:"days" range:"[0,3650]" doc:"how often verifiers review membership: the one whose value fell shortest of its operating cost leaves, and one candidate considers entry (0 = fixed population)"`
 	OperatingCostUSD    dist.Dist  `toml:"operating_cost_usd" unit:"USD/year" range:"[0,)" doc:"cost of running a verifying (watchtower) node, drawn per verifier"`
 	BridgeShare         dist.Dist  `toml:"bridge_share" unit:"fraction of TVL" range:"[0,)" doc:"share of the bridged value (TVL) the verifier or its users hold, drawn per verifier (clamped to [0, 1]); it loses this share of what a finalised fraud steals"`
+	Defensive           int        `toml:"defensive" unit:"count" range:"[0,1000]" doc:"defensive validators (Arbitrum Nitro's Defensive strategy, run by the team or foundation): they follow the chain and challenge every assertion that disagrees with their state, whatever checking pays; not part of the learning population"`
+	DefensiveCheckRate  float64    `toml:"defensive_check_rate" unit:"probability" range:"[0,1]" doc:"chance that a defensive validator checks a batch within its challenge window (1 = it is never down for a whole window)"`
+	DefensiveDays       int        `toml:"defensive_days" unit:"days" range:"[0,2147483647]" doc:"days from launch during which the defensive validators run (0 = the whole run)"`
 }
 
 // Fraud is the sequencers' side of the verification game. A sequencer posts
 // an invalid root with probability q, a logit response to its belief about
 // detection: gain G when it passes against the loss of its bond when caught
-// (fraud.slash plus slashing.invalid_root.penalty times its self-stake). It
-// weighs one batch at a time: the income it would lose to a jail term or a
-// removal is not in the calculation, which makes it bolder than a
-// far-sighted operator.
+// (fraud.slash plus slashing.invalid_root.penalty times its self-stake) and,
+// when far_sighted, the income a caught fraud takes from it: its smoothed
+// net income capitalised (removal) or for the jail days (a jail term). In
+// the mixed equilibrium that franchise value, like the bond, lowers the
+// check rate the sequencer needs to fear, not the cheat rate; it deters
+// for good only against a detection rate fixed from outside (defensive
+// validators).
 //
 // What fraud steals is bridged value: G = gain + tvl_share * TVL, with the
 // TVL moving with the fee level (both measure use of the rollup). A
@@ -245,4 +263,5 @@ type Fraud struct {
 	TVLShare       float64 `toml:"tvl_share" unit:"fraction of TVL" range:"[0,1]" doc:"share of the TVL an invalid root that finalises steals (the part of G that scales with the bridge)"`
 	Exodus         float64 `toml:"exodus" unit:"fraction" range:"[0,0.99]" doc:"share of users who leave after a finalised fraud: the fee level and the TVL fall by it, for good"`
 	PriceShock     float64 `toml:"price_shock" unit:"fraction" range:"[0,0.99]" doc:"fall of the token's demand-side value at a finalised fraud"`
+	FarSighted     bool    `toml:"far_sighted" doc:"a sequencer also risks the income a caught fraud takes from it: removal (slashing.invalid_root.remove) costs its smoothed net income capitalised at market.required_return less market.cash_flow_growth, a jail term that income for the jail days (false: it weighs one batch, the one-shot inspection game)"`
 }

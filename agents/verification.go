@@ -56,6 +56,7 @@ type gameState struct {
 	capacity        int     // most verifiers at once (the population's cap)
 	exits           int     // verifiers who left
 	entries         int     // verifiers who entered
+	defensive       int     // defensive validators running today
 }
 
 // resetVerification draws the verifiers' check costs (verification
@@ -102,7 +103,18 @@ func (w *World) resetVerification() error {
 	g.dayChecks, g.dayCheat, g.dayBatches = 0, 0, 0
 	g.tvlFactor, g.profitGone, g.exits, g.entries, g.verifierBatches = 1, 0, 0, 0, 0
 	g.gainUSD = w.fraudGain()
+	g.defensive = p.Defensive // day 0
 	return nil
+}
+
+// startDefensive sets how many defensive validators run today: all of
+// verification.defensive until defensive_days (if set), none after.
+func (w *World) startDefensive() {
+	p := &w.p.Verification
+	w.game.defensive = p.Defensive
+	if p.DefensiveDays > 0 && w.day >= p.DefensiveDays {
+		w.game.defensive = 0
+	}
 }
 
 // sized returns s with length n and capacity at least c, cleared.
@@ -151,6 +163,7 @@ func (w *World) fraudGain() float64 {
 func (w *World) verify() {
 	g := &w.game
 	g.dayChecks, g.dayCheat, g.dayBatches = 0, 0, w.net.nBatches
+	w.startDefensive()
 	w.finaliseFrauds()
 	if rd := w.p.Verification.ReviewDays; rd > 0 && w.day%rd == 0 {
 		w.reviewVerifiers()
@@ -233,7 +246,8 @@ func (w *World) revise(nb int) {
 	for j := n - 1; j >= 0; j-- {
 		v.suf[j] = v.suf[j+1] * (1 - v.belief[j])
 	}
-	g.detectBelief = 1 - v.pre[n]
+	none := w.defensiveMiss() // the defensive validators all miss a batch
+	g.detectBelief = 1 - none*v.pre[n]
 
 	// Sequencers: gain G if the root passes, lose the bond S (plus the
 	// slashed self-stake) if it is caught.
@@ -271,7 +285,7 @@ func (w *World) revise(nb int) {
 		qNow = w.cheatAt(g.detectBelief, gain, price)
 	}
 	for i := range n {
-		others := v.pre[i] * v.suf[i+1]
+		others := none * v.pre[i] * v.suf[i+1]
 		loss := vp.MissPenalty + v.share[i]*gain
 		gamma := w.checkGain(v.cost[i], loss, others, share)
 		temp := vp.Noise * v.cost[i]
@@ -295,7 +309,23 @@ func (w *World) cheatProb(k int, d, gain, price float64) float64 {
 		return 0
 	}
 	bond := w.live.fraudSlash + w.p.Slashing.InvalidRoot.Penalty*protocol.Tokens(o.self[k])*price // governance may change the bond
-	return logitChoice(gain*(1-d)-bond*d, w.p.Fraud.Noise*min(gain, bond))
+	return logitChoice(gain*(1-d)-(bond+w.franchise(k))*d, w.p.Fraud.Noise*min(gain, bond))
+}
+
+// franchise is what a caught fraud takes from operator k's future income
+// when fraud.far_sighted: its smoothed net income (USD a day, if positive)
+// capitalised as the valuation capitalises cash flows, 365·y/(r − g),
+// when the slash removes it, or for the jail days otherwise.
+func (w *World) franchise(k int) float64 {
+	y := w.ops.profit[k]
+	if !w.p.Fraud.FarSighted || !(y > 0) {
+		return 0
+	}
+	ip := &w.p.Slashing.InvalidRoot
+	if ip.Remove {
+		return w.valuation.CashFlowCap(y)
+	}
+	return y * float64(ip.JailDays)
 }
 
 // cheatAt is the sequencers' fraud probability per batch, weighted by
@@ -316,12 +346,27 @@ func (w *World) cheatAt(d, gain, price float64) float64 {
 }
 
 // potShare is the expected share of a pot split among checkers that one
-// checker sees, E[1/(1+K)] at the mean belief (1 when nothing is split).
+// checker sees, E[1/(1+K)] at the mean belief over the n learning
+// verifiers and today's defensive validators (1 when nothing is split).
 func (w *World) potShare(sumBelief float64, n int) float64 {
+	if m := w.game.defensive; m > 0 {
+		sumBelief += float64(m) * w.p.Verification.DefensiveCheckRate
+		n += m
+	}
 	if n > 1 && (w.p.Verification.RewardMode == RewardShared || w.game.windfallUSD > 0) {
 		return shareOfPot(sumBelief/float64(n), n)
 	}
 	return 1
+}
+
+// defensiveMiss is the probability that every defensive validator running
+// today misses a batch: (1 - defensive_check_rate)^m.
+func (w *World) defensiveMiss() float64 {
+	m := w.game.defensive
+	if m == 0 {
+		return 1
+	}
+	return math.Pow(1-w.p.Verification.DefensiveCheckRate, float64(m))
 }
 
 // checkGain is Γ: a verifier's expected gain from checking one batch, at
@@ -382,7 +427,7 @@ func (w *World) reviewVerifiers() {
 	// fraud its presence would deter, at today's beliefs.
 	n := v.len()
 	var sumBelief float64
-	none := 1.0 // nobody checks, in everyone's belief, now that one may have left
+	none := w.defensiveMiss() // nobody checks, in everyone's belief, now that one may have left
 	for _, b := range v.belief {
 		sumBelief += b
 		none *= 1 - b
@@ -520,7 +565,14 @@ func (w *World) fraud(s int) {
 			g.owedUSD += vp.SubsidyPerCheck
 		}
 	}
-	if len(v.hit) == 0 { // passes: finalises after the challenge window
+	defensive := 0 // defensive validators that checked it
+	for range g.defensive {
+		if a := vp.DefensiveCheckRate; a >= 1 || r.Float64() < a {
+			defensive++
+		}
+	}
+	checkers := len(v.hit) + defensive
+	if checkers == 0 { // passes: finalises after the challenge window
 		g.missed++
 		gain := g.gainUSD
 		if w.trace != nil { // names and details are formatted only for a replay
@@ -539,17 +591,20 @@ func (w *World) fraud(s int) {
 	// challengers; the sequencer's stake is slashed.
 	g.caught++
 	if w.trace != nil { // names and details are formatted only for a replay
-		w.event("fraud_caught", operatorName(s), w.live.fraudSlash, "USD", fmt.Sprintf("challenged by %d verifiers; bond forfeited", len(v.hit)))
+		w.event("fraud_caught", operatorName(s), w.live.fraudSlash, "USD", fmt.Sprintf("challenged by %d verifiers and %d defensive validators; bond forfeited", len(v.hit), defensive))
 	}
 	o.usdToday[s] -= w.live.fraudSlash
 	g.owedUSD -= w.live.fraudSlash
+	// Defensive validators share the pot but claim nothing: their part of
+	// a shared reward is not owed, and their part of the challenger
+	// tokens stays in the challenger account.
 	reward := vp.Reward
 	if vp.RewardMode == RewardShared {
-		reward /= float64(len(v.hit))
+		reward /= float64(checkers)
 	}
 	ip := &w.p.Slashing.InvalidRoot
 	_, chal := w.slash(s, ip.Penalty, ip.JailDays, ip.Remove)
-	windfall := protocol.Tokens(chal) * w.pool.Price() / float64(len(v.hit))
+	windfall := protocol.Tokens(chal) * w.pool.Price() / float64(checkers)
 	for _, i := range v.hit {
 		v.profit[i] += reward + windfall
 		g.owedUSD += reward
