@@ -42,6 +42,7 @@ type gameState struct {
 	// pending frauds, by the day their challenge window ends (a ring).
 	pendingN   []int32
 	pendingUSD []float64
+	pendingSum float64 // USD of every pending fraud: claimed on the bridge, not yet taken
 
 	batches, frauds, caught, missed, finalised int64
 	checks, lossUSD                            float64
@@ -49,7 +50,6 @@ type gameState struct {
 	dayChecks, dayCheat                        float64
 	dayBatches                                 int
 
-	gainUSD         float64 // G at the last revision: what an invalid root would steal
 	verifierBatches float64 // batches times the verifiers present: the check rate's denominator
 	tvlFactor       float64 // share of the bridged value left after the thefts so far
 	profitGone      float64 // profit of the verifiers who left, USD
@@ -94,6 +94,7 @@ func (w *World) resetVerification() error {
 	win := max(p.ChallengeWindowDays, 0) + 1
 	g.pendingN = resize(g.pendingN, win)
 	g.pendingUSD = resize(g.pendingUSD, win)
+	g.pendingSum = 0
 	g.cheatBelief = p.PriorCheatRate
 	g.seen = float64(max(p.ReviseEveryBatches, 1))
 	g.memory = p.MemoryDays * float64(w.p.Sequencers.BatchesPerDay)
@@ -102,7 +103,6 @@ func (w *World) resetVerification() error {
 	g.checks, g.lossUSD, g.firstFinalDay = 0, 0, -1
 	g.dayChecks, g.dayCheat, g.dayBatches = 0, 0, 0
 	g.tvlFactor, g.profitGone, g.exits, g.entries, g.verifierBatches = 1, 0, 0, 0, 0
-	g.gainUSD = w.fraudGain()
 	g.defensive = p.Defensive // day 0
 	return nil
 }
@@ -152,9 +152,12 @@ func (w *World) tvl() float64 {
 	return w.p.Fraud.TVLUSD * math.Exp(w.logFee) * w.game.tvlFactor
 }
 
-// fraudGain is G: what an invalid root that finalises would steal today.
+// fraudGain is G: what an invalid root that finalises would steal today,
+// gain + tvl_share·A, with A the bridged value that invalid roots already
+// pending have not claimed: frauds posted within one challenge window
+// share the bridge, so together they never take more than it holds.
 func (w *World) fraudGain() float64 {
-	return w.p.Fraud.Gain + w.p.Fraud.TVLShare*w.tvl()
+	return w.p.Fraud.Gain + w.p.Fraud.TVLShare*max(w.tvl()-w.game.pendingSum, 0)
 }
 
 // verify plays today's batches in blocks of revise_every_batches: before
@@ -191,6 +194,7 @@ func (w *World) finaliseFrauds() {
 		if g.firstFinalDay < 0 {
 			g.firstFinalDay = w.day
 		}
+		g.pendingSum = max(g.pendingSum-g.pendingUSD[slot], 0)
 		w.fraudCostsUsers(int(n), g.pendingUSD[slot])
 	}
 	g.pendingN[slot], g.pendingUSD[slot] = 0, 0
@@ -253,7 +257,6 @@ func (w *World) revise(nb int) {
 	// slashed self-stake) if it is caught.
 	price := w.pool.Price()
 	gain := w.fraudGain()
-	g.gainUSD = gain
 	pen := w.p.Slashing.InvalidRoot.Penalty
 	chal := w.slashSplit.Challenger
 	var wfNum, wfDen float64
@@ -574,8 +577,8 @@ func (w *World) fraud(s int) {
 	checkers := len(v.hit) + defensive
 	if checkers == 0 { // passes: finalises after the challenge window
 		g.missed++
-		gain := g.gainUSD
-		if w.trace != nil { // names and details are formatted only for a replay
+		gain := w.fraudGain() // what this root claims, after those pending
+		if w.trace != nil {   // names and details are formatted only for a replay
 			w.event("fraud_unchecked", operatorName(s), gain, "USD", "invalid root nobody checked; finalises after the challenge window")
 		}
 		for i := range v.len() {
@@ -585,6 +588,7 @@ func (w *World) fraud(s int) {
 		slot := (w.day + max(vp.ChallengeWindowDays, 0)) % len(g.pendingN)
 		g.pendingN[slot]++
 		g.pendingUSD[slot] += gain
+		g.pendingSum += gain
 		return
 	}
 	// Caught: the bond is forfeited to the treasury, which pays the

@@ -145,3 +145,39 @@ func TestFinalisedFraudCostsUsers(t *testing.T) {
 		t.Errorf("the USD ledger moved: %q, was %q", got, usd)
 	}
 }
+
+// TestPendingFraudsShareTheBridge is a worked example of fraudGain: two
+// invalid roots nobody checks are posted on one day, before either
+// finalises. The first claims G1 = g + 0.28·T of a bridge holding T; the
+// second only what the first left, G2 = g + 0.28·(T − G1); on the day
+// their window ends the bridge keeps T − G1 − G2 (of which the users who
+// leave take 40% twice).
+func TestPendingFraudsShareTheBridge(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Verification.Defensive = 0
+	var w World
+	if err := w.Reset(&p, rand.New(rand.NewPCG(1, 2))); err != nil {
+		t.Fatal(err)
+	}
+	w.Step()
+	clear(w.v.p) // nobody checks
+	tvl, g0 := w.tvl(), p.Fraud.Gain
+	w.fraud(0)
+	w.fraud(0)
+	g1 := g0 + 0.28*tvl
+	g2 := g0 + 0.28*(tvl-g1)
+	if got, want := w.game.pendingSum, g1+g2; math.Abs(got-want) > 1e-9*want {
+		t.Fatalf("pending claims USD %.6g, want G1 + G2 = %.6g + %.6g", got, g1, g2)
+	}
+	// The window ends: the bridge loses both claims, the users leave.
+	w.day += p.Verification.ChallengeWindowDays
+	before := w.tvl()
+	w.finaliseFrauds()
+	if w.game.finalised != 2 || w.game.pendingSum != 0 {
+		t.Fatalf("finalised %d, pending USD %g after the window, want 2 and 0", w.game.finalised, w.game.pendingSum)
+	}
+	if got, want := w.tvl(), (before-g1-g2)*0.36; math.Abs(got-want) > 1e-9*before {
+		t.Errorf("bridge after two finalised roots USD %.6g, want (T − G1 − G2)·0.6² = %.6g", got, want)
+	}
+}
