@@ -41,7 +41,8 @@ func (w *World) selectActive() {
 
 // updateChoice prepares the delegators' choice among active operators:
 // cumulative logit weights of the scores (one exp per operator per day, not
-// per delegator).
+// per delegator), 0 for an operator at or above max_operator_share of
+// active stake.
 func (w *World) updateChoice() {
 	o := &w.ops
 	n := &w.net
@@ -51,10 +52,20 @@ func (w *World) updateChoice() {
 		n.bestKeep = max(n.bestKeep, 1-o.commission[k])
 	}
 	noise := w.p.Staking.ChoiceNoise
+	capStake := math.Inf(1) // stake at which an operator is full (max_operator_share)
+	if c := w.p.Staking.MaxOperatorShare; c < 1 {
+		var total int64
+		for _, st := range n.actStake {
+			total += st
+		}
+		capStake = c * float64(total)
+	}
 	var cum float64
 	for j, k := range n.act {
 		wt := 0.0
 		switch {
+		case float64(n.actStake[j]) >= capStake && capStake > 0:
+			// full: no new delegators
 		case noise > 0:
 			wt = math.Exp((o.score(k) - n.bestScore) / noise)
 		case o.score(k) == n.bestScore:

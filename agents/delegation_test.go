@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"pgregory.net/rapid"
+
+	"github.com/seqsim/seqsim/agents/protocol"
 )
 
 // choiceWorld is a world of n launch operators with the given commissions
@@ -61,6 +63,41 @@ func TestChoiceWorkedExample(t *testing.T) {
 	w = choiceWorld(t, 2, []float64{0.10, 0.05, 0.15}, 0)
 	if got := drawShares(w, 1000); got[1] != 1 {
 		t.Errorf("temperature 0: shares %v, want all to operator 1", got)
+	}
+}
+
+// TestFullOperatorsGetNoNewDelegators is a worked example of
+// staking.max_operator_share: the three operators of the worked example
+// above, the cheapest (5%) holding 50% of active stake, the others 30% and
+// 20%. With a cap of 0.4 the cheapest is full: its weight is 0 and the
+// others share new delegations 1 : e^-1 (commissions 10% and 15%), 0.7311
+// and 0.2689. With a cap of 0.55 nobody is full and the shares are the
+// uncapped ones. Cumulative weights are compared exactly.
+func TestFullOperatorsGetNoNewDelegators(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		cap  float64
+		want []float64 // weights, in act order (by stake: operators 1, 0, 2)
+	}{
+		{0.4, []float64{0, math.Exp(-1), math.Exp(-2)}},
+		{0.55, []float64{1, math.Exp(-1), math.Exp(-2)}},
+		{1, []float64{1, math.Exp(-1), math.Exp(-2)}},
+	} {
+		w := choiceWorld(t, 1, []float64{0.10, 0.05, 0.15}, 0.05)
+		w.p.Staking.MaxOperatorShare = tc.cap
+		w.ops.self[0], w.ops.self[1], w.ops.self[2] = protocol.ToMicro(30e6), protocol.ToMicro(50e6), protocol.ToMicro(20e6)
+		w.ops.deleg[0], w.ops.deleg[1], w.ops.deleg[2] = 0, 0, 0
+		w.selectActive()
+		if got := w.net.act; len(got) != 3 || got[0] != 1 || got[1] != 0 || got[2] != 2 {
+			t.Fatalf("active set %v, want operators 1, 0, 2 by stake", got)
+		}
+		var cum float64
+		for j, wt := range tc.want {
+			cum += wt
+			if got := w.net.choiceCum[j]; math.Abs(got-cum) > 1e-15 {
+				t.Errorf("cap %g: cumulative weight %d = %.17g, want %.17g", tc.cap, j, got, cum)
+			}
+		}
 	}
 }
 

@@ -292,6 +292,12 @@ func validateShares(c *field.Checker, key string, xs []float64, names string) {
 // no longer active or its score falls below the best by more than
 // redelegate_gap: re-delegation goes through the cooldown, during which the
 // stake can still be slashed.
+//
+// max_operator_share is a design's answer to concentration: delegators
+// choosing an operator skip those at or above that share of active stake,
+// as the Solana Foundation's delegation program and stake pools skip
+// validators above a stake limit or in the superminority (the fewest
+// validators holding a third of stake).
 type Staking struct {
 	CooldownDays           int      `toml:"cooldown_days" unit:"days" range:"[0,3650]" doc:"unbonding delay before unstaked tokens are liquid (0 = instant); unbonding stake stays slashable"`
 	ReviewDays             int      `toml:"review_days" unit:"days" range:"[1,3650]" doc:"how often each holder reconsiders staking (staggered)"`
@@ -304,6 +310,7 @@ type Staking struct {
 	RecordDays             float64  `toml:"record_days" unit:"days" range:"[1,3650]" doc:"memory of an operator's record (its recent share of offline or slashed days)"`
 	SlashWeight            float64  `toml:"slash_weight" unit:"days per unit penalty" range:"[0,)" doc:"a slash of penalty f counts in the record as f times this many offence days"`
 	RedelegateGap          float64  `toml:"redelegate_gap" unit:"fraction" range:"[0,1]" doc:"a delegator leaves an operator whose score is below the best by more than this share"`
+	MaxOperatorShare       float64  `toml:"max_operator_share" unit:"fraction of active stake" range:"[0.01,1]" doc:"an active operator holding this share of active stake or more gets no new delegators (its own delegators may still add to their stake); 1 = no cap"`
 }
 
 // Validate checks the keys of the budget APR model, which only it reads.
