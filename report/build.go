@@ -386,9 +386,13 @@ func outcomeTables(v *view, idx []int, what string) []table {
 	t.Wide = len(t.Head) > 7
 	t.Notes = []string{"Means with normal 95% confidence intervals; probabilities with Wilson 95% intervals."}
 	if anyMark {
-		t.Notes = append(t.Notes, "Best and worst are marked on key outcomes (charted or with risk thresholds): lower is better, except for outcomes whose risk is the low tail, where higher is better. † the intervals of the best and the worst overlap: the difference is not resolved at 95%.")
+		t.Notes = append(t.Notes, "Best and worst are marked on key outcomes (charted or with risk thresholds): lower is better, except for outcomes whose risk is the low tail, where higher is better. † the difference of the best and the worst is not resolved at 95%: by its paired interval where their runs share seeds (the next table), else because their intervals overlap.")
 	}
-	return []table{t}
+	out := []table{t}
+	if d, ok := diffTable(v, qs, what); ok {
+		out = append(out, d)
+	}
+	return out
 }
 
 func heads(ss ...string) []head {

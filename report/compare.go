@@ -240,8 +240,10 @@ func compareView(fs []*folder, labels []string) (*view, []string) {
 				c.parts = append(c.parts, f.labelParts(p, lastSegment)...)
 				c.label = strings.Join(c.parts, " ")
 			}
+			c.values, c.seeds = make([][]float64, len(v.outcomes)), pt.seeds
 			for i, m := range f.man.Outcomes {
 				c.stats[oIdx[m.Name]] = &pt.stats[i]
+				c.values[oIdx[m.Name]] = pt.values[i]
 			}
 			for j, m := range f.man.Series {
 				if pt.bands != nil {

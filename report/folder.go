@@ -79,6 +79,8 @@ type experimentInfo struct {
 type point struct {
 	cols   []string    // values of study.Columns; nil when the point has no row
 	values [][]float64 // outcome x run, NaN = no value
+	seeds  []uint64    // run r's seed, for pairing with another point (nil when runs.csv lists the runs out of order)
+	order  bool        // false once a run came out of order
 	stats  []stats.Outcome
 	bands  []*plots.Band // by series index; nil when series.csv has none
 }
@@ -303,6 +305,7 @@ func (f *folder) readRuns() error {
 		f.rows++
 		pt := &f.points[p]
 		if pt.cols == nil {
+			pt.order = true
 			pt.cols = make([]string, nc)
 			for j := range nc {
 				pt.cols[j] = strings.Clone(row.Fields[idx[2+j]])
@@ -316,6 +319,13 @@ func (f *folder) readRuns() error {
 				v = math.NaN()
 			}
 			pt.values[i] = append(pt.values[i], v)
+		}
+		pt.order = pt.order && row.Run == len(pt.seeds)
+		pt.seeds = append(pt.seeds, row.Seed)
+	}
+	for p := range f.points {
+		if !f.points[p].order {
+			f.points[p].seeds = nil // runs that cannot be matched by index do not pair
 		}
 	}
 	return nil

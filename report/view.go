@@ -15,10 +15,12 @@ const maxCompared = 12
 // column is one point of one experiment: a column of the comparison
 // tables and one fan of the overlaid fan charts.
 type column struct {
-	label string           // in legends and bar categories
-	parts []string         // label in parts for table headers: experiment, scenario, swept values
-	stats []*stats.Outcome // by the view's outcome index; nil: the experiment has no such outcome
-	bands []*plots.Band    // by the view's series index; nil: no such series
+	label  string           // in legends and bar categories
+	parts  []string         // label in parts for table headers: experiment, scenario, swept values
+	stats  []*stats.Outcome // by the view's outcome index; nil: the experiment has no such outcome
+	values [][]float64      // the runs' values, by the view's outcome index and run; nil as stats
+	seeds  []uint64         // run r's seed (paired.go); nil: the runs cannot be paired
+	bands  []*plots.Band    // by the view's series index; nil: no such series
 }
 
 // view is what the metric sections are built from: metrics and the
@@ -36,7 +38,7 @@ func folderView(f *folder) *view {
 	v := &view{outcomes: f.man.Outcomes, series: f.man.Series, runs: f.man.Study.Runs}
 	for p := range f.points {
 		pt := &f.points[p]
-		c := column{label: f.label(p), parts: f.labelParts(p, lastSegment), stats: make([]*stats.Outcome, len(pt.stats)), bands: pt.bands}
+		c := column{label: f.label(p), parts: f.labelParts(p, lastSegment), stats: make([]*stats.Outcome, len(pt.stats)), values: pt.values, seeds: pt.seeds, bands: pt.bands}
 		for i := range pt.stats {
 			c.stats[i] = &pt.stats[i]
 		}
@@ -112,8 +114,9 @@ func (v *view) headline(idx []int) []quantity {
 }
 
 // marks returns, per column, "best", "worst" or "" for a quantity, and
-// whether the intervals of the best and the worst overlap (the difference
-// is then not resolved at 95%). Every column tied for best (or worst) is
+// whether the difference of the best and the worst is not resolved at
+// 95%: by its paired interval when their runs pair (paired.go), else by
+// the overlap of their intervals. Every column tied for best (or worst) is
 // marked; columns without a value never are. Fewer than two values, or
 // all equal, give no marks.
 func marks(v *view, q quantity) (m []string, overlap bool) {
@@ -149,11 +152,18 @@ func marks(v *view, q quantity) (m []string, overlap bool) {
 	}
 	for i := range v.cols {
 		for j := range v.cols {
-			if m[i] == "best" && m[j] == "worst" {
-				_, blo, bhi := q.value(&v.cols[i])
-				_, wlo, whi := q.value(&v.cols[j])
-				overlap = overlap || blo <= whi && wlo <= bhi
+			if m[i] != "best" || m[j] != "worst" {
+				continue
 			}
+			if pairs(&v.cols[i], &v.cols[j]) {
+				// Runs that pair resolve the difference by its own
+				// interval (paired.go), not by two marginal ones.
+				overlap = overlap || !diffOf(v, q, &v.cols[j], &v.cols[i]).resolved()
+				continue
+			}
+			_, blo, bhi := q.value(&v.cols[i])
+			_, wlo, whi := q.value(&v.cols[j])
+			overlap = overlap || blo <= whi && wlo <= bhi
 		}
 	}
 	return m, overlap
