@@ -117,7 +117,7 @@ func (c *Comparison) Write() error {
 	if n := undrawn(charts); n > 0 {
 		p.Notices = append(p.Notices, fmt.Sprintf("%s could not be drawn from this data; the sections say why.", plural(n, "chart")))
 	}
-	p.Sections = append([]*section{overviewSection(fs, labels, c.dirs)}, metricSections(v, charts, c.formats, "experiment")...)
+	p.Sections = append([]*section{changedSection(fs, labels), overviewSection(fs, labels, c.dirs)}, metricSections(v, charts, c.formats, "experiment")...)
 	p.Extra = []*section{diffSection(fs, labels), provenanceSection(fs, labels)}
 	b, err := p.html()
 	if err != nil {
@@ -157,9 +157,50 @@ func (f *folder) compared() bool {
 	return f.man.Study.Kind != kindSensitivity && len(f.points) <= maxCompared
 }
 
-// folderLabels names each experiment: its name, with its folder's name
-// when two experiments share a name, and a number if that is not enough.
+// differingParams lists the parameters of the resolved experiments whose
+// values differ between fs (sorted), leaving out the experiment's name and
+// description, which name it rather than define it.
+func differingParams(fs []*folder) []string {
+	keys := map[string]bool{}
+	for _, f := range fs {
+		for k := range f.params {
+			keys[k] = true
+		}
+	}
+	var out []string
+	for _, k := range sortedKeys(keys) {
+		if k == "experiment.name" || k == "experiment.description" {
+			continue
+		}
+		for _, f := range fs[1:] {
+			if paramOf(f, k) != paramOf(fs[0], k) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// paramOf is f's value of parameter k as its experiment.toml gives it, or
+// "–" when it has none.
+func paramOf(f *folder, k string) string {
+	if v, ok := f.params[k]; ok {
+		return v
+	}
+	return "–"
+}
+
+// maxLabelParams is the most differing parameters a column label names;
+// with more, the label falls back to the folder's name.
+const maxLabelParams = 2
+
+// folderLabels names each experiment: its name, and when two experiments
+// share a name, what differs between them (up to two parameters,
+// "fees.split=[0.2, 0.3, 0.5]"), else its folder's name; a number if that
+// is not enough.
 func folderLabels(fs []*folder) []string {
+	diff := differingParams(fs)
 	name := func(f *folder) string {
 		if f.info.Experiment.Name != "" {
 			return f.info.Experiment.Name
@@ -178,7 +219,15 @@ func folderLabels(fs []*folder) []string {
 			}
 		}
 		if n > 1 {
-			out[i] = name(f) + " (" + filepath.Base(filepath.Clean(f.dir)) + ")"
+			what := filepath.Base(filepath.Clean(f.dir))
+			if len(diff) > 0 && len(diff) <= maxLabelParams {
+				var kv []string
+				for _, k := range diff {
+					kv = append(kv, k+"="+paramOf(f, k))
+				}
+				what = strings.Join(kv, ", ")
+			}
+			out[i] = name(f) + " (" + what + ")"
 		}
 	}
 	for i := range out {
@@ -274,43 +323,34 @@ func overviewSection(fs []*folder, labels, dirs []string) *section {
 	return s
 }
 
-// diffSection shows the parameters whose resolved values differ between
-// the experiments, and each experiment.toml in full.
-func diffSection(fs []*folder, labels []string) *section {
-	s := &section{ID: "parameters", Title: "Parameters",
-		Lede: "Parameters of the resolved experiments (every default filled in) whose values differ."}
-	keys := map[string]bool{}
-	for _, f := range fs {
-		for k := range f.params {
-			keys[k] = true
-		}
+// changedSection opens a comparison with what differs between the
+// designs: each parameter of the resolved experiments whose value differs,
+// value by value, so that every difference the comparison shows can be read
+// against it.
+func changedSection(fs []*folder, labels []string) *section {
+	s := &section{ID: "changed", Title: "What differs",
+		Lede: "The parameters of the resolved experiments (every default filled in) whose values differ: the designs compared. The columns of every table are labelled by them when the experiments share a name."}
+	diff := differingParams(fs)
+	if len(diff) == 0 {
+		s.Notes = []string{"Every parameter has the same value in all experiments: the differences below are seed noise, or come from different seqsim versions."}
+		return s
 	}
 	t := table{Head: append(heads("parameter"), heads(labels...)...), Wide: len(fs) > 3}
-	for _, k := range sortedKeys(keys) {
-		vals := make([]string, len(fs))
-		same := true
-		for i, f := range fs {
-			v, ok := f.params[k]
-			if !ok {
-				v = "–"
-			}
-			vals[i] = v
-			same = same && vals[i] == vals[0]
-		}
-		if same {
-			continue
-		}
+	for _, k := range diff {
 		row := tableRow{Label: k}
-		for _, v := range vals {
-			row.Cells = append(row.Cells, tableCell{Value: v, Text: true})
+		for _, f := range fs {
+			row.Cells = append(row.Cells, tableCell{Value: paramOf(f, k), Text: true})
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	if len(t.Rows) == 0 {
-		s.Notes = []string{"Every parameter has the same value in all experiments."}
-	} else {
-		s.Tables = []table{t}
-	}
+	s.Tables = []table{t}
+	return s
+}
+
+// diffSection ends a comparison with each experiment.toml in full.
+func diffSection(fs []*folder, labels []string) *section {
+	s := &section{ID: "parameters", Title: "Parameters",
+		Lede: "Each experiment as resolved (every default filled in); the parameters that differ open the comparison."}
 	for i, f := range fs {
 		s.Details = append(s.Details, detail{Summary: labels[i] + ": experiment.toml", Body: string(f.toml)})
 	}

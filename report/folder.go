@@ -489,6 +489,12 @@ func tomlValue(v any) string {
 	case string:
 		return strconv.Quote(x)
 	case float64:
+		// Whole numbers of up to 15 digits in full (30000000, not 3e+07):
+		// USD and token amounts are read that way in the parameter tables
+		// and the column labels.
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return strconv.FormatFloat(x, 'f', -1, 64)
+		}
 		return strconv.FormatFloat(x, 'g', -1, 64)
 	case []any, map[string]any:
 		m := map[string]string{}

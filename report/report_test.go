@@ -506,6 +506,39 @@ func TestNotAnOutputFolder(t *testing.T) {
 	}
 }
 
+// TestCompareNamesWhatDiffers: two runs of one experiment that differ in
+// one parameter are labelled by it, and the comparison opens with it.
+func TestCompareNamesWhatDiffers(t *testing.T) {
+	t.Parallel()
+	a, b := copyFixture(t, "single"), copyFixture(t, "single")
+	path := filepath.Join(b, layout.Experiment)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(raw), "annual_revenue_usd = 30000000.0", "annual_revenue_usd = 5000000.0", 1)
+	if edited == string(raw) {
+		t.Fatal("fixture has no annual_revenue_usd = 30000000.0")
+	}
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := LoadComparison(filepath.Join(t.TempDir(), "cmp"), []string{a, b}, svgOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := differingParams(c.fs); len(got) != 1 || got[0] != "fees.annual_revenue_usd" {
+		t.Fatalf("differing parameters %q, want fees.annual_revenue_usd alone", got)
+	}
+	if !strings.HasSuffix(c.labels[0], "(fees.annual_revenue_usd=30000000)") || !strings.HasSuffix(c.labels[1], "(fees.annual_revenue_usd=5000000)") {
+		t.Errorf("labels %q, want each named by its fees.annual_revenue_usd", c.labels)
+	}
+	sec := changedSection(c.fs, c.labels)
+	if len(sec.Tables) != 1 || sec.Tables[0].Rows[0].Label != "fees.annual_revenue_usd" {
+		t.Errorf("the first section does not name the difference: %+v", sec)
+	}
+}
+
 // TestCompare compares two fixtures: each column with intervals, shared
 // series overlaid, parameters that differ.
 func TestCompare(t *testing.T) {
@@ -523,7 +556,7 @@ func TestCompare(t *testing.T) {
 	checkSelfContained(t, html)
 	m := readManifest(t, a)
 	for _, s := range []string{"Comparison of 3 experiments", "<caption>Per experiment</caption>", `class="best"`,
-		"ishigami is a sensitivity study", "experiment.runs", "experiment.name", `<section class="part" id="experiments">`} {
+		"ishigami is a sensitivity study", "experiment.runs", `<section class="part" id="changed">`, `<section class="part" id="experiments">`} {
 		if !strings.Contains(html, s) {
 			t.Errorf("comparison lacks %q", s)
 		}
