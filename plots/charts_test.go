@@ -38,6 +38,9 @@ var chartKinds = []struct {
 		names, s1, st := sobolIndices()
 		return plots.Bars(plots.Litepaper(), "Sobol indices of day-365 treasury (95% CI)", plots.WithUnit("index", plots.Dimensionless), names, s1, st)
 	}},
+	{"forest", func() (*plot.Plot, error) {
+		return plots.Forest(plots.Litepaper(), "Final price against 40/40/20 (paired, 200 runs)", "difference in final price (USD)", feeSplitDifferences())
+	}},
 	{"tornado", func() (*plot.Plot, error) {
 		base, names, low, high := tornadoInputs()
 		return plots.Tornado(plots.Litepaper(), "Day-365 treasury, one parameter at a time", "treasury (million USD)", base, names, low, high)

@@ -156,3 +156,15 @@ func feeSweep() (x, mean, lo, hi []float64) {
 	}
 	return x, mean, lo, hi
 }
+
+// feeSplitDifferences returns four designs' differences in final price
+// (USD) from a reference, with 95% intervals: two resolved (one each way),
+// one not, and one unpaired.
+func feeSplitDifferences() []plots.Difference {
+	return []plots.Difference{
+		{Label: "stakers 80/0/20", Est: 0.041, Lo: 0.022, Hi: 0.060, Paired: true},
+		{Label: "all to the treasury", Est: -0.105, Lo: -0.131, Hi: -0.079, Paired: true},
+		{Label: "burn 20/20/60", Est: 0.013, Lo: -0.004, Hi: 0.030, Paired: true},
+		{Label: "another seed", Est: 0.020, Lo: -0.140, Hi: 0.180, Paired: false},
+	}
+}

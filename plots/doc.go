@@ -30,6 +30,8 @@
 //   - [Bars] with [BarGroup]: grouped bars with interval whiskers (Sobol
 //     S1 and ST).
 //   - [Tornado]: one-at-a-time sensitivity, sorted by swing.
+//   - [Forest]: differences from a reference with their intervals, resolved
+//     ones (interval excluding 0) in colour, unpaired intervals dashed.
 //   - [MorrisScatter]: µ* against the sd of elementary effects, labelled.
 //   - [LineBand]: a 1-D sweep, line with a band.
 //

@@ -153,6 +153,23 @@ func ExampleBars() {
 	// sobol.svg
 }
 
+func ExampleForest() {
+	p, err := plots.Forest(plots.Litepaper(), "Final price against 40/40/20 (paired, 200 runs)",
+		"difference in final price (USD)", []plots.Difference{
+			{Label: "stakers 80/0/20", Est: 0.041, Lo: 0.022, Hi: 0.060, Paired: true},
+			{Label: "all to the treasury", Est: -0.105, Lo: -0.131, Hi: -0.079, Paired: true},
+			{Label: "burn 20/20/60", Est: 0.013, Lo: -0.004, Hi: 0.030, Paired: true},
+		})
+	if err != nil {
+		log.Fatal(err)
+	}
+	saveAndList(p, "forest")
+	// Output:
+	// forest.pdf
+	// forest.png (1350×900 px)
+	// forest.svg
+}
+
 func ExampleTornado() {
 	base, names, low, high := tornadoInputs()
 	p, err := plots.Tornado(plots.Litepaper(), "Day-365 treasury, one parameter at a time",
