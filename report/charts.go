@@ -265,6 +265,7 @@ func compareCharts(v *view, what string) []*chart {
 		out = append(out, c)
 	}
 	out = append(out, violinCharts(v)...)
+	out = append(out, forestCharts(v, what)...)
 	for i, m := range v.outcomes {
 		for _, t := range m.RiskAbove {
 			q := quantity{metric: i, risk: true, thr: t}
@@ -279,6 +280,47 @@ func compareCharts(v *view, what string) []*chart {
 					return plots.Bars(th, title, "probability", cats, g)
 				}})
 		}
+	}
+	return out
+}
+
+// forestCharts draw, for every charted outcome, each column's difference
+// of means from the first column's with its interval, paired where the
+// runs pair (paired.go): the differences table as a chart.
+func forestCharts(v *view, what string) []*chart {
+	if len(v.cols) < 2 || len(v.cols) > maxCompared {
+		return nil
+	}
+	ref := &v.cols[0]
+	var out []*chart
+	for i, m := range v.outcomes {
+		if !m.Chart {
+			continue
+		}
+		var rows []plots.Difference
+		paired := true
+		for c := range v.cols[1:] {
+			col := &v.cols[c+1]
+			x := diffOf(v, quantity{metric: i}, ref, col)
+			if !x.ok || math.IsNaN(x.d) {
+				continue
+			}
+			paired = paired && x.paired
+			rows = append(rows, plots.Difference{Label: col.label, Est: x.d, Lo: x.lo, Hi: x.hi, Paired: x.paired})
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		method := "the mean of the per-run differences with its normal 95% interval (the runs pair: same seeds)"
+		if !paired {
+			method = "paired where the runs share seeds, else (dashed) the unpaired normal 95% interval"
+		}
+		title := "Difference in mean " + m.Name + " from " + ref.label
+		out = append(out, &chart{name: "diff_" + m.Name, section: sectionOf(m),
+			caption: fmt.Sprintf("Mean %s of each %s less that of %s: %s. In colour where the interval excludes 0.", m.Name, what, ref.label, method),
+			build: func(th plots.Theme) (*plot.Plot, error) {
+				return plots.Forest(th, title, plots.WithUnit("difference in "+m.Name, m.Unit), rows)
+			}})
 	}
 	return out
 }

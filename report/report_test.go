@@ -162,6 +162,9 @@ func wantCharts(t *testing.T, dir string) []string {
 		for _, o := range m.Outcomes {
 			if o.Chart {
 				want = append(want, "compare_"+o.Name)
+				if m.Study.Points >= 2 && m.Study.Points <= maxCompared {
+					want = append(want, "diff_"+o.Name) // every fixture outcome has values in each point
+				}
 				if violinExpected(t, dir, o.Name) {
 					want = append(want, "violin_"+o.Name)
 				}
