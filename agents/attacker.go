@@ -203,7 +203,7 @@ func (w *World) openAttackerOperator() {
 	o := &w.ops
 	s := &w.p.Sequencers
 	k := o.n
-	o.commission[k] = clamp01(s.Commission.Mean())
+	o.commission[k] = min(clamp01(s.Commission.Mean()), w.live.commissionCap)
 	o.costPerDay[k], o.edge[k] = 0, 0
 	sl := &w.p.Slashing
 	for i, off := range [numOffences]*Offence{&sl.Liveness, &sl.DoubleSign, &sl.Withholding} {

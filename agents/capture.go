@@ -152,7 +152,7 @@ func (w *World) stakeAgainst(fresh bool) int64 {
 	w.capt.stakes = st
 	slices.Sort(st)
 	var sum int64
-	for _, x := range st[max(len(st)-w.p.Sequencers.MaxActive, 0):] {
+	for _, x := range st[max(len(st)-w.live.maxActive, 0):] {
 		sum += x
 	}
 	return sum

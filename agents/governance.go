@@ -13,8 +13,17 @@ import (
 type liveParams struct {
 	minStake   int64   // micro-tokens
 	fraudSlash float64 // USD
+	// slashing penalties (fractions of the slashable stake)
+	invalidRootPenalty, livenessPenalty float64
+	threshold                           float64 // proposal threshold, fraction of votable supply (the quorum is in govState.gov)
+	budgetScale                         float64 // factor on both monthly treasury budgets (1 at launch)
+	commissionCap                       float64 // the operators' commission is at most this
+	maxActive                           int     // the active set's size
 	// launch values, for the clamps of parameter proposals
 	stakers0, emission0, minStake0, fraudSlash0 float64
+	invalidRootPenalty0, livenessPenalty0       float64
+	quorum0, threshold0, commissionCap0         float64
+	maxActive0                                  int
 }
 
 func (w *World) resetLive() {
@@ -27,6 +36,12 @@ func (w *World) resetLive() {
 		minStake: protocol.ToMicro(p.Sequencers.MinStake), fraudSlash: p.Fraud.Slash,
 		stakers0: p.Fees.Split[0], emission0: emission0,
 		minStake0: p.Sequencers.MinStake, fraudSlash0: p.Fraud.Slash,
+		invalidRootPenalty: p.Slashing.InvalidRoot.Penalty, livenessPenalty: p.Slashing.Liveness.Penalty,
+		threshold: p.Governance.ProposalThreshold, budgetScale: 1,
+		commissionCap: p.Sequencers.CommissionCap, maxActive: p.Sequencers.MaxActive,
+		invalidRootPenalty0: p.Slashing.InvalidRoot.Penalty, livenessPenalty0: p.Slashing.Liveness.Penalty,
+		quorum0: p.Governance.Quorum, threshold0: p.Governance.ProposalThreshold,
+		commissionCap0: p.Sequencers.CommissionCap, maxActive0: p.Sequencers.MaxActive,
 	}
 }
 

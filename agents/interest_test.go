@@ -7,6 +7,57 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
+// electorate is the baseline world on day 1000 (every holder's delay to
+// join governance has passed) with half the holders who hold liquid tokens
+// staking all of them; only the stakers (stakersVote) or only the others
+// vote, through the delegates. Operators do not vote, and nobody needs to
+// reach a quorum.
+func electorate(t *testing.T, stakersVote bool) *World {
+	t.Helper()
+	p := DefaultParams()
+	quietGovernance(&p)
+	p.Governance.InterestWeight = 1000
+	p.Governance.Quorum = 0
+	p.Governance.OperatorsVote = false
+	w := newWorld(t, &p)
+	w.day = 1000
+	h, vs := &w.h, &w.gov.vs
+	k := 0
+	for i := range h.len() {
+		l := h.liquid[i]
+		if l == 0 {
+			continue
+		}
+		stakes := k%2 == 0
+		k++
+		if stakes { // half the holders stake everything
+			h.staked[i], h.liquid[i] = l, 0
+			w.totStaked += l
+			w.totLiquid -= l
+		}
+		vs.hFrom[i] = math.MaxInt32 // does not vote
+		if stakes == stakersVote {
+			vs.hFrom[i] = 0
+			for j := range vs.split { // votes through the delegates
+				vs.hVoter[i*vs.split+j] = int32(j % vs.delegates)
+			}
+		}
+	}
+	return w
+}
+
+// vote takes pr's snapshot in w and reports whether it passed.
+func vote(t *testing.T, w *World, pr *proposal) bool {
+	t.Helper()
+	w.countVotes()
+	w.snapshot(pr)
+	tl := pr.tally
+	if tl.For+tl.Against == 0 {
+		t.Fatal("nobody voted")
+	}
+	return tl.Passed()
+}
+
 // A proposal that halves the stakers' share of fees (0.4 → 0.2) and gives
 // it to the burn (0.2 → 0.4), before an electorate of stakers and before
 // one of holders who do not stake, on a network where half the circulating
@@ -17,56 +68,127 @@ import (
 func TestFeeSplitInterest(t *testing.T) {
 	t.Parallel()
 	for _, stakersVote := range []bool{true, false} {
-		p := DefaultParams()
-		quietGovernance(&p)
-		p.Governance.InterestWeight = 1000
-		p.Governance.Quorum = 0
-		w := newWorld(t, &p)
-		w.day = 1000 // every holder's delay to join governance has passed
-		h, vs := &w.h, &w.gov.vs
-		k := 0
-		for i := range h.len() {
-			l := h.liquid[i]
-			if l == 0 {
-				continue
-			}
-			stakes := k%2 == 0
-			k++
-			if stakes { // half the holders stake everything
-				h.staked[i], h.liquid[i] = l, 0
-				w.totStaked += l
-				w.totLiquid -= l
-			}
-			vs.hFrom[i] = math.MaxInt32 // does not vote
-			if stakes == stakersVote {
-				vs.hFrom[i] = 0
-				for j := range vs.split { // votes through the delegates
-					vs.hVoter[i*vs.split+j] = int32(j % vs.delegates)
-				}
-			}
-		}
+		w := electorate(t, stakersVote)
 		pr := proposal{kind: propFeeSplit, burnSide: true, value: 0.5, support: 0.5, stakes: 0.5}
 		after := w.feeSplitAfter(&pr)
 		if math.Abs(after.Stakers-0.2) > 1e-15 || math.Abs(after.Burn-0.4) > 1e-15 || after.Treasury != 0.4 {
 			t.Fatalf("split after %+v, want stakers 0.2, treasury 0.4, burn 0.4", after)
 		}
-		liquid, staked := w.feeYieldChange(&pr)
+		y := w.interest(&pr)
 		perYear := 365 * w.feeUSD / w.pool.Price()
 		c, s := w.circulating(), protocol.Tokens(w.totStaked+w.ops.totSelf)
-		if want := perYear * 0.2 / c; math.Abs(liquid-want) > 1e-12*want {
-			t.Fatalf("liquid holder's yield change %v, want %v", liquid, want)
+		if want := perYear * 0.2 / c; math.Abs(y.liquid-want) > 1e-12*want {
+			t.Fatalf("liquid holder's yield change %v, want %v", y.liquid, want)
 		}
-		if want := liquid - perYear*0.2/s; math.Abs(staked-want) > 1e-12*math.Abs(want) || !(staked < 0) {
-			t.Fatalf("staker's yield change %v, want %v < 0", staked, want)
+		if want := y.liquid - perYear*0.2/s; math.Abs(y.staked-want) > 1e-12*math.Abs(want) || !(y.staked < 0) {
+			t.Fatalf("staker's yield change %v, want %v < 0", y.staked, want)
 		}
-		w.countVotes()
-		w.snapshot(&pr)
-		tl := pr.tally
-		if tl.For+tl.Against == 0 {
-			t.Fatal("nobody voted")
+		if passed := vote(t, w, &pr); passed == stakersVote {
+			t.Errorf("stakers vote %v: %+v, passed %v", stakersVote, pr.tally, passed)
 		}
-		if passed := tl.Passed(); passed == stakersVote {
-			t.Errorf("stakers vote %v: %d for, %d against, passed %v", stakersVote, tl.For, tl.Against, passed)
+	}
+}
+
+// A proposal that doubles the emission (STRK's C, 1.6 → 3.2, the baseline's
+// starknet kind) passes before stakers and fails before liquid holders.
+// Starknet mints N·C·sqrt(S/N)/100 a year (N the supply, S the stake), so
+// the rise is ΔN = N·1.6·sqrt(S/N)/100 more new tokens a year: every token
+// loses ΔN/C of its share (C the circulating supply), and a staked token,
+// which receives the whole emission on a day the mechanisms take none,
+// gains ΔN/S.
+func TestEmissionInterest(t *testing.T) {
+	t.Parallel()
+	for _, stakersVote := range []bool{true, false} {
+		w := electorate(t, stakersVote)
+		pr := proposal{kind: propEmission, value: 2, support: 0.5, stakes: 0.5}
+		y := w.interest(&pr)
+		n := protocol.Tokens(w.supply0 + w.minted - w.burned)
+		s := protocol.Tokens(w.totStaked + w.ops.totSelf)
+		c := w.circulating()
+		dn := n * 1.6 * math.Sqrt(s/n) / 100
+		// MintedOn rounds each day down to a micro-token: at most 2·365
+		// micro-tokens off a year of ΔN, far below 1e-9 of it.
+		if want := -dn / c; math.Abs(y.liquid-want) > 1e-9*math.Abs(want) {
+			t.Fatalf("liquid holder's yield change %v, want %v", y.liquid, want)
+		}
+		if want := dn/s - dn/c; math.Abs(y.staked-want) > 1e-9*want || !(want > 0) {
+			t.Fatalf("staker's yield change %v, want %v > 0", y.staked, want)
+		}
+		if passed := vote(t, w, &pr); passed != stakersVote {
+			t.Errorf("stakers vote %v: %+v, passed %v", stakersVote, pr.tally, passed)
+		}
+	}
+}
+
+// Every other kind's change per token, against its closed form on the
+// baseline's launch day (interest.go's list).
+func TestInterestByKind(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Slashing.SlashDelegators = true
+	p.Sequencers.CommissionCap = 0.12
+	w := newWorld(t, &p)
+	c := w.circulating()
+	price := w.pool.Price()
+	s := protocol.Tokens(w.totStaked + w.ops.totSelf)
+	g := w.granteeTokens()
+	if !(g > 0) || !(s > 0) {
+		t.Fatalf("grantees hold %v and the stake is %v: want both positive", g, s)
+	}
+	close := func(name string, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-12*math.Abs(want) || (want == 0) != (got == 0) {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
+	}
+
+	// A grant of 1% of the treasury: x/C off every token, x/G to a grantee's.
+	x := protocol.Tokens(protocol.FracOf(w.treasuryTokens, 0.01))
+	y := w.interest(&proposal{kind: propGrant, value: 0.01})
+	close("grant, liquid", y.liquid, -x/c)
+	close("grant, staked", y.staked, -x/c)
+	close("grant, grantee", y.grantee, x/g)
+
+	// Budgets up by half: half of 12 months of both budgets leave the
+	// treasury (the USD one sold at today's price); half the token budget
+	// goes to the grantees.
+	tb, ub := p.Treasury.MonthlyBudgetTokens, p.Treasury.MonthlyBudgetUSD
+	y = w.interest(&proposal{kind: propBudget, value: 1.5})
+	close("budget, liquid", y.liquid, -(6*tb+6*ub/price)/c)
+	close("budget, grantee", y.grantee, 6*tb/g)
+
+	// A commission cap from 12% to 6%: a staked token's yield rises by the
+	// stake-weighted cut, min(c_k, 0.12) - min(c_k, 0.06), times the
+	// stakers' yield.
+	var cut, st float64
+	for _, k := range w.net.act {
+		ck := w.ops.commission[k]
+		if ck > 0.12 {
+			t.Fatalf("operator %d charges %v above the cap 0.12", k, ck)
+		}
+		cut += float64(w.ops.stake(k)) * (ck - min(ck, 0.06))
+		st += float64(w.ops.stake(k))
+	}
+	yield := 365 * (w.feeUSD*w.feeSplit.Stakers/price + protocol.Tokens(w.emitStakers)) / s
+	y = w.interest(&proposal{kind: propCommissionCap, value: 0.5})
+	close("commission cap, staked", y.staked, yield*cut/st)
+	close("commission cap, liquid", y.liquid, 0)
+
+	// The liveness penalty doubled (1% → 2%), delegators slashed too: a
+	// staked token loses the active operators' mean yearly offences times
+	// detection (1) times 1%.
+	var rate float64
+	for _, k := range w.net.act {
+		rate += 365 * w.ops.rate[offLiveness][k]
+	}
+	rate /= float64(len(w.net.act))
+	y = w.interest(&proposal{kind: propLivenessPenalty, value: 2})
+	close("liveness penalty, staked", y.staked, -rate*0.01)
+
+	// No holder's cash yield answers to these.
+	for _, k := range []propKind{propMinStake, propBond, propInvalidRootPenalty, propQuorum, propThreshold, propActiveSet} {
+		if y := w.interest(&proposal{kind: k, value: 2}); y != (yieldChange{}) {
+			t.Errorf("%s: %+v, want no change", propKindNames[k], y)
 		}
 	}
 }

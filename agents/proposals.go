@@ -16,12 +16,23 @@ const (
 	propMinStake                 // the operators' minimum self-stake
 	propBond                     // the fraud bond (fraud.slash)
 	propGrant                    // a treasury grant
+	// Kinds added with issue 15 (after the first five, so an old five-entry
+	// kind_weights keeps its meaning).
+	propInvalidRootPenalty // the slash of a caught invalid root (slashing.invalid_root.penalty)
+	propLivenessPenalty    // the slash of a liveness offence (slashing.liveness.penalty)
+	propQuorum             // the quorum (governance.quorum)
+	propThreshold          // the proposal threshold (governance.proposal_threshold)
+	propBudget             // the treasury's monthly budgets (treasury.monthly_budget_*), scaled together
+	propCommissionCap      // the operators' commission cap (sequencers.commission_cap)
+	propActiveSet          // the active set's size (sequencers.max_active)
 	numOrdinaryKinds
 	propDrain       = numOrdinaryKinds     // malicious: drain the treasury
 	propAdmitCartel = numOrdinaryKinds + 1 // malicious: admit the attacker's sequencers
 )
 
-var propKindNames = [...]string{"fee_split", "emission", "min_stake", "bond", "grant", "drain_treasury", "admit_cartel"}
+var propKindNames = [...]string{"fee_split", "emission", "min_stake", "bond", "grant",
+	"invalid_root_penalty", "liveness_penalty", "quorum", "proposal_threshold", "budget", "commission_cap", "active_set",
+	"drain_treasury", "admit_cartel"}
 
 func (k propKind) malicious() bool { return k >= numOrdinaryKinds }
 
@@ -227,5 +238,54 @@ func (w *World) applyProposal(pr *proposal) {
 			grantee = int(w.gov.grantees[w.streams.governance.IntN(n)])
 		}
 		w.payTreasuryTokens(x, grantee)
+	case propInvalidRootPenalty:
+		l.invalidRootPenalty = w.penaltyAfter(pr)
+	case propLivenessPenalty:
+		l.livenessPenalty = w.penaltyAfter(pr)
+	case propQuorum:
+		w.gov.gov.Quorum = scaleWithin(w.gov.gov.Quorum, f, l.quorum0, 1)
+	case propThreshold:
+		l.threshold = scaleWithin(l.threshold, f, l.threshold0, 1)
+	case propBudget:
+		l.budgetScale = w.budgetAfter(pr)
+	case propCommissionCap:
+		l.commissionCap = w.commissionCapAfter(pr)
+		o := &w.ops
+		for k := range o.n { // an operator above the new cap charges the cap
+			o.commission[k] = min(o.commission[k], l.commissionCap)
+		}
+	case propActiveSet:
+		l.maxActive = w.maxActiveAfter(pr)
 	}
+}
+
+// penaltyAfter is the slashing penalty pr governs once it executes.
+func (w *World) penaltyAfter(pr *proposal) float64 {
+	l := &w.live
+	if pr.kind == propLivenessPenalty {
+		return scaleWithin(l.livenessPenalty, pr.value, l.livenessPenalty0, 1)
+	}
+	return scaleWithin(l.invalidRootPenalty, pr.value, l.invalidRootPenalty0, 1)
+}
+
+// budgetAfter is the scale of the treasury's monthly budgets once pr
+// executes (1 at launch).
+func (w *World) budgetAfter(pr *proposal) float64 {
+	return scaleWithin(w.live.budgetScale, pr.value, 1, math.Inf(1))
+}
+
+// commissionCapAfter is the commission cap once pr executes.
+func (w *World) commissionCapAfter(pr *proposal) float64 {
+	l := &w.live
+	return scaleWithin(l.commissionCap, pr.value, l.commissionCap0, 1)
+}
+
+// maxActiveAfter is the active set's size once pr executes: the factor
+// applied as to any parameter, rounded to the nearest count, kept within
+// a quarter (at least 1) and four times the launch size.
+func (w *World) maxActiveAfter(pr *proposal) int {
+	l := &w.live
+	x0 := float64(l.maxActive0)
+	n := int(math.Round(scaleWithin(float64(l.maxActive), pr.value, x0, math.Inf(1))))
+	return min(max(n, int(math.Ceil(x0/4)), 1), 4*l.maxActive0)
 }

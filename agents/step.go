@@ -270,11 +270,12 @@ func (w *World) inPresellWindow() bool {
 func (w *World) payTreasuryBudget() {
 	t := &w.p.Treasury
 	short := false
-	if need := t.MonthlyBudgetUSD * 12 / 365; need > 0 {
+	scale := w.live.budgetScale // governance may change the budgets
+	if need := scale * t.MonthlyBudgetUSD * 12 / 365; need > 0 {
 		short = w.spendTreasury(need)
 	}
 	if t.MonthlyBudgetTokens > 0 {
-		n := protocol.ToMicro(t.MonthlyBudgetTokens * 12 / 365)
+		n := protocol.ToMicro(scale * t.MonthlyBudgetTokens * 12 / 365)
 		if n > w.treasuryTokens {
 			n, short = w.treasuryTokens, true
 		}

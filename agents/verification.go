@@ -240,7 +240,7 @@ func (w *World) revise(nb int) {
 	price := w.pool.Price()
 	gain := w.fraudGain()
 	g.gainUSD = gain
-	pen := w.p.Slashing.InvalidRoot.Penalty
+	pen := w.live.invalidRootPenalty
 	chal := w.slashSplit.Challenger
 	var wfNum, wfDen float64
 	for _, k := range w.net.online {
@@ -294,7 +294,7 @@ func (w *World) cheatProb(k int, d, gain, price float64) float64 {
 	if !(gain > 0) || o.benched[k] {
 		return 0
 	}
-	bond := w.live.fraudSlash + w.p.Slashing.InvalidRoot.Penalty*protocol.Tokens(o.self[k])*price // governance may change the bond
+	bond := w.live.fraudSlash + w.live.invalidRootPenalty*protocol.Tokens(o.self[k])*price // governance may change the bond
 	return logitChoice(gain*(1-d)-bond*d, w.p.Fraud.Noise*min(gain, bond))
 }
 
@@ -548,7 +548,7 @@ func (w *World) fraud(s int) {
 		reward /= float64(len(v.hit))
 	}
 	ip := &w.p.Slashing.InvalidRoot
-	_, chal := w.slash(s, ip.Penalty, ip.JailDays, ip.Remove)
+	_, chal := w.slash(s, w.live.invalidRootPenalty, ip.JailDays, ip.Remove)
 	windfall := protocol.Tokens(chal) * w.pool.Price() / float64(len(v.hit))
 	for _, i := range v.hit {
 		v.profit[i] += reward + windfall

@@ -20,6 +20,8 @@ type voterSet struct {
 	refuse              []bool    // refuses every bribe
 	power               []int64   // voting power at the last count
 	stakedPower         []int64   // the staked part of it (interest.go)
+	granteePower        []int64   // the part of it grantees hold (interest.go)
+	grantsKind          int32     // the holder type of grantees; -1: none
 	pMal                []float64 // turnout probability on a malicious proposal
 	bribed              []bool    // bribed for the attacker's open proposal
 	order               []int32   // voters with power by increasing power (ties by index), when sorted
@@ -53,6 +55,7 @@ func (w *World) resetVoters() error {
 	vs.refuse = resize(vs.refuse, m)
 	vs.power = resize(vs.power, m)
 	vs.stakedPower = resize(vs.stakedPower, m)
+	vs.granteePower = resize(vs.granteePower, m)
 	vs.pMal = resize(vs.pMal, m)
 	vs.bribed = resize(vs.bribed, m)
 	vs.order = resize(vs.order, m)
@@ -86,6 +89,7 @@ func (w *World) resetVoters() error {
 	hs := &w.p.Holders
 	vs.types = resize(vs.types, hs.Len())
 	grants := int32(hs.Index(string(HolderGrants))) // -1: no grantees
+	vs.grantsKind = grants
 	for k := range hs.Len() {
 		b, ok := p.Voters.Get(hs.Key(k))
 		if !ok {
@@ -152,13 +156,15 @@ func (w *World) countVotes() {
 	g := &w.gov
 	vs := &g.vs
 	h := &w.h
-	pw, sp := vs.power[:vs.n], vs.stakedPower[:vs.n]
+	pw, sp, gp := vs.power[:vs.n], vs.stakedPower[:vs.n], vs.granteePower[:vs.n]
 	clear(pw)
 	clear(sp)
+	clear(gp)
 	var votable int64
 	k := int64(vs.split)
 	n := h.len()
 	hv, hf := vs.hVoter[:n*vs.split], vs.hFrom[:n]
+	kind := h.kind[:n]
 	liquid, staked, unbonding := h.liquid[:n], h.staked[:n], h.unbonding[:n]
 	// x/k by a shift when k is a power of two (x >= 0): a division per
 	// holder and day is most of this loop's cost otherwise.
@@ -194,6 +200,16 @@ func (w *World) countVotes() {
 			if v >= 0 {
 				pw[v] += part
 				sp[v] += sPart
+			}
+		}
+		if kind[i] == vs.grantsKind { // a grantee's power, in the same parts
+			if v := voters[0]; v >= 0 {
+				gp[v] += x - part*(k-1)
+			}
+			for _, v := range voters[1:] {
+				if v >= 0 {
+					gp[v] += part
+				}
 			}
 		}
 	}
@@ -279,12 +295,14 @@ func (w *World) snapshot(pr *proposal) {
 		pr.stakes = 1
 	}
 	shift := p.TurnoutStakes*(pr.stakes-0.5) + p.TurnoutContest*(contested-0.5)
-	// A fee split moves each voter's support by its interest (interest.go).
-	interest := pr.kind == propFeeSplit && p.InterestWeight > 0
-	var base, duLiquid, duStaked float64
+	// An ordinary proposal moves each voter's support by its interest
+	// (interest.go).
+	interest := !pr.kind.malicious() && p.InterestWeight > 0
+	var base float64
+	var du yieldChange
 	if interest {
-		base = math.Log(pr.support / (1 - pr.support))
-		duLiquid, duStaked = w.feeYieldChange(pr)
+		base = logit(pr.support)
+		du = w.interest(pr)
 	}
 	for v, x := range vs.power[:vs.n] {
 		if x == 0 {
@@ -305,8 +323,8 @@ func (w *World) snapshot(pr *proposal) {
 		if pr.kind.malicious() {
 			yes = p.Deception
 		} else if interest {
-			sigma := float64(vs.stakedPower[v]) / float64(x)
-			yes = protocol.Logistic(base + p.InterestWeight*(duLiquid+sigma*(duStaked-duLiquid)))
+			u := du.of(float64(vs.stakedPower[v])/float64(x), float64(vs.granteePower[v])/float64(x))
+			yes = protocol.Logistic(base + p.InterestWeight*u)
 		}
 		if r.Float64() < yes {
 			pr.tally.For += x
