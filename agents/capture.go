@@ -393,7 +393,7 @@ func finiteOrNaN(x float64) float64 {
 // declareGovernanceMetrics declares governance's and capture's metrics.
 func declareGovernanceMetrics(m *Model, c *columns) {
 	c.sVoterTurnout = m.Series(Metric{Name: "voter_turnout", Unit: "fraction", Doc: "votes cast on the latest proposal whose vote has closed, over the votable supply (0 before the first)", Chart: true, Section: "capture"})
-	c.sNakamotoVotes = m.Series(Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})
+	c.sNakamotoVotes = m.Series(Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, operators, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})
 	c.sHHIVotes = m.Series(Metric{Name: "hhi_votes", Unit: "0-1", Doc: "Herfindahl-Hirschman index of voting power over voters", Chart: true, Section: "capture"})
 	c.sCostToCapture = m.Series(Metric{Name: "cost_to_capture_usd", Unit: "USD", Doc: "executable (purchases walk the pool over the days the attacker trades), for a fresh attacker: cheapest expected cost of a capture: buying, borrowing or bribing the votes of a malicious proposal (over its chance of surviving the council), or buying more than attacker.sequencer_share of the active stake (measured every governance.measure_every_days; 1e15 when no route is feasible)", Chart: true, Section: "capture"})
 	for i, r := range [numRoutes]struct{ name, doc string }{

@@ -1,6 +1,8 @@
 package agents
 
 import (
+	"math"
+
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
@@ -43,9 +45,9 @@ import (
 //     since the treasury sells tokens to pay it): every token is diluted
 //     by ΔB/C, and the grantees, who are paid the token budget, gain its
 //     change over G.
-//   - commission cap: a lower cap raises a staked token's yield by the
-//     stake-weighted cut in commission times the stakers' yearly yield Y
-//     (stakerYield).
+//   - commission cap: a lower cap raises a delegated token's yield by the
+//     cut in commission, weighted by the operators' delegations, times the
+//     stakers' yearly yield Y (stakerYield).
 //   - liveness penalty: with slash_delegators a staked token loses the
 //     expected yearly slash, rate·detection·Δpenalty.
 //   - minimum stake, fraud bond, invalid-root penalty, quorum, proposal
@@ -214,22 +216,29 @@ func (w *World) stakerYield() float64 {
 	return 365 * (w.feeUSD*w.feeSplit.Stakers/price + protocol.Tokens(w.emitStakers)) / s
 }
 
-// commissionCut is the stake-weighted mean cut in the commission the
-// active operators charge, from the cap now to the cap after pr (negative
-// when the cap rises above commissions it clamped).
+// commissionCut is the mean cut in the commission the active operators
+// charge, from the cap now to the cap after pr, weighted by what is
+// delegated to them (the stake that pays commission; equal weights when
+// nothing is). It is never negative: a cap that rises restores no
+// commission it clamped (applyProposal).
 func (w *World) commissionCut(pr *proposal) float64 {
 	o := &w.ops
 	now, after := w.live.commissionCap, w.commissionCapAfter(pr)
-	var cut, stake float64
+	var cut, deleg, plain float64
 	for _, k := range w.net.act {
-		s := float64(o.stake(k))
-		cut += s * (min(o.commission[k], now) - min(o.commission[k], after))
-		stake += s
+		c := min(o.commission[k], now) - min(o.commission[k], after)
+		d := float64(o.deleg[k])
+		cut += d * c
+		deleg += d
+		plain += c
 	}
-	if !(stake > 0) {
-		return 0
+	switch {
+	case deleg > 0:
+		return cut / deleg
+	case len(w.net.act) > 0:
+		return plain / float64(len(w.net.act))
 	}
-	return cut / stake
+	return 0
 }
 
 // meanLivenessRate is the active operators' mean rate of liveness
@@ -243,4 +252,59 @@ func (w *World) meanLivenessRate() float64 {
 		r += w.ops.rate[offLiveness][k]
 	}
 	return 365 * r / float64(len(w.net.act))
+}
+
+// operatorInterest is what pr changes, on top of a staked token's
+// change, in the business of operator k per token of its bonded
+// self-stake (the power it votes), in units of the price per year. D_k is
+// what is delegated to it, c_k its commission and Y the stakers' yearly
+// yield (stakerYield); its commission income is c_k·Y·D_k a year (its own
+// stake earns Y whatever the commission):
+//
+//   - minimum stake: the tokens it must buy to stay eligible,
+//     max(m' − self_k, 0)/self_k (a one-off, counted as a one-year value;
+//     nothing when it already holds enough);
+//   - fraud bond: the bond's capital locked, at the lending rate:
+//     −rate·Δbond/(self_k·P);
+//   - commission cap: the commission it loses, −Δc_k·Y·D_k/self_k, less
+//     the stakers' gain its stake was credited with (it pays itself no
+//     commission);
+//   - active-set size: its delegations, and with them its commission,
+//     scale as n/n' (an assumption: seats added are filled by stake drawn
+//     from the incumbents): (n/n' − 1)·c_k·Y·D_k/self_k;
+//   - liveness penalty: its expected yearly slash, −rate_k·detection·Δpenalty
+//     (its own stake is slashed whether or not delegators are);
+//   - anything else: nothing beyond its stake's change (an honest operator
+//     posts no invalid root, so that penalty costs it nothing).
+func (w *World) operatorInterest(pr *proposal, k int) float64 {
+	o := &w.ops
+	self := protocol.Tokens(o.self[k])
+	if !(self > 0) {
+		return 0
+	}
+	l := &w.live
+	perCommission := w.stakerYield() * protocol.Tokens(o.deleg[k]) / self // Y·D_k/self_k
+	switch pr.kind {
+	case propMinStake:
+		after := scaleWithin(protocol.Tokens(l.minStake), pr.value, l.minStake0, math.Inf(1))
+		if after <= protocol.Tokens(l.minStake) {
+			return 0
+		}
+		return -max(after-self, 0) / self
+	case propBond:
+		price := w.pool.Price()
+		if !(price > 0) {
+			return 0
+		}
+		after := scaleWithin(l.fraudSlash, pr.value, l.fraudSlash0, math.Inf(1))
+		return -w.p.Lending.RateAnnual * (after - l.fraudSlash) / (self * price)
+	case propCommissionCap:
+		c := o.commission[k]
+		return -(min(c, l.commissionCap)-min(c, w.commissionCapAfter(pr)))*perCommission - w.stakerYield()*w.commissionCut(pr)
+	case propActiveSet:
+		return (float64(l.maxActive)/float64(w.maxActiveAfter(pr)) - 1) * min(o.commission[k], l.commissionCap) * perCommission
+	case propLivenessPenalty:
+		return -365 * o.rate[offLiveness][k] * w.p.Slashing.Liveness.Detection * (w.penaltyAfter(pr) - l.livenessPenalty)
+	}
+	return 0
 }

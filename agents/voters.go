@@ -11,11 +11,14 @@ import (
 )
 
 // voterSet is the voters as a struct of slices: delegates [0, delegates),
-// then the holders who vote their own tokens. Holder i's votes go in equal
+// then the holders who vote their own tokens, then (with
+// governance.operators_vote) one voter per operator slot, from opBase on,
+// voting the operator's bonded self-stake. Holder i's votes go in equal
 // parts to voters hVoter[i*split : (i+1)*split] from day hFrom[i] on (-1:
 // they never vote).
 type voterSet struct {
 	n, delegates, split int
+	opBase              int // the first operator voter; -1: operators do not vote
 	logit               []float64 // logit of the turnout propensity
 	refuse              []bool    // refuses every bribe
 	power               []int64   // voting power at the last count
@@ -50,7 +53,11 @@ func (w *World) resetVoters() error {
 	r := w.streams.governance
 	h := &w.h
 	n, nd := h.len(), p.Delegates
-	m := nd + n
+	ops := 0
+	if p.OperatorsVote {
+		ops = w.p.Sequencers.MaxOperators
+	}
+	m := nd + n + ops
 	vs.logit = resize(vs.logit, m)
 	vs.refuse = resize(vs.refuse, m)
 	vs.power = resize(vs.power, m)
@@ -134,6 +141,21 @@ func (w *World) resetVoters() error {
 			vs.hFrom[i] = from
 		}
 	}
+	// Operators vote their own stake, one voter per slot (drawn after the
+	// holders, so the holders' draws do not depend on the switch).
+	vs.opBase = -1
+	if ops > 0 {
+		os, err := newSampler(p.OperatorTurnout)
+		if err != nil {
+			return err
+		}
+		vs.opBase = vs.n
+		for v := vs.n; v < vs.n+ops; v++ {
+			vs.logit[v] = logit(os.Rand(r))
+			vs.refuse[v] = r.Float64() < p.BribeRefusal
+		}
+		vs.n += ops
+	}
 	// A malicious proposal has stakes 1 and contest 1: each voter's turnout
 	// on one is fixed for the run.
 	shift := (p.TurnoutStakes + p.TurnoutContest) / 2
@@ -211,6 +233,17 @@ func (w *World) countVotes() {
 					gp[v] += part
 				}
 			}
+		}
+	}
+	if vs.opBase >= 0 { // operators vote their bonded self-stake (not the attacker's)
+		o := &w.ops
+		for k := range o.n {
+			if o.status[k] != opBonded || k == w.att.op {
+				continue
+			}
+			x := o.self[k]
+			pw[vs.opBase+k], sp[vs.opBase+k] = x, x
+			votable += x
 		}
 	}
 	g.attPower = w.att.liquid
@@ -324,6 +357,9 @@ func (w *World) snapshot(pr *proposal) {
 			yes = p.Deception
 		} else if interest {
 			u := du.of(float64(vs.stakedPower[v])/float64(x), float64(vs.granteePower[v])/float64(x))
+			if vs.opBase >= 0 && v >= vs.opBase {
+				u += w.operatorInterest(pr, v-vs.opBase)
+			}
 			yes = protocol.Logistic(base + p.InterestWeight*u)
 		}
 		if r.Float64() < yes {
