@@ -19,6 +19,7 @@ type columns struct {
 
 	// the governed parameters added with issue 15 (governed.go)
 	oFinalInvalidRootPenalty, oFinalLivenessPenalty, oFinalQuorum, oFinalThreshold, oFinalBudgetUSD, oFinalBudgetTokens, oFinalCommissionCap, oFinalMaxActive Column
+	oUnproposed, oDepositsBurned                                                                                                                              Column // the proposal threshold and deposit (proposals.go)
 
 	sVerifiers, sTVL, oFinalVerifiers, oVerifierExits, oVerifierEntries, oFinalTVL Column // the verifier population and the bridged value (verification.go)
 

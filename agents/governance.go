@@ -54,6 +54,10 @@ type govState struct {
 
 	grantees []int32 // holders of type grants
 
+	deposits       int64 // proposal deposits locked (micro-tokens; a conserved account)
+	depositsBurned int64 // run total burned with rejected proposals
+	unproposed     int   // ordinary proposals not made: no proposer above the threshold, or no deposit
+
 	next, nextArrival, nextMeasure, nextCompromise int
 	compromised                                    int
 
@@ -100,6 +104,7 @@ func (w *World) resetGovernance() error {
 	g.council = protocol.Council{Members: p.Council.Members, Threshold: p.Council.Threshold}
 	g.props = g.props[:0]
 	g.compromised = 0
+	g.deposits, g.depositsBurned, g.unproposed = 0, 0, 0
 	g.proposals, g.passed, g.maliciousPassed, g.vetoes, g.executed, g.closed, g.withVotes = 0, 0, 0, 0, 0, 0, 0
 	g.turnoutSum, g.top10Sum, g.lastTurnout = 0, 0, 0
 	g.firstExecuted, g.effectiveDay, g.closes = -1, -1, g.closes[:0]

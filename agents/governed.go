@@ -37,6 +37,8 @@ func declareGovernedMetrics(m *Model, c *columns) {
 	c.oFinalBudgetUSD = m.Outcome(Metric{Name: "final_monthly_budget_usd", Unit: "USD/month", Doc: "the treasury's USD budget on the last day (treasury.monthly_budget_usd at launch; budget proposals scale both budgets together)", Section: "capture"})
 	c.oFinalBudgetTokens = m.Outcome(Metric{Name: "final_monthly_budget_tokens", Unit: "tokens/month", Doc: "the treasury's token budget on the last day (treasury.monthly_budget_tokens at launch)", Section: "capture"})
 	c.oFinalCommissionCap = m.Outcome(Metric{Name: "final_commission_cap", Unit: "fraction", Doc: "the operators' commission cap on the last day (sequencers.commission_cap at launch)", Section: "capture"})
+	c.oUnproposed = m.Outcome(Metric{Name: "proposals_unmade", Unit: "count", Doc: "ordinary proposals that arrived but were not made: no voter held the proposal threshold, or the proposer could not lock the deposit", Section: "capture"})
+	c.oDepositsBurned = m.Outcome(Metric{Name: "deposits_burned_tokens", Unit: "tokens", Doc: "proposal deposits burned with proposals rejected by a majority against", Section: "capture"})
 	c.oFinalMaxActive = m.Outcome(Metric{Name: "final_max_active", Unit: "count", Doc: "the active set's size on the last day (sequencers.max_active at launch)", Section: "capture"})
 }
 
@@ -60,4 +62,6 @@ func (w *World) summariseGoverned(out []float64) {
 	out[w.col.oFinalBudgetTokens] = l.budgetScale * w.p.Treasury.MonthlyBudgetTokens
 	out[w.col.oFinalCommissionCap] = l.commissionCap
 	out[w.col.oFinalMaxActive] = float64(l.maxActive)
+	out[w.col.oUnproposed] = float64(w.gov.unproposed)
+	out[w.col.oDepositsBurned] = protocol.Tokens(w.gov.depositsBurned)
 }

@@ -66,6 +66,8 @@ type proposal struct {
 	gatekept bool      // decided by a gatekeeper council
 	approved bool      // passed the vote (or the gatekeeper)
 	burnSide bool      // a fee split traded against the burn, not the treasury (interest.go)
+	deposit  int64     // tokens locked by the proposer (micro-tokens)
+	payer    int32     // the holder who locked them; -1: none
 }
 
 // proposeOrdinary makes an ordinary proposal of a random kind.
@@ -90,7 +92,112 @@ func (w *World) proposeOrdinary() {
 	if k == propFeeSplit && w.p.Governance.FeeBurnSide > 0 {
 		pr.burnSide = r.Float64() < w.p.Governance.FeeBurnSide
 	}
+	pr.payer = -1
+	proposer := w.drawProposer()
+	if proposer < 0 {
+		w.noProposer("no voter holds the proposal threshold")
+		return
+	}
+	if d := protocol.ToMicro(w.p.Governance.ProposalDeposit); d > 0 {
+		i := w.depositor(proposer)
+		if i < 0 || w.h.liquid[i] < d {
+			w.noProposer("the proposer cannot lock the deposit")
+			return
+		}
+		holderTable{w}.Debit(i, Account{&g.deposits}, d)
+		pr.deposit, pr.payer = d, int32(i)
+	}
 	w.submit(pr)
+}
+
+// noProposer counts an ordinary proposal that was not made.
+func (w *World) noProposer(why string) {
+	w.gov.unproposed++
+	if w.trace != nil {
+		w.event("no_proposal", "", 0, "", why)
+	}
+}
+
+// thresholdVotes is the voting power a proposer needs, from the last
+// count of the votable supply.
+func (w *World) thresholdVotes() int64 {
+	return int64(math.Ceil(w.live.threshold * float64(w.gov.votable)))
+}
+
+// drawProposer counts the votes and draws the proposer of an ordinary
+// proposal by power among the holders' voters (delegates and self-voting
+// holders; operators vote but do not propose) whose power reaches the
+// proposal threshold and is positive; -1 when there is none.
+func (w *World) drawProposer() int {
+	vs := &w.gov.vs
+	w.countVotes()
+	t := max(w.thresholdVotes(), 1)
+	end := vs.n
+	if vs.opBase >= 0 {
+		end = vs.opBase
+	}
+	var sum int64
+	for _, x := range vs.power[:end] {
+		if x >= t {
+			sum += x
+		}
+	}
+	if sum == 0 {
+		return -1
+	}
+	u := int64(w.streams.governance.Float64() * float64(sum))
+	last := -1
+	for v, x := range vs.power[:end] {
+		if x < t {
+			continue
+		}
+		last = v
+		if u < x {
+			return v
+		}
+		u -= x
+	}
+	return last // rounding at the top of the range
+}
+
+// depositor is the holder who locks a proposer's deposit: a self-voting
+// holder its own, a delegate's its delegator with the most liquid tokens
+// (Cosmos lets anyone add to a deposit); -1 when there is none.
+func (w *World) depositor(v int) int {
+	vs := &w.gov.vs
+	h := &w.h
+	best := -1
+	for i := range h.len() {
+		if int(vs.hFrom[i]) > w.day {
+			continue
+		}
+		if !slices.Contains(vs.hVoter[i*vs.split:(i+1)*vs.split], int32(v)) {
+			continue
+		}
+		if best < 0 || h.liquid[i] > h.liquid[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// settleDeposit ends pr's deposit when its vote closes: burned when the
+// voters rejected it by a majority against (the model's NoWithVeto),
+// returned to its payer otherwise.
+func (w *World) settleDeposit(pr *proposal) {
+	g := &w.gov
+	d := pr.deposit
+	if d == 0 {
+		return
+	}
+	pr.deposit = 0
+	if !pr.approved && pr.tally.Against > pr.tally.For {
+		g.deposits -= d
+		w.burned += d
+		g.depositsBurned += d
+		return
+	}
+	holderTable{w}.Credit(int(pr.payer), Account{&g.deposits}, d)
 }
 
 // submit opens a proposal today.
@@ -146,6 +253,7 @@ func (w *World) closeVote(pr *proposal) {
 		pr.approved = pr.tally.Passed()
 	}
 	g.closed++
+	w.settleDeposit(pr)
 	if !pr.kind.malicious() {
 		w.recordClose(pr.gatekept || pr.tally.For+pr.tally.Against >= pr.tally.Quorum)
 	}

@@ -18,7 +18,7 @@ import (
 // they never vote).
 type voterSet struct {
 	n, delegates, split int
-	opBase              int // the first operator voter; -1: operators do not vote
+	opBase              int       // the first operator voter; -1: operators do not vote
 	logit               []float64 // logit of the turnout propensity
 	refuse              []bool    // refuses every bribe
 	power               []int64   // voting power at the last count
