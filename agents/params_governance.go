@@ -43,24 +43,34 @@ func (AttackGoal) EnumNames() []string { return goalNames.Names() }
 // delegates to delegate_split of the delegates in equal parts (each picked
 // in proportion to the delegates' drawn popularity; a holder agent stands
 // for many wallets), registers to vote its own tokens, or neither: its tokens
-// then never vote, like most tokens in large DAOs. The votable supply also
+// then never vote, like most tokens in large DAOs. With operators_vote each
+// sequencer operator votes its bonded self-stake. The votable supply also
 // counts the outside traders' inventory and the attacker's tokens.
 //
-// Proposals arrive at random (Poisson). Each voter with power votes on a
+// Proposals arrive at random (Poisson), each made by a delegate or
+// self-voting holder drawn by power among those holding proposal_threshold
+// of the votable supply (none: no proposal), who locks
+// proposal_deposit_tokens until the vote closes (burned when a majority
+// votes against). Each voter with power votes on a
 // proposal with probability logistic(logit(propensity) + turnout_stakes *
 // (stakes - 1/2) + turnout_contest * (contested - 1/2)), where stakes
 // (0-1) is what is at stake and contested = 1 - |2 support - 1| is how
 // evenly the voters are split: apathy when little is at stake, more votes
 // when the outcome is in doubt. A voter who votes is for an ordinary
 // proposal with probability support; against a malicious one unless
-// deceived. Malicious proposals (from the attacker) count as stakes 1 and
-// contested 1.
+// deceived; on an ordinary proposal its support moves by interest_weight
+// times what the proposal changes in the yearly cash value of the tokens
+// it votes, and an operator's also by what it changes in its business
+// (agents/interest.go). Malicious proposals (from the attacker) count as
+// stakes 1 and contested 1.
 //
 // A proposal passes with at least quorum of the votable supply for and
 // more for than against; it executes after the timelock unless the council
 // vetoes it. A passed parameter proposal multiplies its parameter (the
-// stakers' fee share, the emission rate, the minimum self-stake or the
-// fraud bond) by exp(change_sd * Z), kept within 1/4 and 4 times its
+// stakers' fee share, the emission rate, the minimum self-stake, the fraud
+// bond, the invalid-root and liveness penalties, the quorum, the proposal
+// threshold, the treasury's budgets, the commission cap or the active
+// set's size) by exp(change_sd * Z), kept within 1/4 and 4 times its
 // launch value, from its execution day on (an emission proposal changes
 // nothing under halving emission); a grant pays grant_share of the
 // treasury's tokens to a grantee holder (or sells them on the pool when
