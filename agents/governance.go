@@ -45,6 +45,13 @@ func (w *World) resetLive() {
 	}
 }
 
+// budgets are the treasury's live monthly budgets, in USD and in tokens:
+// the experiment's, scaled by what budget proposals passed.
+func (w *World) budgets() (usd, tokens float64) {
+	t := &w.p.Treasury
+	return w.live.budgetScale * t.MonthlyBudgetUSD, w.live.budgetScale * t.MonthlyBudgetTokens
+}
+
 // govState is the governance of one run.
 type govState struct {
 	gov     protocol.Governor

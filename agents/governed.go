@@ -58,8 +58,7 @@ func (w *World) summariseGoverned(out []float64) {
 	out[w.col.oFinalLivenessPenalty] = l.livenessPenalty
 	out[w.col.oFinalQuorum] = w.gov.gov.Quorum
 	out[w.col.oFinalThreshold] = l.threshold
-	out[w.col.oFinalBudgetUSD] = l.budgetScale * w.p.Treasury.MonthlyBudgetUSD
-	out[w.col.oFinalBudgetTokens] = l.budgetScale * w.p.Treasury.MonthlyBudgetTokens
+	out[w.col.oFinalBudgetUSD], out[w.col.oFinalBudgetTokens] = w.budgets()
 	out[w.col.oFinalCommissionCap] = l.commissionCap
 	out[w.col.oFinalMaxActive] = float64(l.maxActive)
 	out[w.col.oUnproposed] = float64(w.gov.unproposed)

@@ -179,12 +179,12 @@ func (w *World) emissionYieldChange(pr *proposal) yieldChange {
 // today's price) dilute every token, and the token budget's change goes to
 // the grantees.
 func (w *World) budgetYieldChange(pr *proposal) yieldChange {
-	t := &w.p.Treasury
-	f := w.budgetAfter(pr) - w.live.budgetScale
-	tokens := 12 * f * t.MonthlyBudgetTokens
+	usdBudget, tokenBudget := w.budgets()
+	f := w.budgetAfter(pr)/w.live.budgetScale - 1 // the budgets' relative change
+	tokens := 12 * f * tokenBudget
 	out := tokens
 	if price := w.pool.Price(); price > 0 {
-		out += 12 * f * t.MonthlyBudgetUSD / price
+		out += 12 * f * usdBudget / price
 	}
 	y := w.dilution(out)
 	if g := w.granteeTokens(); g > 0 {
