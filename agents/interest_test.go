@@ -108,7 +108,10 @@ func TestFeeSplitInterest(t *testing.T) {
 // the rise is ΔN = N·1.6·sqrt(S/N)/100 more new tokens a year: every token
 // loses ΔN/C of its share (C the circulating supply), and a staked token,
 // which receives the whole emission on a day the mechanisms take none,
-// gains ΔN/S.
+// gains ΔN/S. Here N = 1e10, S ≈ 7.17e8 and C ≈ 1.35e9 tokens: ΔN ≈
+// 1.6e8·sqrt(0.0717) ≈ 4.28e7 a year, so a liquid token loses about 3.2%
+// a year and a staked one gains about 6.0% − 3.2% = 2.8%: at an interest
+// weight of 1000 the logit of support moves by about −32 and +28.
 func TestEmissionInterest(t *testing.T) {
 	t.Parallel()
 	for _, group := range []int{stakersVote, liquidVote} {
@@ -254,5 +257,53 @@ func TestCommissionCapInterest(t *testing.T) {
 		if passed := vote(t, w, &pr); passed != (group == stakersVote) {
 			t.Errorf("group %d votes: %+v, passed %v", group, pr.tally, passed)
 		}
+	}
+}
+
+// An operator's own interest (operatorInterest) for the kinds that touch
+// its business, against the closed forms on the baseline's launch day
+// with half the holders' tokens delegated (electorate): per token of its
+// self-stake s_k, with D_k delegated to it, c_k its commission and Y the
+// stakers' yield.
+func TestOperatorInterestByKind(t *testing.T) {
+	t.Parallel()
+	w := electorate(t, operatorsVote, nil)
+	o, l := &w.ops, &w.live
+	y, price := w.stakerYield(), w.pool.Price()
+	close := func(name string, k int, got, want float64) {
+		t.Helper()
+		if math.Abs(got-want) > 1e-12*math.Abs(want) || (want == 0) != (got == 0) {
+			t.Errorf("%s, operator %d: %v, want %v", name, k, got, want)
+		}
+	}
+	below := 0
+	for _, k := range w.net.act {
+		s := protocol.Tokens(o.self[k])
+		// Minimum stake doubled (50k → 100k tokens): it buys up to it.
+		want := -max(100_000-s, 0) / s
+		if want < 0 {
+			below++
+		}
+		close("min stake", k, w.operatorInterest(&proposal{kind: propMinStake, value: 2}, k), want)
+		// Bond up by half ($10.8M → $16.2M): 5% a year on $5.4M.
+		close("bond", k, w.operatorInterest(&proposal{kind: propBond, value: 1.5}, k), -0.05*5.4e6/(s*price))
+		// Active set doubled (10 → 20): its delegations, so its
+		// commission c_k·Y·D_k, halve.
+		close("active set", k, w.operatorInterest(&proposal{kind: propActiveSet, value: 2}, k),
+			-0.5*o.commission[k]*y*protocol.Tokens(o.deleg[k])/s)
+		// Liveness penalty doubled (1% → 2%): its yearly offences times
+		// detection (1) times 1%.
+		close("liveness", k, w.operatorInterest(&proposal{kind: propLivenessPenalty, value: 2}, k), -365*o.rate[offLiveness][k]*0.01)
+		for _, kind := range []propKind{propFeeSplit, propEmission, propGrant, propInvalidRootPenalty, propQuorum, propThreshold, propBudget} {
+			if got := w.operatorInterest(&proposal{kind: kind, value: 2}, k); got != 0 {
+				t.Errorf("%s, operator %d: %v, want 0", propKindNames[kind], k, got)
+			}
+		}
+	}
+	if below == 0 {
+		t.Error("no operator holds less than 100k: the minimum-stake case is not tested")
+	}
+	if l.maxActive != 10 || l.fraudSlash != 10.8e6 || protocol.Tokens(l.minStake) != 50_000 {
+		t.Fatalf("launch values %d, %v, %v: not the baseline's", l.maxActive, l.fraudSlash, protocol.Tokens(l.minStake))
 	}
 }
