@@ -12,7 +12,6 @@ import (
 func (w *World) selectActive() {
 	o := &w.ops
 	n := &w.net
-	p := &w.p.Sequencers
 	minStake := w.live.minStake // governance may change it (governance.go)
 	n.act, n.actStake = n.act[:0], n.actStake[:0]
 	for k := range o.n {
@@ -27,8 +26,8 @@ func (w *World) selectActive() {
 			n.actStake[j], n.actStake[j-1] = n.actStake[j-1], n.actStake[j]
 		}
 	}
-	if len(n.act) > p.MaxActive {
-		n.act, n.actStake = n.act[:p.MaxActive], n.actStake[:p.MaxActive]
+	if m := w.live.maxActive; len(n.act) > m { // governance may change it
+		n.act, n.actStake = n.act[:m], n.actStake[:m]
 	}
 	for _, k := range n.act {
 		o.active[k] = true

@@ -56,7 +56,8 @@ func TestMeanStakingAPRIsWhatIsPaid(t *testing.T) {
 // last day's pool pays, Y·g·T/(X + g·T) for T tokens into reserves (X, Y)
 // with g = 1 − fee, plus its USD; marked at the margin it is T·Y/X plus
 // its USD, always more. Its runway is protocol.RunwayAtDepth's on the
-// same state (its worked examples: agents/protocol/treasury_test.go).
+// same state and the budgets as governance left them (its worked
+// examples: agents/protocol/treasury_test.go).
 func TestTreasuryValuations(t *testing.T) {
 	t.Parallel()
 	p := DefaultParams()
@@ -79,9 +80,10 @@ func TestTreasuryValuations(t *testing.T) {
 	if want := w.treasuryUSD + tt*y/x; math.Abs(marked-want) > 1e-9*want || !(marked > exec) {
 		t.Fatalf("marked %v, want %v (above the executable %v)", marked, want, exec)
 	}
-	tr := p.Treasury
-	days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, tr.MonthlyBudgetUSD*12/365,
-		w.feeUSD*w.feeSplit.Treasury, protocol.ToMicro(tr.MonthlyBudgetTokens*12/365), runwayCapDays)
+	// at the budgets governance left (the final_monthly_budget_* outcomes)
+	ub, tb := sum[w.col.oFinalBudgetUSD], sum[w.col.oFinalBudgetTokens]
+	days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, ub*12/365,
+		w.feeUSD*w.feeSplit.Treasury, protocol.ToMicro(tb*12/365), runwayCapDays)
 	if got := sum[w.col.oTreasuryRunway]; got != float64(days) {
 		t.Fatalf("runway %v, want %d", got, days)
 	}

@@ -93,10 +93,10 @@ func (w *World) attackerReview() {
 	}
 	w.countVotes()
 	var best struct {
-		s      strategy
-		kind   propKind
-		profit float64
-		tokens int64
+		s              strategy
+		kind           propKind
+		profit         float64
+		tokens, prebuy int64
 	}
 	for _, kind := range [...]propKind{propDrain, propAdmitCartel} {
 		if (kind == propDrain && a.Goal == GoalSequencer) || (kind == propAdmitCartel && a.Goal == GoalTreasury) {
@@ -112,7 +112,7 @@ func (w *World) attackerReview() {
 				continue
 			}
 			if profit := q.success*payoff - q.cost; profit > best.profit {
-				best.s, best.kind, best.profit, best.tokens = s, kind, profit, q.tokens
+				best.s, best.kind, best.profit, best.tokens, best.prebuy = s, kind, profit, q.tokens, q.prebuy
 			}
 		}
 		if kind == propAdmitCartel && a.Stake && !w.plainStaking && (at.op >= 0 || w.ops.n < len(w.ops.self)) {
@@ -129,6 +129,10 @@ func (w *World) attackerReview() {
 	case stratBuy:
 		at.mode, at.kind, at.target = attBuying, best.kind, best.tokens
 	case stratBorrow, stratBribe:
+		if best.prebuy > 0 { // first buy the proposal threshold (attackerDay proposes when done)
+			at.mode, at.kind, at.target = attBuying, best.kind, best.prebuy
+			break
+		}
 		at.mode = attWaiting
 		w.submit(proposal{kind: best.kind, byAttack: true})
 	case stratStake:
@@ -203,7 +207,7 @@ func (w *World) openAttackerOperator() {
 	o := &w.ops
 	s := &w.p.Sequencers
 	k := o.n
-	o.commission[k] = clamp01(s.Commission.Mean())
+	o.commission[k] = min(clamp01(s.Commission.Mean()), w.live.commissionCap)
 	o.costPerDay[k], o.edge[k] = 0, 0
 	sl := &w.p.Slashing
 	for i, off := range [numOffences]*Offence{&sl.Liveness, &sl.DoubleSign, &sl.Withholding} {

@@ -14,6 +14,7 @@ type quote struct {
 	capital float64 // USD the attacker must hold to carry it out
 	success float64 // probability that the capture survives the council
 	tokens  int64   // votes or stake to acquire (micro-tokens)
+	prebuy  int64   // borrow, bribe: tokens to buy first to reach the proposal threshold
 	ok      bool    // feasible at all (deep enough market, enough voters)
 }
 
@@ -57,8 +58,24 @@ func (w *World) voteSuccess(start int) float64 {
 func (w *World) priceVote(s strategy, kind propKind, own int64, budget float64) quote {
 	need := w.votesNeeded(own)
 	q := quote{tokens: need, success: w.voteSuccess(w.day), ok: true}
+	// To propose, the attacker must hold the proposal threshold: the buy
+	// route buys at least that; the others buy the shortfall first (and
+	// sell it with the rest afterwards; counted at its full cost, as the
+	// buy route's votes are).
+	short := max(w.thresholdVotes()-own, 0)
+	if s != stratBuy && short > 0 {
+		days := w.tradeDays(short)
+		c := protocol.CostToBuyOverDays(w.pool, short, days)
+		if math.IsInf(c, 0) {
+			return quote{}
+		}
+		q.prebuy, q.cost, q.capital = short, c, c
+		q.success = w.voteSuccess(w.day + days)
+	}
 	switch s {
 	case stratBuy:
+		need = max(need, short)
+		q.tokens = need
 		days := w.tradeDays(need)
 		q.cost = protocol.CostToBuyOverDays(w.pool, need, days)
 		q.capital = q.cost
@@ -66,12 +83,12 @@ func (w *World) priceVote(s strategy, kind propKind, own int64, budget float64) 
 		q.ok = !math.IsInf(q.cost, 0)
 	case stratBorrow:
 		loan, ok := w.lending().Borrow(need, w.pool.Price(), 1, w.gov.gov, budget)
-		q.cost, q.capital = loan.CostUSD, loan.CapitalUSD
+		q.cost, q.capital = q.cost+loan.CostUSD, q.capital+loan.CapitalUSD
 		q.ok = ok || loan.CapitalUSD < math.Inf(1) // deep enough; the budget is the caller's test
 	case stratBribe:
 		nq := w.bribeQuotes(kind)
 		_, cost, _, ok := protocol.CheapestBribe(w.gov.vs.quotes[:nq], w.needSwing(own), w.needPower(own))
-		q.cost, q.capital, q.ok = cost, cost, ok
+		q.cost, q.capital, q.ok = q.cost+cost, q.capital+cost, ok
 	}
 	return q
 }
@@ -152,7 +169,7 @@ func (w *World) stakeAgainst(fresh bool) int64 {
 	w.capt.stakes = st
 	slices.Sort(st)
 	var sum int64
-	for _, x := range st[max(len(st)-w.p.Sequencers.MaxActive, 0):] {
+	for _, x := range st[max(len(st)-w.live.maxActive, 0):] {
 		sum += x
 	}
 	return sum
@@ -393,7 +410,7 @@ func finiteOrNaN(x float64) float64 {
 // declareGovernanceMetrics declares governance's and capture's metrics.
 func declareGovernanceMetrics(m *Model, c *columns) {
 	c.sVoterTurnout = m.Series(Metric{Name: "voter_turnout", Unit: "fraction", Doc: "votes cast on the latest proposal whose vote has closed, over the votable supply (0 before the first)", Chart: true, Section: "capture"})
-	c.sNakamotoVotes = m.Series(Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})
+	c.sNakamotoVotes = m.Series(Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, operators, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})
 	c.sHHIVotes = m.Series(Metric{Name: "hhi_votes", Unit: "0-1", Doc: "Herfindahl-Hirschman index of voting power over voters", Chart: true, Section: "capture"})
 	c.sCostToCapture = m.Series(Metric{Name: "cost_to_capture_usd", Unit: "USD", Doc: "executable (purchases walk the pool over the days the attacker trades), for a fresh attacker: cheapest expected cost of a capture: buying, borrowing or bribing the votes of a malicious proposal (over its chance of surviving the council), or buying more than attacker.sequencer_share of the active stake (measured every governance.measure_every_days; 1e15 when no route is feasible)", Chart: true, Section: "capture"})
 	for i, r := range [numRoutes]struct{ name, doc string }{

@@ -100,13 +100,18 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	need := int64(math.Ceil(max((g.expAgainst-g.expFor)*(1+mu), math.Ceil(p.Governance.Quorum*float64(g.votable))*(1+mu), 0)))
 	check("buy votes", c.route[routeVoteBuy], buyOverDays(X, Y, f, need, h))
 
+	// Borrow and bribe first buy the proposal threshold, ceil(tV) tokens
+	// (the attacker holds none), over days: an attacker must hold it to
+	// propose.
+	pre := buyOverDays(X, Y, f, int64(math.Ceil(p.Governance.ProposalThreshold*float64(g.votable))), h)
+
 	// Borrow: with a snapshot delay, a one-day term loan at rate_annual,
 	// if the market (depth times circulating supply) lends that much.
 	price := float64(Y) / protocol.Tokens(X)
 	depth := int64(p.Lending.Depth * w.circulating() * protocol.Micro)
 	borrow := math.Inf(1)
 	if need <= depth {
-		borrow = protocol.Tokens(need) * price * p.Lending.RateAnnual / 365
+		borrow = pre + protocol.Tokens(need)*price*p.Lending.RateAnnual/365
 	}
 	check("borrow votes", c.route[routeVoteBorrow], borrow)
 
@@ -135,7 +140,7 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 		swing += x * (1 + vs.pMal[v]*(1-2*p.Governance.Deception)) / protocol.Micro
 		power += x / protocol.Micro
 		if swing >= needSwing && power >= needPower {
-			bribe = loss * min(x/(2*g.expTurnout), 1) * power
+			bribe = pre + loss*min(x/(2*g.expTurnout), 1)*power
 			break
 		}
 	}

@@ -17,6 +17,10 @@ type columns struct {
 	oCaptureCostAt, oCheapestRouteAt        [numCaptureDays]Column
 	oSettledDay, oMinCostRoute, oMinVoteOwn Column
 
+	// the governed parameters added with issue 15 (governed.go)
+	oFinalInvalidRootPenalty, oFinalLivenessPenalty, oFinalQuorum, oFinalThreshold, oFinalBudgetUSD, oFinalBudgetTokens, oFinalCommissionCap, oFinalMaxActive Column
+	oUnproposed, oDepositsBurned                                                                                                                              Column // the proposal threshold and deposit (proposals.go)
+
 	sVerifiers, sTVL, oFinalVerifiers, oVerifierExits, oVerifierEntries, oFinalTVL Column // the verifier population and the bridged value (verification.go)
 
 	// operator churn (churn.go) and the active set's concentration after launch (activeset.go)

@@ -5,8 +5,9 @@ import "fmt"
 // coreAccounts are the token balances of the built-in model: holders
 // (liquid, delegated, unbonding, locked), outside traders, the treasury,
 // the pool, the reward pool, burned tokens, operators (bonded self-stake,
-// self-stake in cooldown, unsold earnings), challengers and the attacker
-// (its operator's stake is with the operators'). The mechanisms' accounts
+// self-stake in cooldown, unsold earnings), challengers, the attacker
+// (its operator's stake is with the operators') and the proposal deposits
+// locked while their votes run. The mechanisms' accounts
 // follow them in the ledger.
 func (w *World) coreAccounts() []namedAccount {
 	return []namedAccount{
@@ -16,7 +17,7 @@ func (w *World) coreAccounts() []namedAccount {
 		{"pool", &w.pool.Tokens}, {"reward pool", &w.rewardPool}, {"burned", &w.burned},
 		{"operators' self-stake", &w.ops.totSelf}, {"operators' unbonding self-stake", &w.ops.totUnbond},
 		{"operators' earnings", &w.ops.totLiquid}, {"challengers", &w.challengerTokens},
-		{"attacker", &w.att.liquid},
+		{"attacker", &w.att.liquid}, {"proposal deposits", &w.gov.deposits},
 	}
 }
 

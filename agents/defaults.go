@@ -97,12 +97,14 @@ func DefaultParams() Params {
 		// METIS; the seed guide: a mainnet sequencer stakes 50k-250k tokens.
 		// Commissions of 5%-15% and a cost of about $200k a year (servers and
 		// an on-call team) are assumptions, as is one state-root assertion an
-		// hour (Arbitrum posts assertions about hourly). Up to 60 operators
+		// hour (Arbitrum posts assertions about hourly). No commission cap at
+		// launch (1; governance may set one; Cosmos Hub sets a floor, not a
+		// cap). Up to 60 operators
 		// over a run leaves room for entrants after exits and removals.
 		Sequencers: Sequencers{
 			Operators: 10, MaxOperators: 60, MaxActive: 10,
 			MinStake: 50_000, SelfStake: uniformDist(50_000, 250_000),
-			Commission: uniformDist(0.05, 0.15), OperatingCostUSD: lognormalDist(12.2, 0.5), // e^12.2 ≈ $200k
+			Commission: uniformDist(0.05, 0.15), CommissionCap: 1, OperatingCostUSD: lognormalDist(12.2, 0.5), // e^12.2 ≈ $200k
 			Mode: ModeRotation, BatchesPerDay: 24, AuctionEdge: uniformDist(0, 0.2),
 			ExitLossDays: 90, EntryReviewDays: 30,
 		},

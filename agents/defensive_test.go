@@ -101,6 +101,7 @@ func TestFranchise(t *testing.T) {
 	// The threshold: G = 5, S = 45 (no stake slashed), V = 50.
 	w.p.Fraud.FarSighted = true
 	w.p.Slashing.InvalidRoot = FraudPenalty{Remove: false, JailDays: 1}
+	w.live.invalidRootPenalty = 0 // no stake slashed: the bond is S alone
 	w.p.Fraud.Noise = 0.003
 	w.live.fraudSlash = 45
 	w.ops.profit[0] = 50

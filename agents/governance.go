@@ -13,8 +13,17 @@ import (
 type liveParams struct {
 	minStake   int64   // micro-tokens
 	fraudSlash float64 // USD
+	// slashing penalties (fractions of the slashable stake)
+	invalidRootPenalty, livenessPenalty float64
+	threshold                           float64 // proposal threshold, fraction of votable supply (the quorum is in govState.gov)
+	budgetScale                         float64 // factor on both monthly treasury budgets (1 at launch)
+	commissionCap                       float64 // the operators' commission is at most this
+	maxActive                           int     // the active set's size
 	// launch values, for the clamps of parameter proposals
 	stakers0, emission0, minStake0, fraudSlash0 float64
+	invalidRootPenalty0, livenessPenalty0       float64
+	quorum0, threshold0, commissionCap0         float64
+	maxActive0                                  int
 }
 
 func (w *World) resetLive() {
@@ -27,7 +36,20 @@ func (w *World) resetLive() {
 		minStake: protocol.ToMicro(p.Sequencers.MinStake), fraudSlash: p.Fraud.Slash,
 		stakers0: p.Fees.Split[0], emission0: emission0,
 		minStake0: p.Sequencers.MinStake, fraudSlash0: p.Fraud.Slash,
+		invalidRootPenalty: p.Slashing.InvalidRoot.Penalty, livenessPenalty: p.Slashing.Liveness.Penalty,
+		threshold: p.Governance.ProposalThreshold, budgetScale: 1,
+		commissionCap: p.Sequencers.CommissionCap, maxActive: p.Sequencers.MaxActive,
+		invalidRootPenalty0: p.Slashing.InvalidRoot.Penalty, livenessPenalty0: p.Slashing.Liveness.Penalty,
+		quorum0: p.Governance.Quorum, threshold0: p.Governance.ProposalThreshold,
+		commissionCap0: p.Sequencers.CommissionCap, maxActive0: p.Sequencers.MaxActive,
 	}
+}
+
+// budgets are the treasury's live monthly budgets, in USD and in tokens:
+// the experiment's, scaled by what budget proposals passed.
+func (w *World) budgets() (usd, tokens float64) {
+	t := &w.p.Treasury
+	return w.live.budgetScale * t.MonthlyBudgetUSD, w.live.budgetScale * t.MonthlyBudgetTokens
 }
 
 // govState is the governance of one run.
@@ -38,6 +60,10 @@ type govState struct {
 	props   []proposal
 
 	grantees []int32 // holders of type grants
+
+	deposits       int64 // proposal deposits locked (micro-tokens; a conserved account)
+	depositsBurned int64 // run total burned with rejected proposals
+	unproposed     int   // ordinary proposals not made: no proposer above the threshold, or no deposit
 
 	next, nextArrival, nextMeasure, nextCompromise int
 	compromised                                    int
@@ -85,6 +111,7 @@ func (w *World) resetGovernance() error {
 	g.council = protocol.Council{Members: p.Council.Members, Threshold: p.Council.Threshold}
 	g.props = g.props[:0]
 	g.compromised = 0
+	g.deposits, g.depositsBurned, g.unproposed = 0, 0, 0
 	g.proposals, g.passed, g.maliciousPassed, g.vetoes, g.executed, g.closed, g.withVotes = 0, 0, 0, 0, 0, 0, 0
 	g.turnoutSum, g.top10Sum, g.lastTurnout = 0, 0, 0
 	g.firstExecuted, g.effectiveDay, g.closes = -1, -1, g.closes[:0]

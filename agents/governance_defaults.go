@@ -16,9 +16,26 @@ func defaultGovernance() Governance {
 		// Compound reached proposal 289 in 2024, about four years after
 		// GovernorBravo launched (about 70 a year); younger DAOs vote less
 		// often: two a month (assumption). Most DAO proposals spend the
-		// treasury (grants, incentive programmes): half here.
+		// treasury (grants, incentive programmes): half of the first five
+		// kinds here. The kinds added with issue 15 are assumptions: budget
+		// changes as common as any parameter change (they spend the
+		// treasury too), commission caps and the active set's size (Cosmos
+		// Hub raised its active set several times, 125 to 180 by 2023, and
+		// voted a minimum commission) half as common, and the slashing
+		// penalties and the rules of the vote rarer still (Arbitrum changed
+		// its constitutional quorum once, to 4.5%, in its first two years).
 		ProposalsPerYear: 24,
-		KindWeights:      []float64{1, 1, 1, 1, 4},
+		KindWeights:      []float64{1, 1, 1, 1, 4, 0.25, 0.25, 0.25, 0.25, 1, 0.5, 0.5},
+		// Arbitrum: a proposal needs an address with 1M ARB of votes
+		// delegated, 0.01% of the 10B supply (Arbitrum constitution); here
+		// a share of the votable supply. Arbitrum asks no deposit (Cosmos
+		// Hub: 250 ATOM, burned when vetoed; an option).
+		ProposalThreshold: 0.0001, ProposalDeposit: 0,
+		// Operators vote their own bonded stake, as Cosmos validators vote
+		// theirs (and, by default, their delegators'); like active
+		// delegates they vote on most proposals (mean propensity 0.8,
+		// assumption).
+		OperatorsVote: true, OperatorTurnout: betaDist(8, 2),
 		// A parameter proposal moves its parameter by about 25% (assumption).
 		ChangeSD: 0.25,
 		// Half the fee-split proposals trade the stakers' share against the

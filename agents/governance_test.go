@@ -338,6 +338,14 @@ func drawGovernance(t *rapid.T, p *Params) {
 	g.DelegateSplit = rapid.IntRange(1, 8).Draw(t, "split")
 	g.BribeRefusal = rapid.Float64Range(0, 1).Draw(t, "refusal")
 	g.MeasureEveryDays = rapid.IntRange(1, 30).Draw(t, "measure")
+	g.ProposalThreshold = rapid.Float64Range(0, 0.05).Draw(t, "proposal_threshold")
+	g.ProposalDeposit = rapid.Float64Range(0, 1e6).Draw(t, "deposit")
+	g.OperatorsVote = rapid.Bool().Draw(t, "operators_vote")
+	g.KindWeights = make([]float64, numOrdinaryKinds)
+	for k := range g.KindWeights {
+		g.KindWeights[k] = rapid.Float64Range(0, 2).Draw(t, "kind_weight")
+	}
+	p.Sequencers.CommissionCap = rapid.Float64Range(0, 1).Draw(t, "commission_cap")
 	c := &g.Council
 	c.Members = rapid.IntRange(0, 12).Draw(t, "members")
 	c.Threshold = rapid.IntRange(min(1, c.Members), c.Members).Draw(t, "threshold")

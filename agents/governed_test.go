@@ -29,6 +29,9 @@ func TestFreezeParameters(t *testing.T) {
 	want := map[Column]float64{
 		w.col.oFinalStakersShare: 0.4, w.col.oFinalTreasuryShare: 0.4, w.col.oFinalBurnShare: 0.2, w.col.oFinalEmissionLevel: 1.6,
 		w.col.oFinalMinStake: 50_000, w.col.oFinalFraudBond: 10.8e6,
+		w.col.oFinalInvalidRootPenalty: 1, w.col.oFinalLivenessPenalty: 0.01, w.col.oFinalQuorum: 0.001, w.col.oFinalThreshold: 0.0001,
+		w.col.oFinalBudgetUSD: w.p.Treasury.MonthlyBudgetUSD, w.col.oFinalBudgetTokens: w.p.Treasury.MonthlyBudgetTokens,
+		w.col.oFinalCommissionCap: 1, w.col.oFinalMaxActive: 10,
 	}
 	for c, v := range want {
 		if got := frozen[c]; math.Abs(got-v) > 1e-12*v {
@@ -45,7 +48,7 @@ func TestFreezeParameters(t *testing.T) {
 			moved++
 		}
 	}
-	if moved < 3 {
-		t.Errorf("free: %d of 6 governed parameters moved in 400 days of 200 proposals a year", moved)
+	if moved < 8 {
+		t.Errorf("free: %d of %d governed parameters moved in 400 days of 200 proposals a year", moved, len(want))
 	}
 }

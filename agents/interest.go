@@ -1,29 +1,114 @@
 package agents
 
 import (
+	"math"
+
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// Voters' interest in a fee-split proposal (issue 15, item 4, in part). A
-// fee-split proposal scales the stakers' share of fees by its factor
-// (within 1/4 and 4 times the launch share) and takes the difference from,
-// or gives it to, the treasury's share or, with probability
-// governance.fee_burn_side, the burn's. What it changes for the tokens a
-// voter votes is their yearly cash yield: a token earns the burn's share
-// of fees spread over the circulating supply C (a buyback raises every
-// token), and a staked token also earns the stakers' share spread over the
-// bonded stake S. With R the day's fee revenue and P the pool price, the
-// change per token voted is
+// Voters' interest in an ordinary proposal (issue 15, item 4). Every kind
+// of ordinary proposal says what it changes in the yearly cash value of a
+// token, per token voted, in units of the token's price per year: Δu for a
+// token held liquid, for a staked token, and on top of these for a token a
+// grantee holds. A voter votes tokens of several kinds (its own, or its
+// delegators' for a delegate), so its change is the mix
 //
-//	Δu = 365·R·(Δf_b/C + σ·Δf_s/S) / P
+//	Δu_v = liquid + σ_s·(staked − liquid) + σ_g·grantee
 //
-// with σ the staked share of the tokens the voter votes (its own, or its
-// delegators' for a delegate). The voter's chance of voting for the
-// proposal moves from the proposal's support by InterestWeight·Δu on the
-// logit scale. Stakers oppose cutting their share for the burn (since
-// S < C they lose more than the burn gives them); holders who do not stake
-// support it; the treasury's share reaches no holder's yield, so moving it
-// moves only stakers.
+// with σ_s and σ_g the staked and the grantees' shares of the power it
+// votes (counted with the power at the snapshot). An operator voting its
+// self-stake (σ_s = 1) adds what the proposal changes in its own business
+// (operatorInterest). The voter's chance of voting for the proposal moves
+// from the proposal's support by InterestWeight·Δu_v on the logit scale.
+//
+// By kind (C the circulating supply, S the bonded stake, P the pool price,
+// all at the snapshot):
+//
+//   - fee split: a token earns the burn's share of fees spread over C (a
+//     buyback raises every token), a staked token also the stakers' share
+//     spread over S; with R the day's fee revenue, Δu = 365·R·(Δf_b/C +
+//     σ·Δf_s/S)/P (feeYieldChange). Stakers oppose cutting their share for
+//     the burn (since S < C they lose more than the burn gives them);
+//     holders who do not stake support it; the treasury's share reaches no
+//     holder's yield, so moving it moves only stakers.
+//   - emission: ΔN more new tokens a year dilute every token by ΔN/C; the
+//     stakers' part of them, ΔN_s, pays a staked token ΔN_s/S
+//     (emissionYieldChange): stakers support a rise, liquid holders
+//     oppose it.
+//   - grant: x tokens leave the treasury for a grantee, a one-off counted
+//     as a one-year value (the same units as the yearly changes): every
+//     token is diluted by x/C; a grantee's token gains x/G, G the tokens the
+//     grantees hold (the grant's expected value per grantee token, treating
+//     the grantees as one group).
+//   - treasury budget: the monthly budgets move ΔB tokens a year out of the
+//     treasury (the token budget, and the USD budget at today's price,
+//     since the treasury sells tokens to pay it): every token is diluted
+//     by ΔB/C, and the grantees, who are paid the token budget, gain its
+//     change over G.
+//   - commission cap: a lower cap raises a delegated token's yield by the
+//     cut in commission, weighted by the operators' delegations, times the
+//     stakers' yearly yield Y (stakerYield).
+//   - liveness penalty: with slash_delegators a staked token loses the
+//     expected yearly slash, rate·detection·Δpenalty.
+//   - minimum stake, fraud bond, invalid-root penalty, quorum, proposal
+//     threshold, active-set size: no change in a holder's cash yield (an
+//     honest operator posts no invalid root; rules of the vote pay no
+//     one): support alone decides, and operators answer to their own
+//     interest.
+
+// yieldChange is what a proposal changes in the yearly cash value of one
+// token voted, in units of the token's price per year.
+type yieldChange struct {
+	liquid  float64 // a token held liquid
+	staked  float64 // a staked token (includes what any token gets)
+	grantee float64 // on top, a token a grantee holds
+}
+
+// of is the change for a voter whose power is staked share sigmaS and
+// grantees' share sigmaG.
+func (y yieldChange) of(sigmaS, sigmaG float64) float64 {
+	return y.liquid + sigmaS*(y.staked-y.liquid) + sigmaG*y.grantee
+}
+
+// dilution is the change for every token when n more tokens a year reach
+// the circulating supply.
+func (w *World) dilution(n float64) yieldChange {
+	c := w.circulating()
+	if !(c > 0) {
+		return yieldChange{}
+	}
+	return yieldChange{liquid: -n / c, staked: -n / c}
+}
+
+// interest is what pr changes for the tokens voted (the one formula per
+// kind; the list is the comment above).
+func (w *World) interest(pr *proposal) yieldChange {
+	switch pr.kind {
+	case propFeeSplit:
+		l, s := w.feeYieldChange(pr)
+		return yieldChange{liquid: l, staked: s}
+	case propEmission:
+		return w.emissionYieldChange(pr)
+	case propGrant:
+		x := protocol.Tokens(protocol.FracOf(w.treasuryTokens, pr.value))
+		y := w.dilution(x)
+		if g := w.granteeTokens(); g > 0 {
+			y.grantee = x / g
+		}
+		return y
+	case propBudget:
+		return w.budgetYieldChange(pr)
+	case propCommissionCap:
+		return yieldChange{staked: w.stakerYield() * w.commissionCut(pr)}
+	case propLivenessPenalty:
+		if !w.p.Slashing.SlashDelegators {
+			return yieldChange{}
+		}
+		d := w.p.Slashing.Liveness.Detection * (w.penaltyAfter(pr) - w.live.livenessPenalty)
+		return yieldChange{staked: -w.meanLivenessRate() * d}
+	}
+	return yieldChange{}
+}
 
 // feeSplitAfter is the run's fee split once pr executes.
 func (w *World) feeSplitAfter(pr *proposal) protocol.FeeSplit {
@@ -52,8 +137,174 @@ func (w *World) feeYieldChange(pr *proposal) (liquid, staked float64) {
 	perYear := 365 * w.feeUSD / price
 	liquid = perYear * (after.Burn - w.feeSplit.Burn) / circ
 	staked = liquid
-	if bonded := protocol.Tokens(w.totStaked + w.ops.totSelf); bonded > 0 {
+	if bonded := w.bonded(); bonded > 0 {
 		staked += perYear * (after.Stakers - w.feeSplit.Stakers) / bonded
 	}
 	return liquid, staked
+}
+
+// bonded is the bonded stake S, holders' and operators' own, in tokens.
+func (w *World) bonded() float64 { return protocol.Tokens(w.totStaked + w.ops.totSelf) }
+
+// emissionYieldChange is what an emission proposal changes: the new tokens
+// a year at today's supply and stake, at the level after pr against now
+// (EmissionSchedule.MintedOn for tomorrow, times 365), dilute every token;
+// the stakers' part (today's share of the emission left for stakers after
+// the mechanisms took theirs, all of it on a day that mints nothing) pays
+// the stake.
+func (w *World) emissionYieldChange(pr *proposal) yieldChange {
+	x, hi := w.emission.Level()
+	if x == nil {
+		return yieldChange{}
+	}
+	supply := w.supply0 + w.minted - w.burned
+	bonded := w.totStaked + w.ops.totSelf
+	after := w.emission // a copy: its level is changed, not the run's
+	lv, _ := after.Level()
+	*lv = scaleWithin(*x, pr.value, w.live.emission0, hi)
+	dn := 365 * protocol.Tokens(after.MintedOn(w.day+1, supply, bonded)-w.emission.MintedOn(w.day+1, supply, bonded))
+	y := w.dilution(dn)
+	share := 1.0
+	if w.mintedToday > 0 {
+		share = float64(w.emitStakers) / float64(w.mintedToday)
+	}
+	if s := w.bonded(); s > 0 {
+		y.staked += share * dn / s
+	}
+	return y
+}
+
+// budgetYieldChange is what a budget proposal changes: the tokens a year
+// the treasury pays out (the token budget, and the USD budget sold at
+// today's price) dilute every token, and the token budget's change goes to
+// the grantees.
+func (w *World) budgetYieldChange(pr *proposal) yieldChange {
+	usdBudget, tokenBudget := w.budgets()
+	f := w.budgetAfter(pr)/w.live.budgetScale - 1 // the budgets' relative change
+	tokens := 12 * f * tokenBudget
+	out := tokens
+	if price := w.pool.Price(); price > 0 {
+		out += 12 * f * usdBudget / price
+	}
+	y := w.dilution(out)
+	if g := w.granteeTokens(); g > 0 {
+		y.grantee = tokens / g
+	}
+	return y
+}
+
+// granteeTokens is what the grantees hold (liquid, staked and unbonding),
+// in tokens.
+func (w *World) granteeTokens() float64 {
+	h := &w.h
+	var x int64
+	for _, i := range w.gov.grantees {
+		x += h.liquid[i] + h.staked[i] + h.unbonding[i]
+	}
+	return protocol.Tokens(x)
+}
+
+// stakerYield is the stakers' yearly reward per bonded token, in tokens:
+// their share of today's fees at today's price and today's emission left
+// for stakers, times 365, over the bonded stake (before commission).
+func (w *World) stakerYield() float64 {
+	s := w.bonded()
+	price := w.pool.Price()
+	if !(s > 0) || !(price > 0) {
+		return 0
+	}
+	return 365 * (w.feeUSD*w.feeSplit.Stakers/price + protocol.Tokens(w.emitStakers)) / s
+}
+
+// commissionCut is the mean cut in the commission the active operators
+// charge, from the cap now to the cap after pr, weighted by what is
+// delegated to them (the stake that pays commission; equal weights when
+// nothing is). It is never negative: a cap that rises restores no
+// commission it clamped (applyProposal).
+func (w *World) commissionCut(pr *proposal) float64 {
+	o := &w.ops
+	now, after := w.live.commissionCap, w.commissionCapAfter(pr)
+	var cut, deleg, plain float64
+	for _, k := range w.net.act {
+		c := min(o.commission[k], now) - min(o.commission[k], after)
+		d := float64(o.deleg[k])
+		cut += d * c
+		deleg += d
+		plain += c
+	}
+	switch {
+	case deleg > 0:
+		return cut / deleg
+	case len(w.net.act) > 0:
+		return plain / float64(len(w.net.act))
+	}
+	return 0
+}
+
+// meanLivenessRate is the active operators' mean rate of liveness
+// offences, per year.
+func (w *World) meanLivenessRate() float64 {
+	if len(w.net.act) == 0 {
+		return 0
+	}
+	var r float64
+	for _, k := range w.net.act {
+		r += w.ops.rate[offLiveness][k]
+	}
+	return 365 * r / float64(len(w.net.act))
+}
+
+// operatorInterest is what pr changes, on top of a staked token's
+// change, in the business of operator k per token of its bonded
+// self-stake (the power it votes), in units of the price per year. D_k is
+// what is delegated to it, c_k its commission and Y the stakers' yearly
+// yield (stakerYield); its commission income is c_k·Y·D_k a year (its own
+// stake earns Y whatever the commission):
+//
+//   - minimum stake: the tokens it must buy to stay eligible,
+//     max(m' − self_k, 0)/self_k (a one-off, counted as a one-year value;
+//     nothing when it already holds enough);
+//   - fraud bond: the bond's capital locked, at the lending rate:
+//     −rate·Δbond/(self_k·P);
+//   - commission cap: the commission it loses, −Δc_k·Y·D_k/self_k, less
+//     the stakers' gain its stake was credited with (it pays itself no
+//     commission);
+//   - active-set size: its delegations, and with them its commission,
+//     scale as n/n' (an assumption: seats added are filled by stake drawn
+//     from the incumbents): (n/n' − 1)·c_k·Y·D_k/self_k;
+//   - liveness penalty: its expected yearly slash, −rate_k·detection·Δpenalty
+//     (its own stake is slashed whether or not delegators are);
+//   - anything else: nothing beyond its stake's change (an honest operator
+//     posts no invalid root, so that penalty costs it nothing).
+func (w *World) operatorInterest(pr *proposal, k int) float64 {
+	o := &w.ops
+	self := protocol.Tokens(o.self[k])
+	if !(self > 0) {
+		return 0
+	}
+	l := &w.live
+	perCommission := w.stakerYield() * protocol.Tokens(o.deleg[k]) / self // Y·D_k/self_k
+	switch pr.kind {
+	case propMinStake:
+		after := scaleWithin(protocol.Tokens(l.minStake), pr.value, l.minStake0, math.Inf(1))
+		if after <= protocol.Tokens(l.minStake) {
+			return 0
+		}
+		return -max(after-self, 0) / self
+	case propBond:
+		price := w.pool.Price()
+		if !(price > 0) {
+			return 0
+		}
+		after := scaleWithin(l.fraudSlash, pr.value, l.fraudSlash0, math.Inf(1))
+		return -w.p.Lending.RateAnnual * (after - l.fraudSlash) / (self * price)
+	case propCommissionCap:
+		c := o.commission[k]
+		return -(min(c, l.commissionCap)-min(c, w.commissionCapAfter(pr)))*perCommission - w.stakerYield()*w.commissionCut(pr)
+	case propActiveSet:
+		return (float64(l.maxActive)/float64(w.maxActiveAfter(pr)) - 1) * min(o.commission[k], l.commissionCap) * perCommission
+	case propLivenessPenalty:
+		return -365 * o.rate[offLiveness][k] * w.p.Slashing.Liveness.Detection * (w.penaltyAfter(pr) - l.livenessPenalty)
+	}
+	return 0
 }

@@ -27,7 +27,11 @@ func (w *World) operatorOffences() {
 			off = &s.DoubleSign
 		}
 		if r.Float64() < off.Detection {
-			w.slash(k, off.Penalty, off.JailDays, off.Remove)
+			pen := off.Penalty
+			if off == &s.Liveness {
+				pen = w.live.livenessPenalty // governance may change it
+			}
+			w.slash(k, pen, off.JailDays, off.Remove)
 		}
 	}
 }

@@ -197,7 +197,7 @@ func growInt64s(s []int64, n int) []int64 {
 func (w *World) drawOperator(k int) {
 	o := &w.ops
 	r := w.streams.network
-	o.commission[k] = clamp01(o.commissionS.Rand(r))
+	o.commission[k] = min(clamp01(o.commissionS.Rand(r)), w.live.commissionCap)
 	o.costPerDay[k] = max(o.cost.Rand(r), 0) / 365
 	o.edge[k] = max(o.edgeS.Rand(r), 0)
 	for i := range numOffences {
@@ -332,7 +332,7 @@ func (w *World) operatorsDayEnd() {
 func (w *World) considerEntry() {
 	o := &w.ops
 	p := &w.p.Sequencers
-	if o.n >= p.MaxOperators || len(w.net.act) >= p.MaxActive {
+	if o.n >= p.MaxOperators || len(w.net.act) >= w.live.maxActive {
 		return
 	}
 	k := o.n

@@ -43,32 +43,46 @@ func (AttackGoal) EnumNames() []string { return goalNames.Names() }
 // delegates to delegate_split of the delegates in equal parts (each picked
 // in proportion to the delegates' drawn popularity; a holder agent stands
 // for many wallets), registers to vote its own tokens, or neither: its tokens
-// then never vote, like most tokens in large DAOs. The votable supply also
+// then never vote, like most tokens in large DAOs. With operators_vote each
+// sequencer operator votes its bonded self-stake. The votable supply also
 // counts the outside traders' inventory and the attacker's tokens.
 //
-// Proposals arrive at random (Poisson). Each voter with power votes on a
+// Proposals arrive at random (Poisson), each made by a delegate or
+// self-voting holder drawn by power among those holding proposal_threshold
+// of the votable supply (none: no proposal), who locks
+// proposal_deposit_tokens until the vote closes (burned when a majority
+// votes against). Each voter with power votes on a
 // proposal with probability logistic(logit(propensity) + turnout_stakes *
 // (stakes - 1/2) + turnout_contest * (contested - 1/2)), where stakes
 // (0-1) is what is at stake and contested = 1 - |2 support - 1| is how
 // evenly the voters are split: apathy when little is at stake, more votes
 // when the outcome is in doubt. A voter who votes is for an ordinary
 // proposal with probability support; against a malicious one unless
-// deceived. Malicious proposals (from the attacker) count as stakes 1 and
-// contested 1.
+// deceived; on an ordinary proposal its support moves by interest_weight
+// times what the proposal changes in the yearly cash value of the tokens
+// it votes, and an operator's also by what it changes in its business
+// (agents/interest.go). Malicious proposals (from the attacker) count as
+// stakes 1 and contested 1.
 //
 // A proposal passes with at least quorum of the votable supply for and
 // more for than against; it executes after the timelock unless the council
 // vetoes it. A passed parameter proposal multiplies its parameter (the
-// stakers' fee share, the emission rate, the minimum self-stake or the
-// fraud bond) by exp(change_sd * Z), kept within 1/4 and 4 times its
+// stakers' fee share, the emission rate, the minimum self-stake, the fraud
+// bond, the invalid-root and liveness penalties, the quorum, the proposal
+// threshold, the treasury's budgets, the commission cap or the active
+// set's size) by exp(change_sd * Z), kept within 1/4 and 4 times its
 // launch value, from its execution day on (an emission proposal changes
 // nothing under halving emission); a grant pays grant_share of the
 // treasury's tokens to a grantee holder (or sells them on the pool when
 // there are no grantees).
 type Governance struct {
 	ProposalsPerYear  float64   `toml:"proposals_per_year" unit:"1/year" range:"[0,10000]" doc:"rate of ordinary proposals (parameter changes and grants), Poisson; 0 = none"`
-	KindWeights       []float64 `toml:"kind_weights" unit:"weights [fee_split, emission, min_stake, bond, grant]" doc:"relative frequency of each kind of ordinary proposal"`
-	FreezeParameters  bool      `toml:"freeze_parameters" doc:"no parameter proposals (fee split, emission, minimum stake, fraud bond): they stay as the experiment sets them, for sensitivity studies of governed parameters; grants and the attacker's proposals go on"`
+	KindWeights       []float64 `toml:"kind_weights" unit:"weights [fee_split, emission, min_stake, bond, grant, invalid_root_penalty, liveness_penalty, quorum, proposal_threshold, budget, commission_cap, active_set]" doc:"relative frequency of each kind of ordinary proposal; a list of the first 5 (before issue 15) gives the later kinds weight 0"`
+	FreezeParameters  bool      `toml:"freeze_parameters" doc:"no parameter proposals (every kind but grants): the governed parameters stay as the experiment sets them, for sensitivity studies of governed parameters; grants and the attacker's proposals go on"`
+	ProposalThreshold float64   `toml:"proposal_threshold" unit:"fraction of votable supply" range:"[0,1]" doc:"voting power (own or delegated) a voter needs to make a proposal; ordinary proposals come from a voter drawn by power among those above it (none: no proposal that day); the attacker must reach it too"`
+	ProposalDeposit   float64   `toml:"proposal_deposit_tokens" unit:"tokens" range:"[0,)" doc:"tokens a proposer locks while its proposal is open: burned when the vote rejects it by a majority against, returned otherwise"`
+	OperatorsVote     bool      `toml:"operators_vote" doc:"sequencer operators vote their bonded self-stake, weighing proposals by their own business as well as their stake"`
+	OperatorTurnout   dist.Dist `toml:"operator_turnout" unit:"probability" range:"[0,1]" doc:"each operator's propensity to vote (on a proposal of middling stakes and contest)"`
 	FeeBurnSide       float64   `toml:"fee_burn_side" unit:"probability" range:"[0,1]" doc:"chance that a fee-split proposal moves the stakers' share against the burn's rather than the treasury's"`
 	InterestWeight    float64   `toml:"interest_weight" unit:"logit per unit of yearly yield" range:"[0,100000]" doc:"how much a voter's support moves with what a fee-split proposal changes in the yearly cash yield of the tokens it votes (0: support alone)"`
 	ChangeSD          float64   `toml:"change_sd" unit:"log-sd" range:"[0,5]" doc:"a parameter proposal multiplies its parameter by exp(change_sd*Z), Z standard normal"`
@@ -96,11 +110,13 @@ type Governance struct {
 	Council             Council `toml:"council" doc:"the security council (or foundation multisig) and how its powers fade"`
 }
 
-// Validate checks the weights of the five kinds of ordinary proposal: each
-// in [0, 1e9], and not all 0 when there are proposals.
+// Validate checks the weights of the kinds of ordinary proposal: one per
+// kind, or the first five (files written before issue 15, whose later
+// kinds then have weight 0); each in [0, 1e9], and not all 0 when there
+// are proposals.
 func (g *Governance) Validate(c *field.Checker) {
-	if len(g.KindWeights) != 5 {
-		c.Errorf("kind_weights", "want 5 weights [fee_split, emission, min_stake, bond, grant], got %d", len(g.KindWeights))
+	if n := len(g.KindWeights); n != int(numOrdinaryKinds) && n != oldKinds {
+		c.Errorf("kind_weights", "want %d weights %v (or the first %d), got %d", numOrdinaryKinds, propKindNames[:numOrdinaryKinds], oldKinds, n)
 		return
 	}
 	var sum float64
@@ -113,6 +129,9 @@ func (g *Governance) Validate(c *field.Checker) {
 		c.Errorf("kind_weights", "all weights are 0 but proposals_per_year is %g", g.ProposalsPerYear)
 	}
 }
+
+// oldKinds is the number of kinds of ordinary proposal before issue 15.
+const oldKinds = 5
 
 // Voters is the table of the holder types' governance behaviour: one entry
 // per holder type, under the type's name.

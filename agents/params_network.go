@@ -55,7 +55,8 @@ type Sequencers struct {
 	MaxActive        int            `toml:"max_active" unit:"count" range:"[1,10000]" doc:"size of the active set: the eligible operators with the most total stake"`
 	MinStake         float64        `toml:"min_stake" unit:"tokens" range:"[0,)" doc:"self-stake an operator needs to be eligible for the active set"`
 	SelfStake        dist.Dist      `toml:"self_stake" unit:"tokens" range:"[0,)" doc:"self-stake an operator buys on the AMM and bonds when it enters, drawn per operator"`
-	Commission       dist.Dist      `toml:"commission" unit:"fraction" range:"[0,)" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1])"`
+	Commission       dist.Dist      `toml:"commission" unit:"fraction" range:"[0,)" doc:"share of its stakers' rewards an operator keeps, drawn per operator (clamped to [0, 1] and to commission_cap)"`
+	CommissionCap    float64        `toml:"commission_cap" unit:"fraction" range:"[0,1]" doc:"highest commission an operator may charge (governable; 1 = no cap)"`
 	OperatingCostUSD dist.Dist      `toml:"operating_cost_usd" unit:"USD/year" range:"[0,)" doc:"cost of running a sequencer, drawn per operator"`
 	Mode             SequencingMode `toml:"mode" doc:"how batches are assigned: stake-weighted rotation, or a daily second-price slot auction"`
 	BatchesPerDay    int            `toml:"batches_per_day" unit:"count/day" range:"[1,1000000]" doc:"state-root batches (assertions) posted per day, each by one active operator"`

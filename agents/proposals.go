@@ -16,12 +16,23 @@ const (
 	propMinStake                 // the operators' minimum self-stake
 	propBond                     // the fraud bond (fraud.slash)
 	propGrant                    // a treasury grant
+	// Kinds added with issue 15 (after the first five, so an old five-entry
+	// kind_weights keeps its meaning).
+	propInvalidRootPenalty // the slash of a caught invalid root (slashing.invalid_root.penalty)
+	propLivenessPenalty    // the slash of a liveness offence (slashing.liveness.penalty)
+	propQuorum             // the quorum (governance.quorum)
+	propThreshold          // the proposal threshold (governance.proposal_threshold)
+	propBudget             // the treasury's monthly budgets (treasury.monthly_budget_*), scaled together
+	propCommissionCap      // the operators' commission cap (sequencers.commission_cap)
+	propActiveSet          // the active set's size (sequencers.max_active)
 	numOrdinaryKinds
 	propDrain       = numOrdinaryKinds     // malicious: drain the treasury
 	propAdmitCartel = numOrdinaryKinds + 1 // malicious: admit the attacker's sequencers
 )
 
-var propKindNames = [...]string{"fee_split", "emission", "min_stake", "bond", "grant", "drain_treasury", "admit_cartel"}
+var propKindNames = [...]string{"fee_split", "emission", "min_stake", "bond", "grant",
+	"invalid_root_penalty", "liveness_penalty", "quorum", "proposal_threshold", "budget", "commission_cap", "active_set",
+	"drain_treasury", "admit_cartel"}
 
 func (k propKind) malicious() bool { return k >= numOrdinaryKinds }
 
@@ -55,6 +66,8 @@ type proposal struct {
 	gatekept bool      // decided by a gatekeeper council
 	approved bool      // passed the vote (or the gatekeeper)
 	burnSide bool      // a fee split traded against the burn, not the treasury (interest.go)
+	deposit  int64     // tokens locked by the proposer (micro-tokens)
+	payer    int32     // the holder who locked them; -1: none
 }
 
 // proposeOrdinary makes an ordinary proposal of a random kind.
@@ -79,7 +92,112 @@ func (w *World) proposeOrdinary() {
 	if k == propFeeSplit && w.p.Governance.FeeBurnSide > 0 {
 		pr.burnSide = r.Float64() < w.p.Governance.FeeBurnSide
 	}
+	pr.payer = -1
+	proposer := w.drawProposer()
+	if proposer < 0 {
+		w.noProposer("no voter holds the proposal threshold")
+		return
+	}
+	if d := protocol.ToMicro(w.p.Governance.ProposalDeposit); d > 0 {
+		i := w.depositor(proposer)
+		if i < 0 || w.h.liquid[i] < d {
+			w.noProposer("the proposer cannot lock the deposit")
+			return
+		}
+		holderTable{w}.Debit(i, Account{&g.deposits}, d)
+		pr.deposit, pr.payer = d, int32(i)
+	}
 	w.submit(pr)
+}
+
+// noProposer counts an ordinary proposal that was not made.
+func (w *World) noProposer(why string) {
+	w.gov.unproposed++
+	if w.trace != nil {
+		w.event("no_proposal", "", 0, "", why)
+	}
+}
+
+// thresholdVotes is the voting power a proposer needs, from the last
+// count of the votable supply.
+func (w *World) thresholdVotes() int64 {
+	return int64(math.Ceil(w.live.threshold * float64(w.gov.votable)))
+}
+
+// drawProposer counts the votes and draws the proposer of an ordinary
+// proposal by power among the holders' voters (delegates and self-voting
+// holders; operators vote but do not propose) whose power reaches the
+// proposal threshold and is positive; -1 when there is none.
+func (w *World) drawProposer() int {
+	vs := &w.gov.vs
+	w.countVotes()
+	t := max(w.thresholdVotes(), 1)
+	end := vs.n
+	if vs.opBase >= 0 {
+		end = vs.opBase
+	}
+	var sum int64
+	for _, x := range vs.power[:end] {
+		if x >= t {
+			sum += x
+		}
+	}
+	if sum == 0 {
+		return -1
+	}
+	u := int64(w.streams.governance.Float64() * float64(sum))
+	last := -1
+	for v, x := range vs.power[:end] {
+		if x < t {
+			continue
+		}
+		last = v
+		if u < x {
+			return v
+		}
+		u -= x
+	}
+	return last // rounding at the top of the range
+}
+
+// depositor is the holder who locks a proposer's deposit: a self-voting
+// holder its own, a delegate's its delegator with the most liquid tokens
+// (Cosmos lets anyone add to a deposit); -1 when there is none.
+func (w *World) depositor(v int) int {
+	vs := &w.gov.vs
+	h := &w.h
+	best := -1
+	for i := range h.len() {
+		if int(vs.hFrom[i]) > w.day {
+			continue
+		}
+		if !slices.Contains(vs.hVoter[i*vs.split:(i+1)*vs.split], int32(v)) {
+			continue
+		}
+		if best < 0 || h.liquid[i] > h.liquid[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// settleDeposit ends pr's deposit when its vote closes: burned when the
+// voters rejected it by a majority against (the model's NoWithVeto),
+// returned to its payer otherwise.
+func (w *World) settleDeposit(pr *proposal) {
+	g := &w.gov
+	d := pr.deposit
+	if d == 0 {
+		return
+	}
+	pr.deposit = 0
+	if !pr.approved && pr.tally.Against > pr.tally.For {
+		g.deposits -= d
+		w.burned += d
+		g.depositsBurned += d
+		return
+	}
+	holderTable{w}.Credit(int(pr.payer), Account{&g.deposits}, d)
 }
 
 // submit opens a proposal today.
@@ -135,6 +253,7 @@ func (w *World) closeVote(pr *proposal) {
 		pr.approved = pr.tally.Passed()
 	}
 	g.closed++
+	w.settleDeposit(pr)
 	if !pr.kind.malicious() {
 		w.recordClose(pr.gatekept || pr.tally.For+pr.tally.Against >= pr.tally.Quorum)
 	}
@@ -227,5 +346,54 @@ func (w *World) applyProposal(pr *proposal) {
 			grantee = int(w.gov.grantees[w.streams.governance.IntN(n)])
 		}
 		w.payTreasuryTokens(x, grantee)
+	case propInvalidRootPenalty:
+		l.invalidRootPenalty = w.penaltyAfter(pr)
+	case propLivenessPenalty:
+		l.livenessPenalty = w.penaltyAfter(pr)
+	case propQuorum:
+		w.gov.gov.Quorum = scaleWithin(w.gov.gov.Quorum, f, l.quorum0, 1)
+	case propThreshold:
+		l.threshold = scaleWithin(l.threshold, f, l.threshold0, 1)
+	case propBudget:
+		l.budgetScale = w.budgetAfter(pr)
+	case propCommissionCap:
+		l.commissionCap = w.commissionCapAfter(pr)
+		o := &w.ops
+		for k := range o.n { // an operator above the new cap charges the cap
+			o.commission[k] = min(o.commission[k], l.commissionCap)
+		}
+	case propActiveSet:
+		l.maxActive = w.maxActiveAfter(pr)
 	}
+}
+
+// penaltyAfter is the slashing penalty pr governs once it executes.
+func (w *World) penaltyAfter(pr *proposal) float64 {
+	l := &w.live
+	if pr.kind == propLivenessPenalty {
+		return scaleWithin(l.livenessPenalty, pr.value, l.livenessPenalty0, 1)
+	}
+	return scaleWithin(l.invalidRootPenalty, pr.value, l.invalidRootPenalty0, 1)
+}
+
+// budgetAfter is the scale of the treasury's monthly budgets once pr
+// executes (1 at launch).
+func (w *World) budgetAfter(pr *proposal) float64 {
+	return scaleWithin(w.live.budgetScale, pr.value, 1, math.Inf(1))
+}
+
+// commissionCapAfter is the commission cap once pr executes.
+func (w *World) commissionCapAfter(pr *proposal) float64 {
+	l := &w.live
+	return scaleWithin(l.commissionCap, pr.value, l.commissionCap0, 1)
+}
+
+// maxActiveAfter is the active set's size once pr executes: the factor
+// applied as to any parameter, rounded to the nearest count, kept within
+// a quarter (at least 1) and four times the launch size.
+func (w *World) maxActiveAfter(pr *proposal) int {
+	l := &w.live
+	x0 := float64(l.maxActive0)
+	n := int(math.Round(scaleWithin(float64(l.maxActive), pr.value, x0, math.Inf(1))))
+	return min(max(n, int(math.Ceil(x0/4)), 1), 4*l.maxActive0)
 }

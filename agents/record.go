@@ -107,8 +107,8 @@ func (w *World) summariseTreasury(out []float64) {
 	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD + protocol.Tokens(w.treasuryTokens)*pool.Price()
 	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD + pool.Sell(w.treasuryTokens)
 	out[w.col.oTreasuryRunway] = math.NaN()
-	t := &w.p.Treasury
-	if b, bt := t.MonthlyBudgetUSD*12/365, protocol.ToMicro(t.MonthlyBudgetTokens*12/365); b > 0 || bt > 0 {
+	usdBudget, tokenBudget := w.budgets() // as governance left them
+	if b, bt := usdBudget*12/365, protocol.ToMicro(tokenBudget*12/365); b > 0 || bt > 0 {
 		days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, b, w.feeUSD*w.feeSplit.Treasury, bt, runwayCapDays)
 		out[w.col.oTreasuryRunway] = float64(days)
 	}

@@ -268,13 +268,13 @@ func (w *World) inPresellWindow() bool {
 // stake it as holders do), or sold on the pool when there are no
 // grantees. A day on which either cannot be paid in full is a shortfall.
 func (w *World) payTreasuryBudget() {
-	t := &w.p.Treasury
+	usdBudget, tokenBudget := w.budgets() // governance may change them
 	short := false
-	if need := t.MonthlyBudgetUSD * 12 / 365; need > 0 {
+	if need := usdBudget * 12 / 365; need > 0 {
 		short = w.spendTreasury(need)
 	}
-	if t.MonthlyBudgetTokens > 0 {
-		n := protocol.ToMicro(t.MonthlyBudgetTokens * 12 / 365)
+	if tokenBudget > 0 {
+		n := protocol.ToMicro(tokenBudget * 12 / 365)
 		if n > w.treasuryTokens {
 			n, short = w.treasuryTokens, true
 		}

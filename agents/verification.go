@@ -257,7 +257,7 @@ func (w *World) revise(nb int) {
 	// slashed self-stake) if it is caught.
 	price := w.pool.Price()
 	gain := w.fraudGain()
-	pen := w.p.Slashing.InvalidRoot.Penalty
+	pen := w.live.invalidRootPenalty
 	chal := w.slashSplit.Challenger
 	var wfNum, wfDen float64
 	for _, k := range w.net.online {
@@ -311,7 +311,7 @@ func (w *World) cheatProb(k int, d, gain, price float64) float64 {
 	if !(gain > 0) || o.benched[k] {
 		return 0
 	}
-	bond := w.live.fraudSlash + w.p.Slashing.InvalidRoot.Penalty*protocol.Tokens(o.self[k])*price // governance may change the bond
+	bond := w.live.fraudSlash + w.live.invalidRootPenalty*protocol.Tokens(o.self[k])*price // governance may change the bond and the penalty
 	return logitChoice(gain*(1-d)-(bond+w.franchise(k))*d, w.p.Fraud.Noise*min(gain, bond))
 }
 
@@ -607,7 +607,7 @@ func (w *World) fraud(s int) {
 		reward /= float64(checkers)
 	}
 	ip := &w.p.Slashing.InvalidRoot
-	_, chal := w.slash(s, ip.Penalty, ip.JailDays, ip.Remove)
+	_, chal := w.slash(s, w.live.invalidRootPenalty, ip.JailDays, ip.Remove)
 	windfall := protocol.Tokens(chal) * w.pool.Price() / float64(checkers)
 	for _, i := range v.hit {
 		v.profit[i] += reward + windfall

@@ -11,15 +11,20 @@ import (
 )
 
 // voterSet is the voters as a struct of slices: delegates [0, delegates),
-// then the holders who vote their own tokens. Holder i's votes go in equal
+// then the holders who vote their own tokens, then (with
+// governance.operators_vote) one voter per operator slot, from opBase on,
+// voting the operator's bonded self-stake. Holder i's votes go in equal
 // parts to voters hVoter[i*split : (i+1)*split] from day hFrom[i] on (-1:
 // they never vote).
 type voterSet struct {
 	n, delegates, split int
+	opBase              int       // the first operator voter; -1: operators do not vote
 	logit               []float64 // logit of the turnout propensity
 	refuse              []bool    // refuses every bribe
 	power               []int64   // voting power at the last count
 	stakedPower         []int64   // the staked part of it (interest.go)
+	granteePower        []int64   // the part of it grantees hold (interest.go)
+	grantsKind          int32     // the holder type of grantees; -1: none
 	pMal                []float64 // turnout probability on a malicious proposal
 	bribed              []bool    // bribed for the attacker's open proposal
 	order               []int32   // voters with power by increasing power (ties by index), when sorted
@@ -48,11 +53,16 @@ func (w *World) resetVoters() error {
 	r := w.streams.governance
 	h := &w.h
 	n, nd := h.len(), p.Delegates
-	m := nd + n
+	ops := 0
+	if p.OperatorsVote {
+		ops = w.p.Sequencers.MaxOperators
+	}
+	m := nd + n + ops
 	vs.logit = resize(vs.logit, m)
 	vs.refuse = resize(vs.refuse, m)
 	vs.power = resize(vs.power, m)
 	vs.stakedPower = resize(vs.stakedPower, m)
+	vs.granteePower = resize(vs.granteePower, m)
 	vs.pMal = resize(vs.pMal, m)
 	vs.bribed = resize(vs.bribed, m)
 	vs.order = resize(vs.order, m)
@@ -86,6 +96,7 @@ func (w *World) resetVoters() error {
 	hs := &w.p.Holders
 	vs.types = resize(vs.types, hs.Len())
 	grants := int32(hs.Index(string(HolderGrants))) // -1: no grantees
+	vs.grantsKind = grants
 	for k := range hs.Len() {
 		b, ok := p.Voters.Get(hs.Key(k))
 		if !ok {
@@ -130,6 +141,21 @@ func (w *World) resetVoters() error {
 			vs.hFrom[i] = from
 		}
 	}
+	// Operators vote their own stake, one voter per slot (drawn after the
+	// holders, so the holders' draws do not depend on the switch).
+	vs.opBase = -1
+	if ops > 0 {
+		os, err := newSampler(p.OperatorTurnout)
+		if err != nil {
+			return err
+		}
+		vs.opBase = vs.n
+		for v := vs.n; v < vs.n+ops; v++ {
+			vs.logit[v] = logit(os.Rand(r))
+			vs.refuse[v] = r.Float64() < p.BribeRefusal
+		}
+		vs.n += ops
+	}
 	// A malicious proposal has stakes 1 and contest 1: each voter's turnout
 	// on one is fixed for the run.
 	shift := (p.TurnoutStakes + p.TurnoutContest) / 2
@@ -152,13 +178,15 @@ func (w *World) countVotes() {
 	g := &w.gov
 	vs := &g.vs
 	h := &w.h
-	pw, sp := vs.power[:vs.n], vs.stakedPower[:vs.n]
+	pw, sp, gp := vs.power[:vs.n], vs.stakedPower[:vs.n], vs.granteePower[:vs.n]
 	clear(pw)
 	clear(sp)
+	clear(gp)
 	var votable int64
 	k := int64(vs.split)
 	n := h.len()
 	hv, hf := vs.hVoter[:n*vs.split], vs.hFrom[:n]
+	kind := h.kind[:n]
 	liquid, staked, unbonding := h.liquid[:n], h.staked[:n], h.unbonding[:n]
 	// x/k by a shift when k is a power of two (x >= 0): a division per
 	// holder and day is most of this loop's cost otherwise.
@@ -195,6 +223,27 @@ func (w *World) countVotes() {
 				pw[v] += part
 				sp[v] += sPart
 			}
+		}
+		if kind[i] == vs.grantsKind { // a grantee's power, in the same parts
+			if v := voters[0]; v >= 0 {
+				gp[v] += x - part*(k-1)
+			}
+			for _, v := range voters[1:] {
+				if v >= 0 {
+					gp[v] += part
+				}
+			}
+		}
+	}
+	if vs.opBase >= 0 { // operators vote their bonded self-stake (not the attacker's)
+		o := &w.ops
+		for k := range o.n {
+			if o.status[k] != opBonded || k == w.att.op {
+				continue
+			}
+			x := o.self[k]
+			pw[vs.opBase+k], sp[vs.opBase+k] = x, x
+			votable += x
 		}
 	}
 	g.attPower = w.att.liquid
@@ -279,12 +328,14 @@ func (w *World) snapshot(pr *proposal) {
 		pr.stakes = 1
 	}
 	shift := p.TurnoutStakes*(pr.stakes-0.5) + p.TurnoutContest*(contested-0.5)
-	// A fee split moves each voter's support by its interest (interest.go).
-	interest := pr.kind == propFeeSplit && p.InterestWeight > 0
-	var base, duLiquid, duStaked float64
+	// An ordinary proposal moves each voter's support by its interest
+	// (interest.go).
+	interest := !pr.kind.malicious() && p.InterestWeight > 0
+	var base float64
+	var du yieldChange
 	if interest {
-		base = math.Log(pr.support / (1 - pr.support))
-		duLiquid, duStaked = w.feeYieldChange(pr)
+		base = logit(pr.support)
+		du = w.interest(pr)
 	}
 	for v, x := range vs.power[:vs.n] {
 		if x == 0 {
@@ -305,8 +356,11 @@ func (w *World) snapshot(pr *proposal) {
 		if pr.kind.malicious() {
 			yes = p.Deception
 		} else if interest {
-			sigma := float64(vs.stakedPower[v]) / float64(x)
-			yes = protocol.Logistic(base + p.InterestWeight*(duLiquid+sigma*(duStaked-duLiquid)))
+			u := du.of(float64(vs.stakedPower[v])/float64(x), float64(vs.granteePower[v])/float64(x))
+			if vs.opBase >= 0 && v >= vs.opBase {
+				u += w.operatorInterest(pr, v-vs.opBase)
+			}
+			yes = protocol.Logistic(base + p.InterestWeight*u)
 		}
 		if r.Float64() < yes {
 			pr.tally.For += x
