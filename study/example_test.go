@@ -66,5 +66,5 @@ func ExampleRun() {
 	// Output:
 	// experiment.toml manifest.json plots report.html runs.csv runs.parquet series.csv series.parquet summary.md
 	// rows in runs.csv: 20 of 20 runs
-	// mean final_price: 0.56
+	// mean final_price: 0.55
 }
