@@ -137,7 +137,7 @@ func TestSlashDuringCooldown(t *testing.T) {
 		p.Slashing.SlashDelegators = slashDelegators
 		p.Staking.CooldownDays = 10
 		p.Staking.ReviewDays = 1000 // no reviews: nobody moves on its own
-		p.Staking.Positions = 1
+		p.Staking.Positions = 1     // the agent's stake and unbonding are its one position's
 		w := newWorld(t, &p)
 		i := richest(w, 1)[0]
 		// Stake with some operator k through review, then unbond.
@@ -188,7 +188,7 @@ func TestRewardsThroughCommission(t *testing.T) {
 	p := DefaultParams()
 	p.Sequencers.Operators, p.Sequencers.MaxOperators = 1, 1
 	p.Sequencers.Commission = constDist(0.1)
-	p.Staking.Positions = 1
+	p.Staking.Positions = 1 // the agent's whole stake with the one operator, settled by settle(i)
 	w := newWorld(t, &p)
 	i := richest(w, 1)[0]
 	w.aprSignal = 10
