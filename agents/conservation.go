@@ -55,11 +55,25 @@ func (w *World) recount() {
 		if h.liquid[i] < 0 || h.staked[i] < 0 || h.unbonding[i] < 0 || h.locked[i] < 0 {
 			panic(fmt.Sprintf("agents: agent %d has a negative balance on day %d", i, w.day))
 		}
-		if !w.plainStaking && ((h.staked[i] > 0) != (h.op[i] >= 0) || (h.unbonding[i] > 0) != (h.unbondOp[i] >= 0)) {
-			panic(fmt.Sprintf("agents: agent %d has stake without an operator (or an operator without stake) on day %d", i, w.day))
+		var pst, pub int64
+		for p := i * h.npos; p < (i+1)*h.npos; p++ {
+			if h.posStaked[p] < 0 || h.posUnbond[p] < 0 {
+				panic(fmt.Sprintf("agents: agent %d has a negative balance in position %d on day %d", i, p-i*h.npos, w.day))
+			}
+			if !w.plainStaking && ((h.posStaked[p] > 0) != (h.op[p] >= 0) || (h.posUnbond[p] > 0) != (h.unbondOp[p] >= 0)) {
+				panic(fmt.Sprintf("agents: agent %d has stake without an operator (or an operator without stake) in position %d on day %d", i, p-i*h.npos, w.day))
+			}
+			if h.op[p] >= 0 {
+				deleg[h.op[p]] += h.posStaked[p]
+			}
+			pst += h.posStaked[p]
+			pub += h.posUnbond[p]
 		}
-		if h.op[i] >= 0 {
-			deleg[h.op[i]] += h.staked[i]
+		// Without operators the stake is one balance, h.staked, and the
+		// positions hold only its cooldown (reviewPlain).
+		if (!w.plainStaking && pst != h.staked[i]) || pub != h.unbonding[i] {
+			panic(fmt.Sprintf("agents: agent %d's positions hold %d staked and %d unbonding, its totals %d and %d, on day %d",
+				i, pst, pub, h.staked[i], h.unbonding[i], w.day))
 		}
 		liq += h.liquid[i]
 		st += h.staked[i]

@@ -54,6 +54,7 @@ func drawDesign(t *rapid.T, p *Params, maxHorizon int) {
 	p.Simulation.HorizonDays = rapid.IntRange(30, maxHorizon).Draw(t, "horizon")
 	p.Staking.CooldownDays = rapid.IntRange(0, 30).Draw(t, "cooldown")
 	p.Staking.ReviewDays = rapid.IntRange(1, 14).Draw(t, "review")
+	p.Staking.Positions = rapid.IntRange(1, 16).Draw(t, "positions")
 	if rapid.Bool().Draw(t, "budget apr") {
 		p.Staking.APRModel = APRBudget
 		p.Staking.APRBudgetTokensPerYear = rapid.Float64Range(1e3, 1e9).Draw(t, "budget tokens")

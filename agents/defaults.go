@@ -82,6 +82,7 @@ func DefaultParams() Params {
 			CooldownDays: 14, ReviewDays: 7, APRSmoothingDays: 30, MaxAPRSignal: 1, APRModel: APRRealized,
 			ChoiceNoise: 0.05, RecordDays: 90, SlashWeight: 500, RedelegateGap: 0.2,
 			MaxOperatorShare: 1, // no cap, as on Arbitrum-like designs; docs/model.md §10.4
+			Positions:        4, // an assumption, measured in docs/model.md §10.4
 		},
 		// Arbitrum DAO, genesis to July 2024 (r3gen Finance's token flow
 		// report for the DAO, Aug 2024): 125M ARB and USD 1.3M in

@@ -1,47 +1,65 @@
 package agents
 
-// review is agent i's staking decision on its review day. It settles its
-// rewards, then:
+// review is agent i's staking decision on its review day. It settles the
+// rewards of all its delegation positions and splits its liquid tokens
+// equally over them (the remainder to the first). Then each position, in
+// order, by itself:
 //   - leaves its operator (unbonds, to stake again elsewhere after the
 //     cooldown) when the operator is no longer active or its score fell
 //     below the best by more than staking.redelegate_gap;
-//   - otherwise stakes everything liquid with its operator (or, holding no
-//     stake, with an operator chosen by staking.choice_noise logit) when the
-//     APR signal after that operator's commission is at least its
-//     reservation yield, and it is not pre-selling a cliff;
-//   - or starts unbonding everything when it is not.
+//   - otherwise stakes its share with its operator (or, holding no stake,
+//     with an operator chosen by staking.choice_noise logit: one draw per
+//     empty position) when the APR signal after that operator's commission
+//     is at least the agent's reservation yield, and the agent is not
+//     pre-selling a cliff;
+//   - or starts unbonding its whole stake when it is not.
+//
+// A share a position does not stake stays liquid. With one position this
+// is the decision of an agent with a single delegation.
 func (w *World) review(i int, presell bool) {
 	if w.plainStaking {
 		w.reviewPlain(i, presell)
 		return
 	}
 	h := &w.h
-	w.settle(i)
-	k := int(h.op[i])
-	leave := w.shouldLeave(k)
-	if leave && h.unbonding[i] == 0 {
-		w.unstake(i)
-		return
+	first, end := i*h.npos, (i+1)*h.npos
+	for p := first; p < end; p++ {
+		w.settle(p)
 	}
-	if k < 0 && h.liquid[i] > 0 && !presell && w.aprSignal*w.net.bestKeep >= h.resYield[i] {
-		k = w.chooseOperator() // only when some operator could pay enough
-	}
+	share := h.liquid[i] / int64(h.npos)
+	rem := h.liquid[i] - share*int64(h.npos)
 	o := &w.ops
-	switch {
-	case k >= 0 && w.aprSignal*(1-o.commission[k]) >= h.resYield[i] && !presell:
-		if l := h.liquid[i]; l > 0 && !leave && o.status[k] == opBonded {
-			if h.staked[i] == 0 {
-				h.op[i] = int16(k)
-				h.rewardSnap[i] = o.index[k].Acc
-			}
-			h.staked[i] += l
-			h.liquid[i] = 0
-			o.deleg[k] += l
-			w.totStaked += l
-			w.totLiquid -= l
+	for p := first; p < end; p++ {
+		l := share
+		if p == first {
+			l += rem
 		}
-	case h.staked[i] > 0 && h.unbonding[i] == 0:
-		w.unstake(i)
+		k := int(h.op[p])
+		leave := w.shouldLeave(k)
+		if leave && h.posUnbond[p] == 0 {
+			w.unstake(p)
+			continue
+		}
+		if k < 0 && l > 0 && !presell && w.aprSignal*w.net.bestKeep >= h.resYield[i] {
+			k = w.chooseOperator() // only when some operator could pay enough
+		}
+		switch {
+		case k >= 0 && w.aprSignal*(1-o.commission[k]) >= h.resYield[i] && !presell:
+			if l > 0 && !leave && o.status[k] == opBonded {
+				if h.posStaked[p] == 0 {
+					h.op[p] = int16(k)
+					h.rewardSnap[p] = o.index[k].Acc
+				}
+				h.posStaked[p] += l
+				h.staked[i] += l
+				h.liquid[i] -= l
+				o.deleg[k] += l
+				w.totStaked += l
+				w.totLiquid -= l
+			}
+		case h.posStaked[p] > 0 && h.posUnbond[p] == 0:
+			w.unstake(p)
+		}
 	}
 }
 
@@ -81,65 +99,78 @@ func (w *World) chooseOperator() int {
 	return n.act[len(n.act)-1]
 }
 
-// settle pays agent i the rewards its stake earned since it last settled,
-// from its operator's reward index. It must run before any change of the
-// agent's stake.
-func (w *World) settle(i int) {
+// settle pays position p the rewards its stake earned since it last
+// settled, from its operator's reward index, to its agent's liquid tokens.
+// It must run before any change of the position's stake.
+func (w *World) settle(p int) {
 	h := &w.h
-	k := h.op[i]
+	k := h.op[p]
 	if k < 0 {
 		return
 	}
 	idx := &w.ops.index[k]
-	owed := idx.Owed(h.staked[i], h.rewardSnap[i])
-	h.rewardSnap[i] = idx.Acc
+	owed := idx.Owed(h.posStaked[p], h.rewardSnap[p])
+	h.rewardSnap[p] = idx.Acc
 	if owed > 0 {
-		h.liquid[i] += owed
+		h.liquid[p/h.npos] += owed
 		w.totLiquid += owed
 		w.rewardPool -= owed
 	}
 }
 
-// unstake moves agent i's stake into unbonding until the cooldown ends (or
-// straight to liquid without a cooldown). The unbonding tokens remember
+// unstake moves position p's stake into unbonding until the cooldown ends
+// (or straight to liquid without a cooldown). The unbonding tokens remember
 // their operator: they stay slashable for its offences.
-func (w *World) unstake(i int) {
+func (w *World) unstake(p int) {
 	h := &w.h
-	w.settle(i)
-	s := h.staked[i]
-	k := h.op[i]
-	h.staked[i] = 0
-	h.op[i] = -1
+	w.settle(p)
+	s := h.posStaked[p]
+	k := h.op[p]
+	h.posStaked[p] = 0
+	h.op[p] = -1
+	h.staked[p/h.npos] -= s
 	w.totStaked -= s
 	if k >= 0 {
 		w.ops.deleg[k] -= s
 	}
+	w.startCooldown(p, s, k)
+}
+
+// startCooldown puts s tokens that left operator k (-1: none) into position
+// p's unbonding, queued for the day its cooldown ends, or makes them liquid
+// at once without a cooldown. The totals of staked tokens are the caller's.
+func (w *World) startCooldown(p int, s int64, k int16) {
+	h := &w.h
+	i := p / h.npos
 	cd := w.p.Staking.CooldownDays
 	if cd == 0 {
 		h.liquid[i] += s
 		w.totLiquid += s
 		return
 	}
+	h.posUnbond[p] += s
 	h.unbonding[i] += s
-	h.unbondOp[i] = k
-	h.unbondEnd[i] = int32(w.day + cd)
+	h.unbondOp[p] = k
+	h.unbondEnd[p] = int32(w.day + cd)
 	w.totUnbonding += s
 	slot := (w.day + cd) % len(w.unbondQueue)
-	w.unbondQueue[slot] = append(w.unbondQueue[slot], int32(i))
+	w.unbondQueue[slot] = append(w.unbondQueue[slot], int32(p))
 }
 
 // completeUnbonding releases the cooldowns that end today (an event queue
-// keyed by day, so quiet days cost nothing).
+// of positions keyed by day, so quiet days cost nothing).
 func (w *World) completeUnbonding() {
 	h := &w.h
 	slot := w.day % len(w.unbondQueue)
-	for _, i := range w.unbondQueue[slot] {
-		if int(h.unbondEnd[i]) != w.day {
+	for _, p := range w.unbondQueue[slot] {
+		if int(h.unbondEnd[p]) != w.day {
 			continue
 		}
-		u := h.unbonding[i]
-		h.unbonding[i] = 0
-		h.unbondOp[i] = -1
+		i := int(p) / h.npos
+		u := h.posUnbond[p]
+		h.posUnbond[p] = 0
+		h.unbondOp[p] = -1
+		h.unbonding[i] -= u
 		h.liquid[i] += u
 		w.totUnbonding -= u
 		w.totLiquid += u
@@ -164,6 +195,11 @@ func (w *World) reviewPlain(i int, presell bool) {
 			w.totLiquid -= l
 		}
 	case h.staked[i] > 0 && h.unbonding[i] == 0:
-		w.unstake(i)
+		// Without operators the stake is one balance, h.staked (the
+		// positions hold none); its cooldown is the first position's.
+		s := h.staked[i]
+		h.staked[i] = 0
+		w.totStaked -= s
+		w.startCooldown(i*h.npos, s, -1)
 	}
 }

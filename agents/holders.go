@@ -10,17 +10,28 @@ import (
 
 // holders is the state of every holder agent as a struct of slices: index i
 // is one agent (STYLE.md, "Hot loop"). Balances are micro-tokens.
+//
+// An agent stands for many wallets, so its stake is held in npos delegation
+// positions (staking.positions), like a Cosmos account with several
+// delegations: position p of agent i is index i*npos+j, j < npos, of the
+// position slices (op to unbondEnd). staked and unbonding stay the agent's
+// totals, the sums over its positions, for everything that reads balances
+// per agent (the hot loop, voters, capture, records).
 type holders struct {
-	kind       []int32 // holder type: index into Params.Holders
-	granted    []int64 // allocation granted at launch
-	locked     []int64 // not yet vested
-	liquid     []int64
-	staked     []int64  // delegated to operator op
-	unbonding  []int64  // in cooldown, still slashable for operator unbondOp
-	op         []int16  // operator of the staked tokens (-1: none)
+	kind      []int32 // holder type: index into Params.Holders
+	granted   []int64 // allocation granted at launch
+	locked    []int64 // not yet vested
+	liquid    []int64
+	staked    []int64 // delegated: the sum of posStaked over the agent's positions
+	unbonding []int64 // in cooldown: the sum of posUnbond over the agent's positions
+	// Per position.
+	npos       int      // positions per agent
+	op         []int16  // operator of the position's stake (-1: none)
+	posStaked  []int64  // delegated to operator op
+	rewardSnap []uint64 // the operator's reward index when the position last settled
+	posUnbond  []int64  // in cooldown, still slashable for operator unbondOp
 	unbondOp   []int16  // operator the unbonding tokens left (-1: none)
 	unbondEnd  []int32  // day the cooldown ends
-	rewardSnap []uint64 // the operator's reward index when the agent last settled
 	sellProb   []float64
 	sellFrac   []float64
 	resYield   []float64
@@ -33,20 +44,25 @@ type holders struct {
 
 func (h *holders) len() int { return len(h.kind) }
 
-func (h *holders) reset(n int) {
+// reset sizes the table for n agents of npos delegation positions each.
+func (h *holders) reset(n, npos int) {
 	h.kind = resize(h.kind, n)
 	h.granted = resize(h.granted, n)
 	h.locked = resize(h.locked, n)
 	h.liquid = resize(h.liquid, n)
 	h.staked = resize(h.staked, n)
 	h.unbonding = resize(h.unbonding, n)
-	h.op = resize(h.op, n)
-	h.unbondOp = resize(h.unbondOp, n)
-	h.unbondEnd = resize(h.unbondEnd, n)
-	for i := range n {
-		h.op[i], h.unbondOp[i] = -1, -1
+	h.npos = npos
+	m := n * npos
+	h.op = resize(h.op, m)
+	h.posStaked = resize(h.posStaked, m)
+	h.rewardSnap = resize(h.rewardSnap, m)
+	h.posUnbond = resize(h.posUnbond, m)
+	h.unbondOp = resize(h.unbondOp, m)
+	h.unbondEnd = resize(h.unbondEnd, m)
+	for p := range m {
+		h.op[p], h.unbondOp[p] = -1, -1
 	}
-	h.rewardSnap = resize(h.rewardSnap, n)
 	h.sellProb = resize(h.sellProb, n)
 	h.sellFrac = resize(h.sellFrac, n)
 	h.resYield = resize(h.resYield, n)
@@ -84,7 +100,7 @@ func (w *World) resetHolders() error {
 			n += a.Agents
 		}
 	}
-	w.h.reset(n)
+	w.h.reset(n, max(p.Staking.Positions, 1))
 	w.h.presellDays = 0
 	for _, b := range p.Holders.All() {
 		w.h.presellDays = max(w.h.presellDays, b.PresellDays)

@@ -145,6 +145,7 @@ func holderStateDiff(a, b *World) string {
 	}{
 		{"liquid", a.h.liquid, b.h.liquid}, {"staked", a.h.staked, b.h.staked},
 		{"unbonding", a.h.unbonding, b.h.unbonding}, {"operator delegations", a.ops.deleg, b.ops.deleg},
+		{"positions' stake", a.h.posStaked, b.h.posStaked}, {"positions' unbonding", a.h.posUnbond, b.h.posUnbond},
 	}
 	for _, s := range balances {
 		if !slices.Equal(s.a, s.b) {
@@ -153,7 +154,7 @@ func holderStateDiff(a, b *World) string {
 	}
 	for i := range a.h.op {
 		if a.h.op[i] != b.h.op[i] || a.h.unbondOp[i] != b.h.unbondOp[i] || a.h.unbondEnd[i] != b.h.unbondEnd[i] || a.h.rewardSnap[i] != b.h.rewardSnap[i] {
-			return fmt.Sprintf("agent %d's operator, cooldown or reward snapshot", i)
+			return fmt.Sprintf("position %d's operator, cooldown or reward snapshot", i)
 		}
 	}
 	for d := range a.unbondQueue {

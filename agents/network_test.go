@@ -61,10 +61,11 @@ func TestSlashWorkedExample(t *testing.T) {
 	a, b := ab[0], ab[1]
 	const stakeA, unbondB = int64(333_333_333_333), int64(50_000_000_000)
 	h.liquid[a] -= stakeA
-	h.staked[a], h.op[a], h.rewardSnap[a] = stakeA, 0, o.index[0].Acc
+	pa, pb := a*h.npos, b*h.npos // the agents' first positions
+	h.staked[a], h.posStaked[pa], h.op[pa], h.rewardSnap[pa] = stakeA, stakeA, 0, o.index[0].Acc
 	o.deleg[0] += stakeA
 	h.liquid[b] -= unbondB
-	h.unbonding[b], h.unbondOp[b], h.unbondEnd[b] = unbondB, 0, int32(p.Staking.CooldownDays)
+	h.unbonding[b], h.posUnbond[pb], h.unbondOp[pb], h.unbondEnd[pb] = unbondB, unbondB, 0, int32(p.Staking.CooldownDays)
 	w.totLiquid -= stakeA + unbondB
 	w.totStaked += stakeA
 	w.totUnbonding += unbondB
@@ -111,8 +112,8 @@ func TestSlashWorkedExample(t *testing.T) {
 	checkEq(t, "A after fraud", h.staked[a], 0)
 	checkEq(t, "B after fraud", h.unbonding[b], 0)
 	checkEq(t, "total slashed", w.tot.slashed, 9_666_666_666+473_666_666_667)
-	if o.status[0] != opRemoved || h.op[a] != -1 || h.unbondOp[b] != -1 {
-		t.Errorf("after a 100%% slash with removal: status %d, A's operator %d, B's %d", o.status[0], h.op[a], h.unbondOp[b])
+	if o.status[0] != opRemoved || h.op[pa] != -1 || h.unbondOp[pb] != -1 {
+		t.Errorf("after a 100%% slash with removal: status %d, A's operator %d, B's %d", o.status[0], h.op[pa], h.unbondOp[pb])
 	}
 	w.checkConservation()
 	w.recount()
@@ -136,6 +137,7 @@ func TestSlashDuringCooldown(t *testing.T) {
 		p.Slashing.SlashDelegators = slashDelegators
 		p.Staking.CooldownDays = 10
 		p.Staking.ReviewDays = 1000 // no reviews: nobody moves on its own
+		p.Staking.Positions = 1     // the agent's stake and unbonding are its one position's
 		w := newWorld(t, &p)
 		i := richest(w, 1)[0]
 		// Stake with some operator k through review, then unbond.
@@ -186,6 +188,7 @@ func TestRewardsThroughCommission(t *testing.T) {
 	p := DefaultParams()
 	p.Sequencers.Operators, p.Sequencers.MaxOperators = 1, 1
 	p.Sequencers.Commission = constDist(0.1)
+	p.Staking.Positions = 1 // the agent's whole stake with the one operator, settled by settle(i)
 	w := newWorld(t, &p)
 	i := richest(w, 1)[0]
 	w.aprSignal = 10

@@ -293,6 +293,10 @@ func validateShares(c *field.Checker, key string, xs []float64, names string) {
 // redelegate_gap: re-delegation goes through the cooldown, during which the
 // stake can still be slashed.
 //
+// A holder agent stands for many wallets: it holds up to positions
+// delegations, each with its own operator, reward snapshot and cooldown,
+// deciding by the rules above one by one (docs/model.md §10.4).
+//
 // max_operator_share is a design's answer to concentration: delegators
 // choosing an operator skip those at or above that share of active stake,
 // as the Solana Foundation's delegation program and stake pools skip
@@ -311,6 +315,7 @@ type Staking struct {
 	SlashWeight            float64  `toml:"slash_weight" unit:"days per unit penalty" range:"[0,)" doc:"a slash of penalty f counts in the record as f times this many offence days"`
 	RedelegateGap          float64  `toml:"redelegate_gap" unit:"fraction" range:"[0,1]" doc:"a delegator leaves an operator whose score is below the best by more than this share"`
 	MaxOperatorShare       float64  `toml:"max_operator_share" unit:"fraction of active stake" range:"[0.01,1]" doc:"an active operator holding this share of active stake or more gets no new delegators (its own delegators may still add to their stake); 1 = no cap"`
+	Positions              int      `toml:"positions" unit:"count" range:"[1,64]" doc:"delegation positions per holder agent: its stake is split equally over them and each chooses, keeps or leaves its operator on its own (an agent stands for many wallets)"`
 }
 
 // Validate checks the keys of the budget APR model, which only it reads.

@@ -8,16 +8,17 @@ import (
 
 // slash takes the share frac of operator k's slashable stake: its bonded
 // self-stake, its self-stake in cooldown and, with
-// slashing.slash_delegators, every delegation to it, bonded or unbonding
-// (the seed guide: unbonding stake "remain[s] slashable"; Cosmos SDK
-// x/slashing does the same). Each part is rounded down in exact integer
+// slashing.slash_delegators, every delegation position with it, bonded or
+// unbonding (the seed guide: unbonding stake "remain[s] slashable"; Cosmos
+// SDK x/slashing does the same); other positions of the same agents keep
+// their tokens. Each part is rounded down in exact integer
 // arithmetic (protocol.FracOf). The total is split between burn, treasury
 // and the challenger (slashing.split); the challenger's tokens are returned
 // so that the caller can credit whoever proved the offence. The operator is
 // then jailed for jailDays or, with remove, tombstoned.
 //
-// Slashes are rare events, so walking all holders here costs nothing per
-// step; the lazy reward indices stay exact because each delegator is
+// Slashes are rare events, so walking all positions here costs nothing per
+// step; the lazy reward indices stay exact because each position is
 // settled before its stake changes.
 func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, toChallenger int64) {
 	o := &w.ops
@@ -32,25 +33,28 @@ func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, to
 	o.totUnbond -= x
 	total += x
 	if w.p.Slashing.SlashDelegators {
-		for i := range h.len() {
-			if int(h.op[i]) == k {
-				w.settle(i)
-				x = protocol.FracOf(h.staked[i], frac)
+		for p := range h.op {
+			i := p / h.npos
+			if int(h.op[p]) == k {
+				w.settle(p)
+				x = protocol.FracOf(h.posStaked[p], frac)
+				h.posStaked[p] -= x
 				h.staked[i] -= x
 				w.totStaked -= x
 				o.deleg[k] -= x
 				total += x
-				if h.staked[i] == 0 {
-					h.op[i] = -1
+				if h.posStaked[p] == 0 {
+					h.op[p] = -1
 				}
 			}
-			if int(h.unbondOp[i]) == k {
-				x = protocol.FracOf(h.unbonding[i], frac)
+			if int(h.unbondOp[p]) == k {
+				x = protocol.FracOf(h.posUnbond[p], frac)
+				h.posUnbond[p] -= x
 				h.unbonding[i] -= x
 				w.totUnbonding -= x
 				total += x
-				if h.unbonding[i] == 0 {
-					h.unbondOp[i] = -1
+				if h.posUnbond[p] == 0 {
+					h.unbondOp[p] = -1
 				}
 			}
 		}

@@ -29,6 +29,9 @@ func TestRunGolden(t *testing.T) {
 		sets         []string
 	}{
 		{"baseline-small.golden", "", []string{"simulation.horizon_days=400", "experiment.runs=24"}},
+		// One delegation position per holder agent: the bytes of the model
+		// before staking.positions (issue 15).
+		{"baseline-positions1-small.golden", "", []string{"simulation.horizon_days=400", "experiment.runs=24", "staking.positions=1"}},
 		{"unlock-sell-small.golden", filepath.Join("..", "experiments", "bench-unlock-sell.toml"), []string{"experiment.runs=16"}},
 		{"liquidity-mining-small.golden", filepath.Join("..", "experiments", "liquidity-mining.toml"), []string{"simulation.horizon_days=400", "experiment.runs=8"}},
 	}
