@@ -1,6 +1,9 @@
 package search
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // Candidate is one evaluated design, a row of search.csv.
 type Candidate struct {
@@ -38,6 +41,11 @@ type Final struct {
 // Result is the state of a search: every candidate evaluated and the
 // chosen designs.
 type Result struct {
+	// Names of the variables, objectives and constraints, in Problem order
+	// (an objective or constraint without a Name is called outcome_stat,
+	// e.g. "loss_q0.9").
+	Variables, Objectives, Constraints []string
+
 	Candidates  []Candidate
 	Chosen      []int // IDs of the chosen designs (the front, or CMA-ES's picks), increasing
 	Best        int   // CMA-ES: the chosen design best by its final estimates; NSGA-II: −1
@@ -48,6 +56,15 @@ type Result struct {
 
 func (st *store) result(gens int) *Result {
 	r := &Result{Generations: gens, Runs: st.runs, FinalRuns: st.finals, Best: -1}
+	for _, v := range st.p.Variables {
+		r.Variables = append(r.Variables, v.Name)
+	}
+	for _, o := range st.p.Objectives {
+		r.Objectives = append(r.Objectives, label(o.Name, st.p.Outcomes[o.Outcome], o.Stat))
+	}
+	for _, c := range st.p.Constraints {
+		r.Constraints = append(r.Constraints, label(c.Name, st.p.Outcomes[c.Outcome], c.Stat))
+	}
 	for _, c := range st.cands {
 		if c.told > 0 {
 			st.refresh(c)
@@ -100,4 +117,87 @@ func (p Problem) clone() Problem {
 		q.Variables[i].Values = slices.Clone(q.Variables[i].Values)
 	}
 	return q
+}
+
+func label(name, outcome string, s Stat) string {
+	if name != "" {
+		return name
+	}
+	return outcome + "_" + s.String()
+}
+
+// num formats v as the shortest decimal that reads back to the same
+// float64 ("+Inf" for an unbounded interval), so the tables carry every
+// bit and the same Result gives the same bytes.
+func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func estimateHeader(h []string, names []string) []string {
+	for _, n := range names {
+		h = append(h, n, n+"_lo", n+"_hi")
+	}
+	return h
+}
+
+func estimateCells(row []string, es []Estimate) []string {
+	for _, e := range es {
+		row = append(row, num(e.Value), num(e.Lo), num(e.Hi))
+	}
+	return row
+}
+
+// SearchTable returns the rows of search.csv: every candidate in ID order,
+// with its variables, its search estimates and their intervals, its
+// violation, whether it is feasible and whether it was chosen. A candidate
+// without search runs (CMA-ES's mean design) has empty estimate cells.
+func (r *Result) SearchTable() (header []string, rows [][]string) {
+	header = append([]string{"candidate", "generation", "replicates"}, r.Variables...)
+	header = estimateHeader(header, r.Objectives)
+	header = estimateHeader(header, r.Constraints)
+	header = append(header, "violation", "feasible", "chosen")
+	for _, c := range r.Candidates {
+		row := []string{strconv.Itoa(c.ID), strconv.Itoa(c.Generation), strconv.Itoa(c.Replicates)}
+		for _, x := range c.X {
+			row = append(row, num(x))
+		}
+		if c.Replicates == 0 {
+			for range 3*(len(r.Objectives)+len(r.Constraints)) + 2 {
+				row = append(row, "")
+			}
+		} else {
+			row = estimateCells(row, c.Objectives)
+			row = estimateCells(row, c.Constraints)
+			row = append(row, num(c.Violation), strconv.FormatBool(c.Feasible()))
+		}
+		rows = append(rows, append(row, strconv.FormatBool(c.Final != nil || slices.Contains(r.Chosen, c.ID))))
+	}
+	return header, rows
+}
+
+// FrontTable returns the rows of front.csv: the chosen designs in ID order
+// with their estimates from the fresh seed indices of the final
+// re-evaluation, their violation, their rank among the chosen by those
+// estimates, and whether each is Result.Best. Designs without a final
+// re-evaluation (Replicates.Final < 0) are left out.
+func (r *Result) FrontTable() (header []string, rows [][]string) {
+	header = append([]string{"candidate"}, r.Variables...)
+	header = append(header, "replicates")
+	header = estimateHeader(header, r.Objectives)
+	header = estimateHeader(header, r.Constraints)
+	header = append(header, "violation", "rank", "best")
+	for _, id := range r.Chosen {
+		c := r.Candidates[id]
+		if c.Final == nil {
+			continue
+		}
+		row := []string{strconv.Itoa(c.ID)}
+		for _, x := range c.X {
+			row = append(row, num(x))
+		}
+		row = append(row, strconv.Itoa(c.Final.Replicates))
+		row = estimateCells(row, c.Final.Objectives)
+		row = estimateCells(row, c.Final.Constraints)
+		row = append(row, num(c.Final.Violation), strconv.Itoa(c.Final.Rank), strconv.FormatBool(id == r.Best))
+		rows = append(rows, row)
+	}
+	return header, rows
 }
