@@ -295,6 +295,11 @@ func (s *CMAES) order() []int {
 func (s *CMAES) update() {
 	n := s.n
 	idx := s.order()
+	parents := make([]*cand, s.mu)
+	for i := range parents {
+		parents[i] = s.samples[idx[i]]
+	}
+	s.st.progress(parents)
 	yw := make([]float64, n)
 	for i, wi := range s.w {
 		for k, v := range s.ys[idx[i]] {

@@ -42,6 +42,12 @@ func hashResult(r *search.Result) string {
 	for _, id := range r.Chosen {
 		put(float64(id))
 	}
+	for _, g := range r.Progress {
+		put(float64(g.Runs))
+		for _, id := range g.Parents {
+			put(float64(id))
+		}
+	}
 	for _, c := range r.Candidates {
 		put(float64(c.ID))
 		put(float64(c.Generation))
@@ -251,9 +257,9 @@ func TestGoldenHashes(t *testing.T) {
 		m    int
 		want string
 	}{
-		{"mixed NSGA2", nsga, eval, 3, "bce7ca65a472700c"},
-		{"inspection NSGA2", insp, inspectionRun, 2, "0bfdbae30567b517"},
-		{"sphere CMAES", cma, noisy(sphere, 1, 0.1, 0.5), 1, "83c6e7c98a26aff8"},
+		{"mixed NSGA2", nsga, eval, 3, "46378c6b7eec8a7d"},
+		{"inspection NSGA2", insp, inspectionRun, 2, "19c189c6dc0197c3"},
+		{"sphere CMAES", cma, noisy(sphere, 1, 0.1, 0.5), 1, "a2bb2c950ba8b074"},
 	} {
 		res, err := search.Run(tc.s, tc.eval, tc.m)
 		if err != nil {

@@ -197,6 +197,7 @@ func (s *NSGA2) advance() {
 			return
 		}
 		s.selectParents(fronts)
+		s.st.progress(s.pop)
 		if s.gen >= s.cfg.Generations || (s.cfg.MaxRuns > 0 && st.runs+s.cfg.Population*s.cfg.Replicates.Start > s.cfg.MaxRuns) {
 			s.requestFinal()
 			return

@@ -38,6 +38,16 @@ type Final struct {
 	Rank int
 }
 
+// Generation is the outcome of one generation of a search.
+type Generation struct {
+	Runs int // search runs asked for up to the end of this generation
+	// Parents are the IDs of the candidates selected at its end: NSGA-II's
+	// next parent population (by rank, each front in ID order, the last
+	// front admitted by decreasing crowding distance), CMA-ES's μ best
+	// samples, best first.
+	Parents []int
+}
+
 // Result is the state of a search: every candidate evaluated and the
 // chosen designs.
 type Result struct {
@@ -50,12 +60,19 @@ type Result struct {
 	Chosen      []int // IDs of the chosen designs (the front, or CMA-ES's picks), increasing
 	Best        int   // CMA-ES: the chosen design best by its final estimates; NSGA-II: −1
 	Generations int   // generations run after the initial one
+	// Progress has one entry per generation completed (index 0: the
+	// initial one), for a convergence chart: the best objective of each
+	// generation's parents, and the runs it took to get there.
+	Progress []Generation
 	Runs        int   // search runs asked for
 	FinalRuns   int   // final re-evaluation runs asked for
 }
 
 func (st *store) result(gens int) *Result {
 	r := &Result{Generations: gens, Runs: st.runs, FinalRuns: st.finals, Best: -1}
+	for _, g := range st.gens {
+		r.Progress = append(r.Progress, Generation{Runs: g.Runs, Parents: slices.Clone(g.Parents)})
+	}
 	for _, v := range st.p.Variables {
 		r.Variables = append(r.Variables, v.Name)
 	}

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -90,6 +91,85 @@ func TestMaxRuns(t *testing.T) {
 		}
 		if res.Runs > max || res.Runs < max/2 {
 			t.Errorf("CMA-ES MaxRuns %d: %d runs", max, res.Runs)
+		}
+	}
+}
+
+// TestProgress: one entry per generation, the initial one included, with
+// a full parent population (NSGA-II) or μ parents (CMA-ES) and runs that
+// never decrease.
+func TestProgress(t *testing.T) {
+	t.Parallel()
+	s, err := search.NewNSGA2(zdtProblem(5), search.NSGA2Config{Population: 12, Generations: 6}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := search.Run(s, noisy(search.ZDT1, 2, 0.02, 0.5), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := search.NewCMAES(sphereProblem(), search.CMAESConfig{Generations: 6}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cres, err := search.Run(c, noisy(sphere, 1, 0.1, 0.5), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		r       *search.Result
+		parents int
+	}{{"NSGA2", res, 12}, {"CMAES", cres, 5}} { // μ = ⌊λ/2⌋, λ = 4 + ⌊3 ln 10⌋ = 10
+		if len(tc.r.Progress) != 7 || tc.r.Generations != 6 {
+			t.Errorf("%s: %d progress entries for %d generations, want 7 and 6", tc.name, len(tc.r.Progress), tc.r.Generations)
+		}
+		last := 0
+		for i, g := range tc.r.Progress {
+			if len(g.Parents) != tc.parents || g.Runs < last || g.Runs > tc.r.Runs {
+				t.Errorf("%s generation %d: %d parents, runs %d after %d", tc.name, i, len(g.Parents), g.Runs, last)
+			}
+			last = g.Runs
+		}
+	}
+}
+
+// TestMixedVariables: integer and discrete variables reach a known
+// optimum: f = (a − 0.3)² + (b − 2)² + (c − 20)²/100 over a real a ∈ [0, 1],
+// an integer b ∈ [−5, 5] and c ∈ {40, 10, 20, 30}, minimum 0 at
+// (0.3, 2, 20), by both searches, without noise.
+func TestMixedVariables(t *testing.T) {
+	t.Parallel()
+	p := search.Problem{
+		Variables:  []search.Variable{search.Real("a", 0, 1), search.Int("b", -5, 5), search.OneOf("c", 40, 10, 20, 30)},
+		Outcomes:   []string{"f"},
+		Objectives: []search.Objective{{Name: "f", Stat: search.Mean()}},
+	}
+	f := func(x []float64, _ int, dst []float64) error {
+		dst[0] = (x[0]-0.3)*(x[0]-0.3) + (x[1]-2)*(x[1]-2) + (x[2]-20)*(x[2]-20)/100
+		return nil
+	}
+	one := search.Replicates{Start: 1, Cap: 1}
+	n, err := search.NewNSGA2(p, search.NSGA2Config{Population: 20, Generations: 60, Replicates: one}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := search.NewCMAES(p, search.CMAESConfig{Replicates: one}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range map[string]search.Searcher{"NSGA2": n, "CMAES": c} {
+		res, err := search.Run(s, f, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := res.Best
+		if id < 0 {
+			id = res.Chosen[0]
+		}
+		x := res.Candidates[id].X
+		if math.Abs(x[0]-0.3) > 1e-3 || x[1] != 2 || x[2] != 20 {
+			t.Errorf("%s: best %v, want [0.3 2 20]", name, x)
 		}
 	}
 }

@@ -57,6 +57,16 @@ type store struct {
 	objC   *critical
 	conC   []*critical
 	col    []float64 // scratch: one outcome over the replicates
+	gens   []Generation
+}
+
+// progress records the parents selected at the end of a generation.
+func (st *store) progress(parents []*cand) {
+	g := Generation{Runs: st.runs}
+	for _, c := range parents {
+		g.Parents = append(g.Parents, c.id)
+	}
+	st.gens = append(st.gens, g)
 }
 
 func newStore(p *Problem, rep Replicates, level float64) *store {
