@@ -120,5 +120,5 @@ func ExampleNSGA2_Ask() {
 	fmt.Printf("%d runs in the search\n", res.Runs)
 	// Output:
 	// margin 0.42: P(loss>1) = 0.075 at most 0.100 (400 runs); fresh seeds: 0.090 at most 0.116 (400 runs)
-	// 93900 runs in the search
+	// 64100 runs in the search
 }

@@ -100,12 +100,15 @@ const (
 // random numbers and racing.
 //
 // A generation: the offspring of the parents get Replicates.Start runs;
-// then, over parents and offspring, every candidate whose intervals cannot
-// yet tell whether it is on the first front (its optimistic corner is not
-// surely dominated by a front member, or, on the front, another
-// candidate's optimistic corner dominates its pessimistic one) or whether
-// it satisfies a constraint gets Step more runs, round after round, until
-// none is undecided or each has Cap; then the best N by rank and crowding
+// then, over parents and offspring, every candidate that is not surely
+// dominated by a feasible first-front member (whose pessimistic corner,
+// the interval ends on the bad side, dominates its optimistic corner) and
+// whose intervals cannot yet tell whether it satisfies a constraint, or
+// whether it is on the first front (off it, or on it while another
+// candidate's optimistic corner dominates its pessimistic one), gets Step
+// more runs, round after round, until none is undecided or each has Cap
+// (racing, after Maron and Moore's Hoeffding races, 1994, with the
+// intervals of [Estimate]); then the best N by rank and crowding
 // (computed from the estimated means) become the parents. After the last
 // generation the first front of the parents, the chosen designs, is
 // re-evaluated with fresh seed indices.
@@ -248,28 +251,30 @@ func (s *NSGA2) race(fronts [][]*cand) bool {
 	return true
 }
 
-// undecided reports whether c's intervals leave open its feasibility or
-// whether it belongs to the first front.
+// undecided reports whether more runs of c could change the search: c may
+// be feasible, is not surely dominated by a feasible member of the first
+// front (whose pessimistic corner dominates c's optimistic one), and
+// either its feasibility is undecided, or it is off the first front, or it
+// is on it but another possibly feasible candidate's optimistic corner
+// dominates c's pessimistic one.
 func (s *NSGA2) undecided(c *cand, front []*cand) bool {
-	switch {
-	case c.undecided:
-		return true
-	case c.violation > 0: // surely infeasible
-		return false
-	case c.rank == 0: // could another candidate dominate it?
-		for _, d := range s.merged {
-			if d != c && (d.violation == 0 || d.undecided) && dominates(d.flo, c.fhi) {
-				return true
-			}
-		}
+	if c.violation > 0 && !c.undecided { // surely infeasible
 		return false
 	}
-	for _, d := range front { // is it surely dominated by a front member?
-		if d.violation == 0 && dominates(d.fhi, c.flo) {
+	for _, d := range front {
+		if d != c && d.violation == 0 && dominates(d.fhi, c.flo) {
 			return false
 		}
 	}
-	return true
+	if c.undecided || c.rank > 0 {
+		return true
+	}
+	for _, d := range s.merged {
+		if d != c && (d.violation == 0 || d.undecided) && dominates(d.flo, c.fhi) {
+			return true
+		}
+	}
+	return false
 }
 
 // selectParents keeps the best Population candidates of s.merged by rank,

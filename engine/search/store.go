@@ -14,7 +14,7 @@ import (
 type Eval struct {
 	Candidate int       // candidate ID, the index into Result.Candidates
 	Replicate int       // seed index of the run
-	X         []float64 // the candidate's variable values, in Problem.Variables order; read-only
+	X         []float64 // the candidate's variable values, in Problem.Variables order (a copy per run)
 }
 
 // cand is one candidate design and everything told about it.
@@ -108,7 +108,7 @@ func (st *store) complete() bool { return st.told == len(st.batch) }
 func (st *store) request(c *cand, n int) {
 	for j := len(c.out); j < n; j++ {
 		c.out = append(c.out, nil)
-		st.batch = append(st.batch, Eval{Candidate: c.id, Replicate: j, X: c.x})
+		st.batch = append(st.batch, Eval{Candidate: c.id, Replicate: j, X: slices.Clone(c.x)})
 		st.runs++
 	}
 }
@@ -118,7 +118,7 @@ func (st *store) requestFinal(c *cand) {
 	c.chosen = true
 	for j := range st.rep.Final {
 		c.final = append(c.final, nil)
-		st.batch = append(st.batch, Eval{Candidate: c.id, Replicate: st.rep.Cap + j, X: c.x})
+		st.batch = append(st.batch, Eval{Candidate: c.id, Replicate: st.rep.Cap + j, X: slices.Clone(c.x)})
 		st.finals++
 	}
 }
