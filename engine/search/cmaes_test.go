@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -23,7 +24,7 @@ func sphere(x, f []float64) {
 func sphereProblem() search.Problem {
 	p := search.Problem{Outcomes: []string{"f"}, Objectives: []search.Objective{{Name: "f", Stat: search.Mean()}}}
 	for k := range shift {
-		p.Variables = append(p.Variables, search.Real(string(rune('a'+k)), -5, 5))
+		p.Variables = append(p.Variables, search.Real(fmt.Sprint("x", k), -5, 5))
 	}
 	return p
 }

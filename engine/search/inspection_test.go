@@ -53,7 +53,7 @@ func inspectionProblem() search.Problem {
 		Variables: []search.Variable{search.Real("subsidy", 0, 10)},
 		Outcomes:  []string{"subsidy", "undetected"},
 		Objectives: []search.Objective{
-			{Name: "subsidy", Outcome: 0, Stat: search.Mean()},
+			{Name: "cost", Outcome: 0, Stat: search.Mean()},
 		},
 		Constraints: []search.Constraint{
 			{Name: "undetected", Outcome: 1, Stat: search.Mean(), Op: search.AtMost, Limit: target, Level: 0.95},

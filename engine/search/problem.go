@@ -133,8 +133,8 @@ func (s Stat) String() string {
 // Objective is a statistic of one outcome to minimise, or to maximise when
 // Maximize is set.
 type Objective struct {
-	Name     string
-	Outcome  int // index into Problem.Outcomes
+	Name     string // labels its columns; empty means outcome_stat (e.g. "loss_q0.9"); unique among variables, objectives and constraints
+	Outcome  int    // index into Problem.Outcomes
 	Stat     Stat
 	Maximize bool
 }
@@ -173,8 +173,8 @@ const DefaultConstraintLevel = 0.95
 // racing gives it more replicates. The bounds are those of a two-sided
 // interval at level 2·Level − 1, which a constraint's [Estimate] reports.
 type Constraint struct {
-	Name    string
-	Outcome int // index into Problem.Outcomes
+	Name    string // as Objective.Name
+	Outcome int    // index into Problem.Outcomes
 	Stat    Stat
 	Op      Op
 	Limit   float64 // finite
@@ -285,6 +285,27 @@ func (p *Problem) Validate() error {
 		if c.Level != 0 && !(c.Level >= 0.5 && c.Level < 1) {
 			bad(f+".Level", c.Level, "0 (default 0.95) or in [0.5, 1)")
 		}
+	}
+	// The labels name the columns of search.csv and front.csv.
+	labels := map[string]bool{}
+	for _, v := range p.Variables {
+		labels[v.Name] = true
+	}
+	checkLabel := func(f, name string, outcome int, s Stat) {
+		if outcome < 0 || outcome >= len(p.Outcomes) {
+			return
+		}
+		l := label(name, p.Outcomes[outcome], s)
+		if labels[l] {
+			bad(f+".Name", l, "a name no variable, objective or constraint has")
+		}
+		labels[l] = true
+	}
+	for i, o := range p.Objectives {
+		checkLabel(fmt.Sprintf("Objectives[%d]", i), o.Name, o.Outcome, o.Stat)
+	}
+	for i, c := range p.Constraints {
+		checkLabel(fmt.Sprintf("Constraints[%d]", i), c.Name, c.Outcome, c.Stat)
 	}
 	return errors.Join(errs...)
 }

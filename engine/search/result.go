@@ -63,9 +63,9 @@ type Result struct {
 	// Progress has one entry per generation completed (index 0: the
 	// initial one), for a convergence chart: the best objective of each
 	// generation's parents, and the runs it took to get there.
-	Progress []Generation
-	Runs        int   // search runs asked for
-	FinalRuns   int   // final re-evaluation runs asked for
+	Progress  []Generation
+	Runs      int // search runs asked for
+	FinalRuns int // final re-evaluation runs asked for
 }
 
 func (st *store) result(gens int) *Result {
