@@ -96,7 +96,8 @@ func mixedProblem() (search.Problem, func(x []float64, j int, dst []float64) err
 type driver func(t *testing.T, s search.Searcher, eval func([]float64, int, []float64) error, outcomes int)
 
 // shuffled tells each batch in a random order, in two sittings: half,
-// then Ask again for what is left.
+// then Ask again for what is left; it takes a Result between the two (as
+// a study's checkpoint would), which must not change the search.
 func shuffled(t *testing.T, s search.Searcher, eval func([]float64, int, []float64) error, m int) {
 	rng := rand.New(rand.NewPCG(99, 99))
 	dst := make([]float64, m)
@@ -114,6 +115,7 @@ func shuffled(t *testing.T, s search.Searcher, eval func([]float64, int, []float
 				t.Fatal(err)
 			}
 		}
+		s.Result()
 	}
 }
 
