@@ -51,6 +51,20 @@
 // IDs are given in order of creation, and a design met twice is the same
 // candidate (evaluated once).
 //
+// # Driving a search from a study
+//
+// A study maps each [Eval] to one model run whose seed comes from the
+// master seed and Eval.Replicate only (engine.RunSeed with common random
+// numbers, the replicate as the run index), with the model's parameters
+// set from Eval.X. Runs can be cached by (the bits of X, Replicate): a
+// resumed or sharded study creates the search again with the same
+// problem, configuration and seed and tells it the cached outcomes; the
+// search asks for the same runs in the same order, so only the runs
+// missing from the cache are run, and the Result, hence search.csv and
+// front.csv ([Result.SearchTable], [Result.FrontTable]), has the same
+// bytes. [Result.Progress] gives the parents of each generation for a
+// convergence chart.
+//
 // Errors are prefixed "search: ": invalid problems and configurations wrap
 // [ErrParam] through [*ParamError] (Validate joins them all), invalid tells
 // wrap [ErrTell] through [*TellError].
