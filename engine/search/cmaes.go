@@ -210,7 +210,7 @@ func (s *CMAES) Done() bool { return s.phase == phaseDone }
 func (s *CMAES) Result() *Result {
 	r := s.st.result(s.gen)
 	if s.phase == phaseDone {
-		r.Best = s.best()
+		r.Best = s.st.best()
 	}
 	return r
 }
@@ -385,30 +385,6 @@ func (s *CMAES) requestFinal() {
 		}
 	}
 	s.phase = phaseFinal
-}
-
-// best returns the chosen design with the smallest final violation, then
-// final objective (search estimates without a final re-evaluation).
-func (s *CMAES) best() int {
-	best, bv, bf := -1, 0.0, 0.0
-	for _, c := range s.st.cands {
-		if !c.chosen {
-			continue
-		}
-		v, f := c.violation, math.Inf(1)
-		if len(c.final) > 0 {
-			v, f = c.finViol, c.finObj[0].Value
-		} else if c.told > 0 {
-			f = c.obj[0].Value
-		}
-		if s.p.Objectives[0].Maximize {
-			f = -f
-		}
-		if best < 0 || v < bv || (v == bv && f < bf) {
-			best, bv, bf = c.id, v, f
-		}
-	}
-	return best
 }
 
 // Generation returns the generations sampled after the first.

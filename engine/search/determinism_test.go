@@ -260,7 +260,7 @@ func TestGoldenHashes(t *testing.T) {
 		want string
 	}{
 		{"mixed NSGA2", nsga, eval, 3, "46378c6b7eec8a7d"},
-		{"inspection NSGA2", insp, inspectionRun, 2, "9899a8e0489df7ac"},
+		{"inspection NSGA2", insp, inspectionRun, 2, "debb29740da466ff"},
 		{"sphere CMAES", cma, noisy(sphere, 1, 0.1, 0.5), 1, "a2bb2c950ba8b074"},
 	} {
 		res, err := search.Run(tc.s, tc.eval, tc.m)

@@ -106,8 +106,8 @@ func TestSmallestSubsidy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Chosen) != 1 {
-		t.Fatalf("chosen %v, want one design", res.Chosen)
+	if len(res.Chosen) != 1 || res.Best != res.Chosen[0] {
+		t.Fatalf("chosen %v, best %d, want one design, the best", res.Chosen, res.Best)
 	}
 	c := res.Candidates[res.Chosen[0]]
 	got, want := c.X[0], confidentSubsidy(16)

@@ -170,7 +170,13 @@ func (s *NSGA2) Done() bool { return s.phase == phaseDone }
 
 // Result returns everything evaluated so far; after Done, with the chosen
 // designs and their final estimates.
-func (s *NSGA2) Result() *Result { return s.st.result(s.gen) }
+func (s *NSGA2) Result() *Result {
+	r := s.st.result(s.gen)
+	if s.phase == phaseDone {
+		r.Best = s.st.best()
+	}
+	return r
+}
 
 func (s *NSGA2) advance() {
 	st := s.st

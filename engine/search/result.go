@@ -56,10 +56,13 @@ type Result struct {
 	// e.g. "loss_q0.9").
 	Variables, Objectives, Constraints []string
 
-	Candidates  []Candidate
-	Chosen      []int // IDs of the chosen designs (the front, or CMA-ES's picks), increasing
-	Best        int   // CMA-ES: the chosen design best by its final estimates; NSGA-II: −1
-	Generations int   // generations run after the initial one
+	Candidates []Candidate
+	Chosen     []int // IDs of the chosen designs (the front, or CMA-ES's picks), increasing
+	// Best is, with one objective and once the search is done, the chosen
+	// design best by its final estimates (least violation, then objective);
+	// otherwise −1.
+	Best        int
+	Generations int // generations run after the initial one
 	// Progress has one entry per generation completed (index 0: the
 	// initial one), for a convergence chart: the best objective of each
 	// generation's parents, and the runs it took to get there.

@@ -248,3 +248,31 @@ func (st *store) refreshFinal(c *cand) (f []float64) {
 	f, _, _, c.finViol, _ = st.estimates(c.final, c.finObj, c.finCon)
 	return f
 }
+
+// best returns, for a problem with one objective, the chosen design with
+// the smallest final violation, then the best final objective (search
+// estimates without a final re-evaluation); −1 for several objectives.
+func (st *store) best() int {
+	if len(st.p.Objectives) != 1 {
+		return -1
+	}
+	best, bv, bf := -1, 0.0, 0.0
+	for _, c := range st.cands {
+		if !c.chosen {
+			continue
+		}
+		v, f := c.violation, math.Inf(1)
+		if len(c.final) > 0 {
+			v, f = c.finViol, c.finObj[0].Value
+		} else if c.told > 0 {
+			f = c.obj[0].Value
+		}
+		if st.p.Objectives[0].Maximize {
+			f = -f
+		}
+		if best < 0 || v < bv || (v == bv && f < bf) {
+			best, bv, bf = c.id, v, f
+		}
+	}
+	return best
+}
