@@ -29,7 +29,7 @@ type Replicates struct {
 	Start int // ≥ 1; 0 means DefaultStart
 	Step  int // ≥ 1; 0 means Start
 	Cap   int // ≥ Start; 0 means max(DefaultCap, Start)
-	Final int // ≥ 0; 0 means Cap. Negative: no final re-evaluation
+	Final int // runs of the final re-evaluation per chosen design; 0 means Cap, negative means none
 }
 
 func (r Replicates) resolve(op string) (Replicates, error) {
