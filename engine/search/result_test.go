@@ -173,3 +173,20 @@ func TestMixedVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestNoFinal: Replicates.Final < 0 skips the re-evaluation; the chosen
+// designs are still marked, and front.csv is empty.
+func TestNoFinal(t *testing.T) {
+	t.Parallel()
+	s, err := search.NewCMAES(sphereProblem(), search.CMAESConfig{Generations: 5, Replicates: search.Replicates{Final: -1}}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := search.Run(s, noisy(sphere, 1, 0.1, 0.5), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, front := res.FrontTable(); res.FinalRuns != 0 || len(res.Chosen) == 0 || len(front) != 0 || res.Best < 0 {
+		t.Errorf("final runs %d, chosen %v, best %d, %d front rows", res.FinalRuns, res.Chosen, res.Best, len(front))
+	}
+}
