@@ -22,6 +22,7 @@ var forbidden = map[string][]string{
 	"engine":             {"agents", "experiments", "plots", "report", "study", "cmd"},
 	"engine/design":      {"agents", "experiments", "plots", "report", "study", "cmd"},
 	"engine/sensitivity": {"agents", "experiments", "plots", "report", "study", "cmd"},
+	"engine/search":      {"agents", "experiments", "plots", "report", "study", "cmd"},
 	"agents":             {"engine", "experiments", "plots", "report", "study", "cmd"},
 	"agents/protocol":    {"engine", "experiments", "plots", "report", "study", "cmd", "agents"},
 	"experiments":        {"plots", "report", "study", "cmd"},
