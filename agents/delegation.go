@@ -8,8 +8,9 @@ package agents
 //     cooldown) when the operator is no longer active or its score fell
 //     below the best by more than staking.redelegate_gap;
 //   - otherwise stakes its share with its operator (or, holding no stake,
-//     with an operator chosen by staking.choice_noise logit: one draw per
-//     empty position) when the APR signal after that operator's commission
+//     with an operator chosen by staking.choice_noise logit from the
+//     position's draw; every position draws once per review, used or not,
+//     so that common random numbers stay in step) when the APR signal after that operator's commission
 //     is at least the agent's reservation yield, and the agent is not
 //     pre-selling a cliff;
 //   - or starts unbonding its whole stake when it is not.
@@ -35,13 +36,16 @@ func (w *World) review(i int, presell bool) {
 			l += rem
 		}
 		k := int(h.op[p])
+		// One draw per position and review, used or not, so that the
+		// draws stay in step across designs (common random numbers).
+		u := w.streams.market.Float64()
 		leave := w.shouldLeave(k)
 		if leave && h.posUnbond[p] == 0 {
 			w.unstake(p)
 			continue
 		}
 		if k < 0 && l > 0 && !presell && w.aprSignal*w.net.bestKeep >= h.resYield[i] {
-			k = w.chooseOperator() // only when some operator could pay enough
+			k = w.chooseOperatorAt(u) // only when some operator could pay enough
 		}
 		switch {
 		case k >= 0 && w.aprSignal*(1-o.commission[k]) >= h.resYield[i] && !presell:
@@ -81,7 +85,11 @@ func (w *World) shouldLeave(k int) bool {
 
 // chooseOperator draws an active operator from today's logit weights
 // (market stream), or returns -1 when there is none.
-func (w *World) chooseOperator() int {
+func (w *World) chooseOperator() int { return w.chooseOperatorAt(w.streams.market.Float64()) }
+
+// chooseOperatorAt is chooseOperator with its uniform draw u in [0, 1)
+// given.
+func (w *World) chooseOperatorAt(u float64) int {
 	n := &w.net
 	if len(n.act) == 0 {
 		return -1
@@ -90,7 +98,7 @@ func (w *World) chooseOperator() int {
 	if !(total > 0) {
 		return -1
 	}
-	u := w.streams.market.Float64() * total
+	u *= total
 	for j, c := range n.choiceCum[:len(n.act)] {
 		if u < c {
 			return n.act[j]

@@ -54,16 +54,18 @@ func TestUnlockSellAllocatesNothing(t *testing.T) {
 }
 
 // plainPass is the holder pass as the rules read, without actHolders'
-// speed-ups: each agent sells into the pool at once (when its coin says
-// so, or daily ahead of a cliff), then reviews through World.review. It
-// is the reference the test below holds actHolders to.
+// speed-ups: each agent draws its coin (every round, used or not: common
+// random numbers stay in step), sells into the pool at once (when its
+// coin says so, or daily ahead of a cliff), then reviews through
+// World.review. It is the reference the test below holds actHolders to.
 func (w *World) plainPass(round, rounds int) {
 	h := &w.h
 	review := max(w.p.Staking.ReviewDays, 1)
 	inPresell := w.inPresellWindow()
 	for i := round; i < h.len(); i += rounds {
 		presell := inPresell && h.presell[i]
-		if h.liquid[i] > 0 && (presell || w.streams.market.Float64() < h.sellProb[i]) {
+		u := w.streams.market.Float64()
+		if h.liquid[i] > 0 && (presell || u < h.sellProb[i]) {
 			if dx := int64(h.sellFrac[i] * float64(h.liquid[i])); dx > 0 {
 				usd := w.pool.Sell(dx)
 				h.liquid[i] -= dx

@@ -139,10 +139,17 @@ func (w *World) trade() {
 //   - on days when no holder has a balance under plain staking (before the
 //     first unlock) there is nothing to do and no draw is taken.
 func (w *World) actHolders(round, rounds int) {
-	if w.plainStaking && w.totLiquid == 0 && w.totStaked == 0 {
-		return // every holder's liquid and staked balances are zero
-	}
 	h := &w.h
+	if w.plainStaking && w.totLiquid == 0 && w.totStaked == 0 {
+		// Every holder's liquid and staked balances are zero: nothing to
+		// do but the coins, drawn all the same to keep the stream in step.
+		pcg := w.streams.marketPCG
+		for i := round; i < len(h.liquid); i += rounds {
+			pcg.Uint64()
+		}
+		w.streams.marketPCG = pcg
+		return
+	}
 	review := max(w.p.Staking.ReviewDays, 1)
 	inPresell := w.inPresellWindow()
 	// Plain staking without a cooldown moves the whole balance at once:
@@ -164,10 +171,13 @@ func (w *World) actHolders(round, rounds int) {
 		// its state in registers.
 		for i := round; i < n; i += rounds {
 			presell := inPresell && presellers[i]
-			// The coin (rand.Rand.Float64) is drawn only by an agent that
-			// holds liquid tokens and is not pre-selling.
+			// The coin (rand.Rand.Float64) is drawn by every agent every
+			// round, used or not: the draws of agent i stay the same
+			// whatever its balance, so two designs run on common random
+			// numbers stay in step (docs/model.md §19).
 			l := liquid[i]
-			sell := presell || (l > 0 && float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i])
+			u := float64(pcg.Uint64()<<11>>11) / (1 << 53)
+			sell := presell || (l > 0 && u < sellProb[i])
 			l, sells[k] = sellStep(l, sellFrac[i], sell)
 			k += int(uint64(-sells[k]) >> 63) // keep it iff it sold
 			s := staked[i]
@@ -178,10 +188,13 @@ func (w *World) actHolders(round, rounds int) {
 	} else {
 		for i := round; i < n; i += rounds {
 			presell := inPresell && presellers[i]
-			// The coin (rand.Rand.Float64) is drawn only by an agent that
-			// holds liquid tokens and is not pre-selling.
+			// The coin (rand.Rand.Float64) is drawn by every agent every
+			// round, used or not: the draws of agent i stay the same
+			// whatever its balance, so two designs run on common random
+			// numbers stay in step (docs/model.md §19).
 			l := liquid[i]
-			sell := presell || (l > 0 && float64(pcg.Uint64()<<11>>11)/(1<<53) < sellProb[i])
+			u := float64(pcg.Uint64()<<11>>11) / (1 << 53)
+			sell := presell || (l > 0 && u < sellProb[i])
 			l, sells[k] = sellStep(l, sellFrac[i], sell)
 			k += int(uint64(-sells[k]) >> 63) // keep it iff it sold
 			liquid[i] = l

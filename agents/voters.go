@@ -338,6 +338,10 @@ func (w *World) snapshot(pr *proposal) {
 		du = w.interest(pr)
 	}
 	for v, x := range vs.power[:vs.n] {
+		// Two draws per voter, used or not (turnout, then the vote), so
+		// that the draws stay in step across designs run on common random
+		// numbers (docs/model.md §19).
+		uTurnout, uVote := r.Float64(), r.Float64()
 		if x == 0 {
 			continue
 		}
@@ -347,7 +351,7 @@ func (w *World) snapshot(pr *proposal) {
 			pr.noteVote(x)
 			continue
 		}
-		if r.Float64() >= protocol.Logistic(vs.logit[v]+shift) {
+		if uTurnout >= protocol.Logistic(vs.logit[v]+shift) {
 			continue
 		}
 		pr.cast += x
@@ -362,7 +366,7 @@ func (w *World) snapshot(pr *proposal) {
 			}
 			yes = protocol.Logistic(base + p.InterestWeight*u)
 		}
-		if r.Float64() < yes {
+		if uVote < yes {
 			pr.tally.For += x
 		} else {
 			pr.tally.Against += x

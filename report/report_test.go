@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -539,6 +540,48 @@ func TestCompareNamesWhatDiffers(t *testing.T) {
 	sec := changedSection(c.fs, c.labels)
 	if len(sec.Tables) != 1 || sec.Tables[0].Rows[0].Label != "fees.annual_revenue_usd" {
 		t.Errorf("the first section does not name the difference: %+v", sec)
+	}
+}
+
+// TestCompareUnpairedFolders: two folders whose runs have different
+// seeds do not pair (checked run by run, not assumed), so the comparison
+// falls back to unpaired intervals and says so; the same folder twice
+// pairs.
+func TestCompareUnpairedFolders(t *testing.T) {
+	t.Parallel()
+	a, b := copyFixture(t, "single"), copyFixture(t, "single")
+	path := filepath.Join(b, layout.Runs)
+	rows := filetest.ReadCSV(t, path)
+	seed := slices.Index(rows[0], "seed")
+	var buf strings.Builder
+	for i, r := range rows {
+		if i > 0 { // another seed for every run
+			x, err := strconv.ParseUint(r[seed], 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r[seed] = strconv.FormatUint(x^1, 10)
+		}
+		buf.WriteString(strings.Join(r, ",") + "\n")
+	}
+	if err := os.WriteFile(path, []byte(buf.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		dirs []string
+		want string
+	}{
+		{[]string{a, b}, "The runs do not pair (their seeds differ)"},
+		{[]string{a, a}, "Every difference is paired"},
+	} {
+		c, err := LoadComparison(filepath.Join(t.TempDir(), "cmp"), tc.dirs, svgOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, ok := diffTable(c.v, c.v.quantities([]int{0}), "experiment")
+		if !ok || !strings.Contains(strings.Join(tab.Notes, " "), tc.want) {
+			t.Errorf("%v: notes %q, want %q", tc.dirs, tab.Notes, tc.want)
+		}
 	}
 }
 
