@@ -172,6 +172,7 @@ func summaryMarkdown(rr *runResult) []byte {
 		}
 	}
 	fmt.Fprintln(&b, "\nMeans with normal 95% confidence intervals; percentiles exact over every run (type 7 interpolation); probabilities with Wilson 95% intervals: the numbers of report.html.")
+	pairedMarkdown(&b, rr)
 	if rr.plan.Points == 1 {
 		fmt.Fprint(&b, "\n## Charts\n\n")
 		for _, m := range charted(rr.schema.Series) {
@@ -182,6 +183,43 @@ func summaryMarkdown(rr *runResult) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+// maxPairedPoints is the most points summary.md lists differences for,
+// as the report compares at most this many columns.
+const maxPairedPoints = 12
+
+// pairedMarkdown writes, for a study of 2 to 12 points run on common
+// random numbers, each point's differences from the first point, outcome
+// by outcome: the mean of the per-run differences with its paired 95%
+// interval (run r of every point has the same seed), the share of runs in
+// which the point is higher, and, when the interval holds 0, the runs per
+// point that would resolve the observed difference at its observed spread.
+// Without common random numbers the runs do not pair and nothing is
+// written: report.html shows unpaired differences then.
+func pairedMarkdown(b *bytes.Buffer, rr *runResult) {
+	n := rr.plan.Points
+	if n < 2 || n > maxPairedPoints || !rr.exp.Experiment.CommonRandomNumbers {
+		return
+	}
+	ref := pointLabel(rr.plan, 0)
+	fmt.Fprintf(b, "\n## Differences from %s (paired)\n\nRun r of every point has the same seed (common random numbers), so each difference is the mean of the per-run differences, with its normal 95%% interval.\n", ref)
+	for p := 1; p < n; p++ {
+		fmt.Fprintf(b, "\n### %s\n\n| outcome | difference | 95%% CI | higher in | runs to resolve | unit |\n|---|---:|---:|---:|---:|---|\n", pointLabel(rr.plan, p))
+		for i, m := range rr.schema.Outcomes {
+			d := stats.Paired(rr.values[0][i], rr.values[p][i])
+			if d.N < 2 {
+				continue
+			}
+			need := ""
+			if !d.Resolved() && d.Diff != 0 {
+				if k := stats.RunsToResolve(d.SD, d.Diff); k > 0 {
+					need = fmt.Sprint(k)
+				}
+			}
+			fmt.Fprintf(b, "| %s | %s | ±%s | %.0f%% | %s | %s |\n", m.Name, num(d.Diff), num(d.Half), 100*d.BetterB, need, m.Unit)
+		}
+	}
 }
 
 // charted returns the metrics whose Chart flag is set.

@@ -19,7 +19,9 @@ import (
 // TestSummaryIsExact: every outcome row and risk of summary.md and of the
 // terminal summary is stats.NewOutcome over the runs.csv values of its
 // point, which is what report.html computes too: the three show the same
-// numbers (exact percentiles, not the sketches').
+// numbers (exact percentiles, not the sketches'); and each paired
+// difference of summary.md is stats.Paired over the runs of the first
+// point and its own.
 func TestSummaryIsExact(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "out")
@@ -86,8 +88,19 @@ func TestSummaryIsExact(t *testing.T) {
 					t.Errorf("point %d: the terminal summary lacks %q", p, line)
 				}
 			}
+			if d := stats.Paired(values[0][i], values[p][i]); p > 0 && d.N >= 2 {
+				// the paired difference from the first point (common
+				// random numbers are on in the fixture)
+				prefix := fmt.Sprintf("| %s | %s | ±%s | %.0f%% |", m.Name, num(d.Diff), num(d.Half), 100*d.BetterB)
+				if !strings.Contains(string(md), prefix) {
+					t.Errorf("point %d: summary.md lacks the paired row %q", p, prefix)
+				}
+			}
 			checked++
 		}
+	}
+	if !strings.Contains(string(md), "## Differences from "+pointLabel(pl, 0)+" (paired)") {
+		t.Errorf("summary.md has no paired differences section")
 	}
 	if checked < 2*len(outs) {
 		t.Errorf("checked %d rows over %d points", checked, pl.Points)
