@@ -30,6 +30,8 @@ type sensRow struct {
 	muStar, muStarLo, muStarHi   float64
 	sigma                        float64
 	oatLo, oatYLo, oatHi, oatYHi float64
+	oatHalf                      float64 // half-width of the 95% interval of oatYHi − oatYLo (NaN: not written)
+	oatPaired                    bool
 	note                         string
 }
 
@@ -96,7 +98,7 @@ func (f *folder) readSensitivity() error {
 		row := sensRow{param: strings.Clone(param),
 			s1: v[0], s1Lo: v[1], s1Hi: v[2], st: v[3], stLo: v[4], stHi: v[5],
 			muStar: v[6], muStarLo: v[7], muStarHi: v[8], sigma: v[9],
-			oatLo: math.NaN(), oatYLo: math.NaN(), oatHi: math.NaN(), oatYHi: math.NaN(), note: note}
+			oatLo: math.NaN(), oatYLo: math.NaN(), oatHi: math.NaN(), oatYHi: math.NaN(), oatHalf: math.NaN(), note: note}
 		method := ""
 		switch {
 		case !math.IsNaN(row.s1) || !math.IsNaN(row.st):
@@ -108,6 +110,12 @@ func (f *folder) readSensitivity() error {
 			// written by the run as "oat y(lo=%g)=%g y(hi=%g)=%g"
 			if _, err := fmt.Sscanf(note, "oat y(lo=%g)=%g y(hi=%g)=%g", &row.oatLo, &row.oatYLo, &row.oatHi, &row.oatYHi); err != nil {
 				return fmt.Errorf("report: %s:%d: note %q: %v", path, line, note, err)
+			}
+			// then, since issue 17, the interval of the difference
+			if _, rest, ok := strings.Cut(note, " diff_half="); ok {
+				if _, err := fmt.Sscanf(rest, "%g paired=%t", &row.oatHalf, &row.oatPaired); err != nil {
+					return fmt.Errorf("report: %s:%d: note %q: %v", path, line, note, err)
+				}
 			}
 			row.note = ""
 		}
@@ -372,12 +380,33 @@ func sensTables(f *folder, sm *sensMetric) []table {
 		}
 		out = append(out, t)
 	case "oat":
-		t := table{Caption: "One at a time, by swing", Head: heads("parameter", "low", "output at low", "high", "output at high", "swing")}
+		t := table{Caption: "One at a time, by swing", Head: heads("parameter", "low", "output at low", "high", "output at high", "swing", "high − low (95% CI)")}
+		paired, unpaired := 0, 0
 		for _, i := range byDesc(sm.rows, func(r sensRow) float64 { return math.Abs(r.oatYHi - r.oatYLo) }) {
 			r := sm.rows[i]
+			d := r.oatYHi - r.oatYLo
+			diff := tableCell{Value: signed(d, num), Interval: interval(d-r.oatHalf, d+r.oatHalf, num)}
+			switch {
+			case math.IsNaN(r.oatHalf):
+				diff = tableCell{Value: signed(d, num)}
+			case r.oatPaired:
+				paired++
+			default:
+				unpaired++
+				diff.Value += " ‡"
+			}
+			if !math.IsNaN(r.oatHalf) && math.Abs(d) > r.oatHalf {
+				diff.Mark = "best" // resolved: the interval excludes 0
+			}
 			t.Rows = append(t.Rows, tableRow{Label: r.param, Cells: []tableCell{
-				{Value: num(r.oatLo)}, {Value: num(r.oatYLo)}, {Value: num(r.oatHi)}, {Value: num(r.oatYHi)}, {Value: num(math.Abs(r.oatYHi - r.oatYLo))},
+				{Value: num(r.oatLo)}, {Value: num(r.oatYLo)}, {Value: num(r.oatHi)}, {Value: num(r.oatYHi)}, {Value: num(math.Abs(d))}, diff,
 			}})
+		}
+		switch {
+		case paired > 0 && unpaired == 0:
+			t.Notes = []string{"The interval of high − low is paired: replicate r of every design point ran on the same seed (common random numbers), so it is the Student t interval of the per-replicate differences. Marked where it excludes 0."}
+		case unpaired > 0:
+			t.Notes = []string{"‡ unpaired: the replicates do not share seeds, so the interval is Student's t over the two sets of replicates. Marked where it excludes 0."}
 		}
 		out = append(out, t)
 	}

@@ -52,7 +52,9 @@ func analyse(rr *runResult) []sensitivityResult {
 		case pl.Morris != nil:
 			r.morris, err = sensitivity.Morris(pl.Morris, y, boot)
 		case pl.OAT != nil:
-			r.oat, err = sensitivity.OAT(pl.OAT, y)
+			// Replicate r of every row shares its seed under common random
+			// numbers: each bar's interval is then paired.
+			r.oat, err = sensitivity.OATReplicated(pl.OAT, y, reps, rr.exp.Experiment.CommonRandomNumbers)
 		}
 		if err != nil {
 			r.note = noteFor(err, pl)
@@ -60,6 +62,13 @@ func analyse(rr *runResult) []sensitivityResult {
 		out = append(out, r)
 	}
 	return out
+}
+
+// oatNote is the note of an OAT row of sensitivity.csv: the outputs at
+// the low and high ends, the half-width of the 95% interval of their
+// difference and whether it is paired (the report reads it back).
+func oatNote(b sensitivity.OATBar) string {
+	return fmt.Sprintf("oat y(lo=%g)=%g y(hi=%g)=%g diff_half=%g paired=%t", b.Lo, b.YLo, b.Hi, b.YHi, b.Half, b.Paired)
 }
 
 // noteFor explains a failed analysis: no variance, or the points whose
@@ -128,7 +137,7 @@ func writeSensitivityCSV(dir string, rs []sensitivityResult) error {
 			}
 		case r.oat != nil:
 			for _, b := range r.oat.Bars {
-				writeRow(f, r.metric, b.Name, []float64{nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, r.noise}, fmt.Sprintf("oat y(lo=%g)=%g y(hi=%g)=%g", b.Lo, b.YLo, b.Hi, b.YHi))
+				writeRow(f, r.metric, b.Name, []float64{nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, r.noise}, oatNote(b))
 			}
 		default:
 			writeRow(f, r.metric, "", []float64{nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, r.noise}, r.note)

@@ -116,9 +116,13 @@ func printSensitivity(w io.Writer, rr *runResult) {
 				fmt.Fprintf(tw, "%s\t%.4g\t[%.4g, %.4g]\t%.4g\t\n", n, m.MuStar[i], m.MuStarLo[i], m.MuStarHi[i], m.Sigma[i])
 			}
 		case r.oat != nil:
-			fmt.Fprintln(tw, "parameter\ty at low\ty at high\tswing\t")
+			fmt.Fprintln(tw, "parameter\ty at low\ty at high\tswing\t95% CI of high - low\t")
 			for _, b := range r.oat.Bars {
-				fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.4g\t\n", b.Name, b.YLo, b.YHi, b.Swing)
+				how := "unpaired"
+				if b.Paired {
+					how = "paired"
+				}
+				fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.4g\t±%.4g (%s)\t\n", b.Name, b.YLo, b.YHi, b.Swing, b.Half, how)
 			}
 		default:
 			fmt.Fprintf(tw, "%s\t\n", r.note)

@@ -157,6 +157,9 @@ hi = 3.0
 		{"morris", []string{ishigami, "--set", `sensitivity.method="morris"`, "--set", "sensitivity.trajectories=8"},
 			[]string{"Morris screening, by µ*", "largest µ*: ishigami.x"}},
 		{"oat", []string{oat}, []string{"One at a time, by swing", "largest swing: ishigami.x3"}},
+		// Replicated, on common random numbers: each swing's interval is
+		// paired (zero-width here: the Ishigami function has no noise).
+		{"oat-replicated", []string{oat, "--set", "sensitivity.replicates=3"}, []string{"high − low (95% CI)", "The interval of high − low is paired"}},
 	}
 	for _, c := range cases {
 		dir := filepath.Join(t.TempDir(), c.name)

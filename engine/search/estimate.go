@@ -4,9 +4,9 @@ import (
 	"math"
 	"slices"
 
-	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/seqsim/seqsim/engine/sensitivity"
 	"github.com/seqsim/seqsim/internal/stats"
 )
 
@@ -50,13 +50,9 @@ func (c *critical) tq(n int) float64 {
 		c.t = append(c.t, make([]float64, n+1-len(c.t))...)
 	}
 	if c.t[n] == 0 {
-		// The upper (1+level)/2 quantile of Student's t with ν = n−1, as
-		// gonum's distuv.StudentsT.Quantile computes it: x = I⁻¹(ν/2, 1/2;
-		// 1−level), t = √(ν(1−x)/x). Called directly because no draw is
-		// made (a distuv value would need a Src, archtest).
-		nu := float64(n - 1)
-		x := mathext.InvRegIncBeta(nu/2, 0.5, 1-c.level)
-		c.t[n] = math.Sqrt(nu * (1 - x) / x)
+		// The upper (1+level)/2 quantile of Student's t with n−1 degrees
+		// of freedom.
+		c.t[n] = sensitivity.StudentT(c.level, float64(n-1))
 	}
 	return c.t[n]
 }
