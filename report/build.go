@@ -432,6 +432,9 @@ func folderPage(f *folder, v *view, charts []*chart, formats []string) *page {
 		p.Sections = []*section{sensSection(f, charts, formats)}
 	} else {
 		p.Sections = metricSections(v, charts, formats, pointWord(f))
+		if sc := scenarioSection(f); sc != nil {
+			p.Sections = append([]*section{sc}, p.Sections...)
+		}
 	}
 	if n := undrawn(charts); n > 0 {
 		p.Notices = append(p.Notices, fmt.Sprintf("%s could not be drawn from this data; the sections say why.", plural(n, "chart")))
@@ -509,20 +512,31 @@ func folderNotices(f *folder) []string {
 }
 
 // paramSection shows the scenarios, the sweep and the resolved experiment.
+// scenarioSection opens a scenario study's report with what differs
+// between its designs: each scenario's overrides of the experiment, which
+// the columns of every table are named after (nil without scenarios).
+func scenarioSection(f *folder) *section {
+	sc := f.info.Scenarios
+	if len(sc) == 0 {
+		return nil
+	}
+	s := &section{ID: "changed", Title: "What differs",
+		Lede: "Each scenario's overrides of the experiment (as with --set): the designs compared in every table and chart below, each against the first where differences are shown."}
+	t := table{Caption: "Scenarios", Head: heads("scenario", "overrides (as with --set)")}
+	for _, x := range sc {
+		set := strings.Join(x.Set, "; ")
+		if set == "" {
+			set = "none: the experiment as written"
+		}
+		t.Rows = append(t.Rows, tableRow{Label: x.Name, Cells: []tableCell{{Value: set, Text: true}}})
+	}
+	s.Tables = []table{t}
+	return s
+}
+
 func paramSection(f *folder) *section {
 	s := &section{ID: "parameters", Title: "Parameters",
 		Lede: "The resolved experiment, every default filled in: running this file again gives the same results, byte for byte."}
-	if sc := f.info.Scenarios; len(sc) > 0 {
-		t := table{Caption: "Scenarios", Head: heads("scenario", "overrides (as with --set)")}
-		for _, x := range sc {
-			set := strings.Join(x.Set, "; ")
-			if set == "" {
-				set = "none: the experiment as written"
-			}
-			t.Rows = append(t.Rows, tableRow{Label: x.Name, Cells: []tableCell{{Value: set, Text: true}}})
-		}
-		s.Tables = append(s.Tables, t)
-	}
 	st := f.man.Study
 	if len(st.SweepPaths) > 0 {
 		t := table{Caption: "Swept parameters", Head: heads("parameter", "values")}

@@ -125,9 +125,19 @@ func diffTable(v *view, qs []quantity, what string) (table, bool) {
 			label, unit, f = riskLabel(m.Name, q.thr), "probability", prob
 		}
 		row := tableRow{Label: label, Cells: []tableCell{{Value: unit, Text: true}}}
+		// the share of paired runs in which the column is better: its own
+		// row under a mean, shown where the runs pair
+		share := tableRow{Label: "runs in which better", Sub: m.Name, Cells: []tableCell{{Value: "share", Text: true}}}
+		anyShare := false
 		for i := range v.cols[1:] {
 			c := &v.cols[i+1]
 			x := diffOf(v, q, ref, c)
+			shareCell := tableCell{Value: "–"}
+			if x.ok && x.paired && !q.risk && !math.IsNaN(x.better) {
+				shareCell.Value = fmt.Sprintf("%.0f%%", 100*x.better)
+				anyShare = true
+			}
+			share.Cells = append(share.Cells, shareCell)
 			if !x.ok {
 				row.Cells = append(row.Cells, tableCell{Value: "–"})
 				continue
@@ -153,6 +163,9 @@ func diffTable(v *view, qs []quantity, what string) (table, bool) {
 			row.Cells = append(row.Cells, cell)
 		}
 		t.Rows = append(t.Rows, row)
+		if anyShare {
+			t.Rows = append(t.Rows, share)
+		}
 	}
 	if len(t.Rows) == 0 {
 		return table{}, false

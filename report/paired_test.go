@@ -66,6 +66,10 @@ func TestDiffPairsBySeed(t *testing.T) {
 	if !strings.Contains(tab.Notes[0], "Every difference is paired") || tab.Rows[0].Cells[1].Mark != "worst" {
 		t.Errorf("paired table: notes %q, mark %q (B is higher: worse)", tab.Notes, tab.Rows[0].Cells[1].Mark)
 	}
+	// B is never lower (better) in a pair: 0% of runs.
+	if len(tab.Rows) < 2 || tab.Rows[1].Label != "runs in which better" || tab.Rows[1].Cells[1].Value != "0%" {
+		t.Errorf("paired table: no share row of 0%%: %+v", tab.Rows)
+	}
 }
 
 // TestMarksUsePairedInterval: two columns whose marginal intervals
