@@ -137,7 +137,8 @@ func (w *World) trade() {
 //     the same swaps in the same order and the running totals add the same
 //     numbers in the same order;
 //   - on days when no holder has a balance under plain staking (before the
-//     first unlock) there is nothing to do and no draw is taken.
+//     first unlock) there is nothing to do but advance the market stream by
+//     the round's coins, which every agent draws (docs/model.md §19).
 func (w *World) actHolders(round, rounds int) {
 	h := &w.h
 	if w.plainStaking && w.totLiquid == 0 && w.totStaked == 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/seqsim/seqsim/internal/stats"
 )
@@ -188,7 +189,7 @@ func diffTable(v *view, qs []quantity, what string) (table, bool) {
 			more = fmt.Sprintf("; and %d more", len(need)-most)
 			need = need[:most]
 		}
-		t.Notes = append(t.Notes, "Not resolved; the runs per "+what+" that would resolve the observed difference at its observed paired spread: "+joinList(need)+more+".")
+		t.Notes = append(t.Notes, "Not resolved; the runs per "+what+" that would resolve the observed difference at its observed paired spread: "+strings.Join(need, "; ")+more+".")
 	}
 	return t, true
 }
@@ -200,16 +201,4 @@ func signed(x float64, f func(float64) string) string {
 		return "+" + s
 	}
 	return s
-}
-
-// joinList joins items with "; ".
-func joinList(items []string) string {
-	out := ""
-	for i, s := range items {
-		if i > 0 {
-			out += "; "
-		}
-		out += s
-	}
-	return out
 }

@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/seqsim/seqsim/engine/design"
+	"github.com/seqsim/seqsim/internal/stats"
 )
 
 // OATBar is one bar of a tornado chart: the output at a factor's low and high
@@ -80,12 +81,9 @@ func OATReplicated(d *design.OAT, y []float64, reps [][]float64, paired bool) (*
 // mean(lo), paired or not.
 func diffHalf(lo, hi []float64, paired bool) float64 {
 	if paired {
-		d := make([]float64, len(lo))
-		for i := range lo {
-			d[i] = hi[i] - lo[i]
-		}
-		n := float64(len(d))
-		return StudentT(0.95, n-1) * math.Sqrt(stat.Variance(d, nil)/n)
+		d := stats.Paired(lo, hi) // s_d of the per-replicate differences
+		n := float64(d.N)
+		return StudentT(0.95, n-1) * d.SD / math.Sqrt(n)
 	}
 	nl, nh := float64(len(lo)), float64(len(hi))
 	return StudentT(0.95, min(nl, nh)-1) * math.Sqrt(stat.Variance(lo, nil)/nl+stat.Variance(hi, nil)/nh)
