@@ -10,19 +10,22 @@
 //     day's slots in the order written once in model.go; conservation.go
 //     checks every day that every token is in one account of the ledger,
 //     and usd.go that every dollar is in an account or a named flow.
-//   - Holders sell, stake and delegate (step.go, delegation.go); sequencer
+//   - Holders sell, stake and delegate (step.go, delegation.go); the
+//     treasury pays its budgets (treasury.go); sequencer
 //     operators bond stake, post batches, earn commission, enter and exit
 //     (operators.go, activeset.go, sequencing.go); offences happen and are
 //     slashed (offences.go, slashing.go);
 //     verifiers and sequencers play and learn the verification game
-//     (verification.go).
+//     (verification.go), the verifier population comes and goes
+//     (verifiers.go), and invalid roots are posted, caught or finalised
+//     (fraud.go).
 //   - Token governance: delegates and self-voting holders vote on random
 //     proposals that change the run's parameters, under a quorum, a
 //     timelock and a security council (governance.go, proposals.go,
 //     voters.go, council.go, [Governance]); an
 //     attacker buys, borrows or bribes votes, or stakes, to capture the
-//     protocol (attacker.go, [Attacker]); capture.go prices each route and
-//     records captures.
+//     protocol (attacker.go, [Attacker]); capture_prices.go prices each
+//     route, capture.go measures the cost to capture and records captures.
 //   - [Sim]: runs a World for the engine; [SeriesColumns] and
 //     [OutcomeColumns] describe what a run of given parameters reports.
 //

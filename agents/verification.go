@@ -1,34 +1,20 @@
 package agents
 
+// The verification game, batch by batch: each block of batches the
+// sequencers and the verifiers revise their strategies from their beliefs,
+// the block is played, and the beliefs take in its play (Verification
+// documents the rule). The population is in verifiers.go, invalid roots
+// in fraud.go.
+
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// verifiers is the verifier population as a struct of slices: index i is
-// one verifier. The rule they play and learn by is documented on
-// Verification; protocol.InspectionGame has its closed-form equilibrium.
-type verifiers struct {
-	cost   []float64 // c_i, USD per check
-	opCost []float64 // f_i, USD per day: its node, whether it checks or not
-	share  []float64 // θ_i: share of the TVL it or its users hold
-	p      []float64 // current probability of checking a batch
-	belief []float64 // everyone's belief about verifier i's check rate
-	profit []float64 // USD over the run
-	value  []float64 // membership value since the last review, USD (before the operating cost)
-	pre    []float64 // scratch: prefix products of (1 - belief)
-	suf    []float64 // scratch: suffix products
-	hit    []int32   // scratch: checkers of the current fraud
-
-	opCostS, shareS sampler // per-verifier draws (verifier population stream)
-}
-
-func (v *verifiers) len() int { return len(v.cost) }
-
-// gameState is the rest of the verification game: the verifiers' belief
+// gameState is the verification game beyond the population (verifiers.go):
+// the verifiers' belief
 // about fraud, the weights of the beliefs, the challenge-window queue and
 // the run's tallies.
 type gameState struct {
@@ -117,49 +103,6 @@ func (w *World) startDefensive() {
 	}
 }
 
-// sized returns s with length n and capacity at least c, cleared.
-func sized(s []float64, n, c int) []float64 {
-	if cap(s) < c {
-		s = make([]float64, c)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
-// drawCheckCost draws a verifier's check cost: check_cost times a
-// lognormal factor of median 1 (no draw when the spread is 0).
-func (w *World) drawCheckCost(r *rand.Rand) float64 {
-	p := &w.p.Verification
-	c := p.CheckCost
-	if p.CheckCostSpread > 0 {
-		c *= math.Exp(p.CheckCostSpread * r.NormFloat64())
-	}
-	return c
-}
-
-// drawVerifierStake draws a verifier's operating cost (USD a day) and its
-// share of the bridged value, from the verifier population stream.
-func (w *World) drawVerifierStake() (opCostPerDay, share float64) {
-	r := w.streams.verifierPop
-	return w.v.opCostS.Rand(r) / 365, clamp01(w.v.shareS.Rand(r))
-}
-
-// tvl is the value the rollup's bridge holds today, USD: it moves with
-// the fee level (both measure use of the rollup; users who leave take
-// both) and has lost what finalised frauds stole.
-func (w *World) tvl() float64 {
-	return w.p.Fraud.TVLUSD * math.Exp(w.logFee) * w.game.tvlFactor
-}
-
-// fraudGain is G: what an invalid root that finalises would steal today,
-// gain + tvl_share·A, with A the bridged value that invalid roots already
-// pending have not claimed: frauds posted within one challenge window
-// share the bridge, so together they never take more than it holds.
-func (w *World) fraudGain() float64 {
-	return w.p.Fraud.Gain + w.p.Fraud.TVLShare*max(w.tvl()-w.game.pendingSum, 0)
-}
-
 // verify plays today's batches in blocks of revise_every_batches: before
 // each block every agent revises its strategy from its beliefs, then the
 // block is played, then the beliefs take in the block's average play.
@@ -181,50 +124,6 @@ func (w *World) verify() {
 		w.v.profit[i] -= f
 	}
 	w.settleTreasury()
-}
-
-// finaliseFrauds counts the unchecked frauds whose challenge window ends
-// today: their gain is lost to users.
-func (w *World) finaliseFrauds() {
-	g := &w.game
-	slot := w.day % len(g.pendingN)
-	if n := g.pendingN[slot]; n > 0 {
-		g.finalised += int64(n)
-		g.lossUSD += g.pendingUSD[slot]
-		if g.firstFinalDay < 0 {
-			g.firstFinalDay = w.day
-		}
-		g.pendingSum = max(g.pendingSum-g.pendingUSD[slot], 0)
-		w.fraudCostsUsers(int(n), g.pendingUSD[slot])
-	}
-	g.pendingN[slot], g.pendingUSD[slot] = 0, 0
-}
-
-// fraudCostsUsers is what n finalised frauds that stole stolen USD do to
-// the rollup beyond the theft: the bridge loses what was stolen, a share
-// fraud.exodus of the users leaves with each fraud (the fee level, hence
-// the fee revenue and the TVL, jumps down for good: the demand phase's
-// log fee level is shifted, and today's revenue, not yet split, with it),
-// and the token's demand-side value falls by fraud.price_shock each. No
-// USD account of the model holds the bridged value, so the USD ledger is
-// untouched: the users' loss is outside the model (fraud_loss_usd).
-func (w *World) fraudCostsUsers(n int, stolen float64) {
-	fp := &w.p.Fraud
-	g := &w.game
-	if t := w.tvl(); t > 0 {
-		g.tvlFactor *= max(0, 1-stolen/t)
-	}
-	if fp.Exodus > 0 {
-		jump := float64(n) * math.Log1p(-fp.Exodus)
-		w.logFee += jump
-		w.feeUSD *= math.Exp(jump)
-	}
-	if fp.PriceShock > 0 {
-		w.logValue += float64(n) * math.Log1p(-fp.PriceShock)
-	}
-	if w.trace != nil { // details are formatted only for a replay
-		w.event("fraud_finalised", "users", stolen, "USD", fmt.Sprintf("%d invalid roots finalised; users leave and the token's value falls", n))
-	}
 }
 
 // revise sets every agent's mixed strategy to its logit best response to
@@ -302,52 +201,6 @@ func (w *World) revise(nb int) {
 	}
 }
 
-// cheatProb is operator k's probability of posting an invalid root when it
-// believes a fraud is detected with probability d: a logit response to
-// gain G against its bond, at a temperature of fraud.noise times the
-// smaller of the two. A benched operator posts honestly.
-func (w *World) cheatProb(k int, d, gain, price float64) float64 {
-	o := &w.ops
-	if !(gain > 0) || o.benched[k] {
-		return 0
-	}
-	bond := w.live.fraudSlash + w.live.invalidRootPenalty*protocol.Tokens(o.self[k])*price // governance may change the bond and the penalty
-	return logitChoice(gain*(1-d)-(bond+w.franchise(k))*d, w.p.Fraud.Noise*min(gain, bond))
-}
-
-// franchise is what a caught fraud takes from operator k's future income
-// when fraud.far_sighted: its smoothed net income (USD a day, if positive)
-// capitalised as the valuation capitalises cash flows, 365·y/(r − g),
-// when the slash removes it, or for the jail days otherwise.
-func (w *World) franchise(k int) float64 {
-	y := w.ops.profit[k]
-	if !w.p.Fraud.FarSighted || !(y > 0) {
-		return 0
-	}
-	ip := &w.p.Slashing.InvalidRoot
-	if ip.Remove {
-		return w.valuation.CashFlowCap(y)
-	}
-	return y * float64(ip.JailDays)
-}
-
-// cheatAt is the sequencers' fraud probability per batch, weighted by
-// today's batches, if their detection belief were d.
-func (w *World) cheatAt(d, gain, price float64) float64 {
-	var num, den float64
-	for _, k := range w.net.online {
-		b := float64(w.ops.batches[k])
-		den += b
-		if b > 0 {
-			num += b * w.cheatProb(k, d, gain, price)
-		}
-	}
-	if den == 0 {
-		return 0
-	}
-	return num / den
-}
-
 // potShare is the expected share of a pot split among checkers that one
 // checker sees, E[1/(1+K)] at the mean belief over the n learning
 // verifiers and today's defensive validators (1 when nothing is split).
@@ -399,76 +252,6 @@ func logSum(gain, temp float64) float64 {
 		return gain
 	}
 	return temp * math.Log1p(math.Exp(z))
-}
-
-// reviewVerifiers is the population's review: the verifier whose
-// membership value since the last review falls furthest short of its
-// operating cost leaves, then (below the cap) one candidate drawn afresh
-// enters if a year of membership at today's beliefs is worth more than its
-// operating cost (see Verification).
-func (w *World) reviewVerifiers() {
-	v := &w.v
-	g := &w.game
-	vp := &w.p.Verification
-	days := float64(vp.ReviewDays)
-	worst, worstNet := -1, 0.0
-	for i := range v.len() {
-		if net := v.value[i] - v.opCost[i]*days; net < worstNet {
-			worst, worstNet = i, net
-		}
-		v.value[i] = 0
-	}
-	if worst >= 0 {
-		w.verifierLeaves(worst)
-	}
-	if v.len() >= g.capacity {
-		return
-	}
-	c := w.drawCheckCost(w.streams.verifierPop)
-	opCost, share := w.drawVerifierStake()
-	// The candidate's value: what it would earn checking, and how much
-	// fraud its presence would deter, at today's beliefs.
-	n := v.len()
-	var sumBelief float64
-	none := w.defensiveMiss() // nobody checks, in everyone's belief, now that one may have left
-	for _, b := range v.belief {
-		sumBelief += b
-		none *= 1 - b
-	}
-	g.detectBelief = 1 - none
-	price := w.pool.Price()
-	gain := w.fraudGain()
-	others := 1 - g.detectBelief
-	loss := vp.MissPenalty + share*gain
-	gamma := w.checkGain(c, loss, others, w.potShare(sumBelief, n+1))
-	temp := vp.Noise * c
-	pc := logitChoice(gamma, temp)
-	deter := loss * others * (w.cheatAt(g.detectBelief, gain, price) - w.cheatAt(1-others*(1-pc), gain, price))
-	perYear := (logSum(gamma, temp) + deter) * float64(w.p.Sequencers.BatchesPerDay) * 365
-	if !(perYear > opCost*365) {
-		return
-	}
-	v.cost, v.opCost, v.share = append(v.cost, c), append(v.opCost, opCost), append(v.share, share)
-	v.p, v.belief, v.profit, v.value = append(v.p, pc), append(v.belief, pc), append(v.profit, 0), append(v.value, 0)
-	g.entries++
-	if w.trace != nil {
-		w.event("verifier_entry", fmt.Sprintf("verifier %d", g.entries), perYear, "USD/year", fmt.Sprintf("expected value of membership; node costs %.0f a year", opCost*365))
-	}
-}
-
-// verifierLeaves removes verifier i, keeping the others in order (the
-// draws of a fraud's checks go through them in order).
-func (w *World) verifierLeaves(i int) {
-	v := &w.v
-	g := &w.game
-	g.exits++
-	g.profitGone += v.profit[i]
-	if w.trace != nil {
-		w.event("verifier_exit", fmt.Sprintf("verifier %d of %d", i+1, v.len()), v.profit[i], "USD", "membership worth less than its node over the review")
-	}
-	for _, s := range []*[]float64{&v.cost, &v.opCost, &v.share, &v.p, &v.belief, &v.profit, &v.value} {
-		*s = append((*s)[:i], (*s)[i+1:]...)
-	}
 }
 
 // logitChoice is the probability of taking an action whose expected payoff
@@ -551,70 +334,6 @@ func (w *World) playBlock(start, end int) {
 	g.cheatBelief += a * (qSum/float64(nb) - g.cheatBelief)
 }
 
-// fraud resolves one invalid root posted by operator s.
-func (w *World) fraud(s int) {
-	v := &w.v
-	g := &w.game
-	o := &w.ops
-	vp := &w.p.Verification
-	r := w.streams.verification
-	g.frauds++
-	v.hit = v.hit[:0]
-	for i := range v.len() {
-		if r.Float64() < v.p[i] {
-			v.hit = append(v.hit, int32(i))
-			g.checks++
-			v.profit[i] += vp.SubsidyPerCheck - v.cost[i]
-			g.owedUSD += vp.SubsidyPerCheck
-		}
-	}
-	defensive := 0 // defensive validators that checked it
-	for range g.defensive {
-		if a := vp.DefensiveCheckRate; a >= 1 || r.Float64() < a {
-			defensive++
-		}
-	}
-	checkers := len(v.hit) + defensive
-	if checkers == 0 { // passes: finalises after the challenge window
-		g.missed++
-		gain := w.fraudGain() // what this root claims, after those pending
-		if w.trace != nil {   // names and details are formatted only for a replay
-			w.event("fraud_unchecked", operatorName(s), gain, "USD", "invalid root nobody checked; finalises after the challenge window")
-		}
-		for i := range v.len() {
-			v.profit[i] -= vp.MissPenalty + v.share[i]*gain
-		}
-		o.usdToday[s] += gain
-		slot := (w.day + max(vp.ChallengeWindowDays, 0)) % len(g.pendingN)
-		g.pendingN[slot]++
-		g.pendingUSD[slot] += gain
-		g.pendingSum += gain
-		return
-	}
-	// Caught: the bond is forfeited to the treasury, which pays the
-	// challengers; the sequencer's stake is slashed.
-	g.caught++
-	if w.trace != nil { // names and details are formatted only for a replay
-		w.event("fraud_caught", operatorName(s), w.live.fraudSlash, "USD", fmt.Sprintf("challenged by %d verifiers and %d defensive validators; bond forfeited", len(v.hit), defensive))
-	}
-	o.usdToday[s] -= w.live.fraudSlash
-	g.owedUSD -= w.live.fraudSlash
-	// Defensive validators share the pot but claim nothing: their part of
-	// a shared reward is not owed, and their part of the challenger
-	// tokens stays in the challenger account.
-	reward := vp.Reward
-	if vp.RewardMode == RewardShared {
-		reward /= float64(checkers)
-	}
-	ip := &w.p.Slashing.InvalidRoot
-	_, chal := w.slash(s, w.live.invalidRootPenalty, ip.JailDays, ip.Remove)
-	windfall := protocol.Tokens(chal) * w.pool.Price() / float64(checkers)
-	for _, i := range v.hit {
-		v.profit[i] += reward + windfall
-		g.owedUSD += reward
-	}
-}
-
 // settleTreasury pays the day's verification bill from the treasury (USD
 // first, then by selling tokens), or banks the surplus of forfeited bonds.
 // Verifiers are paid what the protocol promises even if the treasury runs
@@ -652,18 +371,4 @@ func declareVerificationMetrics(m *Model, c *columns) {
 	c.oVerifierExits = m.Outcome(Metric{Name: "verifier_exits", Unit: "count", Doc: "verifiers who left because membership was worth less than their node over a review", Section: "verification"})
 	c.oVerifierEntries = m.Outcome(Metric{Name: "verifier_entries", Unit: "count", Doc: "verifiers who entered because a year of membership was worth more than their node", Section: "verification"})
 	c.oFinalTVL = m.Outcome(Metric{Name: "final_tvl_usd", Unit: "USD", Doc: "bridged value on the last day", Chart: true, LowerTail: true, Section: "verification"})
-}
-
-// recordVerification writes the verifier population and the bridged value.
-func (w *World) recordVerification(row []float64) {
-	row[w.col.sVerifiers] = float64(w.v.len())
-	row[w.col.sTVL] = w.tvl()
-}
-
-// summariseVerification fills the population's and the bridge's outcomes.
-func (w *World) summariseVerification(out []float64) {
-	out[w.col.oFinalVerifiers] = float64(w.v.len())
-	out[w.col.oVerifierExits] = float64(w.game.exits)
-	out[w.col.oVerifierEntries] = float64(w.game.entries)
-	out[w.col.oFinalTVL] = w.tvl()
 }
