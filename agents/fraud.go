@@ -14,31 +14,31 @@ import (
 // tvl is the value the rollup's bridge holds today, USD: it moves with
 // the fee level (both measure use of the rollup; users who leave take
 // both) and has lost what finalised frauds stole.
-func (w *World) tvl() float64 {
-	return w.p.Fraud.TVLUSD * math.Exp(w.logFee) * w.game.tvlFactor
+func (vg *verification) tvl() float64 {
+	return vg.p.Fraud.TVLUSD * vg.env.feeLevel() * vg.g.tvlFactor
 }
 
 // fraudGain is G: what an invalid root that finalises would steal today,
 // gain + tvl_share·A, with A the bridged value that invalid roots already
 // pending have not claimed: frauds posted within one challenge window
 // share the bridge, so together they never take more than it holds.
-func (w *World) fraudGain() float64 {
-	return w.p.Fraud.Gain + w.p.Fraud.TVLShare*max(w.tvl()-w.game.pendingSum, 0)
+func (vg *verification) fraudGain() float64 {
+	return vg.p.Fraud.Gain + vg.p.Fraud.TVLShare*max(vg.tvl()-vg.g.pendingSum, 0)
 }
 
 // finaliseFrauds counts the unchecked frauds whose challenge window ends
 // today: their gain is lost to users.
-func (w *World) finaliseFrauds() {
-	g := &w.game
-	slot := w.day % len(g.pendingN)
+func (vg *verification) finaliseFrauds() {
+	g := &vg.g
+	slot := vg.day % len(g.pendingN)
 	if n := g.pendingN[slot]; n > 0 {
 		g.finalised += int64(n)
 		g.lossUSD += g.pendingUSD[slot]
 		if g.firstFinalDay < 0 {
-			g.firstFinalDay = w.day
+			g.firstFinalDay = vg.day
 		}
 		g.pendingSum = max(g.pendingSum-g.pendingUSD[slot], 0)
-		w.fraudCostsUsers(int(n), g.pendingUSD[slot])
+		vg.fraudCostsUsers(int(n), g.pendingUSD[slot])
 	}
 	g.pendingN[slot], g.pendingUSD[slot] = 0, 0
 }
@@ -51,22 +51,21 @@ func (w *World) finaliseFrauds() {
 // and the token's demand-side value falls by fraud.price_shock each. No
 // USD account of the model holds the bridged value, so the USD ledger is
 // untouched: the users' loss is outside the model (fraud_loss_usd).
-func (w *World) fraudCostsUsers(n int, stolen float64) {
-	fp := &w.p.Fraud
-	g := &w.game
-	if t := w.tvl(); t > 0 {
+func (vg *verification) fraudCostsUsers(n int, stolen float64) {
+	fp := &vg.p.Fraud
+	g := &vg.g
+	if t := vg.tvl(); t > 0 {
 		g.tvlFactor *= max(0, 1-stolen/t)
 	}
 	if fp.Exodus > 0 {
 		jump := float64(n) * math.Log1p(-fp.Exodus)
-		w.logFee += jump
-		w.feeUSD *= math.Exp(jump)
+		vg.env.shiftFeeLevel(jump)
 	}
 	if fp.PriceShock > 0 {
-		w.logValue += float64(n) * math.Log1p(-fp.PriceShock)
+		vg.env.shiftValue(float64(n) * math.Log1p(-fp.PriceShock))
 	}
-	if w.trace != nil { // details are formatted only for a replay
-		w.event("fraud_finalised", "users", stolen, "USD", fmt.Sprintf("%d invalid roots finalised; users leave and the token's value falls", n))
+	if vg.env.tracing() { // details are formatted only for a replay
+		vg.env.event("fraud_finalised", "users", stolen, "USD", fmt.Sprintf("%d invalid roots finalised; users leave and the token's value falls", n))
 	}
 }
 
@@ -74,40 +73,40 @@ func (w *World) fraudCostsUsers(n int, stolen float64) {
 // believes a fraud is detected with probability d: a logit response to
 // gain G against its bond, at a temperature of fraud.noise times the
 // smaller of the two. A benched operator posts honestly.
-func (w *World) cheatProb(k int, d, gain, price float64) float64 {
-	o := &w.ops
+func (vg *verification) cheatProb(k int, d, gain, price float64) float64 {
+	o := &vg.seq
 	if !(gain > 0) || o.benched[k] {
 		return 0
 	}
-	bond := w.live.fraudSlash + w.live.invalidRootPenalty*protocol.Tokens(o.self[k])*price // governance may change the bond and the penalty
-	return logitChoice(gain*(1-d)-(bond+w.franchise(k))*d, w.p.Fraud.Noise*min(gain, bond))
+	bond := vg.bond + vg.penalty*protocol.Tokens(o.self[k])*price // governance may change the bond and the penalty
+	return logitChoice(gain*(1-d)-(bond+vg.franchise(k))*d, vg.p.Fraud.Noise*min(gain, bond))
 }
 
 // franchise is what a caught fraud takes from operator k's future income
 // when fraud.far_sighted: its smoothed net income (USD a day, if positive)
 // capitalised as the valuation capitalises cash flows, 365·y/(r − g),
 // when the slash removes it, or for the jail days otherwise.
-func (w *World) franchise(k int) float64 {
-	y := w.ops.profit[k]
-	if !w.p.Fraud.FarSighted || !(y > 0) {
+func (vg *verification) franchise(k int) float64 {
+	y := vg.seq.profit[k]
+	if !vg.p.Fraud.FarSighted || !(y > 0) {
 		return 0
 	}
-	ip := &w.p.Slashing.InvalidRoot
+	ip := &vg.p.Slashing.InvalidRoot
 	if ip.Remove {
-		return w.valuation.CashFlowCap(y)
+		return vg.val.CashFlowCap(y)
 	}
 	return y * float64(ip.JailDays)
 }
 
 // cheatAt is the sequencers' fraud probability per batch, weighted by
 // today's batches, if their detection belief were d.
-func (w *World) cheatAt(d, gain, price float64) float64 {
+func (vg *verification) cheatAt(d, gain, price float64) float64 {
 	var num, den float64
-	for _, k := range w.net.online {
-		b := float64(w.ops.batches[k])
+	for _, k := range vg.seq.online {
+		b := float64(vg.seq.batches[k])
 		den += b
 		if b > 0 {
-			num += b * w.cheatProb(k, d, gain, price)
+			num += b * vg.cheatProb(k, d, gain, price)
 		}
 	}
 	if den == 0 {
@@ -117,12 +116,11 @@ func (w *World) cheatAt(d, gain, price float64) float64 {
 }
 
 // fraud resolves one invalid root posted by operator s.
-func (w *World) fraud(s int) {
-	v := &w.v
-	g := &w.game
-	o := &w.ops
-	vp := &w.p.Verification
-	r := w.streams.verification
+func (vg *verification) fraud(s int) {
+	v := &vg.v
+	g := &vg.g
+	vp := &vg.p.Verification
+	r := vg.r
 	g.frauds++
 	v.hit = v.hit[:0]
 	for i := range v.len() {
@@ -142,15 +140,15 @@ func (w *World) fraud(s int) {
 	checkers := len(v.hit) + defensive
 	if checkers == 0 { // passes: finalises after the challenge window
 		g.missed++
-		gain := w.fraudGain() // what this root claims, after those pending
-		if w.trace != nil {   // names and details are formatted only for a replay
-			w.event("fraud_unchecked", operatorName(s), gain, "USD", "invalid root nobody checked; finalises after the challenge window")
+		gain := vg.fraudGain() // what this root claims, after those pending
+		if vg.env.tracing() {  // names and details are formatted only for a replay
+			vg.env.event("fraud_unchecked", operatorName(s), gain, "USD", "invalid root nobody checked; finalises after the challenge window")
 		}
 		for i := range v.len() {
 			v.profit[i] -= vp.MissPenalty + v.share[i]*gain
 		}
-		o.usdToday[s] += gain
-		slot := (w.day + max(vp.ChallengeWindowDays, 0)) % len(g.pendingN)
+		vg.env.operatorEarns(s, gain)
+		slot := (vg.day + max(vp.ChallengeWindowDays, 0)) % len(g.pendingN)
 		g.pendingN[slot]++
 		g.pendingUSD[slot] += gain
 		g.pendingSum += gain
@@ -159,11 +157,11 @@ func (w *World) fraud(s int) {
 	// Caught: the bond is forfeited to the treasury, which pays the
 	// challengers; the sequencer's stake is slashed.
 	g.caught++
-	if w.trace != nil { // names and details are formatted only for a replay
-		w.event("fraud_caught", operatorName(s), w.live.fraudSlash, "USD", fmt.Sprintf("challenged by %d verifiers and %d defensive validators; bond forfeited", len(v.hit), defensive))
+	if vg.env.tracing() { // names and details are formatted only for a replay
+		vg.env.event("fraud_caught", operatorName(s), vg.bond, "USD", fmt.Sprintf("challenged by %d verifiers and %d defensive validators; bond forfeited", len(v.hit), defensive))
 	}
-	o.usdToday[s] -= w.live.fraudSlash
-	g.owedUSD -= w.live.fraudSlash
+	vg.env.operatorEarns(s, -vg.bond)
+	g.owedUSD -= vg.bond
 	// Defensive validators share the pot but claim nothing: their part of
 	// a shared reward is not owed, and their part of the challenger
 	// tokens stays in the challenger account.
@@ -171,9 +169,9 @@ func (w *World) fraud(s int) {
 	if vp.RewardMode == RewardShared {
 		reward /= float64(checkers)
 	}
-	ip := &w.p.Slashing.InvalidRoot
-	_, chal := w.slash(s, w.live.invalidRootPenalty, ip.JailDays, ip.Remove)
-	windfall := protocol.Tokens(chal) * w.pool.Price() / float64(checkers)
+	ip := &vg.p.Slashing.InvalidRoot
+	_, chal := vg.env.slash(s, vg.penalty, ip.JailDays, ip.Remove)
+	windfall := protocol.Tokens(chal) * vg.env.price() / float64(checkers)
 	for _, i := range v.hit {
 		v.profit[i] += reward + windfall
 		g.owedUSD += reward

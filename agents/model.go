@@ -24,15 +24,35 @@ func Mechanisms() []NewMechanism { return slices.Clone(mechanisms) }
 // then stakes what it keeps. The phases of mechanisms follow the built-in
 // work of their slot; the conservation check closes the day.
 var day = [numSlots]func(w *World){
-	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },              // 1. emission, vesting
-	SlotDemand:     (*World).demand,                                            // 2. fees and fair value
-	SlotSequencing: (*World).sequence,                                          // 3-4. offences, active set, batches, verification
-	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) }, // 5. fees and emission through operators' commission
-	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },        // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
-	SlotDayEnd:     (*World).operatorsDayEnd,                                   // operators sell earnings, exit or enter
-	SlotGovernance: (*World).govern,                                            // 8. proposals, votes, the attacker
-	SlotSignals:    (*World).updateAPR,                                         // staking signal for tomorrow
+	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },                             // 1. emission, vesting
+	SlotDemand:     (*World).demand,                                                           // 2. fees and fair value
+	SlotSequencing: func(w *World) { w.sequence(); w.verif.verify(w.day); w.updateRecords() }, // 3-4. offences, active set, batches; verification; operators' records
+	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) },                // 5. fees and emission through operators' commission
+	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },                       // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
+	SlotDayEnd:     (*World).operatorsDayEnd,                                                  // operators sell earnings, exit or enter
+	SlotGovernance: (*World).govern,                                                           // 8. proposals, votes, the attacker
+	SlotSignals:    (*World).updateAPR,                                                        // staking signal for tomorrow
 }
+
+// parts are the built-in model's parts that are components: each owns its
+// state and reaches the rest of the model only through the interfaces of
+// shared.go (internal/archtest, TestComponentIsolation). The World holds
+// them; this file wires them: their phases in the day table above, their
+// resets, records and summaries below.
+type parts struct {
+	verif verification // the verification game and the verifier population (verification.go, verifiers.go, fraud.go)
+}
+
+// resetVerification resets the verification game with its two streams,
+// which no other part draws from.
+func (w *World) resetVerification() error {
+	return w.verif.reset(w.p, w.streams.verification, w.streams.verifierPop, w)
+}
+
+// recordVerification and summariseVerification write the verification
+// game's metrics.
+func (w *World) recordVerification(row []float64)    { w.verif.record(row, &w.col) }
+func (w *World) summariseVerification(out []float64) { w.verif.summarise(out, &w.col) }
 
 // Step advances the world by one day.
 func (w *World) Step() {

@@ -46,7 +46,6 @@ type operators struct {
 	record   []float64 // recent share of offline or slashed days
 	profit   []float64 // smoothed profit, USD/day
 	usdToday []float64 // revenue today, USD
-	cheat    []float64 // probability of posting an invalid root (the game)
 	active   []bool    // in today's active set
 	offline  []bool    // missing its slots today (liveness failure)
 	badDay   []bool    // offline or slashed today (for the record)
@@ -82,7 +81,6 @@ func (o *operators) reset(m int) {
 	o.record = resize(o.record, m)
 	o.profit = resize(o.profit, m)
 	o.usdToday = resize(o.usdToday, m)
-	o.cheat = resize(o.cheat, m)
 	o.active = resize(o.active, m)
 	o.offline = resize(o.offline, m)
 	o.badDay = resize(o.badDay, m)
@@ -226,7 +224,7 @@ func (w *World) enterOperator(k int) {
 	o.index[k] = protocol.RewardIndex{}
 	o.snap[k] = 0
 	o.unbondEnd[k], o.jailUntil[k], o.entered[k] = 0, 0, int32(w.day)
-	o.prio[k], o.record[k], o.profit[k], o.usdToday[k], o.cheat[k] = 0, 0, 0, 0, 0
+	o.prio[k], o.record[k], o.profit[k], o.usdToday[k] = 0, 0, 0, 0
 	o.active[k], o.offline[k], o.badDay[k], o.benched[k], o.batches[k] = false, false, false, false, 0
 	o.n = max(o.n, k+1)
 	if w.day > 0 { // the launch operators are the network, not entries

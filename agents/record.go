@@ -24,26 +24,12 @@ func (w *World) record(row []float64) {
 	row[w.col.sHolderSellUSD] = w.soldUSDToday
 	row[w.col.sFeeRevenue] = w.feeUSD
 	row[w.col.sPoolUSD] = w.pool.USD
-	g := &w.game
-	row[w.col.sCheckRate], row[w.col.sCheatRate] = 0, 0
-	if nv := w.v.len(); nv > 0 {
-		if g.dayBatches > 0 {
-			row[w.col.sCheckRate] = g.dayChecks / float64(g.dayBatches*nv)
-		} else {
-			for _, p := range w.v.p {
-				row[w.col.sCheckRate] += p / float64(nv)
-			}
-		}
-	}
-	if g.dayBatches > 0 {
-		row[w.col.sCheatRate] = g.dayCheat / float64(g.dayBatches)
-	}
+	w.recordVerification(row)
 	n := &w.net
 	row[w.col.sActiveSequencers] = float64(len(n.act))
 	row[w.col.sNakamoto] = float64(n.nakamoto3)
 	row[w.col.sNakamotoHalf] = float64(n.nakamoto2)
 	row[w.col.sHHIStake] = n.hhi
-	w.recordVerification(row)
 	row[w.col.sOperatorChurn] = w.churnRate()
 	w.recordGovernance(row)
 	w.recordMechanisms(row)
@@ -114,32 +100,9 @@ func (w *World) summariseTreasury(out []float64) {
 	}
 }
 
-// summariseNetwork fills the verification, slashing and concentration
-// outcomes from the run's tallies. Rates are NaN when there was nothing to
-// average (no batches, or no verifiers).
+// summariseNetwork fills the verification and slashing outcomes from the
+// run's tallies.
 func (w *World) summariseNetwork(out []float64) {
-	g := &w.game
-	out[w.col.oFraudsAttempted] = float64(g.frauds)
-	out[w.col.oFraudsCaught] = float64(g.caught)
-	out[w.col.oFraudsUndetected] = float64(g.finalised)
-	out[w.col.oFraudLossUSD] = g.lossUSD
-	out[w.col.oFirstUndetectedFraudDay] = math.NaN()
-	if g.firstFinalDay >= 0 {
-		out[w.col.oFirstUndetectedFraudDay] = float64(g.firstFinalDay)
-	}
-	out[w.col.oCheckRate], out[w.col.oCheatRate], out[w.col.oUndetectedFraudRate] = math.NaN(), math.NaN(), math.NaN()
-	if b := float64(g.batches); b > 0 {
-		out[w.col.oCheatRate] = float64(g.frauds) / b
-		out[w.col.oUndetectedFraudRate] = float64(g.missed) / b
-		if g.verifierBatches > 0 { // verifiers come and go: per verifier present
-			out[w.col.oCheckRate] = g.checks / g.verifierBatches
-		}
-	}
-	profit := w.game.profitGone
-	for _, p := range w.v.profit {
-		profit += p
-	}
-	out[w.col.oVerifierProfit] = profit
 	w.summariseVerification(out)
 	out[w.col.oTotalSlashed] = protocol.Tokens(w.tot.slashed)
 	out[w.col.oLivenessFailures] = float64(w.tot.livenessFailures)

@@ -42,8 +42,8 @@ func sized(s []float64, n, c int) []float64 {
 
 // drawCheckCost draws a verifier's check cost: check_cost times a
 // lognormal factor of median 1 (no draw when the spread is 0).
-func (w *World) drawCheckCost(r *rand.Rand) float64 {
-	p := &w.p.Verification
+func (vg *verification) drawCheckCost(r *rand.Rand) float64 {
+	p := &vg.p.Verification
 	c := p.CheckCost
 	if p.CheckCostSpread > 0 {
 		c *= math.Exp(p.CheckCostSpread * r.NormFloat64())
@@ -53,9 +53,9 @@ func (w *World) drawCheckCost(r *rand.Rand) float64 {
 
 // drawVerifierStake draws a verifier's operating cost (USD a day) and its
 // share of the bridged value, from the verifier population stream.
-func (w *World) drawVerifierStake() (opCostPerDay, share float64) {
-	r := w.streams.verifierPop
-	return w.v.opCostS.Rand(r) / 365, clamp01(w.v.shareS.Rand(r))
+func (vg *verification) drawVerifierStake() (opCostPerDay, share float64) {
+	r := vg.pop
+	return vg.v.opCostS.Rand(r) / 365, clamp01(vg.v.shareS.Rand(r))
 }
 
 // reviewVerifiers is the population's review: the verifier whose
@@ -63,10 +63,10 @@ func (w *World) drawVerifierStake() (opCostPerDay, share float64) {
 // operating cost leaves, then (below the cap) one candidate drawn afresh
 // enters if a year of membership at today's beliefs is worth more than its
 // operating cost (see Verification).
-func (w *World) reviewVerifiers() {
-	v := &w.v
-	g := &w.game
-	vp := &w.p.Verification
+func (vg *verification) reviewVerifiers() {
+	v := &vg.v
+	g := &vg.g
+	vp := &vg.p.Verification
 	days := float64(vp.ReviewDays)
 	worst, worstNet := -1, 0.0
 	for i := range v.len() {
@@ -76,68 +76,68 @@ func (w *World) reviewVerifiers() {
 		v.value[i] = 0
 	}
 	if worst >= 0 {
-		w.verifierLeaves(worst)
+		vg.verifierLeaves(worst)
 	}
 	if v.len() >= g.capacity {
 		return
 	}
-	c := w.drawCheckCost(w.streams.verifierPop)
-	opCost, share := w.drawVerifierStake()
+	c := vg.drawCheckCost(vg.pop)
+	opCost, share := vg.drawVerifierStake()
 	// The candidate's value: what it would earn checking, and how much
 	// fraud its presence would deter, at today's beliefs.
 	n := v.len()
 	var sumBelief float64
-	none := w.defensiveMiss() // nobody checks, in everyone's belief, now that one may have left
+	none := vg.defensiveMiss() // nobody checks, in everyone's belief, now that one may have left
 	for _, b := range v.belief {
 		sumBelief += b
 		none *= 1 - b
 	}
 	g.detectBelief = 1 - none
-	price := w.pool.Price()
-	gain := w.fraudGain()
+	price := vg.env.price()
+	gain := vg.fraudGain()
 	others := 1 - g.detectBelief
 	loss := vp.MissPenalty + share*gain
-	gamma := w.checkGain(c, loss, others, w.potShare(sumBelief, n+1))
+	gamma := vg.checkGain(c, loss, others, vg.potShare(sumBelief, n+1))
 	temp := vp.Noise * c
 	pc := logitChoice(gamma, temp)
-	deter := loss * others * (w.cheatAt(g.detectBelief, gain, price) - w.cheatAt(1-others*(1-pc), gain, price))
-	perYear := (logSum(gamma, temp) + deter) * float64(w.p.Sequencers.BatchesPerDay) * 365
+	deter := loss * others * (vg.cheatAt(g.detectBelief, gain, price) - vg.cheatAt(1-others*(1-pc), gain, price))
+	perYear := (logSum(gamma, temp) + deter) * float64(vg.p.Sequencers.BatchesPerDay) * 365
 	if !(perYear > opCost*365) {
 		return
 	}
 	v.cost, v.opCost, v.share = append(v.cost, c), append(v.opCost, opCost), append(v.share, share)
 	v.p, v.belief, v.profit, v.value = append(v.p, pc), append(v.belief, pc), append(v.profit, 0), append(v.value, 0)
 	g.entries++
-	if w.trace != nil {
-		w.event("verifier_entry", fmt.Sprintf("verifier %d", g.entries), perYear, "USD/year", fmt.Sprintf("expected value of membership; node costs %.0f a year", opCost*365))
+	if vg.env.tracing() {
+		vg.env.event("verifier_entry", fmt.Sprintf("verifier %d", g.entries), perYear, "USD/year", fmt.Sprintf("expected value of membership; node costs %.0f a year", opCost*365))
 	}
 }
 
 // verifierLeaves removes verifier i, keeping the others in order (the
 // draws of a fraud's checks go through them in order).
-func (w *World) verifierLeaves(i int) {
-	v := &w.v
-	g := &w.game
+func (vg *verification) verifierLeaves(i int) {
+	v := &vg.v
+	g := &vg.g
 	g.exits++
 	g.profitGone += v.profit[i]
-	if w.trace != nil {
-		w.event("verifier_exit", fmt.Sprintf("verifier %d of %d", i+1, v.len()), v.profit[i], "USD", "membership worth less than its node over the review")
+	if vg.env.tracing() {
+		vg.env.event("verifier_exit", fmt.Sprintf("verifier %d of %d", i+1, v.len()), v.profit[i], "USD", "membership worth less than its node over the review")
 	}
 	for _, s := range []*[]float64{&v.cost, &v.opCost, &v.share, &v.p, &v.belief, &v.profit, &v.value} {
 		*s = append((*s)[:i], (*s)[i+1:]...)
 	}
 }
 
-// recordVerification writes the verifier population and the bridged value.
-func (w *World) recordVerification(row []float64) {
-	row[w.col.sVerifiers] = float64(w.v.len())
-	row[w.col.sTVL] = w.tvl()
+// recordPopulation writes the verifier population and the bridged value.
+func (vg *verification) recordPopulation(row []float64, col *columns) {
+	row[col.sVerifiers] = float64(vg.v.len())
+	row[col.sTVL] = vg.tvl()
 }
 
-// summariseVerification fills the population's and the bridge's outcomes.
-func (w *World) summariseVerification(out []float64) {
-	out[w.col.oFinalVerifiers] = float64(w.v.len())
-	out[w.col.oVerifierExits] = float64(w.game.exits)
-	out[w.col.oVerifierEntries] = float64(w.game.entries)
-	out[w.col.oFinalTVL] = w.tvl()
+// summarisePopulation fills the population's and the bridge's outcomes.
+func (vg *verification) summarisePopulation(out []float64, col *columns) {
+	out[col.oFinalVerifiers] = float64(vg.v.len())
+	out[col.oVerifierExits] = float64(vg.g.exits)
+	out[col.oVerifierEntries] = float64(vg.g.entries)
+	out[col.oFinalTVL] = vg.tvl()
 }

@@ -30,11 +30,10 @@ type World struct {
 	feeSplit         protocol.FeeSplit
 	slashSplit       protocol.SlashSplit
 
-	ops  operators     // sequencer operators (operators.go)
-	net  network       // active set, batches and the day's network state
-	v    verifiers     // the verification game (verification.go)
-	game gameState     // beliefs and run totals of the game
-	tot  networkTotals // run totals of slashing and liveness failures
+	ops   operators     // sequencer operators (operators.go)
+	net   network       // active set, batches and the day's network state
+	tot   networkTotals // run totals of slashing and liveness failures
+	parts               // the parts that are components (model.go)
 
 	churn churn // operators' exits, removals and entries (churn.go)
 
