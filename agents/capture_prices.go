@@ -11,16 +11,6 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// quote is a priced strategy.
-type quote struct {
-	cost    float64 // USD lost: purchases, interest or fees, bribes
-	capital float64 // USD the attacker must hold to carry it out
-	success float64 // probability that the capture survives the council
-	tokens  int64   // votes or stake to acquire (micro-tokens)
-	prebuy  int64   // borrow, bribe: tokens to buy first to reach the proposal threshold
-	ok      bool    // feasible at all (deep enough market, enough voters)
-}
-
 // needSwing is the margin, in tokens, an attacker with own votes
 // (micro-tokens) must add over the votes a malicious proposal expects
 // against (net of deceived votes for), times 1+margin (from the last
@@ -162,14 +152,14 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 // set the attacker's stake never meets (docs/model.md §15.6).
 func (w *World) stakeAgainst(fresh bool) int64 {
 	o := &w.ops
-	st := w.capt.stakes[:0]
+	st := w.stakeScratch[:0]
 	for k := range o.n {
 		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day+1 || o.self[k] < w.live.minStake || (!fresh && k == w.att.op) {
 			continue
 		}
 		st = append(st, o.stake(k))
 	}
-	w.capt.stakes = st
+	w.stakeScratch = st
 	slices.Sort(st)
 	var sum int64
 	for _, x := range st[max(len(st)-w.live.maxActive, 0):] {

@@ -162,7 +162,7 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	// threshold.
 	check("cost to capture", c.cost, min(council, stake(p.Attacker.SequencerShare)))
 	p.Attacker.SequencerShare = 0.4
-	check("cost to capture at a 0.4 target", w.costToCapture(), min(council, stake(0.4)))
+	check("cost to capture at a 0.4 target", w.capt.costToCapture(), min(council, stake(0.4)))
 }
 
 // binomial is n choose k.

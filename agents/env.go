@@ -10,7 +10,10 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-var _ verificationEnv = (*World)(nil)
+var (
+	_ verificationEnv = (*World)(nil)
+	_ capturePrices   = (*World)(nil)
+)
 
 func (w *World) sequencerView() seqView {
 	o, n := &w.ops, &w.net

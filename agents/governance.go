@@ -278,3 +278,47 @@ func (w *World) measureGovernance() {
 	g.hhi = protocol.HHI(s)
 	w.measureCapture()
 }
+
+// recordGovernance writes today's governance series: turnout, the
+// concentration of voting power, and whether the protocol is captured.
+func (w *World) recordGovernance(row []float64) {
+	g := &w.gov
+	row[w.col.sVoterTurnout] = g.lastTurnout
+	row[w.col.sNakamotoVotes] = float64(g.nakamoto)
+	row[w.col.sHHIVotes] = g.hhi
+	row[w.col.sCaptured] = 0
+	if g.captured {
+		row[w.col.sCaptured] = 1
+	}
+	w.recordCapture(row)
+}
+
+// summariseGovernance fills the governance and capture outcomes; settled
+// is the day positions settled (settledDay; -1: never), from which the
+// minima are taken.
+func (w *World) summariseGovernance(settled int, out []float64) {
+	g := &w.gov
+	out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 0, captureNone, math.NaN()
+	if g.captured {
+		out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 1, float64(g.captureKind), float64(g.captureDay)
+	}
+	w.summariseCapture(settled, out)
+	out[w.col.oAttackerProfit] = w.attackerProfit()
+	out[w.col.oProposalsPassed] = float64(g.passed)
+	out[w.col.oMaliciousPassed] = float64(g.maliciousPassed)
+	out[w.col.oVetoes] = float64(g.vetoes)
+	out[w.col.oMeanVoterTurnout], out[w.col.oTop10VoteShare], out[w.col.oTimeToEffectiveGovernance] = math.NaN(), math.NaN(), math.NaN()
+	if g.closed > 0 {
+		out[w.col.oMeanVoterTurnout] = g.turnoutSum / float64(g.closed)
+	}
+	if g.withVotes > 0 {
+		out[w.col.oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
+	}
+	if g.effectiveDay >= 0 {
+		out[w.col.oTimeToEffectiveGovernance] = float64(g.effectiveDay)
+	}
+	out[w.col.oFirstExecuted] = math.NaN()
+	if g.firstExecuted >= 0 {
+		out[w.col.oFirstExecuted] = float64(g.firstExecuted)
+	}
+}

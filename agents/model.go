@@ -40,7 +40,8 @@ var day = [numSlots]func(w *World){
 // them; this file wires them: their phases in the day table above, their
 // resets, records and summaries below.
 type parts struct {
-	verif verification // the verification game and the verifier population (verification.go, verifiers.go, fraud.go)
+	verif verification // the verification game and the verifier population (verification.go, verifiers.go, fraud.go, payoffs.go, verification_metrics.go)
+	capt  captureMeter // the cost to capture, route by route (capture.go)
 }
 
 // resetVerification resets the verification game with its two streams,
@@ -53,6 +54,16 @@ func (w *World) resetVerification() error {
 // game's metrics.
 func (w *World) recordVerification(row []float64)    { w.verif.record(row, &w.col) }
 func (w *World) summariseVerification(out []float64) { w.verif.summarise(out, &w.col) }
+
+// resetCapture, measureCapture, recordCapture and summariseCapture run
+// the capture meter: reset with governance, measured at governance's
+// measurements, reported with governance's metrics.
+func (w *World) resetCapture()               { w.capt.reset(w.p, w) }
+func (w *World) measureCapture()             { w.capt.measure(w.day) }
+func (w *World) recordCapture(row []float64) { w.capt.record(row, &w.col) }
+func (w *World) summariseCapture(settled int, out []float64) {
+	w.capt.summarise(out, &w.col, w.day, settled)
+}
 
 // Step advances the world by one day.
 func (w *World) Step() {

@@ -160,3 +160,44 @@ func declareMarketMetrics(m *Model, c *columns) {
 	c.oFinalTreasuryExecutable = m.Outcome(Metric{Name: "final_treasury_executable_usd", Unit: "USD", Doc: "executable: treasury USD plus what selling all its tokens into the last day's pool would raise"})
 	c.oTreasuryShortfallDays = m.Outcome(Metric{Name: "treasury_shortfall_days", Unit: "days", Doc: "days on which the treasury could not pay its budget"})
 }
+
+// settledDay is the day positions settled in the run's daily rows
+// (settleDay on the staking ratio, with the metrics section's window and
+// band): the one "after launch" of the outcomes that leave the launch out
+// (min_security_budget_usd, the concentration and the capture minima).
+func (w *World) settledDay(series []float64) int {
+	return settleDay(series, w.width, int(w.col.sStakingRatio), w.p.Metrics.SettleWindowDays, w.p.Metrics.SettleBand)
+}
+
+// settleDay is the first day d at which positions have settled: the
+// staking ratio (column col of rows of width width) on each of the window
+// days up to d stayed within band times their mean of that mean (the
+// launch ramp is over: holders have staked what they will hold for a
+// while). -1 when it never did within the run.
+func settleDay(series []float64, width, col, window int, band float64) int {
+	steps := len(series) / width
+	window = max(window, 1)
+	for d := window - 1; d < steps; d++ {
+		var mean float64
+		for t := d - window + 1; t <= d; t++ {
+			mean += series[t*width+col]
+		}
+		mean /= float64(window)
+		ok := true
+		for t := d - window + 1; t <= d && ok; t++ {
+			ok = math.Abs(series[t*width+col]-mean) <= band*mean
+		}
+		if ok {
+			return d
+		}
+	}
+	return -1
+}
+
+// finiteOrNaN maps +Inf (a blocked route) to NaN (an empty outcome).
+func finiteOrNaN(x float64) float64 {
+	if math.IsInf(x, 0) {
+		return math.NaN()
+	}
+	return x
+}

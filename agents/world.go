@@ -37,10 +37,10 @@ type World struct {
 
 	churn churn // operators' exits, removals and entries (churn.go)
 
-	gov  govState      // token governance (governance.go)
-	att  attackerState // the attacker's plans and tokens (attacker.go)
-	capt captureState  // the costs to capture, route by route (capture.go)
-	live liveParams    // the parameters governance can change, this run's copy
+	gov          govState      // token governance (governance.go)
+	att          attackerState // the attacker's plans and tokens (attacker.go)
+	stakeScratch []int64       // scratch of stakeAgainst (capture_prices.go)
+	live         liveParams    // the parameters governance can change, this run's copy
 
 	supply0, minted, burned                        int64
 	totLiquid, totStaked, totUnbonding, totLocked  int64

@@ -30,6 +30,11 @@ var components = []component{
 		types: []string{"verification", "verifiers", "gameState"},
 		files: []string{"verification.go", "verifiers.go", "fraud.go", "payoffs.go", "verification_metrics.go"},
 	},
+	{
+		name:  "capture meter",
+		types: []string{"captureMeter", "captureMeasure"},
+		files: []string{"capture.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring file.
