@@ -22,7 +22,7 @@
 //   - Token governance: delegates and self-voting holders vote on random
 //     proposals that change the run's parameters, under a quorum, a
 //     timelock and a security council (governance.go, proposals.go,
-//     voters.go, council.go, [Governance]); an
+//     voters.go, votingpower.go, council.go, [Governance]); an
 //     attacker buys, borrows or bribes votes, or stakes, to capture the
 //     protocol (attacker.go, [Attacker]); capture_prices.go prices each
 //     route, capture.go measures the cost to capture and records captures.
