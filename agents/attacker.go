@@ -91,7 +91,7 @@ func (w *World) attackerReview() {
 	if at.mode != attIdle || w.gov.captured {
 		return
 	}
-	w.countVotes()
+	w.countVotes(false)
 	var best struct {
 		s              strategy
 		kind           propKind

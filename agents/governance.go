@@ -262,7 +262,7 @@ func (w *World) drainTreasury(kind int) {
 func (w *World) measureGovernance() {
 	g := &w.gov
 	vs := &g.vs
-	w.countVotes()
+	w.countVotes(false)
 	order := w.sortVoters()
 	s := vs.sorted[:0]
 	for j := len(order) - 1; j >= 0; j-- {

@@ -244,7 +244,7 @@ func TestGovernanceCalibration(t *testing.T) {
 		turnout += sum[int(core().cols.oMeanVoterTurnout)] / runs
 		top10 += sum[int(core().cols.oTop10VoteShare)] / runs
 		w := &s.world
-		w.countVotes()
+		w.countVotes(false)
 		ds := slices.Clone(w.gov.vs.power[:w.gov.vs.delegates])
 		slices.Sort(ds)
 		slices.Reverse(ds)

@@ -130,7 +130,7 @@ func (w *World) thresholdVotes() int64 {
 // proposal threshold and is positive; -1 when there is none.
 func (w *World) drawProposer() int {
 	vs := &w.gov.vs
-	w.countVotes()
+	w.countVotes(false)
 	t := max(w.thresholdVotes(), 1)
 	end := vs.n
 	if vs.opBase >= 0 {

@@ -177,7 +177,10 @@ func (w *World) snapshot(pr *proposal) {
 	vs := &g.vs
 	p := &w.p.Governance
 	r := w.streams.governance
-	w.countVotes()
+	// An ordinary proposal moves each voter's support by its interest
+	// (interest.go), which reads the staked and grantees' parts of power.
+	interest := !pr.kind.malicious() && p.InterestWeight > 0
+	w.countVotes(interest)
 	pr.stage = stageVoting
 	pr.votable = g.votable
 	pr.tally = protocol.Tally{Quorum: g.gov.QuorumVotes(g.votable)}
@@ -192,9 +195,6 @@ func (w *World) snapshot(pr *proposal) {
 		pr.stakes = 1
 	}
 	shift := p.TurnoutStakes*(pr.stakes-0.5) + p.TurnoutContest*(contested-0.5)
-	// An ordinary proposal moves each voter's support by its interest
-	// (interest.go).
-	interest := !pr.kind.malicious() && p.InterestWeight > 0
 	var base float64
 	var du yieldChange
 	if interest {

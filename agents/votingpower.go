@@ -13,14 +13,21 @@ import (
 // countVotes measures every voter's power today, the votable supply and
 // the attacker's own voting power, and what a malicious proposal may
 // expect: the votes against and for (deceived voters) and the turnout.
-func (w *World) countVotes() {
+// With shares it also counts the staked and the grantees' parts of each
+// voter's power (stakedPower, granteePower), which only the snapshot of a
+// proposal whose voters weigh their interest reads: the other counts (a
+// proposer's draw, the attacker's review, the measurements) skip that
+// work, and those parts keep the values of the last count with shares.
+func (w *World) countVotes(shares bool) {
 	g := &w.gov
 	vs := &g.vs
 	h := &w.h
 	pw, sp, gp := vs.power[:vs.n], vs.stakedPower[:vs.n], vs.granteePower[:vs.n]
 	clear(pw)
-	clear(sp)
-	clear(gp)
+	if shares {
+		clear(sp)
+		clear(gp)
+	}
 	var votable int64
 	k := int64(vs.split)
 	n := h.len()
@@ -45,6 +52,18 @@ func (w *World) countVotes() {
 		} else {
 			part = x / k
 		}
+		voters := hv[i*vs.split : (i+1)*vs.split]
+		if v := voters[0]; v >= 0 {
+			pw[v] += x - part*(k-1) // the rounding remainder goes to the first
+		}
+		for _, v := range voters[1:] {
+			if v >= 0 {
+				pw[v] += part
+			}
+		}
+		if !shares {
+			continue
+		}
 		s := staked[i]
 		var sPart int64
 		if shift >= 0 {
@@ -52,14 +71,11 @@ func (w *World) countVotes() {
 		} else {
 			sPart = s / k
 		}
-		voters := hv[i*vs.split : (i+1)*vs.split]
 		if v := voters[0]; v >= 0 {
-			pw[v] += x - part*(k-1) // the rounding remainder goes to the first
 			sp[v] += s - sPart*(k-1)
 		}
 		for _, v := range voters[1:] {
 			if v >= 0 {
-				pw[v] += part
 				sp[v] += sPart
 			}
 		}
@@ -81,7 +97,10 @@ func (w *World) countVotes() {
 				continue
 			}
 			x := o.self[k]
-			pw[vs.opBase+k], sp[vs.opBase+k] = x, x
+			pw[vs.opBase+k] = x
+			if shares {
+				sp[vs.opBase+k] = x
+			}
 			votable += x
 		}
 	}
