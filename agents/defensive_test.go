@@ -115,7 +115,7 @@ func TestFranchise(t *testing.T) {
 		{true, 0.04, 1}, {true, 0.06, 0}, {false, 0.06, 1}, {false, 0.11, 0},
 	} {
 		w.p.Fraud.FarSighted = tc.far
-		if got := w.verif.cheatProb(0, tc.d, 5, 1); math.Abs(got-tc.want) > 1e-6 {
+		if got := w.verif.cheatProb(0, tc.d, 5, 1, w.verif.franchise(0)); math.Abs(got-tc.want) > 1e-6 {
 			t.Errorf("far sighted %v, detection %g: cheat probability %g, want %g", tc.far, tc.d, got, tc.want)
 		}
 	}

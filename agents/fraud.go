@@ -71,15 +71,26 @@ func (vg *verification) fraudCostsUsers(n int, stolen float64) {
 
 // cheatProb is operator k's probability of posting an invalid root when it
 // believes a fraud is detected with probability d: a logit response to
-// gain G against its bond, at a temperature of fraud.noise times the
-// smaller of the two. A benched operator posts honestly.
-func (vg *verification) cheatProb(k int, d, gain, price float64) float64 {
+// gain G against its bond and its franchise (franchise(k)), at a
+// temperature of fraud.noise times the smaller of gain and bond. A
+// benched operator posts honestly.
+func (vg *verification) cheatProb(k int, d, gain, price, franchise float64) float64 {
 	o := &vg.seq
 	if !(gain > 0) || o.benched[k] {
 		return 0
 	}
 	bond := vg.bond + vg.penalty*protocol.Tokens(o.self[k])*price // governance may change the bond and the penalty
-	return logitChoice(gain*(1-d)-(bond+vg.franchise(k))*d, vg.p.Fraud.Noise*min(gain, bond))
+	return logitChoice(gain*(1-d)-(bond+franchise)*d, vg.p.Fraud.Noise*min(gain, bond))
+}
+
+// takeFranchises sets fr[k] to franchise(k) for today's online operators,
+// once a revision: cheatAt asks for every operator's at every verifier's
+// deterrence, and it cannot change within a revision (an operator's
+// smoothed income moves at the end of the day).
+func (vg *verification) takeFranchises() {
+	for _, k := range vg.seq.online {
+		vg.fr[k] = vg.franchise(k)
+	}
 }
 
 // franchise is what a caught fraud takes from operator k's future income
@@ -106,7 +117,7 @@ func (vg *verification) cheatAt(d, gain, price float64) float64 {
 		b := float64(vg.seq.batches[k])
 		den += b
 		if b > 0 {
-			num += b * vg.cheatProb(k, d, gain, price)
+			num += b * vg.cheatProb(k, d, gain, price, vg.fr[k])
 		}
 	}
 	if den == 0 {

@@ -70,6 +70,7 @@ type verification struct {
 	bond, penalty float64            // the fraud bond (USD) and the invalid-root penalty (fraction of the self-stake)
 	val           protocol.Valuation // capitalises an operator's income (franchise)
 	cheat         []float64          // per operator: today's probability of posting an invalid root
+	fr            []float64          // per online operator: its franchise at this revision (takeFranchises)
 }
 
 // reset starts a run of p: it draws the verifiers' check costs (from r,
@@ -87,6 +88,7 @@ func (vg *verification) load() {
 	vg.bond, vg.penalty = vg.env.fraudBond(), vg.env.invalidRootPenalty()
 	vg.val = vg.env.cashFlowValuation()
 	vg.cheat = resize(vg.cheat, len(vg.seq.self))
+	vg.fr = resize(vg.fr, len(vg.seq.self))
 }
 
 // resetGame sizes the population and draws it, and sets the priors.
@@ -197,6 +199,7 @@ func (vg *verification) revise(nb int) {
 	}
 	none := vg.defensiveMiss() // the defensive validators all miss a batch
 	g.detectBelief = 1 - none*v.pre[n]
+	vg.takeFranchises()
 
 	// Sequencers: gain G if the root passes, lose the bond S (plus the
 	// slashed self-stake) if it is caught.
@@ -206,7 +209,7 @@ func (vg *verification) revise(nb int) {
 	chal := vg.p.Slashing.Split[2]
 	var wfNum, wfDen float64
 	for _, k := range vg.seq.online {
-		q := vg.cheatProb(k, g.detectBelief, gain, price)
+		q := vg.cheatProb(k, g.detectBelief, gain, price, vg.fr[k])
 		vg.cheat[k] = q
 		if chal > 0 && pen > 0 && q > 0 {
 			slashable := o.self[k]

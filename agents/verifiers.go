@@ -100,6 +100,7 @@ func (vg *verification) reviewVerifiers() {
 	gamma := vg.checkGain(c, loss, others, vg.potShare(sumBelief, n+1))
 	temp := vp.Noise * c
 	pc := logitChoice(gamma, temp)
+	vg.takeFranchises()
 	deter := loss * others * (vg.cheatAt(g.detectBelief, gain, price) - vg.cheatAt(1-others*(1-pc), gain, price))
 	perYear := (logSum(gamma, temp) + deter) * float64(vg.p.Sequencers.BatchesPerDay) * 365
 	if !(perYear > opCost*365) {
