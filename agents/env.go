@@ -13,6 +13,7 @@ import (
 var (
 	_ verificationEnv = (*World)(nil)
 	_ capturePrices   = (*World)(nil)
+	_ councilEnv      = (*World)(nil)
 )
 
 func (w *World) sequencerView() seqView {

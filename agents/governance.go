@@ -54,10 +54,9 @@ func (w *World) budgets() (usd, tokens float64) {
 
 // govState is the governance of one run.
 type govState struct {
-	gov     protocol.Governor
-	council protocol.Council
-	vs      voterSet
-	props   []proposal
+	gov   protocol.Governor
+	vs    voterSet
+	props []proposal
 
 	grantees []int32 // holders of type grants
 
@@ -66,14 +65,12 @@ type govState struct {
 	unproposed     int   // ordinary proposals not made: no proposer above the threshold, or no deposit
 
 	next, nextArrival, nextMeasure, nextCompromise int
-	compromised                                    int
 
 	// the last count of voting power
 	votable, attPower int64
 	// expectations for a malicious proposal at the last count
 	expAgainst, expFor, expTurnout float64
 
-	vetoTail                 []float64 // veto probability at full authority, by compromised keys
 	kindCum                  [numOrdinaryKinds]float64
 	grantS, supportS, stakeS sampler
 
@@ -108,9 +105,7 @@ func (w *World) resetGovernance() error {
 	p := &w.p.Governance
 	g := &w.gov
 	g.gov = protocol.Governor{SnapshotDelayDays: p.SnapshotDelayDays, VotingDays: p.VotingDays, TimelockDays: p.TimelockDays, Quorum: p.Quorum}
-	g.council = protocol.Council{Members: p.Council.Members, Threshold: p.Council.Threshold}
 	g.props = g.props[:0]
-	g.compromised = 0
 	g.deposits, g.depositsBurned, g.unproposed = 0, 0, 0
 	g.proposals, g.passed, g.maliciousPassed, g.vetoes, g.executed, g.closed, g.withVotes = 0, 0, 0, 0, 0, 0, 0
 	g.turnoutSum, g.top10Sum, g.lastTurnout = 0, 0, 0
@@ -138,10 +133,7 @@ func (w *World) resetGovernance() error {
 	if err := w.resetVoters(); err != nil {
 		return err
 	}
-	g.vetoTail = resize(g.vetoTail, max(p.Council.Members, 0)+1)
-	for c := range g.vetoTail {
-		g.vetoTail[c] = g.council.VetoProbability(c, p.Council.Detection, 1)
-	}
+	w.resetCouncil()
 	if err := w.resetAttacker(); err != nil {
 		return err
 	}

@@ -140,7 +140,7 @@ func TestCouncilVetoStopsPassedProposal(t *testing.T) {
 		p.Simulation.HorizonDays = 60
 		p.Governance.Council = c.council
 		w := newWorld(t, &p)
-		w.gov.compromised = c.compromised
+		w.council.compromised = c.compromised
 		w.Step()
 		injectMalicious(w)
 		for w.day < p.Simulation.HorizonDays {

@@ -40,8 +40,9 @@ var day = [numSlots]func(w *World){
 // them; this file wires them: their phases in the day table above, their
 // resets, records and summaries below.
 type parts struct {
-	verif verification // the verification game and the verifier population (verification.go, verifiers.go, fraud.go, payoffs.go, verification_metrics.go)
-	capt  captureMeter // the cost to capture, route by route (capture.go)
+	verif   verification    // the verification game and the verifier population (verification.go, verifiers.go, fraud.go, payoffs.go, verification_metrics.go)
+	capt    captureMeter    // the cost to capture, route by route (capture.go)
+	council securityCouncil // the security council's keys, authority and veto (council.go)
 }
 
 // resetVerification resets the verification game with its two streams,
@@ -64,6 +65,16 @@ func (w *World) recordCapture(row []float64) { w.capt.record(row, &w.col) }
 func (w *World) summariseCapture(settled int, out []float64) {
 	w.capt.summarise(out, &w.col, w.day, settled)
 }
+
+// resetCouncil, compromiseKeys, gatekeeper, vetoProbability and
+// councilCaptured run the security council for governance: reset with
+// it, a key-compromise event on governance's calendar, and what the
+// proposals and the capture prices ask of it.
+func (w *World) resetCouncil()                 { w.council.reset(w.p, w.streams.governance, w) }
+func (w *World) compromiseKeys()               { w.council.compromiseKeys(w.day) }
+func (w *World) gatekeeper(d int) bool         { return w.council.gatekeeper(d) }
+func (w *World) vetoProbability(d int) float64 { return w.council.vetoProbability(d) }
+func (w *World) councilCaptured() bool         { return w.council.captured() }
 
 // Step advances the world by one day.
 func (w *World) Step() {

@@ -245,7 +245,7 @@ func (w *World) closeVote(pr *proposal) {
 	if w.gatekeeper(w.day) {
 		pr.gatekept = true
 		if pr.kind.malicious() {
-			pr.approved = g.council.Captured(g.compromised)
+			pr.approved = w.councilCaptured()
 		} else {
 			pr.approved = pr.tally.For >= pr.tally.Against
 		}

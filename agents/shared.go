@@ -315,3 +315,11 @@ type quote struct {
 	prebuy  int64   // borrow, bribe: tokens to buy first to reach the proposal threshold
 	ok      bool    // feasible at all (deep enough market, enough voters)
 }
+
+// councilEnv is the rest of the model as the security council (council.go)
+// reaches it.
+type councilEnv interface {
+	// drainTreasury records a capture of kind and moves
+	// attacker.drain_share of the treasury to the attacker (governance.go).
+	drainTreasury(kind int)
+}

@@ -35,6 +35,11 @@ var components = []component{
 		types: []string{"captureMeter", "captureMeasure"},
 		files: []string{"capture.go"},
 	},
+	{
+		name:  "security council",
+		types: []string{"securityCouncil"},
+		files: []string{"council.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring file.
