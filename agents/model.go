@@ -43,6 +43,7 @@ type parts struct {
 	verif   verification    // the verification game and the verifier population (verification.go, verifiers.go, fraud.go, payoffs.go, verification_metrics.go)
 	capt    captureMeter    // the cost to capture, route by route (capture.go)
 	council securityCouncil // the security council's keys, authority and veto (council.go)
+	churn   churn           // the operators' exits, removals and entries (churn.go)
 }
 
 // resetVerification resets the verification game with its two streams,
@@ -75,6 +76,15 @@ func (w *World) compromiseKeys()               { w.council.compromiseKeys(w.day)
 func (w *World) gatekeeper(d int) bool         { return w.council.gatekeeper(d) }
 func (w *World) vetoProbability(d int) float64 { return w.council.vetoProbability(d) }
 func (w *World) councilCaptured() bool         { return w.council.captured() }
+
+// resetChurn, bookChurn, bookBonded, recordChurn and summariseChurn run
+// the operator churn count for the operators: reset with them, an exit,
+// removal or entry today, the day's count of operators in the network.
+func (w *World) resetChurn()                  { w.churn.reset() }
+func (w *World) bookChurn(status opStatus)    { w.churn.add(w.day, status) }
+func (w *World) bookBonded(n int)             { w.churn.bookBonded(n) }
+func (w *World) recordChurn(row []float64)    { w.churn.record(row, &w.col, w.day) }
+func (w *World) summariseChurn(out []float64) { w.churn.summarise(out, &w.col) }
 
 // Step advances the world by one day.
 func (w *World) Step() {

@@ -160,7 +160,7 @@ func (w *World) resetNetwork() error {
 	n.batchOp = resize(n.batchOp, p.BatchesPerDay)
 	n.nBatches, n.nakamoto3, n.nakamoto2, n.hhi, n.bestScore = 0, 0, 0, 0, 0
 	w.tot = networkTotals{}
-	w.churn.reset()
+	w.resetChurn()
 	w.challengerTokens = 0
 	for range p.Operators {
 		k := o.n
@@ -228,7 +228,7 @@ func (w *World) enterOperator(k int) {
 	o.active[k], o.offline[k], o.badDay[k], o.benched[k], o.batches[k] = false, false, false, false, 0
 	o.n = max(o.n, k+1)
 	if w.day > 0 { // the launch operators are the network, not entries
-		w.churn.add(w.day, opBonded)
+		w.bookChurn(opBonded)
 	}
 }
 
@@ -252,7 +252,7 @@ func (w *World) leave(k int, status opStatus) {
 	w.settleOperator(k)
 	o.status[k] = status
 	o.active[k] = false
-	w.churn.add(w.day, status)
+	w.bookChurn(status)
 	s := o.self[k]
 	o.self[k] = 0
 	o.totSelf -= s
@@ -357,4 +357,17 @@ func (w *World) recountOperators(deleg []int64) {
 	if self != o.totSelf || ub != o.totUnbond || liq != o.totLiquid {
 		panic(fmt.Sprintf("agents: operator recount differs from totals on day %d", w.day))
 	}
+}
+
+// countBonded books today's operators in the network, at the day's end
+// (operator churn's denominator, churn.go).
+func (w *World) countBonded() {
+	o := &w.ops
+	n := 0
+	for k := range o.n {
+		if o.status[k] == opBonded {
+			n++
+		}
+	}
+	w.bookBonded(n)
 }

@@ -30,7 +30,7 @@ func (w *World) record(row []float64) {
 	row[w.col.sNakamoto] = float64(n.nakamoto3)
 	row[w.col.sNakamotoHalf] = float64(n.nakamoto2)
 	row[w.col.sHHIStake] = n.hhi
-	row[w.col.sOperatorChurn] = w.churnRate()
+	w.recordChurn(row)
 	w.recordGovernance(row)
 	w.recordMechanisms(row)
 }

@@ -35,8 +35,6 @@ type World struct {
 	tot   networkTotals // run totals of slashing and liveness failures
 	parts               // the parts that are components (model.go)
 
-	churn churn // operators' exits, removals and entries (churn.go)
-
 	gov          govState      // token governance (governance.go)
 	att          attackerState // the attacker's plans and tokens (attacker.go)
 	stakeScratch []int64       // scratch of stakeAgainst (capture_prices.go)

@@ -40,6 +40,11 @@ var components = []component{
 		types: []string{"securityCouncil"},
 		files: []string{"council.go"},
 	},
+	{
+		name:  "operator churn",
+		types: []string{"churn"},
+		files: []string{"churn.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring file.
