@@ -78,11 +78,9 @@ type govState struct {
 	proposals, passed, maliciousPassed, vetoes, executed int
 	closed, withVotes                                    int
 	turnoutSum, top10Sum, lastTurnout                    float64
-	firstExecuted                                        int              // the first ordinary proposal executed; -1: none
-	effectiveDay                                         int              // governance effective (effective.go); -1: not yet
-	closes                                               []closedProposal // the ordinary proposals closed within the window (effective.go)
+	firstExecuted                                        int // the first ordinary proposal executed; -1: none
 
-	// measurements (the costs to capture are in World.capt, capture.go)
+	// measurements (the costs to capture are the capture meter's, capture.go)
 	nakamoto                int
 	hhi                     float64
 	captured                bool
@@ -109,7 +107,8 @@ func (w *World) resetGovernance() error {
 	g.deposits, g.depositsBurned, g.unproposed = 0, 0, 0
 	g.proposals, g.passed, g.maliciousPassed, g.vetoes, g.executed, g.closed, g.withVotes = 0, 0, 0, 0, 0, 0, 0
 	g.turnoutSum, g.top10Sum, g.lastTurnout = 0, 0, 0
-	g.firstExecuted, g.effectiveDay, g.closes = -1, -1, g.closes[:0]
+	g.firstExecuted = -1
+	w.resetEffectiveness()
 	g.captured, g.captureKind, g.captureDay = false, captureNone, -1
 	g.nakamoto, g.hhi = 0, 0
 	w.resetCapture()
@@ -299,16 +298,14 @@ func (w *World) summariseGovernance(settled int, out []float64) {
 	out[w.col.oProposalsPassed] = float64(g.passed)
 	out[w.col.oMaliciousPassed] = float64(g.maliciousPassed)
 	out[w.col.oVetoes] = float64(g.vetoes)
-	out[w.col.oMeanVoterTurnout], out[w.col.oTop10VoteShare], out[w.col.oTimeToEffectiveGovernance] = math.NaN(), math.NaN(), math.NaN()
+	out[w.col.oMeanVoterTurnout], out[w.col.oTop10VoteShare] = math.NaN(), math.NaN()
 	if g.closed > 0 {
 		out[w.col.oMeanVoterTurnout] = g.turnoutSum / float64(g.closed)
 	}
 	if g.withVotes > 0 {
 		out[w.col.oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
 	}
-	if g.effectiveDay >= 0 {
-		out[w.col.oTimeToEffectiveGovernance] = float64(g.effectiveDay)
-	}
+	w.summariseEffectiveness(out)
 	out[w.col.oFirstExecuted] = math.NaN()
 	if g.firstExecuted >= 0 {
 		out[w.col.oFirstExecuted] = float64(g.firstExecuted)

@@ -44,6 +44,7 @@ type parts struct {
 	capt    captureMeter    // the cost to capture, route by route (capture.go)
 	council securityCouncil // the security council's keys, authority and veto (council.go)
 	churn   churn           // the operators' exits, removals and entries (churn.go)
+	eff     effectiveness   // when governance becomes effective (effective.go)
 }
 
 // resetVerification resets the verification game with its two streams,
@@ -85,6 +86,13 @@ func (w *World) bookChurn(status opStatus)    { w.churn.add(w.day, status) }
 func (w *World) bookBonded(n int)             { w.churn.bookBonded(n) }
 func (w *World) recordChurn(row []float64)    { w.churn.record(row, &w.col, w.day) }
 func (w *World) summariseChurn(out []float64) { w.churn.summarise(out, &w.col) }
+
+// resetEffectiveness, recordClose and summariseEffectiveness run the
+// effective-governance tracker for governance: reset with it, an ordinary
+// proposal's close today (proposals.go), and its outcome.
+func (w *World) resetEffectiveness()                  { w.eff.reset(w.p) }
+func (w *World) recordClose(decided bool)             { w.eff.recordClose(w.day, decided) }
+func (w *World) summariseEffectiveness(out []float64) { w.eff.summarise(out, &w.col) }
 
 // Step advances the world by one day.
 func (w *World) Step() {

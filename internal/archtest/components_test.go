@@ -45,6 +45,11 @@ var components = []component{
 		types: []string{"churn"},
 		files: []string{"churn.go"},
 	},
+	{
+		name:  "effective governance",
+		types: []string{"effectiveness"},
+		files: []string{"effective.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring file.
