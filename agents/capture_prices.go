@@ -121,7 +121,6 @@ func (w *World) bribeQuotes(kind propKind) int {
 // operators (plain staking) the stake of all stakers stands for the active
 // stake.
 func (w *World) priceStake(share float64, fresh bool) quote {
-	at := &w.att
 	o := &w.ops
 	var others, own int64
 	if w.plainStaking {
@@ -130,9 +129,10 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 		others = w.stakeAgainst(fresh)
 	}
 	if !fresh {
-		own = at.liquid
-		if at.op >= 0 {
-			own += o.stake(at.op)
+		liquid, op := w.attackerHoldings()
+		own = liquid
+		if op >= 0 {
+			own += o.stake(op)
 		}
 	}
 	a := int64(math.Floor(share*float64(others)/(1-share))) + 1
@@ -154,7 +154,7 @@ func (w *World) stakeAgainst(fresh bool) int64 {
 	o := &w.ops
 	st := w.stakeScratch[:0]
 	for k := range o.n {
-		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day+1 || o.self[k] < w.live.minStake || (!fresh && k == w.att.op) {
+		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day+1 || o.self[k] < w.live.minStake || (!fresh && k == w.attackerOperator()) {
 			continue
 		}
 		st = append(st, o.stake(k))
@@ -166,4 +166,55 @@ func (w *World) stakeAgainst(fresh bool) int64 {
 		sum += x
 	}
 	return sum
+}
+
+// dailySlice is the largest daily trade of the attacker, in micro-tokens.
+func (w *World) dailySlice() int64 {
+	return max(int64(w.p.Attacker.MaxDailyTrade*float64(w.pool.Tokens)), 1)
+}
+
+// tradeDays is the number of daily slices to trade tokens micro-tokens.
+func (w *World) tradeDays(tokens int64) int {
+	s := w.dailySlice()
+	return int(min((tokens+s-1)/s, math.MaxInt32))
+}
+
+// payoff is what a successful malicious proposal of kind is worth to the
+// attacker: the treasury's USD plus what its drained tokens sell for over
+// planning_days, or the value of controlling the sequencers.
+func (w *World) payoff(kind propKind) float64 {
+	a := &w.p.Attacker
+	if kind == propAdmitCartel {
+		return a.SequencerValueUSD
+	}
+	x := protocol.FracOf(w.treasuryTokens, a.DrainShare)
+	days := max(a.PlanningDays, 1)
+	sold := min(x, w.dailySlice()*int64(days))
+	return w.treasuryUSD*a.DrainShare + protocol.SaleValueOverDays(w.pool, sold, days)
+}
+
+// lossPerToken is what a voter loses per token it holds when a malicious
+// proposal of kind executes: its share of the drained treasury (at the
+// pool price) or of the value the cartel extracts, over the tokens with a
+// claim (the supply outside the treasury and the reward pool).
+func (w *World) lossPerToken(kind propKind) float64 {
+	a := &w.p.Attacker
+	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.treasuryTokens - w.rewardPool)
+	if !(claim > 0) {
+		return 0
+	}
+	loss := a.SequencerValueUSD
+	if kind == propDrain {
+		loss = a.DrainShare * (protocol.Tokens(w.treasuryTokens)*w.pool.Price() + w.treasuryUSD)
+	}
+	return loss / claim
+}
+
+// lending is the run's money market at today's circulating supply.
+func (w *World) lending() protocol.LendingMarket {
+	l := &w.p.Lending
+	return protocol.LendingMarket{
+		DepthTokens: protocol.ToMicro(l.Depth * max(w.circulating(), 0)),
+		RateAnnual:  l.RateAnnual, FlashFee: l.FlashFee, CollateralRatio: l.CollateralRatio,
+	}
 }

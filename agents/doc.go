@@ -29,8 +29,8 @@
 //   - Built-in parts that are components own their state and reach the
 //     rest only through the interfaces at the end of shared.go (the World
 //     implements them in env.go): the verification game, the capture
-//     meter, the security council, operator churn and effective
-//     governance; model.go wires them (parts) and lists the day.
+//     meter, the security council, operator churn, effective governance
+//     and the attacker; model.go wires them (parts) and lists the day.
 //   - [Sim]: runs a World for the engine; [SeriesColumns] and
 //     [OutcomeColumns] describe what a run of given parameters reports.
 //

@@ -167,12 +167,7 @@ func poissonGap(r interface{ ExpFloat64() float64 }, perYear float64) int {
 // ends, executions, key compromises, the attacker's reviews and the
 // periodic measurement). On a quiet day it costs one comparison.
 func (w *World) govern() {
-	if w.att.mode != attIdle {
-		w.attackerDay()
-	}
-	if w.att.op >= 0 {
-		w.checkStakeCapture()
-	}
+	w.attackerDaily()
 	g := &w.gov
 	if w.day < g.next {
 		return
@@ -187,9 +182,8 @@ func (w *World) govern() {
 		w.proposeOrdinary()
 		g.nextArrival = w.day + poissonGap(r, p.ProposalsPerYear)
 	}
-	if w.day >= w.att.nextReview {
-		w.attackerReview()
-		w.att.nextReview = w.day + poissonGap(r, w.p.Attacker.ReviewsPerYear)
+	if w.day >= w.attackerNextReview() {
+		w.attackerReview() // and its next review, drawn from the governance stream
 	}
 	w.advanceProposals()
 	if w.day >= g.nextMeasure {
@@ -202,7 +196,7 @@ func (w *World) govern() {
 // scheduleGovernance sets the next day with a governance event.
 func (w *World) scheduleGovernance() {
 	g := &w.gov
-	next := min(g.nextArrival, g.nextMeasure, g.nextCompromise, w.att.nextReview)
+	next := min(g.nextArrival, g.nextMeasure, g.nextCompromise, w.attackerNextReview())
 	for i := range g.props {
 		pr := &g.props[i]
 		switch pr.stage {
@@ -238,14 +232,9 @@ func (w *World) drainTreasury(kind int) {
 	share := w.p.Attacker.DrainShare
 	x := protocol.FracOf(w.treasuryTokens, share)
 	w.treasuryTokens -= x
-	w.att.liquid += x
 	usd := w.treasuryUSD * share
 	w.treasuryUSD -= usd
-	w.att.received += usd
-	w.att.capital += usd
-	if w.att.liquid > 0 {
-		w.att.mode = attSelling
-	}
+	w.attackerReceives(x, usd)
 }
 
 // measureGovernance measures the concentration of voting power and the

@@ -45,6 +45,7 @@ type parts struct {
 	council securityCouncil // the security council's keys, authority and veto (council.go)
 	churn   churn           // the operators' exits, removals and entries (churn.go)
 	eff     effectiveness   // when governance becomes effective (effective.go)
+	att     attacker        // the attacker's plans, tokens and capital (attacker.go)
 }
 
 // resetVerification resets the verification game with its two streams,
@@ -93,6 +94,28 @@ func (w *World) summariseChurn(out []float64) { w.churn.summarise(out, &w.col) }
 func (w *World) resetEffectiveness()                  { w.eff.reset(w.p) }
 func (w *World) recordClose(decided bool)             { w.eff.recordClose(w.day, decided) }
 func (w *World) summariseEffectiveness(out []float64) { w.eff.summarise(out, &w.col) }
+
+// The attacker, for governance, the proposals, the voting-power count,
+// the capture prices, the operators and the ledgers: its reset (with the
+// governance stream, in governance's reset), its daily trading and stake
+// check, its reviews, its votes on its proposal, what a capture pays it,
+// what it holds, its outcome and its accounts.
+func (w *World) resetAttacker() error {
+	return w.att.reset(w.p, w.streams.governance, w, w.day)
+}
+func (w *World) attackerDaily()                             { w.att.daily() }
+func (w *World) attackerNextReview() int                    { return w.att.nextReviewDay() }
+func (w *World) attackerReview()                            { w.att.review(w.day) }
+func (w *World) attackerAtSnapshot(pr *proposal)            { w.att.atSnapshot(pr) }
+func (w *World) attackerAtClose(pr *proposal)               { w.att.atClose(pr) }
+func (w *World) attackerDone()                              { w.att.done() }
+func (w *World) attackerReceives(tokens int64, usd float64) { w.att.receive(tokens, usd) }
+func (w *World) attackerPaid(usd float64)                   { w.att.receiveValue(usd) }
+func (w *World) attackerHoldings() (int64, int)             { return w.att.holdings() }
+func (w *World) attackerOperator() int                      { _, op := w.att.holdings(); return op }
+func (w *World) attackerProfit() float64                    { return w.att.profit() }
+func (w *World) attackerTokens() *int64                     { return w.att.tokens() }
+func (w *World) attackerCapital() *float64                  { return w.att.capitalUSD() }
 
 // Step advances the world by one day.
 func (w *World) Step() {

@@ -314,7 +314,7 @@ func (w *World) operatorsDayEnd() {
 			continue
 		}
 		o.profit[k] += (day - o.profit[k]) / float64(exitDays)
-		if w.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 && k != w.att.op { // the attacker stays for control, not profit
+		if w.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 && k != w.attackerOperator() { // the attacker stays for control, not profit
 			w.leave(k, opExited)
 		}
 	}
@@ -370,4 +370,22 @@ func (w *World) countBonded() {
 		}
 	}
 	w.bookBonded(n)
+}
+
+// openOperator gives the attacker an operator slot (kept free by
+// resetNetwork) and returns it. Its traits are the means of the operators'
+// distributions: no draw, so the network stream is not shifted.
+func (w *World) openOperator() int {
+	o := &w.ops
+	s := &w.p.Sequencers
+	k := o.n
+	o.commission[k] = min(clamp01(s.Commission.Mean()), w.live.commissionCap)
+	o.costPerDay[k], o.edge[k] = 0, 0
+	sl := &w.p.Slashing
+	for i, off := range [numOffences]*Offence{&sl.Liveness, &sl.DoubleSign, &sl.Withholding} {
+		o.rate[i][k] = min(max(off.RatePerYear.Mean(), 0)/365, 1)
+	}
+	o.self[k] = 0
+	w.enterOperator(k)
+	return k
 }

@@ -301,8 +301,7 @@ func (w *World) executeProposal(pr *proposal) {
 			w.drainTreasury(captureDrain)
 		} else {
 			w.capture(captureCartel)
-			w.att.received += w.p.Attacker.SequencerValueUSD
-			w.att.capital += w.p.Attacker.SequencerValueUSD
+			w.attackerPaid(w.p.Attacker.SequencerValueUSD)
 			w.usd.in(flowAttacker, w.p.Attacker.SequencerValueUSD)
 		}
 		return

@@ -93,7 +93,7 @@ func (w *World) countVotes(shares bool) {
 	if vs.opBase >= 0 { // operators vote their bonded self-stake (not the attacker's)
 		o := &w.ops
 		for k := range o.n {
-			if o.status[k] != opBonded || k == w.att.op {
+			if o.status[k] != opBonded || k == w.attackerOperator() {
 				continue
 			}
 			x := o.self[k]
@@ -104,9 +104,10 @@ func (w *World) countVotes(shares bool) {
 			votable += x
 		}
 	}
-	g.attPower = w.att.liquid
-	if k := w.att.op; k >= 0 {
-		g.attPower += w.ops.self[k]
+	var attOp int
+	g.attPower, attOp = w.attackerHoldings()
+	if attOp >= 0 {
+		g.attPower += w.ops.self[attOp]
 	}
 	g.votable = votable + w.arbTokens + g.attPower
 	var t float64

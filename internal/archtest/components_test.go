@@ -50,6 +50,11 @@ var components = []component{
 		types: []string{"effectiveness"},
 		files: []string{"effective.go"},
 	},
+	{
+		name:  "attacker",
+		types: []string{"attacker"},
+		files: []string{"attacker.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring file.
