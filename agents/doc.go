@@ -27,7 +27,7 @@
 //     protocol (attacker.go, [Attacker]); capture_prices.go prices each
 //     route, capture.go measures the cost to capture and records captures.
 //   - Built-in parts that are components own their state and reach the
-//     rest only through the interfaces at the end of shared.go (the World
+//     rest only through the interfaces of shared_parts.go (the World
 //     implements them in env.go): the verification game, the capture
 //     meter, the security council, operator churn, effective governance
 //     and the attacker; model.go wires them (parts) and lists the day.

@@ -1,7 +1,7 @@
 package agents
 
 // The World's side of the interfaces between the built-in parts
-// (shared.go): each method reads or changes the state of the part that
+// (shared_parts.go): each method reads or changes the state of the part that
 // owns it, so a component reaches it only through these.
 
 import (

@@ -36,7 +36,7 @@ var day = [numSlots]func(w *World){
 
 // parts are the built-in model's parts that are components: each owns its
 // state and reaches the rest of the model only through the interfaces of
-// shared.go (internal/archtest, TestComponentIsolation). The World holds
+// shared_parts.go (internal/archtest, TestComponentIsolation). The World holds
 // them; this file wires them: their phases in the day table above, their
 // resets, records and summaries below.
 type parts struct {

@@ -51,7 +51,7 @@ type gameState struct {
 // the verifier population (verifiers.go), the game's beliefs and tallies,
 // and the invalid roots posted (fraud.go). It owns that state; it reaches
 // the sequencers, the treasury, the rollup's users, the market and the
-// governed bond only through env (verificationEnv, shared.go). model.go
+// governed bond only through env (verificationEnv, shared_parts.go). model.go
 // wires it: its reset, its phase in the day table, its metrics.
 type verification struct {
 	p   *Params         // this run's parameters (read-only)

@@ -22,7 +22,7 @@ type component struct {
 
 // components are agents' built-in parts that are components, one line
 // each: the one table of who may touch what. A part becomes a component
-// by moving its state into its own type, reached through shared.go, and
+// by moving its state into its own type, reached through shared_parts.go, and
 // adding its line here.
 var components = []component{
 	{
@@ -59,16 +59,16 @@ var components = []component{
 
 // The files every component may reach into, and the wiring file.
 const (
-	sharedFile = "shared.go"  // the interfaces between parts, and the column views they hand out
-	schemaFile = "columns.go" // the metrics' columns: the schema, not a part's state
-	wiringFile = "model.go"   // names the components and calls their methods, in the day's order
+	sharedFile = "shared_parts.go" // the interfaces between parts, and the column views they hand out
+	schemaFile = "columns.go"      // the metrics' columns: the schema, not a part's state
+	wiringFile = "model.go"        // names the components and calls their methods, in the day's order
 )
 
 // TestComponentIsolation: a built-in component's state is its own. Outside
 // its files no file names its state types or uses their fields, and only
 // the wiring (model.go) calls their methods; inside them no code uses an
 // unexported field or method declared elsewhere (the World's state,
-// another part's), except the views and interfaces of shared.go and the
+// another part's), except the views and interfaces of shared_parts.go and the
 // metric columns: what it needs of the rest of the model comes through the
 // interfaces the World implements.
 func TestComponentIsolation(t *testing.T) {
