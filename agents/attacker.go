@@ -2,6 +2,7 @@ package agents
 
 import (
 	"math"
+	"math/rand/v2"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
@@ -30,10 +31,20 @@ const (
 	attSelling         // selling what it holds
 )
 
-// attackerState is the attacker (or cartel) of one run (see Attacker).
-// Its tokens are a place of their own in the conservation check; its
-// operator's self-stake is with the operators'.
-type attackerState struct {
+// attacker is the attacker (or cartel) of one run (see Attacker), a
+// component of the built-in model (model.go wires it): it owns its plans,
+// its tokens and its capital, and reaches governance, the operators, the
+// pool and the ledgers only through attackerEnv (shared_parts.go), and a
+// proposal through ballot. Its tokens and capital are accounts of the
+// ledgers (tokens, capital); its operator's self-stake is with the
+// operators'.
+type attacker struct {
+	p   *Params     // this run's parameters (read-only)
+	env attackerEnv // the rest of the model
+	// r is the governance stream, which the attacker draws from in turn
+	// with the voters, the proposals and the council.
+	r *rand.Rand
+
 	mode            attMode
 	capital         float64 // USD it can still commit
 	spent, received float64 // USD paid out (purchases, fees, interest, bribes) and taken in
@@ -46,52 +57,70 @@ type attackerState struct {
 	valuePaid       bool     // the sequencer-control value was taken
 }
 
-func (w *World) resetAttacker() error {
-	a := &w.p.Attacker
-	w.att = attackerState{op: -1, nextReview: math.MaxInt / 2}
-	if !a.Enabled {
+// reset starts a run of p on day: it draws the attacker's budget and its
+// first review from r (the governance stream), when it is enabled.
+func (a *attacker) reset(p *Params, r *rand.Rand, env attackerEnv, day int) error {
+	*a = attacker{p: p, r: r, env: env, op: -1, nextReview: math.MaxInt / 2} // in place: the ledgers hold its accounts
+	ap := &p.Attacker
+	if !ap.Enabled {
 		return nil
 	}
-	b, err := newSampler(a.BudgetUSD)
+	b, err := newSampler(ap.BudgetUSD)
 	if err != nil {
 		return err
 	}
-	r := w.streams.governance
-	w.att.capital = max(b.Rand(r), 0)
-	w.usd.in(flowLaunch, w.att.capital)
-	w.att.nextReview = w.day + poissonGap(r, a.ReviewsPerYear)
+	a.capital = max(b.Rand(r), 0)
+	env.fundAttacker(a.capital)
+	a.nextReview = day + poissonGap(r, ap.ReviewsPerYear)
 	return nil
 }
 
+// tokens and capital are the attacker's ledger accounts.
+func (a *attacker) tokens() *int64       { return &a.liquid }
+func (a *attacker) capitalUSD() *float64 { return &a.capital }
+
+// nextReviewDay is the day of the attacker's next review (governance's
+// calendar).
+func (a *attacker) nextReviewDay() int { return a.nextReview }
+
+// holdings is what the voting-power count and the capture prices read:
+// the tokens it holds and its operator slot (-1: none).
+func (a *attacker) holdings() (liquid int64, op int) { return a.liquid, a.op }
+
 // spend pays usd out of the attacker's capital, to outside the model
 // (interest, loan fees, bribes).
-func (w *World) spend(usd float64) {
-	w.att.capital -= usd
-	w.att.spent += usd
-	w.usd.out(flowAttacker, usd)
+func (a *attacker) spend(usd float64) {
+	a.capital -= usd
+	a.spent += usd
+	a.env.attackerFlowOut(usd)
 }
 
-// dailySlice is the largest daily trade of the attacker, in micro-tokens.
-func (w *World) dailySlice() int64 {
-	return max(int64(w.p.Attacker.MaxDailyTrade*float64(w.pool.Tokens)), 1)
+// daily is the attacker's part of governance's slot: its trading while it
+// buys, stakes or sells, then whether its operator's stake captures.
+func (a *attacker) daily() {
+	if a.mode != attIdle {
+		a.trade()
+	}
+	if a.op >= 0 {
+		a.checkStakeCapture()
+	}
 }
 
-// tradeDays is the number of daily slices to trade tokens micro-tokens.
-func (w *World) tradeDays(tokens int64) int {
-	s := w.dailySlice()
-	return int(min((tokens+s-1)/s, math.MaxInt32))
+// review is the attacker looking for an attack on day (at its reviews):
+// it prices every allowed strategy for every allowed goal and starts the
+// one with the largest positive expected profit whose capital it has;
+// then it draws its next review.
+func (a *attacker) review(day int) {
+	a.plan()
+	a.nextReview = day + poissonGap(a.r, a.p.Attacker.ReviewsPerYear)
 }
 
-// attackerReview is the attacker looking for an attack: it prices every
-// allowed strategy for every allowed goal and starts the one with the
-// largest positive expected profit whose capital it has.
-func (w *World) attackerReview() {
-	at := &w.att
-	a := &w.p.Attacker
-	if at.mode != attIdle || w.gov.captured {
+func (a *attacker) plan() {
+	ap := &a.p.Attacker
+	if a.mode != attIdle || a.env.captured() {
 		return
 	}
-	w.countVotes()
+	a.env.countVotes(false)
 	var best struct {
 		s              strategy
 		kind           propKind
@@ -99,298 +128,223 @@ func (w *World) attackerReview() {
 		tokens, prebuy int64
 	}
 	for _, kind := range [...]propKind{propDrain, propAdmitCartel} {
-		if (kind == propDrain && a.Goal == GoalSequencer) || (kind == propAdmitCartel && a.Goal == GoalTreasury) {
+		if (kind == propDrain && ap.Goal == GoalSequencer) || (kind == propAdmitCartel && ap.Goal == GoalTreasury) {
 			continue
 		}
-		payoff := w.payoff(kind)
+		payoff := a.env.payoff(kind)
 		for _, s := range [...]strategy{stratBuy, stratBorrow, stratBribe} {
-			if !w.allowed(s) {
+			if !a.allowed(s) {
 				continue
 			}
-			q := w.priceVote(s, kind, w.gov.attPower, at.capital)
-			if !q.ok || q.capital > at.capital {
+			q := a.env.priceVote(s, kind, a.env.ownVotes(), a.capital)
+			if !q.ok || q.capital > a.capital {
 				continue
 			}
 			if profit := q.success*payoff - q.cost; profit > best.profit {
 				best.s, best.kind, best.profit, best.tokens, best.prebuy = s, kind, profit, q.tokens, q.prebuy
 			}
 		}
-		if kind == propAdmitCartel && a.Stake && !w.plainStaking && (at.op >= 0 || w.ops.n < len(w.ops.self)) {
-			q := w.priceStake(a.SequencerShare, false)
-			if q.ok && q.capital <= at.capital {
+		if kind == propAdmitCartel && ap.Stake && !a.env.stakingPlain() && (a.op >= 0 || a.env.operatorSlotFree()) {
+			q := a.env.priceStake(ap.SequencerShare, false)
+			if q.ok && q.capital <= a.capital {
 				if profit := payoff - q.cost; profit > best.profit {
 					best.s, best.kind, best.profit, best.tokens = stratStake, kind, profit, q.tokens
 				}
 			}
 		}
 	}
-	at.strategy = best.s
+	a.strategy = best.s
 	switch best.s {
 	case stratBuy:
-		at.mode, at.kind, at.target = attBuying, best.kind, best.tokens
+		a.mode, a.kind, a.target = attBuying, best.kind, best.tokens
 	case stratBorrow, stratBribe:
-		if best.prebuy > 0 { // first buy the proposal threshold (attackerDay proposes when done)
-			at.mode, at.kind, at.target = attBuying, best.kind, best.prebuy
+		if best.prebuy > 0 { // first buy the proposal threshold (trade proposes when done)
+			a.mode, a.kind, a.target = attBuying, best.kind, best.prebuy
 			break
 		}
-		at.mode = attWaiting
-		w.submit(proposal{kind: best.kind, byAttack: true})
+		a.mode = attWaiting
+		a.env.propose(best.kind)
 	case stratStake:
-		at.mode, at.target = attStaking, best.tokens
-		if at.op < 0 {
-			w.openAttackerOperator()
+		a.mode, a.target = attStaking, best.tokens
+		if a.op < 0 {
+			a.op = a.env.openOperator()
 		}
-		if x := at.liquid; x > 0 { // what it holds is bonded first
-			w.settleOperator(at.op)
-			at.liquid = 0
-			w.ops.self[at.op] += x
-			w.ops.totSelf += x
+		if x := a.liquid; x > 0 { // what it holds is bonded first
+			a.liquid = 0
+			a.env.bond(a.op, x)
 		}
 	}
-	if best.s != stratNone && w.trace != nil {
-		w.event("attack", propKindNames[best.kind], best.profit, "USD expected profit", strategyNames[best.s])
+	if best.s != stratNone && a.env.tracing() {
+		a.env.event("attack", propKindNames[best.kind], best.profit, "USD expected profit", strategyNames[best.s])
 	}
 }
 
 var strategyNames = [...]string{"none", "buy", "borrow", "bribe", "stake"}
 
-func (w *World) allowed(s strategy) bool {
-	a := &w.p.Attacker
+func (a *attacker) allowed(s strategy) bool {
+	ap := &a.p.Attacker
 	switch s {
 	case stratBuy:
-		return a.Buy
+		return ap.Buy
 	case stratBorrow:
-		return a.Borrow
+		return ap.Borrow
 	case stratBribe:
-		return a.Bribe
+		return ap.Bribe
 	case stratStake:
-		return a.Stake
+		return ap.Stake
 	}
 	return false
 }
 
-// payoff is what a successful malicious proposal of kind is worth to the
-// attacker: the treasury's USD plus what its drained tokens sell for over
-// planning_days, or the value of controlling the sequencers.
-func (w *World) payoff(kind propKind) float64 {
-	a := &w.p.Attacker
-	if kind == propAdmitCartel {
-		return a.SequencerValueUSD
-	}
-	x := protocol.FracOf(w.treasuryTokens, a.DrainShare)
-	days := max(a.PlanningDays, 1)
-	sold := min(x, w.dailySlice()*int64(days))
-	return w.treasuryUSD*a.DrainShare + protocol.SaleValueOverDays(w.pool, sold, days)
-}
-
-// lossPerToken is what a voter loses per token it holds when a malicious
-// proposal of kind executes: its share of the drained treasury (at the
-// pool price) or of the value the cartel extracts, over the tokens with a
-// claim (the supply outside the treasury and the reward pool).
-func (w *World) lossPerToken(kind propKind) float64 {
-	a := &w.p.Attacker
-	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.treasuryTokens - w.rewardPool)
-	if !(claim > 0) {
-		return 0
-	}
-	loss := a.SequencerValueUSD
-	if kind == propDrain {
-		loss = a.DrainShare * (protocol.Tokens(w.treasuryTokens)*w.pool.Price() + w.treasuryUSD)
-	}
-	return loss / claim
-}
-
-// openAttackerOperator gives the attacker an operator slot (kept free by
-// resetNetwork). Its traits are the means of the operators' distributions:
-// no draw, so the network stream is not shifted.
-func (w *World) openAttackerOperator() {
-	o := &w.ops
-	s := &w.p.Sequencers
-	k := o.n
-	o.commission[k] = min(clamp01(s.Commission.Mean()), w.live.commissionCap)
-	o.costPerDay[k], o.edge[k] = 0, 0
-	sl := &w.p.Slashing
-	for i, off := range [numOffences]*Offence{&sl.Liveness, &sl.DoubleSign, &sl.Withholding} {
-		o.rate[i][k] = min(max(off.RatePerYear.Mean(), 0)/365, 1)
-	}
-	o.self[k] = 0
-	w.enterOperator(k)
-	w.att.op = k
-}
-
-// attackerDay is the attacker's daily trading while it buys, stakes or
-// sells.
-func (w *World) attackerDay() {
-	at := &w.att
-	switch at.mode {
+// trade is the attacker's daily trading while it buys, stakes or sells.
+func (a *attacker) trade() {
+	switch a.mode {
 	case attBuying, attStaking:
-		got := w.attackerBuy(min(at.target, w.dailySlice()))
-		at.target -= got
-		if at.mode == attStaking && got > 0 {
-			k := at.op
-			w.settleOperator(k)
-			at.liquid -= got
-			w.ops.self[k] += got
-			w.ops.totSelf += got
+		got := a.buy(min(a.target, a.env.dailySlice()))
+		a.target -= got
+		if a.mode == attStaking && got > 0 {
+			a.liquid -= got
+			a.env.bond(a.op, got)
 		}
-		if at.target > 0 && got > 0 {
+		if a.target > 0 && got > 0 {
 			return
 		}
-		if at.mode == attBuying {
-			at.mode = attWaiting
-			w.submit(proposal{kind: at.kind, byAttack: true})
+		if a.mode == attBuying {
+			a.mode = attWaiting
+			a.env.propose(a.kind)
 		} else {
-			at.mode = attIdle
+			a.mode = attIdle
 		}
 	case attSelling:
-		x := min(at.liquid, w.dailySlice())
-		usd := w.pool.Sell(x)
-		at.liquid -= x
-		at.received += usd
-		at.capital += usd
-		w.netSellUSD += usd
-		if at.liquid == 0 {
-			at.mode = attIdle
+		x := min(a.liquid, a.env.dailySlice())
+		usd := a.env.sell(x)
+		a.liquid -= x
+		a.received += usd
+		a.capital += usd
+		if a.liquid == 0 {
+			a.mode = attIdle
 		}
 	}
 }
 
-// attackerBuy buys up to x micro-tokens on the pool within the attacker's
-// capital and returns what it got.
-func (w *World) attackerBuy(x int64) int64 {
-	at := &w.att
-	if x <= 0 || !(at.capital > 0) {
+// buy buys up to x micro-tokens on the pool within the attacker's capital
+// and returns what it got.
+func (a *attacker) buy(x int64) int64 {
+	if x <= 0 || !(a.capital > 0) {
 		return 0
 	}
-	usd, err := w.pool.CostToBuy(x)
+	usd, err := a.env.costToBuy(x)
 	if err != nil {
 		return 0
 	}
-	usd = min(usd, at.capital)
-	got := w.pool.Buy(usd)
-	w.att.capital -= usd // into the pool: no flow
-	w.att.spent += usd
-	w.netSellUSD -= usd
-	at.liquid += got
+	usd = min(usd, a.capital)
+	got := a.env.buy(usd)
+	a.capital -= usd // into the pool: no flow
+	a.spent += usd
+	a.liquid += got
 	return got
 }
 
-// attackerAtSnapshot adds the attacker's votes to its proposal at the
-// snapshot: its own tokens, a one-day term loan over the snapshot (when
-// there is a snapshot delay), or bribed voters (marked for the tally).
-func (w *World) attackerAtSnapshot(pr *proposal) {
-	at := &w.att
-	g := &w.gov
-	own := g.attPower
-	pr.tally.For += own
-	pr.attVotes += own
-	pr.cast += own
-	switch at.strategy {
+// atSnapshot adds the attacker's votes to its proposal b at the snapshot:
+// its own tokens, a one-day term loan over the snapshot (when there is a
+// snapshot delay), or bribed voters (marked for the tally).
+func (a *attacker) atSnapshot(b ballot) {
+	own := a.env.ownVotes()
+	b.addAttackVotes(own)
+	switch a.strategy {
 	case stratBorrow:
-		if g.gov.FlashLoansVote() {
+		gov := a.env.governor()
+		if gov.FlashLoansVote() {
 			return // borrowed at the close, when the tally is known
 		}
-		need := w.votesNeeded(own)
-		if loan, ok := w.lending().Borrow(need, w.pool.Price(), 1, g.gov, at.capital); ok && need > 0 {
-			w.spend(loan.CostUSD)
-			pr.tally.For += need
-			pr.attVotes += need
-			pr.cast += need
+		need := a.env.votesNeeded(own)
+		if loan, ok := a.env.lending().Borrow(need, a.env.price(), 1, gov, a.capital); ok && need > 0 {
+			a.spend(loan.CostUSD)
+			b.addAttackVotes(need)
 		}
 	case stratBribe:
-		nq := w.bribeQuotes(pr.kind)
-		_, cost, n, ok := protocol.CheapestBribe(g.vs.quotes[:nq], w.needSwing(own), w.needPower(own))
-		if ok && cost <= at.capital {
-			w.spend(cost)
-			for _, v := range g.vs.quoteVoter[:n] {
-				g.vs.bribed[v] = true
-			}
+		cost, n, ok := a.env.cheapestBribe(b.kindOf(), own)
+		if ok && cost <= a.capital {
+			a.spend(cost)
+			a.env.markBribed(n)
 		}
 	}
 }
 
-// attackerAtClose adds flash-loaned votes at the end of the vote when
-// there is no snapshot delay: the attacker sees the tally and borrows
-// exactly what passes it, within one transaction.
-func (w *World) attackerAtClose(pr *proposal) {
-	at := &w.att
-	g := &w.gov
-	if at.strategy == stratBorrow && g.gov.FlashLoansVote() {
-		need := pr.tally.VotesToPass()
-		if loan, ok := w.lending().Borrow(need, w.pool.Price(), 0, g.gov, at.capital); ok && need > 0 {
-			w.spend(loan.CostUSD)
-			pr.tally.For += need
-			pr.attVotes += need
-			pr.cast += need
+// atClose adds flash-loaned votes at the end of the vote when there is no
+// snapshot delay: the attacker sees the tally and borrows exactly what
+// passes it, within one transaction.
+func (a *attacker) atClose(b ballot) {
+	if gov := a.env.governor(); a.strategy == stratBorrow && gov.FlashLoansVote() {
+		need := b.votesToPass()
+		if loan, ok := a.env.lending().Borrow(need, a.env.price(), 0, gov, a.capital); ok && need > 0 {
+			a.spend(loan.CostUSD)
+			b.addAttackVotes(need)
 		}
 	}
-	pr.noteVote(pr.attVotes)
+	b.noteAttackVotes()
 }
 
-// attackerDone ends the attacker's proposal: borrowed votes are returned,
-// and it sells what it holds.
-func (w *World) attackerDone() {
-	at := &w.att
-	if at.mode != attWaiting {
+// done ends the attacker's proposal: borrowed votes are returned, and it
+// sells what it holds.
+func (a *attacker) done() {
+	if a.mode != attWaiting {
 		return
 	}
-	at.mode = attIdle
-	if at.liquid > 0 {
-		at.mode = attSelling
+	a.mode = attIdle
+	if a.liquid > 0 {
+		a.mode = attSelling
 	}
 }
 
-// lending is the run's money market at today's circulating supply.
-func (w *World) lending() protocol.LendingMarket {
-	l := &w.p.Lending
-	return protocol.LendingMarket{
-		DepthTokens: protocol.ToMicro(l.Depth * max(w.circulating(), 0)),
-		RateAnnual:  l.RateAnnual, FlashFee: l.FlashFee, CollateralRatio: l.CollateralRatio,
+// receive credits a drained treasury's tokens and USD to the attacker,
+// who then sells the tokens.
+func (a *attacker) receive(tokens int64, usd float64) {
+	a.liquid += tokens
+	a.received += usd
+	a.capital += usd
+	if a.liquid > 0 {
+		a.mode = attSelling
 	}
+}
+
+// receiveValue credits the value of controlling the sequencers, USD.
+func (a *attacker) receiveValue(usd float64) {
+	a.received += usd
+	a.capital += usd
 }
 
 // checkStakeCapture records a capture when the attacker's operator holds
 // more than 1/3 (it can halt) or 1/2 (it controls ordering) of the active
 // stake, and pays it the value of control once its target is reached.
-func (w *World) checkStakeCapture() {
-	at := &w.att
-	o := &w.ops
-	k := at.op
-	if !o.active[k] {
+func (a *attacker) checkStakeCapture() {
+	share, ok := a.env.stakeShare(a.op)
+	if !ok {
 		return
 	}
-	var total int64
-	for _, s := range w.net.actStake {
-		total += s
-	}
-	if total <= 0 {
-		return
-	}
-	share := float64(o.stake(k)) / float64(total)
 	switch {
 	case share > 0.5:
-		w.capture(captureOrdering)
+		a.env.capture(captureOrdering)
 	case share > 1.0/3:
-		w.capture(captureHalt)
+		a.env.capture(captureHalt)
 	}
-	if share > w.p.Attacker.SequencerShare && !at.valuePaid {
-		at.valuePaid = true
-		at.received += w.p.Attacker.SequencerValueUSD
-		at.capital += w.p.Attacker.SequencerValueUSD
-		w.usd.in(flowAttacker, w.p.Attacker.SequencerValueUSD)
-		if at.mode == attStaking {
-			at.mode = attIdle
+	if v := a.p.Attacker.SequencerValueUSD; share > a.p.Attacker.SequencerShare && !a.valuePaid {
+		a.valuePaid = true
+		a.received += v
+		a.capital += v
+		a.env.attackerFlowIn(v)
+		if a.mode == attStaking {
+			a.mode = attIdle
 		}
 	}
 }
 
-// attackerProfit is the attacker's USD taken in less paid out, plus what it
-// still holds at the final pool price.
-func (w *World) attackerProfit() float64 {
-	at := &w.att
-	held := at.liquid
-	if k := at.op; k >= 0 {
-		held += w.ops.self[k] + w.ops.unbond[k]
+// profit is the attacker's USD taken in less paid out, plus what it still
+// holds at the final pool price.
+func (a *attacker) profit() float64 {
+	held := a.liquid
+	if k := a.op; k >= 0 {
+		held += a.env.operatorStake(k)
 	}
-	return at.received - at.spent + protocol.Tokens(held)*w.pool.Price()
+	return a.received - a.spent + protocol.Tokens(held)*a.env.price()
 }

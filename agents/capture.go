@@ -2,178 +2,8 @@ package agents
 
 import (
 	"math"
-	"slices"
 	"strconv"
-
-	"github.com/seqsim/seqsim/agents/protocol"
 )
-
-// quote is a priced strategy.
-type quote struct {
-	cost    float64 // USD lost: purchases, interest or fees, bribes
-	capital float64 // USD the attacker must hold to carry it out
-	success float64 // probability that the capture survives the council
-	tokens  int64   // votes or stake to acquire (micro-tokens)
-	prebuy  int64   // borrow, bribe: tokens to buy first to reach the proposal threshold
-	ok      bool    // feasible at all (deep enough market, enough voters)
-}
-
-// needSwing is the margin, in tokens, an attacker with own votes
-// (micro-tokens) must add over the votes a malicious proposal expects
-// against (net of deceived votes for), times 1+margin (from the last
-// countVotes).
-func (w *World) needSwing(own int64) float64 {
-	g := &w.gov
-	return ((g.expAgainst-g.expFor)*(1+w.p.Attacker.Margin) - float64(own)) / protocol.Micro
-}
-
-// needPower is the quorum, times 1+margin, less own votes, in tokens.
-func (w *World) needPower(own int64) float64 {
-	g := &w.gov
-	return (float64(g.gov.QuorumVotes(g.votable))*(1+w.p.Attacker.Margin) - float64(own)) / protocol.Micro
-}
-
-// votesNeeded is what an attacker with own votes must buy or borrow to
-// pass a malicious proposal, in micro-tokens.
-func (w *World) votesNeeded(own int64) int64 {
-	need := max(w.needSwing(own), w.needPower(own), 0)
-	return int64(math.Ceil(need * protocol.Micro))
-}
-
-// voteSuccess is the probability that a malicious proposal whose vote
-// starts on day start survives the council: 0 when the council is a
-// gatekeeper at the end of the vote, 1 - its veto probability at
-// execution otherwise (at today's compromised keys).
-func (w *World) voteSuccess(start int) float64 {
-	t := w.gov.gov.Schedule(start)
-	if w.gatekeeper(t.VoteEnd) {
-		return 0
-	}
-	return 1 - w.vetoProbability(t.Execute)
-}
-
-// priceVote prices passing a malicious proposal of kind by strategy s for
-// an attacker with own votes and capital budget (+Inf for the budget-free
-// cost to capture).
-func (w *World) priceVote(s strategy, kind propKind, own int64, budget float64) quote {
-	need := w.votesNeeded(own)
-	q := quote{tokens: need, success: w.voteSuccess(w.day), ok: true}
-	// To propose, the attacker must hold the proposal threshold: the buy
-	// route buys at least that; the others buy the shortfall first (and
-	// sell it with the rest afterwards; counted at its full cost, as the
-	// buy route's votes are).
-	short := max(w.thresholdVotes()-own, 0)
-	if s != stratBuy && short > 0 {
-		days := w.tradeDays(short)
-		c := protocol.CostToBuyOverDays(w.pool, short, days)
-		if math.IsInf(c, 0) {
-			return quote{}
-		}
-		q.prebuy, q.cost, q.capital = short, c, c
-		q.success = w.voteSuccess(w.day + days)
-	}
-	switch s {
-	case stratBuy:
-		need = max(need, short)
-		q.tokens = need
-		days := w.tradeDays(need)
-		q.cost = protocol.CostToBuyOverDays(w.pool, need, days)
-		q.capital = q.cost
-		q.success = w.voteSuccess(w.day + days)
-		q.ok = !math.IsInf(q.cost, 0)
-	case stratBorrow:
-		loan, ok := w.lending().Borrow(need, w.pool.Price(), 1, w.gov.gov, budget)
-		q.cost, q.capital = q.cost+loan.CostUSD, q.capital+loan.CapitalUSD
-		q.ok = ok || loan.CapitalUSD < math.Inf(1) // deep enough; the budget is the caller's test
-	case stratBribe:
-		nq := w.bribeQuotes(kind)
-		_, cost, _, ok := protocol.CheapestBribe(w.gov.vs.quotes[:nq], w.needSwing(own), w.needPower(own))
-		q.cost, q.capital, q.ok = q.cost+cost, q.capital+cost, ok
-	}
-	return q
-}
-
-// bribeQuotes lists the voters who would sell their votes against a
-// malicious proposal of kind, cheapest first, in vs.quotes (voter indices
-// in vs.quoteVoter), and returns their number. A voter's reservation per token
-// is its loss per token times its pivot probability (protocol.
-// PivotProbability at the expected turnout of a malicious proposal), so
-// small voters are the cheapest; its swing is its power plus the net vote
-// against it would have cast.
-func (w *World) bribeQuotes(kind propKind) int {
-	vs := &w.gov.vs
-	dec := w.p.Governance.Deception
-	loss := w.lossPerToken(kind)
-	t := w.gov.expTurnout
-	n := 0
-	for _, v := range w.sortVoters() {
-		if vs.refuse[v] {
-			continue
-		}
-		x := float64(vs.power[v])
-		vs.quotes[n] = protocol.BribeQuote{
-			Power:       x / protocol.Micro,
-			Swing:       x * (1 + vs.pMal[v]*(1-2*dec)) / protocol.Micro,
-			Reservation: loss * protocol.PivotProbability(x, t),
-		}
-		vs.quoteVoter[n] = v
-		n++
-	}
-	return n
-}
-
-// priceStake prices holding more than share of the active sequencer stake
-// by buying tokens and bonding them: for the attacker (what it holds
-// counts), or for a fresh attacker who holds nothing. Without sequencer
-// operators (plain staking) the stake of all stakers stands for the active
-// stake.
-func (w *World) priceStake(share float64, fresh bool) quote {
-	at := &w.att
-	o := &w.ops
-	var others, own int64
-	if w.plainStaking {
-		others = w.totStaked
-	} else {
-		others = w.stakeAgainst(fresh)
-	}
-	if !fresh {
-		own = at.liquid
-		if at.op >= 0 {
-			own += o.stake(at.op)
-		}
-	}
-	a := int64(math.Floor(share*float64(others)/(1-share))) + 1
-	a = max(a, w.live.minStake)
-	tokens := max(a-own, 0)
-	cost := protocol.CostToBuyOverDays(w.pool, tokens, w.tradeDays(tokens))
-	return quote{cost: cost, capital: cost, success: 1, tokens: tokens, ok: !math.IsInf(cost, 0)}
-}
-
-// stakeAgainst is the stake an attacker's operator would face in the
-// active set from tomorrow, when stake it bonds today first counts (the
-// set is chosen at the start of a day): the operators eligible tomorrow
-// (bonded, self-stake at least the minimum, any jail over by then), the
-// largest sequencers.max_active of them, its own operator aside unless
-// fresh. Against today's set instead, a one-day liveness jail of the
-// largest operator would price a capture at its rivals' self-stake: a
-// set the attacker's stake never meets (docs/model.md §15.6).
-func (w *World) stakeAgainst(fresh bool) int64 {
-	o := &w.ops
-	st := w.capt.stakes[:0]
-	for k := range o.n {
-		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day+1 || o.self[k] < w.live.minStake || (!fresh && k == w.att.op) {
-			continue
-		}
-		st = append(st, o.stake(k))
-	}
-	w.capt.stakes = st
-	slices.Sort(st)
-	var sum int64
-	for _, x := range st[max(len(st)-w.live.maxActive, 0):] {
-		sum += x
-	}
-	return sum
-}
 
 // A route is one way to capture the protocol, priced at every measurement
 // for a fresh attacker (holding nothing, budget aside): the columns of the
@@ -201,8 +31,16 @@ const numCaptureDays = 2
 // true). It is the ceiling of attacker.sequencer_value_usd.
 const infeasibleUSD = 1e15
 
-// captureState is what the measurements of one run found.
-type captureState struct {
+// captureMeter measures the cost to capture the protocol, route by route,
+// at every governance measurement, and reports it: a component of the
+// built-in model (model.go wires it). It owns what the measurements of a
+// run found; the prices of the routes it asks of the rest of the model
+// through capturePrices (shared_parts.go), which capture_prices.go implements
+// on the World.
+type captureMeter struct {
+	p      *Params       // this run's parameters (read-only)
+	prices capturePrices // the price of each route (the World)
+
 	route    [numRoutes]float64 // the last measurement of each route, USD (+Inf: infeasible)
 	cost     float64            // the cheapest expected cost (costToCapture)
 	cheapest strategy           // its route
@@ -212,8 +50,7 @@ type captureState struct {
 	// meas is every measurement of the run in order, for the minimum after
 	// positions settle (found in summarise from the staking ratio); its
 	// capacity is kept between runs.
-	meas   []captureMeasure
-	stakes []int64 // scratch of stakeAgainst
+	meas []captureMeasure
 }
 
 // captureMeasure is one measurement: its day, the cheapest expected cost
@@ -225,8 +62,9 @@ type captureMeasure struct {
 	voteOwn  float64
 }
 
-func (w *World) resetCapture() {
-	c := &w.capt
+// reset starts a run of p, pricing routes with prices.
+func (c *captureMeter) reset(p *Params, prices capturePrices) {
+	c.p, c.prices = p, prices
 	c.meas = c.meas[:0]
 	c.cost, c.cheapest = 0, stratNone
 	for i := range c.route {
@@ -237,35 +75,33 @@ func (w *World) resetCapture() {
 	}
 }
 
-// measureCapture prices every route today (at each governance
-// measurement) and keeps what the outcomes need.
-func (w *World) measureCapture() {
-	c := &w.capt
-	c.cost = w.costToCapture()
+// measure prices every route on day (at each governance measurement) and
+// keeps what the outcomes need.
+func (c *captureMeter) measure(day int) {
+	c.cost = c.costToCapture()
 	own := min(c.route[routeVoteBuy], c.route[routeVoteBorrow], c.route[routeVoteBribe])
-	m := captureMeasure{day: w.day, cheapest: c.cheapest, cost: c.cost, voteOwn: own}
+	m := captureMeasure{day: day, cheapest: c.cheapest, cost: c.cost, voteOwn: own}
 	c.meas = append(c.meas, m)
-	for i, d := range w.p.Metrics.CaptureDays[:numCaptureDays] {
-		if w.day <= d {
+	for i, d := range c.p.Metrics.CaptureDays[:numCaptureDays] {
+		if day <= d {
 			c.at[i] = m
 		}
 	}
 }
 
 // costToCapture prices every route for a fresh attacker (holding
-// nothing), budget aside, into capt.route, and returns the cheapest
-// expected cost of a capture (its route in capt.cheapest): buying,
+// nothing), budget aside, into c.route, and returns the cheapest
+// expected cost of a capture (its route in c.cheapest): buying,
 // borrowing or bribing the votes of a malicious drain proposal, each over
 // its chance of surviving the council (a blocked route does not count), or
 // buying and bonding more than attacker.sequencer_share of the active
 // stake, the share the attacker's stake strategy aims at: one threshold
 // for the attack and its measure.
-func (w *World) costToCapture() float64 {
-	c := &w.capt
+func (c *captureMeter) costToCapture() float64 {
 	best := math.Inf(1)
 	c.cheapest = stratNone
 	for i, s := range [...]strategy{stratBuy, stratBorrow, stratBribe} {
-		q := w.priceVote(s, propDrain, 0, math.Inf(1))
+		q := c.prices.priceVote(s, propDrain, 0, math.Inf(1))
 		c.route[routeVoteBuy+route(i)] = math.Inf(1)
 		if !q.ok {
 			continue
@@ -278,9 +114,9 @@ func (w *World) costToCapture() float64 {
 		}
 	}
 	c.route[routeVoteCouncil] = best
-	c.route[routeStakeThird] = w.stakeRouteCost(1.0 / 3)
-	c.route[routeStakeHalf] = w.stakeRouteCost(0.5)
-	if x := w.stakeRouteCost(w.p.Attacker.SequencerShare); x < best {
+	c.route[routeStakeThird] = c.stakeRouteCost(1.0 / 3)
+	c.route[routeStakeHalf] = c.stakeRouteCost(0.5)
+	if x := c.stakeRouteCost(c.p.Attacker.SequencerShare); x < best {
 		best, c.cheapest = x, stratStake
 	}
 	return best
@@ -288,49 +124,35 @@ func (w *World) costToCapture() float64 {
 
 // stakeRouteCost is the cost for a fresh attacker of holding more than
 // share of the active stake (+Inf: the pool cannot supply it).
-func (w *World) stakeRouteCost(share float64) float64 {
-	if q := w.priceStake(share, true); q.ok {
+func (c *captureMeter) stakeRouteCost(share float64) float64 {
+	if q := c.prices.priceStake(share, true); q.ok {
 		return q.cost
 	}
 	return math.Inf(1)
 }
 
-// recordGovernance writes today's governance and capture series.
-func (w *World) recordGovernance(row []float64) {
-	g := &w.gov
-	row[w.col.sVoterTurnout] = g.lastTurnout
-	row[w.col.sNakamotoVotes] = float64(g.nakamoto)
-	row[w.col.sHHIVotes] = g.hhi
-	row[w.col.sCostToCapture] = min(w.capt.cost, infeasibleUSD)
-	for i, x := range w.capt.route {
-		row[w.col.sCaptureRoute[i]] = min(x, infeasibleUSD)
-	}
-	row[w.col.sCaptured] = 0
-	if g.captured {
-		row[w.col.sCaptured] = 1
+// record writes today's cost to capture, route by route.
+func (c *captureMeter) record(row []float64, col *columns) {
+	row[col.sCostToCapture] = min(c.cost, infeasibleUSD)
+	for i, x := range c.route {
+		row[col.sCaptureRoute[i]] = min(x, infeasibleUSD)
 	}
 }
 
-// summariseGovernance fills the governance and capture outcomes; settled
-// is the day positions settled (settledDay; -1: never), from which the
-// minima are taken.
-func (w *World) summariseGovernance(settled int, out []float64) {
-	g := &w.gov
-	c := &w.capt
-	out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 0, captureNone, math.NaN()
-	if g.captured {
-		out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 1, float64(g.captureKind), float64(g.captureDay)
-	}
+// summarise fills the capture cost's outcomes on the last day, lastDay;
+// settled is the day positions settled (settledDay; -1: never), from
+// which the minima are taken.
+func (c *captureMeter) summarise(out []float64, col *columns, lastDay, settled int) {
 	for i, m := range c.at {
 		cost, code := math.NaN(), math.NaN()
-		if m.day >= 0 && w.p.Metrics.CaptureDays[i] <= w.day {
+		if m.day >= 0 && c.p.Metrics.CaptureDays[i] <= lastDay {
 			cost, code = finiteOrNaN(m.cost), float64(m.cheapest)
 		}
-		out[w.col.oCaptureCostAt[i]], out[w.col.oCheapestRouteAt[i]] = cost, code
+		out[col.oCaptureCostAt[i]], out[col.oCheapestRouteAt[i]] = cost, code
 	}
-	out[w.col.oSettledDay], out[w.col.oMinCostToCapture], out[w.col.oMinCostRoute], out[w.col.oMinVoteOwn] = math.NaN(), math.NaN(), math.NaN(), math.NaN()
+	out[col.oSettledDay], out[col.oMinCostToCapture], out[col.oMinCostRoute], out[col.oMinVoteOwn] = math.NaN(), math.NaN(), math.NaN(), math.NaN()
 	if settled >= 0 {
-		out[w.col.oSettledDay] = float64(settled)
+		out[col.oSettledDay] = float64(settled)
 		minCost, route, minOwn := math.Inf(1), stratNone, math.Inf(1)
 		for _, m := range c.meas {
 			if m.day < settled {
@@ -342,72 +164,16 @@ func (w *World) summariseGovernance(settled int, out []float64) {
 			minOwn = min(minOwn, m.voteOwn)
 		}
 		if !math.IsInf(minCost, 1) {
-			out[w.col.oMinCostToCapture], out[w.col.oMinCostRoute] = minCost, float64(route)
+			out[col.oMinCostToCapture], out[col.oMinCostRoute] = minCost, float64(route)
 		}
-		out[w.col.oMinVoteOwn] = finiteOrNaN(minOwn)
-	}
-	out[w.col.oAttackerProfit] = w.attackerProfit()
-	out[w.col.oProposalsPassed] = float64(g.passed)
-	out[w.col.oMaliciousPassed] = float64(g.maliciousPassed)
-	out[w.col.oVetoes] = float64(g.vetoes)
-	out[w.col.oMeanVoterTurnout], out[w.col.oTop10VoteShare], out[w.col.oTimeToEffectiveGovernance] = math.NaN(), math.NaN(), math.NaN()
-	if g.closed > 0 {
-		out[w.col.oMeanVoterTurnout] = g.turnoutSum / float64(g.closed)
-	}
-	if g.withVotes > 0 {
-		out[w.col.oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
-	}
-	if g.effectiveDay >= 0 {
-		out[w.col.oTimeToEffectiveGovernance] = float64(g.effectiveDay)
-	}
-	out[w.col.oFirstExecuted] = math.NaN()
-	if g.firstExecuted >= 0 {
-		out[w.col.oFirstExecuted] = float64(g.firstExecuted)
+		out[col.oMinVoteOwn] = finiteOrNaN(minOwn)
 	}
 }
 
-// settledDay is the day positions settled in the run's daily rows
-// (settleDay on the staking ratio, with the metrics section's window and
-// band): the one "after launch" of the outcomes that leave the launch out
-// (min_security_budget_usd, the concentration and the capture minima).
-func (w *World) settledDay(series []float64) int {
-	return settleDay(series, w.width, int(w.col.sStakingRatio), w.p.Metrics.SettleWindowDays, w.p.Metrics.SettleBand)
-}
-
-// settleDay is the first day d at which positions have settled: the
-// staking ratio (column col of rows of width width) on each of the window
-// days up to d stayed within band times their mean of that mean (the
-// launch ramp is over: holders have staked what they will hold for a
-// while). -1 when it never did within the run.
-func settleDay(series []float64, width, col, window int, band float64) int {
-	steps := len(series) / width
-	window = max(window, 1)
-	for d := window - 1; d < steps; d++ {
-		var mean float64
-		for t := d - window + 1; t <= d; t++ {
-			mean += series[t*width+col]
-		}
-		mean /= float64(window)
-		ok := true
-		for t := d - window + 1; t <= d && ok; t++ {
-			ok = math.Abs(series[t*width+col]-mean) <= band*mean
-		}
-		if ok {
-			return d
-		}
-	}
-	return -1
-}
-
-// finiteOrNaN maps +Inf (a blocked route) to NaN (an empty outcome).
-func finiteOrNaN(x float64) float64 {
-	if math.IsInf(x, 0) {
-		return math.NaN()
-	}
-	return x
-}
-
-// declareGovernanceMetrics declares governance's and capture's metrics.
+// declareGovernanceMetrics declares governance's and capture's metrics,
+// in one function because their columns interleave (today's column order,
+// which columns.go keeps); governance writes its own (governance.go), the
+// meter its own.
 func declareGovernanceMetrics(m *Model, c *columns) {
 	c.sVoterTurnout = m.Series(Metric{Name: "voter_turnout", Unit: "fraction", Doc: "votes cast on the latest proposal whose vote has closed, over the votable supply (0 before the first)", Chart: true, Section: "capture"})
 	c.sNakamotoVotes = m.Series(Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, operators, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})

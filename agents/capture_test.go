@@ -55,8 +55,8 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	}
 	w.measureGovernance()
 	c, g := &w.capt, &w.gov
-	if len(w.net.act) < 2 || g.compromised != 0 {
-		t.Fatalf("day 120: %d active operators, %d compromised keys: pick another seed", len(w.net.act), g.compromised)
+	if len(w.net.act) < 2 || w.council.compromised != 0 {
+		t.Fatalf("day 120: %d active operators, %d compromised keys: pick another seed", len(w.net.act), w.council.compromised)
 	}
 	X, Y, f := w.pool.Tokens, w.pool.USD, w.pool.FeeFrac
 	h := max(int64(p.Attacker.MaxDailyTrade*float64(X)), 1)
@@ -162,7 +162,7 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	// threshold.
 	check("cost to capture", c.cost, min(council, stake(p.Attacker.SequencerShare)))
 	p.Attacker.SequencerShare = 0.4
-	check("cost to capture at a 0.4 target", w.costToCapture(), min(council, stake(0.4)))
+	check("cost to capture at a 0.4 target", w.capt.costToCapture(), min(council, stake(0.4)))
 }
 
 // binomial is n choose k.

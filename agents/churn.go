@@ -12,7 +12,9 @@ const churnWindowDays = 90
 // zero, §13.2), forced removals (tombstoned after a slash, §7.3) and
 // entries after launch (§13.3, and the attacker's operator, §15). The
 // launch operators are not entries: they are the network the churn is
-// measured against.
+// measured against. It is a component of the built-in model (model.go
+// wires it): the operators book their events and their count in it
+// through the wiring, and it reads nothing of the rest of the model.
 type churn struct {
 	exits, removals, entries int
 	// events and eventDay are a ring over the trailing window: events[j]
@@ -58,17 +60,10 @@ func (c *churn) inWindow(t int) int {
 	return int(n)
 }
 
-// countBonded books today's operators in the network, at the day's end.
-func (w *World) countBonded() {
-	o := &w.ops
-	n := 0
-	for k := range o.n {
-		if o.status[k] == opBonded {
-			n++
-		}
-	}
-	w.churn.bonded = n
-	w.churn.bondedDays += int64(n)
+// bookBonded books n operators in the network at the day's end.
+func (c *churn) bookBonded(n int) {
+	c.bonded = n
+	c.bondedDays += int64(n)
 }
 
 // churnRate is today's operator_churn: the exits, removals and entries of
@@ -76,8 +71,13 @@ func (w *World) countBonded() {
 // the day's end (at least 1), annualised (times 365/churnWindowDays).
 // Before day churnWindowDays the window holds fewer days but the divisor
 // is the same, so early values count only what happened so far.
-func (w *World) churnRate() float64 {
-	return float64(w.churn.inWindow(w.day)) / float64(max(w.churn.bonded, 1)) * 365 / churnWindowDays
+func (c *churn) rate(day int) float64 {
+	return float64(c.inWindow(day)) / float64(max(c.bonded, 1)) * 365 / churnWindowDays
+}
+
+// record writes the day's operator_churn.
+func (c *churn) record(row []float64, col *columns, day int) {
+	row[col.sOperatorChurn] = c.rate(day)
 }
 
 // summariseChurn fills the churn outcomes. The mean rate is the run's
@@ -85,14 +85,13 @@ func (w *World) churnRate() float64 {
 // (exits + removals + entries) / (Σ_t bonded_t / H) × 365/H = events ×
 // 365 / Σ_t bonded_t over days 1..H; empty when no operator was ever in
 // the network after launch.
-func (w *World) summariseChurn(out []float64) {
-	c := &w.churn
-	out[w.col.oOperatorExits] = float64(c.exits)
-	out[w.col.oOperatorRemovals] = float64(c.removals)
-	out[w.col.oOperatorEntries] = float64(c.entries)
-	out[w.col.oMeanOperatorChurn] = math.NaN()
+func (c *churn) summarise(out []float64, col *columns) {
+	out[col.oOperatorExits] = float64(c.exits)
+	out[col.oOperatorRemovals] = float64(c.removals)
+	out[col.oOperatorEntries] = float64(c.entries)
+	out[col.oMeanOperatorChurn] = math.NaN()
 	if c.bondedDays > 0 {
-		out[w.col.oMeanOperatorChurn] = float64(c.exits+c.removals+c.entries) * 365 / float64(c.bondedDays)
+		out[col.oMeanOperatorChurn] = float64(c.exits+c.removals+c.entries) * 365 / float64(c.bondedDays)
 	}
 }
 

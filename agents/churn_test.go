@@ -25,12 +25,12 @@ func TestChurnWindow(t *testing.T) {
 		t.Fatalf("counts %d exits, %d removals, %d entries, want 1, 1, 2", c.exits, c.removals, c.entries)
 	}
 	c.bonded = 8
-	w := World{churn: c, day: 95}
-	if got, want := w.churnRate(), 2.0/8*365/90; math.Abs(got-want) > 1e-15 {
+	w := World{parts: parts{churn: c}, day: 95}
+	if got, want := w.churn.rate(w.day), 2.0/8*365/90; math.Abs(got-want) > 1e-15 {
 		t.Errorf("rate %v, want %v", got, want)
 	}
 	w.churn.bonded = 0
-	if got, want := w.churnRate(), 2.0*365/90; math.Abs(got-want) > 1e-15 {
+	if got, want := w.churn.rate(w.day), 2.0*365/90; math.Abs(got-want) > 1e-15 {
 		t.Errorf("rate with no operator %v, want %v (over at least one)", got, want)
 	}
 }

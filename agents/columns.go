@@ -21,7 +21,7 @@ type columns struct {
 	oFinalInvalidRootPenalty, oFinalLivenessPenalty, oFinalQuorum, oFinalThreshold, oFinalBudgetUSD, oFinalBudgetTokens, oFinalCommissionCap, oFinalMaxActive Column
 	oUnproposed, oDepositsBurned                                                                                                                              Column // the proposal threshold and deposit (proposals.go)
 
-	sVerifiers, sTVL, oFinalVerifiers, oVerifierExits, oVerifierEntries, oFinalTVL Column // the verifier population and the bridged value (verification.go)
+	sVerifiers, sTVL, oFinalVerifiers, oVerifierExits, oVerifierEntries, oFinalTVL Column // the verifier population and the bridged value (verifiers.go)
 
 	// operator churn (churn.go) and the active set's concentration after launch (activeset.go)
 	sOperatorChurn, oMeanNakamoto, oMinNakamotoHalf, oMeanNakamotoHalf, oMaxHHIStake, oMeanHHIStake, oOperatorExits, oOperatorRemovals, oOperatorEntries, oMeanOperatorChurn Column

@@ -48,7 +48,7 @@ func TestDefensiveValidatorsDeter(t *testing.T) {
 		for range p.Simulation.HorizonDays {
 			w.Step()
 		}
-		g := &w.game
+		g := &w.verif.g
 		if !want {
 			if g.frauds != 0 {
 				t.Errorf("m = %d, a = %g (D = %.4f > 0.1): %d frauds, want none", tc.m, tc.a, d, g.frauds)
@@ -82,6 +82,7 @@ func TestFranchise(t *testing.T) {
 	if err := w.Reset(&p, rand.New(rand.NewPCG(1, 2))); err != nil {
 		t.Fatal(err)
 	}
+	w.verif.load() // what the game reads of the operators and the valuation
 	w.ops.profit[0] = 1000
 	near := func(name string, got, want float64) {
 		t.Helper()
@@ -89,14 +90,14 @@ func TestFranchise(t *testing.T) {
 			t.Errorf("%s: franchise %.6f, want %.6f", name, got, want)
 		}
 	}
-	near("removed", w.franchise(0), 365*1000/(0.219-0.04))
+	near("removed", w.verif.franchise(0), 365*1000/(0.219-0.04))
 	w.p.Slashing.InvalidRoot.Remove, w.p.Slashing.InvalidRoot.JailDays = false, 30
-	near("jailed 30 days", w.franchise(0), 30_000)
+	near("jailed 30 days", w.verif.franchise(0), 30_000)
 	w.ops.profit[0] = -50
-	near("losing money", w.franchise(0), 0)
+	near("losing money", w.verif.franchise(0), 0)
 	w.ops.profit[0] = 1000
 	w.p.Fraud.FarSighted = false
-	near("one batch ahead", w.franchise(0), 0)
+	near("one batch ahead", w.verif.franchise(0), 0)
 
 	// The threshold: G = 5, S = 45 (no stake slashed), V = 50.
 	w.p.Fraud.FarSighted = true
@@ -106,6 +107,7 @@ func TestFranchise(t *testing.T) {
 	w.live.fraudSlash = 45
 	w.ops.profit[0] = 50
 	w.ops.benched[0] = false
+	w.verif.load() // the bond and the penalty as governance left them
 	for _, tc := range []struct {
 		far     bool
 		d, want float64
@@ -113,7 +115,7 @@ func TestFranchise(t *testing.T) {
 		{true, 0.04, 1}, {true, 0.06, 0}, {false, 0.06, 1}, {false, 0.11, 0},
 	} {
 		w.p.Fraud.FarSighted = tc.far
-		if got := w.cheatProb(0, tc.d, 5, 1); math.Abs(got-tc.want) > 1e-6 {
+		if got := w.verif.cheatProb(0, tc.d, 5, 1, w.verif.franchise(0)); math.Abs(got-tc.want) > 1e-6 {
 			t.Errorf("far sighted %v, detection %g: cheat probability %g, want %g", tc.far, tc.d, got, tc.want)
 		}
 	}
@@ -140,7 +142,7 @@ func TestLearnersFreeRideOnDefensiveValidators(t *testing.T) {
 	if err := w.Reset(&p, rand.New(rand.NewPCG(3, 4))); err != nil {
 		t.Fatal(err)
 	}
-	g := &w.game
+	g := &w.verif.g
 	gone := -1
 	var frauds400 int64
 	for d := 1; d <= p.Simulation.HorizonDays; d++ {
@@ -151,14 +153,14 @@ func TestLearnersFreeRideOnDefensiveValidators(t *testing.T) {
 		if d < 300 && g.frauds != 0 {
 			t.Fatalf("day %d: %d frauds while the defensive validator checks every batch", d, g.frauds)
 		}
-		if gone < 0 && w.v.len() == 0 {
+		if gone < 0 && w.verif.v.len() == 0 {
 			gone = d
 		}
 		if d == 299 && (gone < 0 || g.entries != 0) {
-			t.Fatalf("day 299: %d learning verifiers present (%d entries), want all gone and none entered", w.v.len(), g.entries)
+			t.Fatalf("day 299: %d learning verifiers present (%d entries), want all gone and none entered", w.verif.v.len(), g.entries)
 		}
 	}
-	t.Logf("learners gone on day %d; after day 300: %d entries, %d frauds (%d in days 401-500), %d caught, %d verifiers at the end", gone, g.entries, g.frauds, g.frauds-frauds400, g.caught, w.v.len())
+	t.Logf("learners gone on day %d; after day 300: %d entries, %d frauds (%d in days 401-500), %d caught, %d verifiers at the end", gone, g.entries, g.frauds, g.frauds-frauds400, g.caught, w.verif.v.len())
 	if g.entries == 0 || g.frauds == 0 {
 		t.Fatalf("after the defensive validator stopped: %d entries and %d frauds, want the game to resume", g.entries, g.frauds)
 	}

@@ -10,19 +10,27 @@
 //     day's slots in the order written once in model.go; conservation.go
 //     checks every day that every token is in one account of the ledger,
 //     and usd.go that every dollar is in an account or a named flow.
-//   - Holders sell, stake and delegate (step.go, delegation.go); sequencer
+//   - Holders sell, stake and delegate (step.go, delegation.go); the
+//     treasury pays its budgets (treasury.go); sequencer
 //     operators bond stake, post batches, earn commission, enter and exit
 //     (operators.go, activeset.go, sequencing.go); offences happen and are
 //     slashed (offences.go, slashing.go);
 //     verifiers and sequencers play and learn the verification game
-//     (verification.go).
+//     (verification.go), the verifier population comes and goes
+//     (verifiers.go), and invalid roots are posted, caught or finalised
+//     (fraud.go).
 //   - Token governance: delegates and self-voting holders vote on random
 //     proposals that change the run's parameters, under a quorum, a
 //     timelock and a security council (governance.go, proposals.go,
-//     voters.go, council.go, [Governance]); an
+//     voters.go, votingpower.go, council.go, [Governance]); an
 //     attacker buys, borrows or bribes votes, or stakes, to capture the
-//     protocol (attacker.go, [Attacker]); capture.go prices each route and
-//     records captures.
+//     protocol (attacker.go, [Attacker]); capture_prices.go prices each
+//     route, capture.go measures the cost to capture and records captures.
+//   - Built-in parts that are components own their state and reach the
+//     rest only through the interfaces of shared_parts.go (the World
+//     implements them in env.go): the verification game, the capture
+//     meter, the security council, operator churn, effective governance
+//     and the attacker; model.go wires them (parts) and lists the day.
 //   - [Sim]: runs a World for the engine; [SeriesColumns] and
 //     [OutcomeColumns] describe what a run of given parameters reports.
 //

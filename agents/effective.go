@@ -1,5 +1,7 @@
 package agents
 
+import "math"
+
 // Effective governance, as the seed's risk matrix means it ("time to
 // effective governance": under 3 months for a centralized foundation,
 // 6-18 for progressive decentralization, 24 for a fully decentralized
@@ -15,6 +17,21 @@ package agents
 // delegate and vote to meet the quorum. Malicious proposals are attacks,
 // not governance, and do not count.
 
+// effectiveness tracks when governance becomes effective: a component of
+// the built-in model (model.go wires it). The proposals book each
+// ordinary proposal's close in it through the wiring; it reads nothing of
+// the rest of the model.
+type effectiveness struct {
+	p      *Params          // this run's parameters (read-only)
+	day    int              // the first day governance was effective; -1: not yet
+	closes []closedProposal // the ordinary proposals closed within the window
+}
+
+// reset starts a run of p: not effective, nothing closed.
+func (e *effectiveness) reset(p *Params) {
+	e.p, e.day, e.closes = p, -1, e.closes[:0]
+}
+
 // closedProposal is one ordinary proposal's close: its day and whether it
 // was decided.
 type closedProposal struct {
@@ -22,28 +39,35 @@ type closedProposal struct {
 	decided bool
 }
 
-// recordClose adds an ordinary proposal closed today and, the first time
-// the rule holds, marks today as the day governance became effective.
-func (w *World) recordClose(decided bool) {
-	g := &w.gov
-	p := &w.p.Governance
-	g.closes = append(g.closes, closedProposal{int32(w.day), decided})
-	from := int32(w.day - p.EffectiveWindowDays)
+// recordClose adds an ordinary proposal closed on day and, the first time
+// the rule holds, marks day as the day governance became effective.
+func (e *effectiveness) recordClose(day int, decided bool) {
+	p := &e.p.Governance
+	e.closes = append(e.closes, closedProposal{int32(day), decided})
+	from := int32(day - p.EffectiveWindowDays)
 	k := 0
-	for k < len(g.closes) && g.closes[k].day <= from {
+	for k < len(e.closes) && e.closes[k].day <= from {
 		k++
 	}
-	g.closes = g.closes[:copy(g.closes, g.closes[k:])]
-	if g.effectiveDay >= 0 || len(g.closes) < p.EffectiveMin {
+	e.closes = e.closes[:copy(e.closes, e.closes[k:])]
+	if e.day >= 0 || len(e.closes) < p.EffectiveMin {
 		return
 	}
 	n := 0
-	for _, c := range g.closes {
+	for _, c := range e.closes {
 		if c.decided {
 			n++
 		}
 	}
-	if float64(n) >= p.EffectiveShare*float64(len(g.closes)) {
-		g.effectiveDay = w.day
+	if float64(n) >= p.EffectiveShare*float64(len(e.closes)) {
+		e.day = day
+	}
+}
+
+// summarise fills time_to_effective_governance_days.
+func (e *effectiveness) summarise(out []float64, col *columns) {
+	out[col.oTimeToEffectiveGovernance] = math.NaN()
+	if e.day >= 0 {
+		out[col.oTimeToEffectiveGovernance] = float64(e.day)
 	}
 }

@@ -24,24 +24,24 @@ func TestEffectiveGovernanceRule(t *testing.T) {
 	closeOn(10, false)
 	closeOn(40, true)
 	closeOn(70, false)
-	if w.gov.effectiveDay != -1 {
-		t.Fatalf("effective on day %d with 1 of 3 decided", w.gov.effectiveDay)
+	if w.eff.day != -1 {
+		t.Fatalf("effective on day %d with 1 of 3 decided", w.eff.day)
 	}
 	closeOn(100, true)
 	closeOn(130, false)
-	if w.gov.effectiveDay != 100 {
-		t.Fatalf("effective on day %d, want 100 (2 of 4 decided)", w.gov.effectiveDay)
+	if w.eff.day != 100 {
+		t.Fatalf("effective on day %d, want 100 (2 of 4 decided)", w.eff.day)
 	}
 	w = newWorld(t, &p)
 	for _, d := range []int{10, 20, 250, 260} {
 		closeOn(d, true)
 	}
-	if w.gov.effectiveDay != -1 || len(w.gov.closes) != 2 {
-		t.Fatalf("effective on day %d with %d closes in the window, want none and 2", w.gov.effectiveDay, len(w.gov.closes))
+	if w.eff.day != -1 || len(w.eff.closes) != 2 {
+		t.Fatalf("effective on day %d with %d closes in the window, want none and 2", w.eff.day, len(w.eff.closes))
 	}
 	closeOn(270, true)
-	if w.gov.effectiveDay != 270 {
-		t.Fatalf("effective on day %d, want 270", w.gov.effectiveDay)
+	if w.eff.day != 270 {
+		t.Fatalf("effective on day %d, want 270", w.eff.day)
 	}
 }
 
@@ -63,8 +63,8 @@ func TestEffectiveGovernanceModels(t *testing.T) {
 			third = w.day
 		}
 	}
-	if third < 0 || third > 180 || w.gov.effectiveDay != third {
-		t.Fatalf("gatekeeper: effective on day %d, third close on day %d", w.gov.effectiveDay, third)
+	if third < 0 || third > 180 || w.eff.day != third {
+		t.Fatalf("gatekeeper: effective on day %d, third close on day %d", w.eff.day, third)
 	}
 
 	p = DefaultParams()

@@ -54,10 +54,9 @@ func (w *World) budgets() (usd, tokens float64) {
 
 // govState is the governance of one run.
 type govState struct {
-	gov     protocol.Governor
-	council protocol.Council
-	vs      voterSet
-	props   []proposal
+	gov   protocol.Governor
+	vs    voterSet
+	props []proposal
 
 	grantees []int32 // holders of type grants
 
@@ -66,14 +65,12 @@ type govState struct {
 	unproposed     int   // ordinary proposals not made: no proposer above the threshold, or no deposit
 
 	next, nextArrival, nextMeasure, nextCompromise int
-	compromised                                    int
 
 	// the last count of voting power
 	votable, attPower int64
 	// expectations for a malicious proposal at the last count
 	expAgainst, expFor, expTurnout float64
 
-	vetoTail                 []float64 // veto probability at full authority, by compromised keys
 	kindCum                  [numOrdinaryKinds]float64
 	grantS, supportS, stakeS sampler
 
@@ -81,11 +78,9 @@ type govState struct {
 	proposals, passed, maliciousPassed, vetoes, executed int
 	closed, withVotes                                    int
 	turnoutSum, top10Sum, lastTurnout                    float64
-	firstExecuted                                        int              // the first ordinary proposal executed; -1: none
-	effectiveDay                                         int              // governance effective (effective.go); -1: not yet
-	closes                                               []closedProposal // the ordinary proposals closed within the window (effective.go)
+	firstExecuted                                        int // the first ordinary proposal executed; -1: none
 
-	// measurements (the costs to capture are in World.capt, capture.go)
+	// measurements (the costs to capture are the capture meter's, capture.go)
 	nakamoto                int
 	hhi                     float64
 	captured                bool
@@ -108,13 +103,12 @@ func (w *World) resetGovernance() error {
 	p := &w.p.Governance
 	g := &w.gov
 	g.gov = protocol.Governor{SnapshotDelayDays: p.SnapshotDelayDays, VotingDays: p.VotingDays, TimelockDays: p.TimelockDays, Quorum: p.Quorum}
-	g.council = protocol.Council{Members: p.Council.Members, Threshold: p.Council.Threshold}
 	g.props = g.props[:0]
-	g.compromised = 0
 	g.deposits, g.depositsBurned, g.unproposed = 0, 0, 0
 	g.proposals, g.passed, g.maliciousPassed, g.vetoes, g.executed, g.closed, g.withVotes = 0, 0, 0, 0, 0, 0, 0
 	g.turnoutSum, g.top10Sum, g.lastTurnout = 0, 0, 0
-	g.firstExecuted, g.effectiveDay, g.closes = -1, -1, g.closes[:0]
+	g.firstExecuted = -1
+	w.resetEffectiveness()
 	g.captured, g.captureKind, g.captureDay = false, captureNone, -1
 	g.nakamoto, g.hhi = 0, 0
 	w.resetCapture()
@@ -138,10 +132,7 @@ func (w *World) resetGovernance() error {
 	if err := w.resetVoters(); err != nil {
 		return err
 	}
-	g.vetoTail = resize(g.vetoTail, max(p.Council.Members, 0)+1)
-	for c := range g.vetoTail {
-		g.vetoTail[c] = g.council.VetoProbability(c, p.Council.Detection, 1)
-	}
+	w.resetCouncil()
 	if err := w.resetAttacker(); err != nil {
 		return err
 	}
@@ -176,12 +167,7 @@ func poissonGap(r interface{ ExpFloat64() float64 }, perYear float64) int {
 // ends, executions, key compromises, the attacker's reviews and the
 // periodic measurement). On a quiet day it costs one comparison.
 func (w *World) govern() {
-	if w.att.mode != attIdle {
-		w.attackerDay()
-	}
-	if w.att.op >= 0 {
-		w.checkStakeCapture()
-	}
+	w.attackerDaily()
 	g := &w.gov
 	if w.day < g.next {
 		return
@@ -196,9 +182,8 @@ func (w *World) govern() {
 		w.proposeOrdinary()
 		g.nextArrival = w.day + poissonGap(r, p.ProposalsPerYear)
 	}
-	if w.day >= w.att.nextReview {
-		w.attackerReview()
-		w.att.nextReview = w.day + poissonGap(r, w.p.Attacker.ReviewsPerYear)
+	if w.day >= w.attackerNextReview() {
+		w.attackerReview() // and its next review, drawn from the governance stream
 	}
 	w.advanceProposals()
 	if w.day >= g.nextMeasure {
@@ -211,7 +196,7 @@ func (w *World) govern() {
 // scheduleGovernance sets the next day with a governance event.
 func (w *World) scheduleGovernance() {
 	g := &w.gov
-	next := min(g.nextArrival, g.nextMeasure, g.nextCompromise, w.att.nextReview)
+	next := min(g.nextArrival, g.nextMeasure, g.nextCompromise, w.attackerNextReview())
 	for i := range g.props {
 		pr := &g.props[i]
 		switch pr.stage {
@@ -247,14 +232,9 @@ func (w *World) drainTreasury(kind int) {
 	share := w.p.Attacker.DrainShare
 	x := protocol.FracOf(w.treasuryTokens, share)
 	w.treasuryTokens -= x
-	w.att.liquid += x
 	usd := w.treasuryUSD * share
 	w.treasuryUSD -= usd
-	w.att.received += usd
-	w.att.capital += usd
-	if w.att.liquid > 0 {
-		w.att.mode = attSelling
-	}
+	w.attackerReceives(x, usd)
 }
 
 // measureGovernance measures the concentration of voting power and the
@@ -262,7 +242,7 @@ func (w *World) drainTreasury(kind int) {
 func (w *World) measureGovernance() {
 	g := &w.gov
 	vs := &g.vs
-	w.countVotes()
+	w.countVotes(false)
 	order := w.sortVoters()
 	s := vs.sorted[:0]
 	for j := len(order) - 1; j >= 0; j-- {
@@ -277,4 +257,46 @@ func (w *World) measureGovernance() {
 	g.nakamoto = protocol.NakamotoCoefficient(s, 0.5)
 	g.hhi = protocol.HHI(s)
 	w.measureCapture()
+}
+
+// recordGovernance writes today's governance series: turnout, the
+// concentration of voting power, and whether the protocol is captured.
+func (w *World) recordGovernance(row []float64) {
+	g := &w.gov
+	row[w.col.sVoterTurnout] = g.lastTurnout
+	row[w.col.sNakamotoVotes] = float64(g.nakamoto)
+	row[w.col.sHHIVotes] = g.hhi
+	row[w.col.sCaptured] = 0
+	if g.captured {
+		row[w.col.sCaptured] = 1
+	}
+	w.recordCapture(row)
+}
+
+// summariseGovernance fills the governance and capture outcomes; settled
+// is the day positions settled (settledDay; -1: never), from which the
+// minima are taken.
+func (w *World) summariseGovernance(settled int, out []float64) {
+	g := &w.gov
+	out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 0, captureNone, math.NaN()
+	if g.captured {
+		out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 1, float64(g.captureKind), float64(g.captureDay)
+	}
+	w.summariseCapture(settled, out)
+	out[w.col.oAttackerProfit] = w.attackerProfit()
+	out[w.col.oProposalsPassed] = float64(g.passed)
+	out[w.col.oMaliciousPassed] = float64(g.maliciousPassed)
+	out[w.col.oVetoes] = float64(g.vetoes)
+	out[w.col.oMeanVoterTurnout], out[w.col.oTop10VoteShare] = math.NaN(), math.NaN()
+	if g.closed > 0 {
+		out[w.col.oMeanVoterTurnout] = g.turnoutSum / float64(g.closed)
+	}
+	if g.withVotes > 0 {
+		out[w.col.oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
+	}
+	w.summariseEffectiveness(out)
+	out[w.col.oFirstExecuted] = math.NaN()
+	if g.firstExecuted >= 0 {
+		out[w.col.oFirstExecuted] = float64(g.firstExecuted)
+	}
 }

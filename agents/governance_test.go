@@ -140,7 +140,7 @@ func TestCouncilVetoStopsPassedProposal(t *testing.T) {
 		p.Simulation.HorizonDays = 60
 		p.Governance.Council = c.council
 		w := newWorld(t, &p)
-		w.gov.compromised = c.compromised
+		w.council.compromised = c.compromised
 		w.Step()
 		injectMalicious(w)
 		for w.day < p.Simulation.HorizonDays {
@@ -244,7 +244,7 @@ func TestGovernanceCalibration(t *testing.T) {
 		turnout += sum[int(core().cols.oMeanVoterTurnout)] / runs
 		top10 += sum[int(core().cols.oTop10VoteShare)] / runs
 		w := &s.world
-		w.countVotes()
+		w.countVotes(false)
 		ds := slices.Clone(w.gov.vs.power[:w.gov.vs.delegates])
 		slices.Sort(ds)
 		slices.Reverse(ds)

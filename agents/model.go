@@ -24,15 +24,98 @@ func Mechanisms() []NewMechanism { return slices.Clone(mechanisms) }
 // then stakes what it keeps. The phases of mechanisms follow the built-in
 // work of their slot; the conservation check closes the day.
 var day = [numSlots]func(w *World){
-	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },              // 1. emission, vesting
-	SlotDemand:     (*World).demand,                                            // 2. fees and fair value
-	SlotSequencing: (*World).sequence,                                          // 3-4. offences, active set, batches, verification
-	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) }, // 5. fees and emission through operators' commission
-	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },        // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
-	SlotDayEnd:     (*World).operatorsDayEnd,                                   // operators sell earnings, exit or enter
-	SlotGovernance: (*World).govern,                                            // 8. proposals, votes, the attacker
-	SlotSignals:    (*World).updateAPR,                                         // staking signal for tomorrow
+	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },                             // 1. emission, vesting
+	SlotDemand:     (*World).demand,                                                           // 2. fees and fair value
+	SlotSequencing: func(w *World) { w.sequence(); w.verif.verify(w.day); w.updateRecords() }, // 3-4. offences, active set, batches; verification; operators' records
+	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) },                // 5. fees and emission through operators' commission
+	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },                       // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
+	SlotDayEnd:     (*World).operatorsDayEnd,                                                  // operators sell earnings, exit or enter
+	SlotGovernance: (*World).govern,                                                           // 8. proposals, votes, the attacker
+	SlotSignals:    (*World).updateAPR,                                                        // staking signal for tomorrow
 }
+
+// parts are the built-in model's parts that are components: each owns its
+// state and reaches the rest of the model only through the interfaces of
+// shared_parts.go (internal/archtest, TestComponentIsolation). The World holds
+// them; this file wires them: their phases in the day table above, their
+// resets, records and summaries below.
+type parts struct {
+	verif   verification    // the verification game and the verifier population (verification.go, verifiers.go, fraud.go, payoffs.go, verification_metrics.go)
+	capt    captureMeter    // the cost to capture, route by route (capture.go)
+	council securityCouncil // the security council's keys, authority and veto (council.go)
+	churn   churn           // the operators' exits, removals and entries (churn.go)
+	eff     effectiveness   // when governance becomes effective (effective.go)
+	att     attacker        // the attacker's plans, tokens and capital (attacker.go)
+}
+
+// resetVerification resets the verification game with its two streams,
+// which no other part draws from.
+func (w *World) resetVerification() error {
+	return w.verif.reset(w.p, w.streams.verification, w.streams.verifierPop, w)
+}
+
+// recordVerification and summariseVerification write the verification
+// game's metrics.
+func (w *World) recordVerification(row []float64)    { w.verif.record(row, &w.col) }
+func (w *World) summariseVerification(out []float64) { w.verif.summarise(out, &w.col) }
+
+// resetCapture, measureCapture, recordCapture and summariseCapture run
+// the capture meter: reset with governance, measured at governance's
+// measurements, reported with governance's metrics.
+func (w *World) resetCapture()               { w.capt.reset(w.p, w) }
+func (w *World) measureCapture()             { w.capt.measure(w.day) }
+func (w *World) recordCapture(row []float64) { w.capt.record(row, &w.col) }
+func (w *World) summariseCapture(settled int, out []float64) {
+	w.capt.summarise(out, &w.col, w.day, settled)
+}
+
+// resetCouncil, compromiseKeys, gatekeeper, vetoProbability and
+// councilCaptured run the security council for governance: reset with
+// it, a key-compromise event on governance's calendar, and what the
+// proposals and the capture prices ask of it.
+func (w *World) resetCouncil()                 { w.council.reset(w.p, w.streams.governance, w) }
+func (w *World) compromiseKeys()               { w.council.compromiseKeys(w.day) }
+func (w *World) gatekeeper(d int) bool         { return w.council.gatekeeper(d) }
+func (w *World) vetoProbability(d int) float64 { return w.council.vetoProbability(d) }
+func (w *World) councilCaptured() bool         { return w.council.captured() }
+
+// resetChurn, bookChurn, bookBonded, recordChurn and summariseChurn run
+// the operator churn count for the operators: reset with them, an exit,
+// removal or entry today, the day's count of operators in the network.
+func (w *World) resetChurn()                  { w.churn.reset() }
+func (w *World) bookChurn(status opStatus)    { w.churn.add(w.day, status) }
+func (w *World) bookBonded(n int)             { w.churn.bookBonded(n) }
+func (w *World) recordChurn(row []float64)    { w.churn.record(row, &w.col, w.day) }
+func (w *World) summariseChurn(out []float64) { w.churn.summarise(out, &w.col) }
+
+// resetEffectiveness, recordClose and summariseEffectiveness run the
+// effective-governance tracker for governance: reset with it, an ordinary
+// proposal's close today (proposals.go), and its outcome.
+func (w *World) resetEffectiveness()                  { w.eff.reset(w.p) }
+func (w *World) recordClose(decided bool)             { w.eff.recordClose(w.day, decided) }
+func (w *World) summariseEffectiveness(out []float64) { w.eff.summarise(out, &w.col) }
+
+// The attacker, for governance, the proposals, the voting-power count,
+// the capture prices, the operators and the ledgers: its reset (with the
+// governance stream, in governance's reset), its daily trading and stake
+// check, its reviews, its votes on its proposal, what a capture pays it,
+// what it holds, its outcome and its accounts.
+func (w *World) resetAttacker() error {
+	return w.att.reset(w.p, w.streams.governance, w, w.day)
+}
+func (w *World) attackerDaily()                             { w.att.daily() }
+func (w *World) attackerNextReview() int                    { return w.att.nextReviewDay() }
+func (w *World) attackerReview()                            { w.att.review(w.day) }
+func (w *World) attackerAtSnapshot(pr *proposal)            { w.att.atSnapshot(pr) }
+func (w *World) attackerAtClose(pr *proposal)               { w.att.atClose(pr) }
+func (w *World) attackerDone()                              { w.att.done() }
+func (w *World) attackerReceives(tokens int64, usd float64) { w.att.receive(tokens, usd) }
+func (w *World) attackerPaid(usd float64)                   { w.att.receiveValue(usd) }
+func (w *World) attackerHoldings() (int64, int)             { return w.att.holdings() }
+func (w *World) attackerOperator() int                      { _, op := w.att.holdings(); return op }
+func (w *World) attackerProfit() float64                    { return w.att.profit() }
+func (w *World) attackerTokens() *int64                     { return w.att.tokens() }
+func (w *World) attackerCapital() *float64                  { return w.att.capitalUSD() }
 
 // Step advances the world by one day.
 func (w *World) Step() {

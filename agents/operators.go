@@ -46,7 +46,6 @@ type operators struct {
 	record   []float64 // recent share of offline or slashed days
 	profit   []float64 // smoothed profit, USD/day
 	usdToday []float64 // revenue today, USD
-	cheat    []float64 // probability of posting an invalid root (the game)
 	active   []bool    // in today's active set
 	offline  []bool    // missing its slots today (liveness failure)
 	badDay   []bool    // offline or slashed today (for the record)
@@ -82,7 +81,6 @@ func (o *operators) reset(m int) {
 	o.record = resize(o.record, m)
 	o.profit = resize(o.profit, m)
 	o.usdToday = resize(o.usdToday, m)
-	o.cheat = resize(o.cheat, m)
 	o.active = resize(o.active, m)
 	o.offline = resize(o.offline, m)
 	o.badDay = resize(o.badDay, m)
@@ -162,7 +160,7 @@ func (w *World) resetNetwork() error {
 	n.batchOp = resize(n.batchOp, p.BatchesPerDay)
 	n.nBatches, n.nakamoto3, n.nakamoto2, n.hhi, n.bestScore = 0, 0, 0, 0, 0
 	w.tot = networkTotals{}
-	w.churn.reset()
+	w.resetChurn()
 	w.challengerTokens = 0
 	for range p.Operators {
 		k := o.n
@@ -226,11 +224,11 @@ func (w *World) enterOperator(k int) {
 	o.index[k] = protocol.RewardIndex{}
 	o.snap[k] = 0
 	o.unbondEnd[k], o.jailUntil[k], o.entered[k] = 0, 0, int32(w.day)
-	o.prio[k], o.record[k], o.profit[k], o.usdToday[k], o.cheat[k] = 0, 0, 0, 0, 0
+	o.prio[k], o.record[k], o.profit[k], o.usdToday[k] = 0, 0, 0, 0
 	o.active[k], o.offline[k], o.badDay[k], o.benched[k], o.batches[k] = false, false, false, false, 0
 	o.n = max(o.n, k+1)
 	if w.day > 0 { // the launch operators are the network, not entries
-		w.churn.add(w.day, opBonded)
+		w.bookChurn(opBonded)
 	}
 }
 
@@ -254,7 +252,7 @@ func (w *World) leave(k int, status opStatus) {
 	w.settleOperator(k)
 	o.status[k] = status
 	o.active[k] = false
-	w.churn.add(w.day, status)
+	w.bookChurn(status)
 	s := o.self[k]
 	o.self[k] = 0
 	o.totSelf -= s
@@ -316,7 +314,7 @@ func (w *World) operatorsDayEnd() {
 			continue
 		}
 		o.profit[k] += (day - o.profit[k]) / float64(exitDays)
-		if w.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 && k != w.att.op { // the attacker stays for control, not profit
+		if w.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 && k != w.attackerOperator() { // the attacker stays for control, not profit
 			w.leave(k, opExited)
 		}
 	}
@@ -359,4 +357,35 @@ func (w *World) recountOperators(deleg []int64) {
 	if self != o.totSelf || ub != o.totUnbond || liq != o.totLiquid {
 		panic(fmt.Sprintf("agents: operator recount differs from totals on day %d", w.day))
 	}
+}
+
+// countBonded books today's operators in the network, at the day's end
+// (operator churn's denominator, churn.go).
+func (w *World) countBonded() {
+	o := &w.ops
+	n := 0
+	for k := range o.n {
+		if o.status[k] == opBonded {
+			n++
+		}
+	}
+	w.bookBonded(n)
+}
+
+// openOperator gives the attacker an operator slot (kept free by
+// resetNetwork) and returns it. Its traits are the means of the operators'
+// distributions: no draw, so the network stream is not shifted.
+func (w *World) openOperator() int {
+	o := &w.ops
+	s := &w.p.Sequencers
+	k := o.n
+	o.commission[k] = min(clamp01(s.Commission.Mean()), w.live.commissionCap)
+	o.costPerDay[k], o.edge[k] = 0, 0
+	sl := &w.p.Slashing
+	for i, off := range [numOffences]*Offence{&sl.Liveness, &sl.DoubleSign, &sl.Withholding} {
+		o.rate[i][k] = min(max(off.RatePerYear.Mean(), 0)/365, 1)
+	}
+	o.self[k] = 0
+	w.enterOperator(k)
+	return k
 }

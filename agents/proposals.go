@@ -130,7 +130,7 @@ func (w *World) thresholdVotes() int64 {
 // proposal threshold and is positive; -1 when there is none.
 func (w *World) drawProposer() int {
 	vs := &w.gov.vs
-	w.countVotes()
+	w.countVotes(false)
 	t := max(w.thresholdVotes(), 1)
 	end := vs.n
 	if vs.opBase >= 0 {
@@ -245,7 +245,7 @@ func (w *World) closeVote(pr *proposal) {
 	if w.gatekeeper(w.day) {
 		pr.gatekept = true
 		if pr.kind.malicious() {
-			pr.approved = g.council.Captured(g.compromised)
+			pr.approved = w.councilCaptured()
 		} else {
 			pr.approved = pr.tally.For >= pr.tally.Against
 		}
@@ -301,8 +301,7 @@ func (w *World) executeProposal(pr *proposal) {
 			w.drainTreasury(captureDrain)
 		} else {
 			w.capture(captureCartel)
-			w.att.received += w.p.Attacker.SequencerValueUSD
-			w.att.capital += w.p.Attacker.SequencerValueUSD
+			w.attackerPaid(w.p.Attacker.SequencerValueUSD)
 			w.usd.in(flowAttacker, w.p.Attacker.SequencerValueUSD)
 		}
 		return

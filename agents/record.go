@@ -24,27 +24,13 @@ func (w *World) record(row []float64) {
 	row[w.col.sHolderSellUSD] = w.soldUSDToday
 	row[w.col.sFeeRevenue] = w.feeUSD
 	row[w.col.sPoolUSD] = w.pool.USD
-	g := &w.game
-	row[w.col.sCheckRate], row[w.col.sCheatRate] = 0, 0
-	if nv := w.v.len(); nv > 0 {
-		if g.dayBatches > 0 {
-			row[w.col.sCheckRate] = g.dayChecks / float64(g.dayBatches*nv)
-		} else {
-			for _, p := range w.v.p {
-				row[w.col.sCheckRate] += p / float64(nv)
-			}
-		}
-	}
-	if g.dayBatches > 0 {
-		row[w.col.sCheatRate] = g.dayCheat / float64(g.dayBatches)
-	}
+	w.recordVerification(row)
 	n := &w.net
 	row[w.col.sActiveSequencers] = float64(len(n.act))
 	row[w.col.sNakamoto] = float64(n.nakamoto3)
 	row[w.col.sNakamotoHalf] = float64(n.nakamoto2)
 	row[w.col.sHHIStake] = n.hhi
-	w.recordVerification(row)
-	row[w.col.sOperatorChurn] = w.churnRate()
+	w.recordChurn(row)
 	w.recordGovernance(row)
 	w.recordMechanisms(row)
 }
@@ -114,32 +100,9 @@ func (w *World) summariseTreasury(out []float64) {
 	}
 }
 
-// summariseNetwork fills the verification, slashing and concentration
-// outcomes from the run's tallies. Rates are NaN when there was nothing to
-// average (no batches, or no verifiers).
+// summariseNetwork fills the verification and slashing outcomes from the
+// run's tallies.
 func (w *World) summariseNetwork(out []float64) {
-	g := &w.game
-	out[w.col.oFraudsAttempted] = float64(g.frauds)
-	out[w.col.oFraudsCaught] = float64(g.caught)
-	out[w.col.oFraudsUndetected] = float64(g.finalised)
-	out[w.col.oFraudLossUSD] = g.lossUSD
-	out[w.col.oFirstUndetectedFraudDay] = math.NaN()
-	if g.firstFinalDay >= 0 {
-		out[w.col.oFirstUndetectedFraudDay] = float64(g.firstFinalDay)
-	}
-	out[w.col.oCheckRate], out[w.col.oCheatRate], out[w.col.oUndetectedFraudRate] = math.NaN(), math.NaN(), math.NaN()
-	if b := float64(g.batches); b > 0 {
-		out[w.col.oCheatRate] = float64(g.frauds) / b
-		out[w.col.oUndetectedFraudRate] = float64(g.missed) / b
-		if g.verifierBatches > 0 { // verifiers come and go: per verifier present
-			out[w.col.oCheckRate] = g.checks / g.verifierBatches
-		}
-	}
-	profit := w.game.profitGone
-	for _, p := range w.v.profit {
-		profit += p
-	}
-	out[w.col.oVerifierProfit] = profit
 	w.summariseVerification(out)
 	out[w.col.oTotalSlashed] = protocol.Tokens(w.tot.slashed)
 	out[w.col.oLivenessFailures] = float64(w.tot.livenessFailures)
@@ -196,4 +159,45 @@ func declareMarketMetrics(m *Model, c *columns) {
 	c.oFinalTreasuryUSD = m.Outcome(Metric{Name: "final_treasury_usd", Unit: "USD", Doc: "marked at the margin: treasury USD plus its tokens at the last day's pool price"})
 	c.oFinalTreasuryExecutable = m.Outcome(Metric{Name: "final_treasury_executable_usd", Unit: "USD", Doc: "executable: treasury USD plus what selling all its tokens into the last day's pool would raise"})
 	c.oTreasuryShortfallDays = m.Outcome(Metric{Name: "treasury_shortfall_days", Unit: "days", Doc: "days on which the treasury could not pay its budget"})
+}
+
+// settledDay is the day positions settled in the run's daily rows
+// (settleDay on the staking ratio, with the metrics section's window and
+// band): the one "after launch" of the outcomes that leave the launch out
+// (min_security_budget_usd, the concentration and the capture minima).
+func (w *World) settledDay(series []float64) int {
+	return settleDay(series, w.width, int(w.col.sStakingRatio), w.p.Metrics.SettleWindowDays, w.p.Metrics.SettleBand)
+}
+
+// settleDay is the first day d at which positions have settled: the
+// staking ratio (column col of rows of width width) on each of the window
+// days up to d stayed within band times their mean of that mean (the
+// launch ramp is over: holders have staked what they will hold for a
+// while). -1 when it never did within the run.
+func settleDay(series []float64, width, col, window int, band float64) int {
+	steps := len(series) / width
+	window = max(window, 1)
+	for d := window - 1; d < steps; d++ {
+		var mean float64
+		for t := d - window + 1; t <= d; t++ {
+			mean += series[t*width+col]
+		}
+		mean /= float64(window)
+		ok := true
+		for t := d - window + 1; t <= d && ok; t++ {
+			ok = math.Abs(series[t*width+col]-mean) <= band*mean
+		}
+		if ok {
+			return d
+		}
+	}
+	return -1
+}
+
+// finiteOrNaN maps +Inf (a blocked route) to NaN (an empty outcome).
+func finiteOrNaN(x float64) float64 {
+	if math.IsInf(x, 0) {
+		return math.NaN()
+	}
+	return x
 }

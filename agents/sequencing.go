@@ -4,16 +4,14 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// sequence is step 3 of DESIGN.md: operators' faults and slashes, the
-// active set, who posts each of today's batches, and the verification game
-// over those batches.
+// sequence is step 3 of DESIGN.md up to the verification game:
+// operators' faults and slashes, the active set, and who posts each of
+// today's batches.
 func (w *World) sequence() {
 	w.operatorsDayStart()
 	w.operatorOffences()
 	w.selectActive()
 	w.assignBatches()
-	w.verify()
-	w.updateRecords()
 }
 
 // assignBatches gives each of today's batches to an online active operator:

@@ -1,34 +1,22 @@
 package agents
 
+// The verification game, batch by batch: each block of batches the
+// sequencers and the verifiers revise their strategies from their beliefs,
+// the block is played, and the beliefs take in its play (Verification
+// documents the rule). The game is a component (the verification type):
+// its population is in verifiers.go, invalid roots in fraud.go, payoffs in
+// payoffs.go and metrics in verification_metrics.go; no other file touches
+// its state (internal/archtest, TestComponentIsolation).
+
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// verifiers is the verifier population as a struct of slices: index i is
-// one verifier. The rule they play and learn by is documented on
-// Verification; protocol.InspectionGame has its closed-form equilibrium.
-type verifiers struct {
-	cost   []float64 // c_i, USD per check
-	opCost []float64 // f_i, USD per day: its node, whether it checks or not
-	share  []float64 // θ_i: share of the TVL it or its users hold
-	p      []float64 // current probability of checking a batch
-	belief []float64 // everyone's belief about verifier i's check rate
-	profit []float64 // USD over the run
-	value  []float64 // membership value since the last review, USD (before the operating cost)
-	pre    []float64 // scratch: prefix products of (1 - belief)
-	suf    []float64 // scratch: suffix products
-	hit    []int32   // scratch: checkers of the current fraud
-
-	opCostS, shareS sampler // per-verifier draws (verifier population stream)
-}
-
-func (v *verifiers) len() int { return len(v.cost) }
-
-// gameState is the rest of the verification game: the verifiers' belief
+// gameState is the verification game beyond the population (verifiers.go):
+// the verifiers' belief
 // about fraud, the weights of the beliefs, the challenge-window queue and
 // the run's tallies.
 type gameState struct {
@@ -59,25 +47,67 @@ type gameState struct {
 	defensive       int     // defensive validators running today
 }
 
-// resetVerification draws the verifiers' check costs (verification
-// stream), their operating costs and bridge shares (verifier population
-// stream), and sets the priors.
-func (w *World) resetVerification() error {
-	p := &w.p.Verification
-	v := &w.v
-	g := &w.game
+// verification is the verification game as a part of the built-in model:
+// the verifier population (verifiers.go), the game's beliefs and tallies,
+// and the invalid roots posted (fraud.go). It owns that state; it reaches
+// the sequencers, the treasury, the rollup's users, the market and the
+// governed bond only through env (verificationEnv, shared_parts.go). model.go
+// wires it: its reset, its phase in the day table, its metrics.
+type verification struct {
+	p   *Params         // this run's parameters (read-only)
+	env verificationEnv // the rest of the model
+	r   *rand.Rand      // the verification stream: check costs at launch, checks, invalid roots
+	pop *rand.Rand      // the verifier population stream: node costs, bridge shares, candidates
+	day int             // today
+
+	v verifiers // the verifier population (verifiers.go)
+	g gameState // beliefs, pending frauds and the run's tallies
+
+	// What the game reads of the rest of the model each day (load):
+	// governance changes the bond and the penalty only in its slot, after
+	// this one, and the valuation's rates are fixed for the run.
+	seq           seqView            // today's sequencer operators and batches
+	bond, penalty float64            // the fraud bond (USD) and the invalid-root penalty (fraction of the self-stake)
+	val           protocol.Valuation // capitalises an operator's income (franchise)
+	cheat         []float64          // per operator: today's probability of posting an invalid root
+	fr            []float64          // per online operator: its franchise at this revision (takeFranchises)
+}
+
+// reset starts a run of p: it draws the verifiers' check costs (from r,
+// the verification stream), their operating costs and bridge shares (from
+// pop, the verifier population stream), and sets the priors.
+func (vg *verification) reset(p *Params, r, pop *rand.Rand, env verificationEnv) error {
+	vg.p, vg.r, vg.pop, vg.env, vg.day = p, r, pop, env, 0
+	return vg.resetGame()
+}
+
+// load takes what the game reads of the rest of the model today (see the
+// fields).
+func (vg *verification) load() {
+	vg.seq = vg.env.sequencerView()
+	vg.bond, vg.penalty = vg.env.fraudBond(), vg.env.invalidRootPenalty()
+	vg.val = vg.env.cashFlowValuation()
+	vg.cheat = resize(vg.cheat, len(vg.seq.self))
+	vg.fr = resize(vg.fr, len(vg.seq.self))
+}
+
+// resetGame sizes the population and draws it, and sets the priors.
+func (vg *verification) resetGame() error {
+	p := &vg.p.Verification
+	v := &vg.v
+	g := &vg.g
 	n := p.Verifiers
 	g.capacity = n
 	if p.ReviewDays > 0 {
 		g.capacity = max(n, p.MaxVerifiers)
 	}
-	c := g.capacity
-	v.cost, v.opCost, v.share = sized(v.cost, n, c), sized(v.opCost, n, c), sized(v.share, n, c)
-	v.p, v.belief, v.profit, v.value = sized(v.p, n, c), sized(v.belief, n, c), sized(v.profit, n, c), sized(v.value, n, c)
-	v.pre = resize(v.pre, c+1)
-	v.suf = resize(v.suf, c+1)
-	if cap(v.hit) < c {
-		v.hit = make([]int32, 0, c)
+	cp := g.capacity
+	v.cost, v.opCost, v.share = sized(v.cost, n, cp), sized(v.opCost, n, cp), sized(v.share, n, cp)
+	v.p, v.belief, v.profit, v.value = sized(v.p, n, cp), sized(v.belief, n, cp), sized(v.profit, n, cp), sized(v.value, n, cp)
+	v.pre = resize(v.pre, cp+1)
+	v.suf = resize(v.suf, cp+1)
+	if cap(v.hit) < cp {
+		v.hit = make([]int32, 0, cp)
 	}
 	var err error
 	if v.opCostS, err = newSampler(p.OperatingCostUSD); err != nil {
@@ -87,9 +117,9 @@ func (w *World) resetVerification() error {
 		return fmt.Errorf("agents: verification.bridge_share: %w", err)
 	}
 	for i := range n {
-		v.cost[i] = w.drawCheckCost(w.streams.verification)
-		v.opCost[i], v.share[i] = w.drawVerifierStake()
-		v.belief[i] = w.p.Fraud.PriorCheckRate
+		v.cost[i] = vg.drawCheckCost(vg.r)
+		v.opCost[i], v.share[i] = vg.drawVerifierStake()
+		v.belief[i] = vg.p.Fraud.PriorCheckRate
 	}
 	win := max(p.ChallengeWindowDays, 0) + 1
 	g.pendingN = resize(g.pendingN, win)
@@ -97,7 +127,7 @@ func (w *World) resetVerification() error {
 	g.pendingSum = 0
 	g.cheatBelief = p.PriorCheatRate
 	g.seen = float64(max(p.ReviseEveryBatches, 1))
-	g.memory = p.MemoryDays * float64(w.p.Sequencers.BatchesPerDay)
+	g.memory = p.MemoryDays * float64(vg.p.Sequencers.BatchesPerDay)
 	g.detectBelief, g.windfallUSD, g.owedUSD = 0, 0, 0
 	g.batches, g.frauds, g.caught, g.missed, g.finalised = 0, 0, 0, 0, 0
 	g.checks, g.lossUSD, g.firstFinalDay = 0, 0, -1
@@ -109,133 +139,50 @@ func (w *World) resetVerification() error {
 
 // startDefensive sets how many defensive validators run today: all of
 // verification.defensive until defensive_days (if set), none after.
-func (w *World) startDefensive() {
-	p := &w.p.Verification
-	w.game.defensive = p.Defensive
-	if p.DefensiveDays > 0 && w.day >= p.DefensiveDays {
-		w.game.defensive = 0
+func (vg *verification) startDefensive() {
+	p := &vg.p.Verification
+	vg.g.defensive = p.Defensive
+	if p.DefensiveDays > 0 && vg.day >= p.DefensiveDays {
+		vg.g.defensive = 0
 	}
 }
 
-// sized returns s with length n and capacity at least c, cleared.
-func sized(s []float64, n, c int) []float64 {
-	if cap(s) < c {
-		s = make([]float64, c)
+// verify is the game's phase (SlotSequencing, after the batches are
+// assigned): it plays today's batches in blocks of revise_every_batches:
+// before each block every agent revises its strategy from its beliefs,
+// then the block is played, then the beliefs take in the block's average
+// play.
+func (vg *verification) verify(day int) {
+	vg.day = day
+	vg.load()
+	g := &vg.g
+	g.dayChecks, g.dayCheat, g.dayBatches = 0, 0, len(vg.seq.batchOp)
+	vg.startDefensive()
+	vg.finaliseFrauds()
+	if rd := vg.p.Verification.ReviewDays; rd > 0 && vg.day%rd == 0 {
+		vg.reviewVerifiers()
 	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
-// drawCheckCost draws a verifier's check cost: check_cost times a
-// lognormal factor of median 1 (no draw when the spread is 0).
-func (w *World) drawCheckCost(r *rand.Rand) float64 {
-	p := &w.p.Verification
-	c := p.CheckCost
-	if p.CheckCostSpread > 0 {
-		c *= math.Exp(p.CheckCostSpread * r.NormFloat64())
+	k := max(vg.p.Verification.ReviseEveryBatches, 1)
+	for start := 0; start < len(vg.seq.batchOp); start += k {
+		end := min(start+k, len(vg.seq.batchOp))
+		vg.revise(end - start)
+		vg.playBlock(start, end)
 	}
-	return c
-}
-
-// drawVerifierStake draws a verifier's operating cost (USD a day) and its
-// share of the bridged value, from the verifier population stream.
-func (w *World) drawVerifierStake() (opCostPerDay, share float64) {
-	r := w.streams.verifierPop
-	return w.v.opCostS.Rand(r) / 365, clamp01(w.v.shareS.Rand(r))
-}
-
-// tvl is the value the rollup's bridge holds today, USD: it moves with
-// the fee level (both measure use of the rollup; users who leave take
-// both) and has lost what finalised frauds stole.
-func (w *World) tvl() float64 {
-	return w.p.Fraud.TVLUSD * math.Exp(w.logFee) * w.game.tvlFactor
-}
-
-// fraudGain is G: what an invalid root that finalises would steal today,
-// gain + tvl_share·A, with A the bridged value that invalid roots already
-// pending have not claimed: frauds posted within one challenge window
-// share the bridge, so together they never take more than it holds.
-func (w *World) fraudGain() float64 {
-	return w.p.Fraud.Gain + w.p.Fraud.TVLShare*max(w.tvl()-w.game.pendingSum, 0)
-}
-
-// verify plays today's batches in blocks of revise_every_batches: before
-// each block every agent revises its strategy from its beliefs, then the
-// block is played, then the beliefs take in the block's average play.
-func (w *World) verify() {
-	g := &w.game
-	g.dayChecks, g.dayCheat, g.dayBatches = 0, 0, w.net.nBatches
-	w.startDefensive()
-	w.finaliseFrauds()
-	if rd := w.p.Verification.ReviewDays; rd > 0 && w.day%rd == 0 {
-		w.reviewVerifiers()
+	for i, f := range vg.v.opCost { // the nodes run whether anyone checks or not
+		vg.v.profit[i] -= f
 	}
-	k := max(w.p.Verification.ReviseEveryBatches, 1)
-	for start := 0; start < w.net.nBatches; start += k {
-		end := min(start+k, w.net.nBatches)
-		w.revise(end - start)
-		w.playBlock(start, end)
-	}
-	for i, f := range w.v.opCost { // the nodes run whether anyone checks or not
-		w.v.profit[i] -= f
-	}
-	w.settleTreasury()
-}
-
-// finaliseFrauds counts the unchecked frauds whose challenge window ends
-// today: their gain is lost to users.
-func (w *World) finaliseFrauds() {
-	g := &w.game
-	slot := w.day % len(g.pendingN)
-	if n := g.pendingN[slot]; n > 0 {
-		g.finalised += int64(n)
-		g.lossUSD += g.pendingUSD[slot]
-		if g.firstFinalDay < 0 {
-			g.firstFinalDay = w.day
-		}
-		g.pendingSum = max(g.pendingSum-g.pendingUSD[slot], 0)
-		w.fraudCostsUsers(int(n), g.pendingUSD[slot])
-	}
-	g.pendingN[slot], g.pendingUSD[slot] = 0, 0
-}
-
-// fraudCostsUsers is what n finalised frauds that stole stolen USD do to
-// the rollup beyond the theft: the bridge loses what was stolen, a share
-// fraud.exodus of the users leaves with each fraud (the fee level, hence
-// the fee revenue and the TVL, jumps down for good: the demand phase's
-// log fee level is shifted, and today's revenue, not yet split, with it),
-// and the token's demand-side value falls by fraud.price_shock each. No
-// USD account of the model holds the bridged value, so the USD ledger is
-// untouched: the users' loss is outside the model (fraud_loss_usd).
-func (w *World) fraudCostsUsers(n int, stolen float64) {
-	fp := &w.p.Fraud
-	g := &w.game
-	if t := w.tvl(); t > 0 {
-		g.tvlFactor *= max(0, 1-stolen/t)
-	}
-	if fp.Exodus > 0 {
-		jump := float64(n) * math.Log1p(-fp.Exodus)
-		w.logFee += jump
-		w.feeUSD *= math.Exp(jump)
-	}
-	if fp.PriceShock > 0 {
-		w.logValue += float64(n) * math.Log1p(-fp.PriceShock)
-	}
-	if w.trace != nil { // details are formatted only for a replay
-		w.event("fraud_finalised", "users", stolen, "USD", fmt.Sprintf("%d invalid roots finalised; users leave and the token's value falls", n))
-	}
+	vg.settleTreasury()
 }
 
 // revise sets every agent's mixed strategy to its logit best response to
 // the current beliefs (see Verification for the rule), before a block of
 // nb batches; with a verifier population it also adds the block's
 // expected membership value to each verifier's.
-func (w *World) revise(nb int) {
-	v := &w.v
-	g := &w.game
-	o := &w.ops
-	vp := &w.p.Verification
+func (vg *verification) revise(nb int) {
+	v := &vg.v
+	g := &vg.g
+	o := &vg.seq
+	vp := &vg.p.Verification
 	n := v.len()
 
 	// Leave-one-out products of (1 - p̂_j): what verifier i believes about
@@ -250,22 +197,23 @@ func (w *World) revise(nb int) {
 	for j := n - 1; j >= 0; j-- {
 		v.suf[j] = v.suf[j+1] * (1 - v.belief[j])
 	}
-	none := w.defensiveMiss() // the defensive validators all miss a batch
+	none := vg.defensiveMiss() // the defensive validators all miss a batch
 	g.detectBelief = 1 - none*v.pre[n]
+	vg.takeFranchises()
 
 	// Sequencers: gain G if the root passes, lose the bond S (plus the
 	// slashed self-stake) if it is caught.
-	price := w.pool.Price()
-	gain := w.fraudGain()
-	pen := w.live.invalidRootPenalty
-	chal := w.slashSplit.Challenger
+	price := vg.env.price()
+	gain := vg.fraudGain()
+	pen := vg.penalty
+	chal := vg.p.Slashing.Split[2]
 	var wfNum, wfDen float64
-	for _, k := range w.net.online {
-		q := w.cheatProb(k, g.detectBelief, gain, price)
-		o.cheat[k] = q
+	for _, k := range vg.seq.online {
+		q := vg.cheatProb(k, g.detectBelief, gain, price, vg.fr[k])
+		vg.cheat[k] = q
 		if chal > 0 && pen > 0 && q > 0 {
 			slashable := o.self[k]
-			if w.p.Slashing.SlashDelegators {
+			if vg.p.Slashing.SlashDelegators {
 				slashable += o.deleg[k]
 			}
 			wt := q * float64(o.batches[k])
@@ -281,218 +229,25 @@ func (w *World) revise(nb int) {
 	// Verifiers: checking pays q̂ (reward + token windfall share + the loss
 	// avoided when nobody else checks) plus attention payments and
 	// subsidies, and costs c_i.
-	share := w.potShare(sumBelief, n)
+	share := vg.potShare(sumBelief, n)
 	population := vp.ReviewDays > 0
 	qNow := 0.0
 	if population {
-		qNow = w.cheatAt(g.detectBelief, gain, price)
+		qNow = vg.cheatAt(g.detectBelief, gain, price)
 	}
 	for i := range n {
 		others := none * v.pre[i] * v.suf[i+1]
 		loss := vp.MissPenalty + v.share[i]*gain
-		gamma := w.checkGain(v.cost[i], loss, others, share)
+		gamma := vg.checkGain(v.cost[i], loss, others, share)
 		temp := vp.Noise * v.cost[i]
 		v.p[i] = logitChoice(gamma, temp)
 		if population {
 			// Deterrence: without i the sequencers would believe detection
 			// is 1 - others, and post fraud at cheatAt of that.
-			deter := loss * others * (w.cheatAt(1-others, gain, price) - qNow)
+			deter := loss * others * (vg.cheatAt(1-others, gain, price) - qNow)
 			v.value[i] += float64(nb) * (logSum(gamma, temp) + deter)
 		}
 	}
-}
-
-// cheatProb is operator k's probability of posting an invalid root when it
-// believes a fraud is detected with probability d: a logit response to
-// gain G against its bond, at a temperature of fraud.noise times the
-// smaller of the two. A benched operator posts honestly.
-func (w *World) cheatProb(k int, d, gain, price float64) float64 {
-	o := &w.ops
-	if !(gain > 0) || o.benched[k] {
-		return 0
-	}
-	bond := w.live.fraudSlash + w.live.invalidRootPenalty*protocol.Tokens(o.self[k])*price // governance may change the bond and the penalty
-	return logitChoice(gain*(1-d)-(bond+w.franchise(k))*d, w.p.Fraud.Noise*min(gain, bond))
-}
-
-// franchise is what a caught fraud takes from operator k's future income
-// when fraud.far_sighted: its smoothed net income (USD a day, if positive)
-// capitalised as the valuation capitalises cash flows, 365·y/(r − g),
-// when the slash removes it, or for the jail days otherwise.
-func (w *World) franchise(k int) float64 {
-	y := w.ops.profit[k]
-	if !w.p.Fraud.FarSighted || !(y > 0) {
-		return 0
-	}
-	ip := &w.p.Slashing.InvalidRoot
-	if ip.Remove {
-		return w.valuation.CashFlowCap(y)
-	}
-	return y * float64(ip.JailDays)
-}
-
-// cheatAt is the sequencers' fraud probability per batch, weighted by
-// today's batches, if their detection belief were d.
-func (w *World) cheatAt(d, gain, price float64) float64 {
-	var num, den float64
-	for _, k := range w.net.online {
-		b := float64(w.ops.batches[k])
-		den += b
-		if b > 0 {
-			num += b * w.cheatProb(k, d, gain, price)
-		}
-	}
-	if den == 0 {
-		return 0
-	}
-	return num / den
-}
-
-// potShare is the expected share of a pot split among checkers that one
-// checker sees, E[1/(1+K)] at the mean belief over the n learning
-// verifiers and today's defensive validators (1 when nothing is split).
-func (w *World) potShare(sumBelief float64, n int) float64 {
-	if m := w.game.defensive; m > 0 {
-		sumBelief += float64(m) * w.p.Verification.DefensiveCheckRate
-		n += m
-	}
-	if n > 1 && (w.p.Verification.RewardMode == RewardShared || w.game.windfallUSD > 0) {
-		return shareOfPot(sumBelief/float64(n), n)
-	}
-	return 1
-}
-
-// defensiveMiss is the probability that every defensive validator running
-// today misses a batch: (1 - defensive_check_rate)^m.
-func (w *World) defensiveMiss() float64 {
-	m := w.game.defensive
-	if m == 0 {
-		return 1
-	}
-	return math.Pow(1-w.p.Verification.DefensiveCheckRate, float64(m))
-}
-
-// checkGain is Γ: a verifier's expected gain from checking one batch, at
-// check cost c, loss when a fraud passes loss, probability others that
-// nobody else checks, and expected share of a split pot share.
-func (w *World) checkGain(c, loss, others, share float64) float64 {
-	vp := &w.p.Verification
-	g := &w.game
-	reward := vp.Reward
-	if vp.RewardMode == RewardShared {
-		reward *= share
-	}
-	extra := vp.AttentionRate*vp.AttentionPayment + vp.SubsidyPerCheck
-	return g.cheatBelief*(reward+g.windfallUSD*share+loss*others) + extra - c
-}
-
-// logSum is the expected payoff of a logit chooser between an action worth
-// gain and one worth 0 at temperature temp, its taste shock included:
-// temp ln(1 + e^(gain/temp)) (the log-sum; McFadden 1978, Small and Rosen
-// 1981). It is at least max(gain, 0), to which it tends as temp goes to 0.
-func logSum(gain, temp float64) float64 {
-	if !(temp > 0) {
-		return max(gain, 0)
-	}
-	z := gain / temp
-	if z > 40 {
-		return gain
-	}
-	return temp * math.Log1p(math.Exp(z))
-}
-
-// reviewVerifiers is the population's review: the verifier whose
-// membership value since the last review falls furthest short of its
-// operating cost leaves, then (below the cap) one candidate drawn afresh
-// enters if a year of membership at today's beliefs is worth more than its
-// operating cost (see Verification).
-func (w *World) reviewVerifiers() {
-	v := &w.v
-	g := &w.game
-	vp := &w.p.Verification
-	days := float64(vp.ReviewDays)
-	worst, worstNet := -1, 0.0
-	for i := range v.len() {
-		if net := v.value[i] - v.opCost[i]*days; net < worstNet {
-			worst, worstNet = i, net
-		}
-		v.value[i] = 0
-	}
-	if worst >= 0 {
-		w.verifierLeaves(worst)
-	}
-	if v.len() >= g.capacity {
-		return
-	}
-	c := w.drawCheckCost(w.streams.verifierPop)
-	opCost, share := w.drawVerifierStake()
-	// The candidate's value: what it would earn checking, and how much
-	// fraud its presence would deter, at today's beliefs.
-	n := v.len()
-	var sumBelief float64
-	none := w.defensiveMiss() // nobody checks, in everyone's belief, now that one may have left
-	for _, b := range v.belief {
-		sumBelief += b
-		none *= 1 - b
-	}
-	g.detectBelief = 1 - none
-	price := w.pool.Price()
-	gain := w.fraudGain()
-	others := 1 - g.detectBelief
-	loss := vp.MissPenalty + share*gain
-	gamma := w.checkGain(c, loss, others, w.potShare(sumBelief, n+1))
-	temp := vp.Noise * c
-	pc := logitChoice(gamma, temp)
-	deter := loss * others * (w.cheatAt(g.detectBelief, gain, price) - w.cheatAt(1-others*(1-pc), gain, price))
-	perYear := (logSum(gamma, temp) + deter) * float64(w.p.Sequencers.BatchesPerDay) * 365
-	if !(perYear > opCost*365) {
-		return
-	}
-	v.cost, v.opCost, v.share = append(v.cost, c), append(v.opCost, opCost), append(v.share, share)
-	v.p, v.belief, v.profit, v.value = append(v.p, pc), append(v.belief, pc), append(v.profit, 0), append(v.value, 0)
-	g.entries++
-	if w.trace != nil {
-		w.event("verifier_entry", fmt.Sprintf("verifier %d", g.entries), perYear, "USD/year", fmt.Sprintf("expected value of membership; node costs %.0f a year", opCost*365))
-	}
-}
-
-// verifierLeaves removes verifier i, keeping the others in order (the
-// draws of a fraud's checks go through them in order).
-func (w *World) verifierLeaves(i int) {
-	v := &w.v
-	g := &w.game
-	g.exits++
-	g.profitGone += v.profit[i]
-	if w.trace != nil {
-		w.event("verifier_exit", fmt.Sprintf("verifier %d of %d", i+1, v.len()), v.profit[i], "USD", "membership worth less than its node over the review")
-	}
-	for _, s := range []*[]float64{&v.cost, &v.opCost, &v.share, &v.p, &v.belief, &v.profit, &v.value} {
-		*s = append((*s)[:i], (*s)[i+1:]...)
-	}
-}
-
-// logitChoice is the probability of taking an action whose expected payoff
-// advantage is gain at temperature temp (0: best response, ties to not
-// acting, so a sequencer with nothing to gain stays honest).
-func logitChoice(gain, temp float64) float64 {
-	if temp > 0 {
-		return protocol.Logistic(gain / temp)
-	}
-	if gain > 0 {
-		return 1
-	}
-	return 0
-}
-
-// shareOfPot is E[1/(1+K)] for K ~ Binomial(n-1, p): the expected share of
-// a pot split among the checkers, seen by one checker. Exact for identical
-// verifiers; with heterogeneous ones p is the mean belief over all
-// verifiers (one evaluation per revision, not one per verifier).
-func shareOfPot(p float64, n int) float64 {
-	if !(p > 1e-12) {
-		return 1
-	}
-	return -math.Expm1(float64(n)*math.Log1p(-min(p, 1))) / (float64(n) * p)
 }
 
 // playBlock plays batches [start, end): each batch's sequencer posts an
@@ -501,24 +256,24 @@ func shareOfPot(p float64, n int) float64 {
 // attention payments and subsidies are counted at their expected values:
 // they change only costs and payments, so drawing them would add noise and
 // time but nothing else. Then the beliefs take in the block's average play.
-func (w *World) playBlock(start, end int) {
-	v := &w.v
-	g := &w.game
-	o := &w.ops
-	vp := &w.p.Verification
-	r := w.streams.verification
+func (vg *verification) playBlock(start, end int) {
+	v := &vg.v
+	g := &vg.g
+	o := &vg.seq
+	vp := &vg.p.Verification
+	r := vg.r
 	var qSum float64
 	frauds := 0
 	for b := start; b < end; b++ {
-		s := int(w.net.batchOp[b])
-		q := o.cheat[s]
+		s := int(vg.seq.batchOp[b])
+		q := vg.cheat[s]
 		if o.benched[s] {
 			q = 0
 		}
 		qSum += q
 		if q > 0 && r.Float64() < q {
 			frauds++
-			w.fraud(s)
+			vg.fraud(s)
 		}
 	}
 	nb := end - start
@@ -551,119 +306,19 @@ func (w *World) playBlock(start, end int) {
 	g.cheatBelief += a * (qSum/float64(nb) - g.cheatBelief)
 }
 
-// fraud resolves one invalid root posted by operator s.
-func (w *World) fraud(s int) {
-	v := &w.v
-	g := &w.game
-	o := &w.ops
-	vp := &w.p.Verification
-	r := w.streams.verification
-	g.frauds++
-	v.hit = v.hit[:0]
-	for i := range v.len() {
-		if r.Float64() < v.p[i] {
-			v.hit = append(v.hit, int32(i))
-			g.checks++
-			v.profit[i] += vp.SubsidyPerCheck - v.cost[i]
-			g.owedUSD += vp.SubsidyPerCheck
-		}
-	}
-	defensive := 0 // defensive validators that checked it
-	for range g.defensive {
-		if a := vp.DefensiveCheckRate; a >= 1 || r.Float64() < a {
-			defensive++
-		}
-	}
-	checkers := len(v.hit) + defensive
-	if checkers == 0 { // passes: finalises after the challenge window
-		g.missed++
-		gain := w.fraudGain() // what this root claims, after those pending
-		if w.trace != nil {   // names and details are formatted only for a replay
-			w.event("fraud_unchecked", operatorName(s), gain, "USD", "invalid root nobody checked; finalises after the challenge window")
-		}
-		for i := range v.len() {
-			v.profit[i] -= vp.MissPenalty + v.share[i]*gain
-		}
-		o.usdToday[s] += gain
-		slot := (w.day + max(vp.ChallengeWindowDays, 0)) % len(g.pendingN)
-		g.pendingN[slot]++
-		g.pendingUSD[slot] += gain
-		g.pendingSum += gain
-		return
-	}
-	// Caught: the bond is forfeited to the treasury, which pays the
-	// challengers; the sequencer's stake is slashed.
-	g.caught++
-	if w.trace != nil { // names and details are formatted only for a replay
-		w.event("fraud_caught", operatorName(s), w.live.fraudSlash, "USD", fmt.Sprintf("challenged by %d verifiers and %d defensive validators; bond forfeited", len(v.hit), defensive))
-	}
-	o.usdToday[s] -= w.live.fraudSlash
-	g.owedUSD -= w.live.fraudSlash
-	// Defensive validators share the pot but claim nothing: their part of
-	// a shared reward is not owed, and their part of the challenger
-	// tokens stays in the challenger account.
-	reward := vp.Reward
-	if vp.RewardMode == RewardShared {
-		reward /= float64(checkers)
-	}
-	ip := &w.p.Slashing.InvalidRoot
-	_, chal := w.slash(s, w.live.invalidRootPenalty, ip.JailDays, ip.Remove)
-	windfall := protocol.Tokens(chal) * w.pool.Price() / float64(checkers)
-	for _, i := range v.hit {
-		v.profit[i] += reward + windfall
-		g.owedUSD += reward
-	}
-}
-
 // settleTreasury pays the day's verification bill from the treasury (USD
 // first, then by selling tokens), or banks the surplus of forfeited bonds.
 // Verifiers are paid what the protocol promises even if the treasury runs
 // dry: their payoffs must not depend on its balance.
-func (w *World) settleTreasury() {
-	g := &w.game
+func (vg *verification) settleTreasury() {
+	g := &vg.g
 	owed := g.owedUSD
 	g.owedUSD = 0
 	if owed < 0 {
-		w.treasuryUSD -= owed
-		w.usd.in(flowFraudBonds, -owed)
+		vg.env.bankFraudBonds(-owed)
 		return
 	}
 	if owed > 0 {
-		w.spendTreasury(owed)
+		vg.env.spendTreasury(owed)
 	}
-}
-
-// declareVerificationMetrics declares the verification game's metrics.
-func declareVerificationMetrics(m *Model, c *columns) {
-	c.sCheckRate = m.Series(Metric{Name: "check_rate", Unit: "fraction", Doc: "probability that a verifier checks a batch that day (mean over verifiers and batches)", Chart: true})
-	c.sCheatRate = m.Series(Metric{Name: "cheat_rate", Unit: "fraction", Doc: "probability that a batch carries an invalid root that day (mean over batches)", Chart: true})
-	c.oFraudsAttempted = m.Outcome(Metric{Name: "frauds_attempted", Unit: "count", Doc: "invalid state roots posted", Chart: true, Section: "verification"})
-	c.oFraudsCaught = m.Outcome(Metric{Name: "frauds_caught", Unit: "count", Doc: "invalid roots a verifier checked and challenged (the sequencer is slashed)", Section: "verification"})
-	c.oFraudsUndetected = m.Outcome(Metric{Name: "frauds_undetected", Unit: "count", Doc: "unchecked invalid roots whose challenge window ended within the horizon (finalised)", Chart: true, RiskAbove: []float64{0}, Section: "verification"})
-	c.oFraudLossUSD = m.Outcome(Metric{Name: "fraud_loss_usd", Unit: "USD", Doc: "gain of the finalised invalid roots, lost by users", Chart: true, RiskAbove: []float64{0, 10e6}, Section: "verification"})
-	c.oFirstUndetectedFraudDay = m.Outcome(Metric{Name: "first_undetected_fraud_day", Unit: "day", Doc: "day the first unchecked invalid root finalised (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "verification"})
-	c.oCheckRate = m.Outcome(Metric{Name: "check_rate", Unit: "fraction", Doc: "share of batches a verifier checks, mean over verifiers (time average)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "verification"})
-	c.oCheatRate = m.Outcome(Metric{Name: "cheat_rate", Unit: "fraction", Doc: "share of batches carrying an invalid root (time average)", MayBeEmpty: true, Chart: true, Section: "verification"})
-	c.oUndetectedFraudRate = m.Outcome(Metric{Name: "undetected_fraud_rate", Unit: "fraction", Doc: "share of batches carrying an invalid root nobody checked (time average)", MayBeEmpty: true, Chart: true, Section: "verification"})
-	c.oVerifierProfit = m.Outcome(Metric{Name: "verifier_profit", Unit: "USD", Doc: "verifiers' rewards, attention payments and subsidies less check costs, node operating costs and what they lose when fraud passes (miss penalty and their share of the theft), summed over every verifier that took part", Chart: true, LowerTail: true, Section: "verification"})
-	c.sVerifiers = m.Series(Metric{Name: "verifiers", Unit: "count", Doc: "verifiers in the population at the end of the day", Chart: true})
-	c.sTVL = m.Series(Metric{Name: "tvl_usd", Unit: "USD", Doc: "value the rollup's bridge holds: moves with the fee level, falls by what finalised frauds steal and by the users who leave after them", Chart: true})
-	c.oFinalVerifiers = m.Outcome(Metric{Name: "final_verifiers", Unit: "count", Doc: "verifiers in the population on the last day", Chart: true, LowerTail: true, Section: "verification"})
-	c.oVerifierExits = m.Outcome(Metric{Name: "verifier_exits", Unit: "count", Doc: "verifiers who left because membership was worth less than their node over a review", Section: "verification"})
-	c.oVerifierEntries = m.Outcome(Metric{Name: "verifier_entries", Unit: "count", Doc: "verifiers who entered because a year of membership was worth more than their node", Section: "verification"})
-	c.oFinalTVL = m.Outcome(Metric{Name: "final_tvl_usd", Unit: "USD", Doc: "bridged value on the last day", Chart: true, LowerTail: true, Section: "verification"})
-}
-
-// recordVerification writes the verifier population and the bridged value.
-func (w *World) recordVerification(row []float64) {
-	row[w.col.sVerifiers] = float64(w.v.len())
-	row[w.col.sTVL] = w.tvl()
-}
-
-// summariseVerification fills the population's and the bridge's outcomes.
-func (w *World) summariseVerification(out []float64) {
-	out[w.col.oFinalVerifiers] = float64(w.v.len())
-	out[w.col.oVerifierExits] = float64(w.game.exits)
-	out[w.col.oVerifierEntries] = float64(w.game.entries)
-	out[w.col.oFinalTVL] = w.tvl()
 }

@@ -72,9 +72,9 @@ func TestVerifiersLeaveWhenCheckingDoesNotPay(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := range cheap {
-			w.v.cost[i] = 0.01
+			w.verif.v.cost[i] = 0.01
 		}
-		g := &w.game
+		g := &w.verif.g
 		var missed0, batches0 int64
 		var checks0, vb0 float64
 		for d := 1; d <= p.Simulation.HorizonDays; d++ {
@@ -82,7 +82,7 @@ func TestVerifiersLeaveWhenCheckingDoesNotPay(t *testing.T) {
 			if d == 20 {
 				early += float64(g.missed) / float64(g.batches)
 			}
-			if w.v.len() == cheap && batches0 == 0 {
+			if w.verif.v.len() == cheap && batches0 == 0 {
 				if d > settled {
 					t.Fatalf("run %d: %d verifiers still present on day %d", r, 10-g.exits, settled)
 				}
@@ -90,12 +90,12 @@ func TestVerifiersLeaveWhenCheckingDoesNotPay(t *testing.T) {
 				missed0, batches0, checks0, vb0 = g.missed, g.batches, g.checks, g.verifierBatches
 			}
 		}
-		if n := w.v.len(); n != cheap || g.exits != 10-cheap || g.entries != 0 {
+		if n := w.verif.v.len(); n != cheap || g.exits != 10-cheap || g.entries != 0 {
 			t.Fatalf("run %d: %d verifiers left after %d exits and %d entries, want the %d cheap ones", r, n, g.exits, g.entries, cheap)
 		}
 		for i := range cheap {
-			if w.v.cost[i] != 0.01 {
-				t.Fatalf("run %d: a verifier of cost %g stayed", r, w.v.cost[i])
+			if w.verif.v.cost[i] != 0.01 {
+				t.Fatalf("run %d: a verifier of cost %g stayed", r, w.verif.v.cost[i])
 			}
 		}
 		late += float64(g.missed-missed0) / float64(g.batches-batches0)
@@ -128,16 +128,16 @@ func TestFinalisedFraudCostsUsers(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Step()
-	tvl, fee, logFee, logValue := w.tvl(), w.feeUSD, w.logFee, w.logValue
+	tvl, fee, logFee, logValue := w.verif.tvl(), w.feeUSD, w.logFee, w.logValue
 	usd := w.usd.check()
-	w.fraudCostsUsers(2, 0.2*tvl)
+	w.verif.fraudCostsUsers(2, 0.2*tvl)
 	near := func(name string, got, want float64) {
 		t.Helper()
 		if math.Abs(got-want) > 1e-12*math.Abs(want)+1e-12 {
 			t.Errorf("%s = %.15g, want %.15g", name, got, want)
 		}
 	}
-	near("TVL", w.tvl(), tvl*0.8*0.36)
+	near("TVL", w.verif.tvl(), tvl*0.8*0.36)
 	near("fee revenue", w.feeUSD, fee*0.36)
 	near("log fee level", w.logFee, logFee+2*math.Log(0.6))
 	near("log value", w.logValue, logValue+2*math.Log(0.85))
@@ -161,23 +161,23 @@ func TestPendingFraudsShareTheBridge(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Step()
-	clear(w.v.p) // nobody checks
-	tvl, g0 := w.tvl(), p.Fraud.Gain
-	w.fraud(0)
-	w.fraud(0)
+	clear(w.verif.v.p) // nobody checks
+	tvl, g0 := w.verif.tvl(), p.Fraud.Gain
+	w.verif.fraud(0)
+	w.verif.fraud(0)
 	g1 := g0 + 0.28*tvl
 	g2 := g0 + 0.28*(tvl-g1)
-	if got, want := w.game.pendingSum, g1+g2; math.Abs(got-want) > 1e-9*want {
+	if got, want := w.verif.g.pendingSum, g1+g2; math.Abs(got-want) > 1e-9*want {
 		t.Fatalf("pending claims USD %.6g, want G1 + G2 = %.6g + %.6g", got, g1, g2)
 	}
 	// The window ends: the bridge loses both claims, the users leave.
-	w.day += p.Verification.ChallengeWindowDays
-	before := w.tvl()
-	w.finaliseFrauds()
-	if w.game.finalised != 2 || w.game.pendingSum != 0 {
-		t.Fatalf("finalised %d, pending USD %g after the window, want 2 and 0", w.game.finalised, w.game.pendingSum)
+	w.verif.day += p.Verification.ChallengeWindowDays
+	before := w.verif.tvl()
+	w.verif.finaliseFrauds()
+	if w.verif.g.finalised != 2 || w.verif.g.pendingSum != 0 {
+		t.Fatalf("finalised %d, pending USD %g after the window, want 2 and 0", w.verif.g.finalised, w.verif.g.pendingSum)
 	}
-	if got, want := w.tvl(), (before-g1-g2)*0.36; math.Abs(got-want) > 1e-9*before {
+	if got, want := w.verif.tvl(), (before-g1-g2)*0.36; math.Abs(got-want) > 1e-9*before {
 		t.Errorf("bridge after two finalised roots USD %.6g, want (T − G1 − G2)·0.6² = %.6g", got, want)
 	}
 }

@@ -1,10 +1,8 @@
 package agents
 
 import (
-	"cmp"
 	"fmt"
 	"math"
-	"math/bits"
 	"slices"
 
 	"github.com/seqsim/seqsim/agents/protocol"
@@ -171,140 +169,6 @@ func logit(p float64) float64 {
 	return math.Log(p / (1 - p))
 }
 
-// countVotes measures every voter's power today, the votable supply and
-// the attacker's own voting power, and what a malicious proposal may
-// expect: the votes against and for (deceived voters) and the turnout.
-func (w *World) countVotes() {
-	g := &w.gov
-	vs := &g.vs
-	h := &w.h
-	pw, sp, gp := vs.power[:vs.n], vs.stakedPower[:vs.n], vs.granteePower[:vs.n]
-	clear(pw)
-	clear(sp)
-	clear(gp)
-	var votable int64
-	k := int64(vs.split)
-	n := h.len()
-	hv, hf := vs.hVoter[:n*vs.split], vs.hFrom[:n]
-	kind := h.kind[:n]
-	liquid, staked, unbonding := h.liquid[:n], h.staked[:n], h.unbonding[:n]
-	// x/k by a shift when k is a power of two (x >= 0): a division per
-	// holder and day is most of this loop's cost otherwise.
-	shift := -1
-	if k&(k-1) == 0 {
-		shift = bits.TrailingZeros64(uint64(k))
-	}
-	for i := range hf {
-		x := liquid[i] + staked[i] + unbonding[i]
-		votable += x
-		if int(hf[i]) > w.day || x == 0 {
-			continue
-		}
-		var part int64
-		if shift >= 0 {
-			part = x >> shift
-		} else {
-			part = x / k
-		}
-		s := staked[i]
-		var sPart int64
-		if shift >= 0 {
-			sPart = s >> shift
-		} else {
-			sPart = s / k
-		}
-		voters := hv[i*vs.split : (i+1)*vs.split]
-		if v := voters[0]; v >= 0 {
-			pw[v] += x - part*(k-1) // the rounding remainder goes to the first
-			sp[v] += s - sPart*(k-1)
-		}
-		for _, v := range voters[1:] {
-			if v >= 0 {
-				pw[v] += part
-				sp[v] += sPart
-			}
-		}
-		if kind[i] == vs.grantsKind { // a grantee's power, in the same parts
-			if v := voters[0]; v >= 0 {
-				gp[v] += x - part*(k-1)
-			}
-			for _, v := range voters[1:] {
-				if v >= 0 {
-					gp[v] += part
-				}
-			}
-		}
-	}
-	if vs.opBase >= 0 { // operators vote their bonded self-stake (not the attacker's)
-		o := &w.ops
-		for k := range o.n {
-			if o.status[k] != opBonded || k == w.att.op {
-				continue
-			}
-			x := o.self[k]
-			pw[vs.opBase+k], sp[vs.opBase+k] = x, x
-			votable += x
-		}
-	}
-	g.attPower = w.att.liquid
-	if k := w.att.op; k >= 0 {
-		g.attPower += w.ops.self[k]
-	}
-	g.votable = votable + w.arbTokens + g.attPower
-	var t float64
-	for v, x := range pw {
-		t += vs.pMal[v] * float64(x)
-	}
-	dec := w.p.Governance.Deception
-	g.expAgainst, g.expFor, g.expTurnout = t*(1-dec), t*dec, t
-	vs.isSorted = false
-}
-
-// sortVoters lists the voters with power by increasing power in
-// vs.order, once per count. For speed it sorts plain integer keys: the
-// power rounded down to 2^voterBits micro-tokens (about a token) with the
-// voter's index in the low bits, so the order is deterministic, and exact
-// but for voters within a token of each other, who are ordered by index.
-func (w *World) sortVoters() []int32 {
-	vs := &w.gov.vs
-	if vs.isSorted {
-		return vs.order
-	}
-	pw := vs.power[:vs.n]
-	order := vs.order[:0]
-	if vs.n < 1<<voterBits {
-		keys := vs.keys[:0]
-		for v, x := range pw {
-			if x > 0 {
-				keys = append(keys, x>>voterBits<<voterBits|int64(v))
-			}
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			order = append(order, int32(k&(1<<voterBits-1)))
-		}
-		vs.keys = keys
-	} else {
-		for v, x := range pw {
-			if x > 0 {
-				order = append(order, int32(v))
-			}
-		}
-		slices.SortFunc(order, func(a, b int32) int {
-			if c := cmp.Compare(pw[a]>>voterBits, pw[b]>>voterBits); c != 0 {
-				return c
-			}
-			return cmp.Compare(a, b)
-		})
-	}
-	vs.order, vs.isSorted = order, true
-	return order
-}
-
-// voterBits is the width of the voter index in sortVoters' keys (a power
-// is at most about 2^54 micro-tokens, so a key fits in 64 bits).
-const voterBits = 20
-
 // snapshot fixes the voting power of proposal pr and draws the honest
 // votes; the attacker's own votes, term-borrowed votes and bribed votes
 // count here.
@@ -313,7 +177,10 @@ func (w *World) snapshot(pr *proposal) {
 	vs := &g.vs
 	p := &w.p.Governance
 	r := w.streams.governance
-	w.countVotes()
+	// An ordinary proposal moves each voter's support by its interest
+	// (interest.go), which reads the staked and grantees' parts of power.
+	interest := !pr.kind.malicious() && p.InterestWeight > 0
+	w.countVotes(interest)
 	pr.stage = stageVoting
 	pr.votable = g.votable
 	pr.tally = protocol.Tally{Quorum: g.gov.QuorumVotes(g.votable)}
@@ -328,9 +195,6 @@ func (w *World) snapshot(pr *proposal) {
 		pr.stakes = 1
 	}
 	shift := p.TurnoutStakes*(pr.stakes-0.5) + p.TurnoutContest*(contested-0.5)
-	// An ordinary proposal moves each voter's support by its interest
-	// (interest.go).
-	interest := !pr.kind.malicious() && p.InterestWeight > 0
 	var base float64
 	var du yieldChange
 	if interest {

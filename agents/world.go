@@ -30,18 +30,14 @@ type World struct {
 	feeSplit         protocol.FeeSplit
 	slashSplit       protocol.SlashSplit
 
-	ops  operators     // sequencer operators (operators.go)
-	net  network       // active set, batches and the day's network state
-	v    verifiers     // the verification game (verification.go)
-	game gameState     // beliefs and run totals of the game
-	tot  networkTotals // run totals of slashing and liveness failures
+	ops   operators     // sequencer operators (operators.go)
+	net   network       // active set, batches and the day's network state
+	tot   networkTotals // run totals of slashing and liveness failures
+	parts               // the parts that are components (model.go)
 
-	churn churn // operators' exits, removals and entries (churn.go)
-
-	gov  govState      // token governance (governance.go)
-	att  attackerState // the attacker's plans and tokens (attacker.go)
-	capt captureState  // the costs to capture, route by route (capture.go)
-	live liveParams    // the parameters governance can change, this run's copy
+	gov          govState   // token governance (governance.go)
+	stakeScratch []int64    // scratch of stakeAgainst (capture_prices.go)
+	live         liveParams // the parameters governance can change, this run's copy
 
 	supply0, minted, burned                        int64
 	totLiquid, totStaked, totUnbonding, totLocked  int64

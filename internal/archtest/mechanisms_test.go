@@ -65,29 +65,7 @@ func TestMechanismIsolationFindsBreaches(t *testing.T) {
 // checkMechanisms type-checks the non-test files of the package in dir and
 // returns the breaches of the rule and the mechanism files.
 func checkMechanisms(dir string) (problems, mechFiles []string, err error) {
-	fset := token.NewFileSet()
-	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		return nil, nil, err
-	}
-	var files []*ast.File
-	for _, n := range names {
-		if strings.HasSuffix(n, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(n)
-		if err != nil {
-			return nil, nil, err
-		}
-		f, err := parser.ParseFile(fset, n, src, 0)
-		if err != nil {
-			return nil, nil, err
-		}
-		files = append(files, f)
-	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	pkg, err := conf.Check(dir, fset, files, info)
+	fset, files, info, pkg, err := typecheck(dir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -140,4 +118,36 @@ func checkMechanisms(dir string) (problems, mechFiles []string, err error) {
 	slices.Sort(problems)
 	problems = slices.Compact(problems)
 	return problems, mechFiles, nil
+}
+
+// typecheck parses and type-checks the non-test files of the package in
+// dir, recording the uses of names and the selections.
+func typecheck(dir string) (*token.FileSet, []*ast.File, *types.Info, *types.Package, error) {
+	fset := token.NewFileSet()
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	var files []*ast.File
+	for _, n := range names {
+		if strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(n)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		f, err := parser.ParseFile(fset, n, src, 0)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		files = append(files, f)
+	}
+	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	pkg, err := conf.Check(dir, fset, files, info)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return fset, files, info, pkg, nil
 }

@@ -1,0 +1,192 @@
+package agents
+
+import "github.com/seqsim/seqsim/agents/protocol"
+
+// The interfaces between the built-in parts of the model (model.go lists
+// the parts that are components): a component owns its state and reaches
+// the others only through these, as a mechanism does through the exported
+// ones of shared.go. The World implements them (env.go). They are
+// called once a day or once an event, never once an agent: what a loop
+// over agents needs comes as whole columns (seqView), as HolderTable's do.
+
+// seqView is today's sequencer operators and batches as the verification
+// game reads them: the operators' own columns, indexed by operator (read
+// only; valid for the day, since operators enter and leave only at the
+// end of the day).
+type seqView struct {
+	online  []int     // the online active operators, in the active set's order
+	batchOp []int32   // the operator of each of today's batches (its length is today's batches)
+	batches []int32   // batches each operator posts today
+	benched []bool    // jailed or removed during today's batches: posts honestly
+	self    []int64   // bonded self-stake, micro-tokens
+	deleg   []int64   // stake delegated to it, micro-tokens
+	profit  []float64 // smoothed net income, USD a day
+}
+
+// sequencers is what the verification game asks of the sequencer
+// operators.
+type sequencers interface {
+	// sequencerView is today's operators and batches.
+	sequencerView() seqView
+	// operatorEarns adds usd (negative: a loss) to operator k's income
+	// today: the theft of an invalid root that passed, or its forfeited
+	// bond.
+	operatorEarns(k int, usd float64)
+	// slash slashes operator k by frac of its slashable stake and jails it
+	// for jailDays or removes it; it returns the micro-tokens slashed and
+	// those credited to the challengers (slashing.go).
+	slash(k int, frac float64, jailDays int, remove bool) (total, toChallenger int64)
+	// fraudBond and invalidRootPenalty are the bond an invalid root
+	// forfeits (USD) and the share of the self-stake it slashes, as
+	// governance has set them.
+	fraudBond() float64
+	invalidRootPenalty() float64
+}
+
+// rollupUsers is the demand side as fraud reaches it: the fee level, which
+// the bridged value follows, and what users who leave after a fraud do to
+// it and to the token's demand-side value.
+type rollupUsers interface {
+	// feeLevel is the fee level today, e^(log fee level): 1 at launch.
+	feeLevel() float64
+	// shiftFeeLevel moves the log fee level by jump, and today's fee
+	// revenue (not yet split) with it.
+	shiftFeeLevel(jump float64)
+	// shiftValue moves the log of the token's demand-side value by jump.
+	shiftValue(jump float64)
+}
+
+// treasuryPurse is the treasury as the verification game pays and is paid.
+type treasuryPurse interface {
+	// spendTreasury pays usd from the treasury's USD, then by selling its
+	// tokens; it reports a shortfall (treasury.go).
+	spendTreasury(usd float64) (short bool)
+	// bankFraudBonds credits forfeited bonds, usd from outside the model,
+	// to the treasury's USD.
+	bankFraudBonds(usd float64)
+}
+
+// tracer records the events of a replayed run.
+type tracer interface {
+	// tracing reports whether events are recorded: callers format an
+	// event's details only then.
+	tracing() bool
+	event(kind, subject string, amount float64, unit, detail string)
+}
+
+// verificationEnv is the rest of the model as the verification game
+// (verification.go) reaches it.
+type verificationEnv interface {
+	sequencers
+	rollupUsers
+	treasuryPurse
+	tracer
+	// price is the pool's marginal price, USD per token.
+	price() float64
+	// cashFlowValuation is the run's valuation of cash flows (fixed at
+	// reset).
+	cashFlowValuation() protocol.Valuation
+}
+
+// capturePrices prices the ways to capture the protocol (capture_prices.go)
+// for the cost-to-capture measurement (capture.go).
+type capturePrices interface {
+	// priceVote prices passing a malicious proposal of kind by strategy s
+	// for an attacker with own votes (micro-tokens) and capital budget
+	// (USD; +Inf: no budget).
+	priceVote(s strategy, kind propKind, own int64, budget float64) quote
+	// priceStake prices holding more than share of the active stake, for
+	// a fresh attacker or for the attacker's operator.
+	priceStake(share float64, fresh bool) quote
+}
+
+// quote is a priced strategy.
+type quote struct {
+	cost    float64 // USD lost: purchases, interest or fees, bribes
+	capital float64 // USD the attacker must hold to carry it out
+	success float64 // probability that the capture survives the council
+	tokens  int64   // votes or stake to acquire (micro-tokens)
+	prebuy  int64   // borrow, bribe: tokens to buy first to reach the proposal threshold
+	ok      bool    // feasible at all (deep enough market, enough voters)
+}
+
+// councilEnv is the rest of the model as the security council (council.go)
+// reaches it.
+type councilEnv interface {
+	// drainTreasury records a capture of kind and moves
+	// attacker.drain_share of the treasury to the attacker (governance.go).
+	drainTreasury(kind int)
+}
+
+// attackerEnv is the rest of the model as the attacker (attacker.go)
+// reaches it: governance (its votes, proposals and captures), the
+// operators (a slot for its operator, bonding its stake), the pool, the
+// money market and the USD ledger.
+type attackerEnv interface {
+	capturePrices
+	tracer
+	// price is the pool's marginal price, USD per token.
+	price() float64
+	// captured reports whether the protocol has been captured this run;
+	// capture records a capture of kind (the first one counts).
+	captured() bool
+	capture(kind int)
+	// countVotes counts voting power (votingpower.go); ownVotes is the
+	// attacker's own at the last count, micro-tokens.
+	countVotes(shares bool)
+	ownVotes() int64
+	// payoff is what a malicious proposal of kind that executes is worth
+	// to the attacker, USD.
+	payoff(kind propKind) float64
+	// propose opens the attacker's malicious proposal of kind today.
+	propose(kind propKind)
+	// dailySlice is the largest daily trade of the attacker, micro-tokens.
+	dailySlice() int64
+	// costToBuy is the USD that buys x micro-tokens from the pool; buy
+	// spends usd (from outside the model) on the pool and returns the
+	// tokens bought; sell sells x and returns the USD. Both count in the
+	// day's net selling.
+	costToBuy(x int64) (float64, error)
+	buy(usd float64) int64
+	sell(x int64) float64
+	// stakingPlain reports plain staking (no operators);
+	// operatorSlotFree whether a slot is free for the attacker's operator,
+	// which openOperator opens and returns; bond adds x micro-tokens to
+	// operator k's self-stake.
+	stakingPlain() bool
+	operatorSlotFree() bool
+	openOperator() int
+	bond(k int, x int64)
+	// stakeShare is operator k's share of the active stake (false when it
+	// is not active or nothing is); operatorStake is its self-stake,
+	// bonded and unbonding, micro-tokens.
+	stakeShare(k int) (float64, bool)
+	operatorStake(k int) int64
+	// governor is the governance's rules; lending the money market today;
+	// votesNeeded what an attacker with own votes must add to pass a
+	// malicious proposal (micro-tokens); cheapestBribe the cheapest bribe
+	// of the voters for a proposal of kind (USD, and how many of the
+	// quoted voters), which markBribed marks for the tally.
+	governor() protocol.Governor
+	lending() protocol.LendingMarket
+	votesNeeded(own int64) int64
+	cheapestBribe(kind propKind, own int64) (cost float64, n int, ok bool)
+	markBribed(n int)
+	// fundAttacker books the attacker's launch capital, from outside the
+	// model; attackerFlowIn and attackerFlowOut its USD from and to its
+	// counterparties outside the model.
+	fundAttacker(usd float64)
+	attackerFlowIn(usd float64)
+	attackerFlowOut(usd float64)
+}
+
+// ballot is a proposal as the attacker votes on it (proposals.go).
+type ballot interface {
+	kindOf() propKind
+	// addAttackVotes adds n votes for, cast by the attacker.
+	addAttackVotes(n int64)
+	// votesToPass is what passes the tally as it stands.
+	votesToPass() int64
+	// noteAttackVotes counts the attacker's votes among the voters'.
+	noteAttackVotes()
+}
