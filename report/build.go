@@ -293,7 +293,7 @@ func outcomeTables(v *view, idx []int, what string) []table {
 			row := tableRow{Label: m.Name, Sub: m.Doc}
 			row.Cells = []tableCell{
 				{Value: num(st.Mean), Interval: interval(st.Mean-st.Half, st.Mean+st.Half, num)},
-				{Value: num(st.P05)}, {Value: num(st.P50)}, {Value: num(st.P95)},
+				{Value: pct(st.P05)}, {Value: pct(st.P50)}, {Value: pct(st.P95)},
 				{Value: m.Unit, Text: true},
 				{Value: runsOf(st)},
 			}
@@ -306,7 +306,7 @@ func outcomeTables(v *view, idx []int, what string) []table {
 				}})
 			}
 		}
-		t.Notes = []string{"Percentiles are exact, from runs.csv (type 7 interpolation)."}
+		t.Notes = []string{"Percentiles are exact, from runs.csv: order statistics for whole-number outcomes (counts, days, 0/1), else type 7 interpolation."}
 		for _, i := range idx {
 			m, st := v.outcomes[i], s.stats[i]
 			switch {
