@@ -505,6 +505,9 @@ func folderNotices(f *folder) []string {
 	if m.Study.Notice != "" {
 		out = append(out, "Note: "+m.Study.Notice)
 	}
+	for _, w := range m.Warnings {
+		out = append(out, "Out of proportion: "+w+".")
+	}
 	if f.nonFin > 0 {
 		out = append(out, fmt.Sprintf("%d outcome values in runs.csv are not finite and are counted as missing.", f.nonFin))
 	}

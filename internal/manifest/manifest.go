@@ -29,6 +29,9 @@ type Manifest struct {
 	Study          Study    `json:"study"`
 	Outcomes       []Metric `json:"outcomes"`
 	Series         []Metric `json:"series"`
+	// Warnings are the design's proportion warnings
+	// (experiments.Experiment.Warnings), which the report shows first.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Metric is a metric's metadata. Everything the report does with a metric
