@@ -551,6 +551,18 @@ func paramSection(f *folder) *section {
 		}
 		s.Tables = append(s.Tables, t)
 	}
+	if len(f.man.Set) > 0 {
+		t := table{Caption: "Set by this experiment", Head: heads("parameter", "value", "default")}
+		for _, c := range f.man.Set {
+			def := c.Default
+			if def == "" {
+				def = "– (a key or list of its own)"
+			}
+			t.Rows = append(t.Rows, tableRow{Label: c.Path, Cells: []tableCell{{Value: c.Value, Text: true}, {Value: def, Text: true}}})
+		}
+		t.Notes = []string{"Every parameter not listed keeps seqsim's default; experiment.toml below marks the same values \"# set\"."}
+		s.Tables = append(s.Tables, t)
+	}
 	lines := strings.Count(string(f.toml), "\n")
 	s.Details = []detail{{Summary: fmt.Sprintf("experiment.toml (%d lines)", lines), Body: string(f.toml)}}
 	return s

@@ -53,6 +53,13 @@ func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 		return nil, err
 	}
 	m.Warnings = warnings
+	changes, err := rr.exp.Changes()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range changes {
+		m.Set = append(m.Set, manifest.Change(c))
+	}
 	if rr.exp.Sweep.Method != experiments.SweepNone {
 		m.Study.SweepMethod = rr.exp.Sweep.Method.String()
 	}
