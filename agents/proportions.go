@@ -75,7 +75,7 @@ func Proportions(p *Params) ([]Proportion, error) {
 				Keys:  []string{"attacker.sequencer_value_usd", "fees.annual_revenue_usd"},
 				What:  "the sequencer set's value to the attacker over a year of fee revenue",
 				Ratio: a.SequencerValueUSD / rev, Lo: 1.0 / 3, Hi: 3,
-				Why:   "the default prices ordering at a year of the baseline's sequencer profit, USD 30M (Arbitrum's 7k-12k ETH a year)",
+				Why: "the default prices ordering at a year of the baseline's sequencer profit, USD 30M (Arbitrum's 7k-12k ETH a year)",
 			})
 		}
 	}
@@ -85,7 +85,7 @@ func Proportions(p *Params) ([]Proportion, error) {
 			Keys:  []string{"fraud.tvl_usd"},
 			What:  "the bridged value (TVL) over the fully diluted value at launch",
 			Ratio: f.TVLUSD / fdv, Lo: 0.1, Hi: 10,
-			Why:   "the baseline's USD 15B bridge is 1.5 times its USD 10B fully diluted value, as Arbitrum's bridge and ARB were; an order of magnitude away needs a reason",
+			Why: "the baseline's USD 15B bridge is 1.5 times its USD 10B fully diluted value, as Arbitrum's bridge and ARB were; an order of magnitude away needs a reason",
 		})
 	}
 	if g := f.Gain + f.TVLShare*f.TVLUSD; !w.plainStaking && g > 0 {
@@ -105,7 +105,7 @@ func Proportions(p *Params) ([]Proportion, error) {
 			Keys:  []string{"fees.annual_revenue_usd", "fees.split"},
 			What:  "the stakers' yearly fee share over the market cap of the launch circulating supply (the fee yield if all of it staked)",
 			Ratio: p.Fees.Split[0] * rev / circCap, Lo: 0, Hi: 0.25,
-			Why:   "fees alone would pay a staking yield above 25% a year, more than any live staking token's (Ethereum about 3%, Cosmos Hub's inflation 7-20%, calibration.md)",
+			Why: "fees alone would pay a staking yield above 25% a year, more than any live staking token's (Ethereum about 3%, Cosmos Hub's inflation 7-20%, calibration.md)",
 		})
 	}
 	return out, nil

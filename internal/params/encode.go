@@ -44,7 +44,7 @@ func Encode(src any) ([]byte, error) {
 type encoder struct {
 	buf   bytes.Buffer
 	err   error
-	quiet int // > 0: inside a repeated array element, no comments
+	quiet int               // > 0: inside a repeated array element, no comments
 	marks map[string]string // EncodeMarked: path → its "# set …" mark
 }
 
