@@ -2,6 +2,7 @@ package agents_test
 
 import (
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -84,14 +85,41 @@ func TestProportionsScale(t *testing.T) {
 		"supply.initial_tokens=1e10", "supply.launch_price_usd=5", "emission.cap_tokens=1.2e10",
 		"fees.annual_revenue_usd=5e8", "treasury.monthly_budget_usd=7.6e6", "treasury.monthly_budget_tokens=7.4e7",
 		"attacker.budget_usd={dist=\"lognormal\",mu=21.416413017506358,sigma=1}", // ln(100·20M)
-		"attacker.sequencer_value_usd=3e9", "fraud.tvl_usd=1.5e12",
-		"sequencers.min_stake=5e5", "sequencers.self_stake={dist=\"uniform\",lo=5e5,hi=2.5e6}")
+		"attacker.sequencer_value_usd=3e9", "fraud.tvl_usd=1.5e12")
 	if len(base) != len(big) {
 		t.Fatalf("%d proportions against %d", len(base), len(big))
 	}
 	for key, p := range base {
 		if q := big[key]; math.Abs(q.Ratio-p.Ratio) > 1e-9*p.Ratio {
 			t.Errorf("%s: %g at 1x, %g at 10x", key, p.Ratio, q.Ratio)
+		}
+	}
+}
+
+// TestProportionalsDocumented: docs/model.md §23.1's table lists every
+// parameter whose default is in proportion to the design, with its
+// measure, and no other.
+func TestProportionalsDocumented(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("../docs/model.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, _ := strings.Cut(string(b), "### 23.1 ")
+	sec, _, _ = strings.Cut(sec, "### 23.2 ")
+	rows := 0
+	for _, line := range strings.Split(sec, "\n") {
+		if strings.HasPrefix(line, "| `") {
+			rows++
+		}
+	}
+	xs := agents.Proportionals()
+	if rows != len(xs) {
+		t.Errorf("§23.1 has %d rows, agents.Proportionals %d", rows, len(xs))
+	}
+	for _, x := range xs {
+		if row := "| `" + x.Path + "` | " + x.Measure.String() + " |"; !strings.Contains(sec, row) {
+			t.Errorf("§23.1 lacks %q", row)
 		}
 	}
 }

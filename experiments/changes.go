@@ -1,20 +1,30 @@
 package experiments
 
-import "github.com/seqsim/seqsim/internal/params"
+import (
+	"github.com/seqsim/seqsim/agents"
+	"github.com/seqsim/seqsim/internal/params"
+)
 
 // A Change is a parameter the experiment sets to other than seqsim's
-// default: its dotted path, its value and the default, both as TOML
+// default for a design of its size (agents.ScaledDefaults): its dotted path, its value and the default, both as TOML
 // inline values (Default "" when the defaults have no such key, as in an
 // allocation past the default list's length).
 type Change struct {
 	Path, Value, Default string
 }
 
-// changes are e's keys that differ from the defaults, with e's sections
-// on in both.
+// changes are e's keys that differ from the defaults of a design of its
+// size (agents.ScaledDefaults), with e's sections on in both.
 func (e *Experiment) changes() ([]params.Change, error) {
 	d := Default()
 	d.mechs = e.mechs
+	scaled, err := agents.ScaledDefaults(&e.Params)
+	if err != nil {
+		return nil, err
+	}
+	for _, x := range agents.Proportionals() {
+		x.Copy(&d.Params, &scaled)
+	}
 	on := e.sectionsOn()
 	if len(on) == 0 {
 		return params.Diff(e, &d)

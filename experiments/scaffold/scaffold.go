@@ -147,19 +147,7 @@ func agentsOf(holder string) int {
 	return 200
 }
 
-// floatShare is the share of the supply that circulates at launch: what
-// the holders' allocations release on day 0 (the treasury's tokens do not
-// circulate).
-func floatShare(as []agents.Allocation) float64 {
-	s := 0.0
-	for _, a := range as {
-		if a.Holder != agents.HolderTreasury {
-			s += a.Share * a.TGEUnlock
-		}
-	}
-	return s
-}
-
+// round rounds x to four significant digits.
 func round(x float64) float64 {
 	if x == 0 {
 		return 0

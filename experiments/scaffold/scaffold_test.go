@@ -167,8 +167,9 @@ func TestAsk(t *testing.T) {
 	}
 }
 
-// ExampleWrite writes a 1B-token design's treasury budget in proportion
-// to its treasury: the Arbitrum DAO's 2.5% a year of the treasury's tokens.
+// ExampleWrite shows a 1B-token design's treasury budget and bridged
+// value, which seqsim gives it in proportion to its size: the Arbitrum
+// DAO's 2.5% a year of the treasury's tokens, and 1.5 times its FDV.
 func ExampleWrite() {
 	d := scaffold.Defaults()
 	d.Name, d.SupplyTokens, d.LaunchPriceUSD = "my-token", 1e9, 0.5
@@ -178,11 +179,11 @@ func ExampleWrite() {
 		return
 	}
 	for _, line := range strings.Split(string(src), "\n") {
-		if strings.HasPrefix(line, "monthly_budget_tokens") || strings.HasPrefix(line, "tvl_usd") {
+		if strings.HasPrefix(line, "# monthly_budget_tokens") || strings.HasPrefix(line, "# tvl_usd") {
 			fmt.Println(line)
 		}
 	}
 	// Output:
-	// monthly_budget_tokens = 740000.0
-	// tvl_usd = 750000000.0
+	// # monthly_budget_tokens = 740000.0
+	// # tvl_usd = 750000000.0
 }

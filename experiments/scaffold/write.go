@@ -2,7 +2,6 @@ package scaffold
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -13,12 +12,11 @@ import (
 )
 
 // Write returns the experiment file of design d: every section it writes
-// explains its keys (their unit and meaning, from `seqsim params`) and,
-// for a value taken in proportion, what it is in proportion to. Each USD
-// or token figure whose source is a share of something is the baseline's
-// figure times the ratio of this design's size to the baseline's on that
-// measure (docs/model.md §23), so a design of another size is in
-// proportion from the start: the file validates and runs as written, and
+// explains its keys (their unit and meaning, from `seqsim params`). The
+// figures whose defaults are in proportion to the design's size
+// (agents.Proportionals, docs/model.md §23) are shown as comments with
+// the value seqsim gives them and what they are in proportion to, to
+// uncomment and change. The file validates and runs as written, and
 // `seqsim validate` finds nothing out of proportion in it.
 func Write(d Design) ([]byte, error) {
 	if err := d.check(); err != nil {
@@ -28,21 +26,16 @@ func Write(d Design) ([]byte, error) {
 	for _, pd := range experiments.Describe() {
 		w.docs[pd.Path] = pd
 	}
-	base := agents.DefaultParams()
 	allocs := d.allocations()
-	baseFDV := base.Supply.InitialTokens * base.Supply.LaunchPriceUSD
-	fdv := d.SupplyTokens * d.LaunchPriceUSD
-	kFDV := fdv / baseFDV
-	kSupply := d.SupplyTokens / base.Supply.InitialTokens
-	kFloat := floatShare(allocs) * fdv / (floatShare(base.Allocations) * baseFDV)
-	kRev := d.AnnualRevenueUSD / base.Fees.AnnualRevenueUSD
-	if kRev == 0 {
-		kRev = kFDV // no revenue: costs in proportion to the design's value instead
+	// The design's size, as the model reads it, gives the defaults of the
+	// parameters in proportion to it (agents.Proportionals).
+	p := agents.DefaultParams()
+	p.Supply.InitialTokens, p.Supply.LaunchPriceUSD = d.SupplyTokens, d.LaunchPriceUSD
+	p.Fees.AnnualRevenueUSD, p.Allocations = d.AnnualRevenueUSD, allocs
+	scaled, err := agents.ScaledDefaults(&p)
+	if err != nil {
+		return nil, fmt.Errorf("scaffold: %w", err)
 	}
-	if kFloat == 0 {
-		kFloat = kFDV
-	}
-	kTreasury := treasuryShare(allocs) / treasuryShare(base.Allocations) * kSupply
 
 	w.printf("# %s: a token design, written by `seqsim init`.\n", d.Name)
 	w.printf("# Run it with `seqsim run %s.toml`; `seqsim validate %s.toml` checks it and\n", d.Name, d.Name)
@@ -89,44 +82,18 @@ func Write(d Design) ([]byte, error) {
 		}
 	}
 
-	w.section("treasury")
-	w.key("treasury.monthly_budget_tokens", num(round(base.Treasury.MonthlyBudgetTokens*kTreasury)),
-		fmt.Sprintf("in proportion to the treasury's tokens: the baseline's %.3g a year of them (the Arbitrum DAO's)", 12*base.Treasury.MonthlyBudgetTokens/(treasuryShare(base.Allocations)*base.Supply.InitialTokens)))
-	w.key("treasury.monthly_budget_usd", num(round(base.Treasury.MonthlyBudgetUSD*kRev)), "in proportion to the fee revenue the treasury's share is paid from")
-
-	w.section("market")
-	w.key("market.outside_capital_usd_per_day", num(round(base.Market.OutsideCapitalUSDPerDay*kFloat)), "in proportion to the market cap of the launch float")
-
-	w.section("sequencers")
-	w.key("sequencers.min_stake", num(round(base.Sequencers.MinStake*kSupply)), "in proportion to the supply")
-	if err := w.dist("sequencers.self_stake", base.Sequencers.SelfStake, kSupply, "in proportion to the supply"); err != nil {
-		return nil, err
+	w.printf("\n# Figures in proportion to this design's size. seqsim computes each from\n")
+	w.printf("# the design when the file does not set it: the baseline's figure times\n")
+	w.printf("# the ratio of this design's size to the baseline's on the measure named\n")
+	w.printf("# (docs/model.md §23). Uncomment a line to set the figure yourself.\n")
+	section := ""
+	for _, x := range agents.Proportionals() {
+		if t := x.Path[:strings.IndexByte(x.Path, '.')]; t != section {
+			section = t
+			w.section(t)
+		}
+		w.proportional(x, x.Value(&scaled))
 	}
-	if err := w.dist("sequencers.operating_cost_usd", base.Sequencers.OperatingCostUSD, kRev, "in proportion to the fee revenue that pays for it"); err != nil {
-		return nil, err
-	}
-
-	w.section("verification")
-	for _, k := range []struct {
-		path string
-		v    float64
-	}{{"verification.check_cost", base.Verification.CheckCost}, {"verification.reward", base.Verification.Reward}, {"verification.miss_penalty", base.Verification.MissPenalty}} {
-		w.key(k.path, num(round(k.v*kFDV)), "in proportion to the bridged value verifiers protect (fraud.tvl_usd)")
-	}
-	if err := w.dist("verification.operating_cost_usd", base.Verification.OperatingCostUSD, kFDV, "in proportion to the bridged value verifiers protect"); err != nil {
-		return nil, err
-	}
-
-	w.section("fraud")
-	w.key("fraud.tvl_usd", num(round(base.Fraud.TVLUSD*kFDV)), fmt.Sprintf("in proportion to the fully diluted value: the baseline's bridge is %.3g times its", base.Fraud.TVLUSD/baseFDV))
-	w.key("fraud.gain", num(round(base.Fraud.Gain*kFDV)), "in proportion to the bridged value")
-	w.key("fraud.slash", num(round(base.Fraud.Slash*kFDV)), "the bond: Arbitrum BoLD's 3,600 ETH against its bridge, in proportion to the bridged value")
-
-	w.section("attacker")
-	if err := w.dist("attacker.budget_usd", base.Attacker.BudgetUSD, kFloat, "in proportion to the market cap of the launch float"); err != nil {
-		return nil, err
-	}
-	w.key("attacker.sequencer_value_usd", num(round(base.Attacker.SequencerValueUSD*kRev)), "in proportion to the fee revenue: a year of it, as in the baseline")
 
 	sets, err := governance(d.Governance)
 	if err != nil {
@@ -162,17 +129,6 @@ func (d *Design) allocations() []agents.Allocation {
 	return out
 }
 
-// treasuryShare is the treasury's share of the supply.
-func treasuryShare(as []agents.Allocation) float64 {
-	s := 0.0
-	for _, a := range as {
-		if a.Holder == agents.HolderTreasury {
-			s += a.Share
-		}
-	}
-	return s
-}
-
 type writer struct {
 	b    strings.Builder
 	docs map[string]experiments.ParamDoc
@@ -197,22 +153,21 @@ func (w *writer) key(path, value, why string) {
 	w.printf("%s = %s\n", path[strings.LastIndexByte(path, '.')+1:], value)
 }
 
-// dist writes a distribution scaled by k.
-func (w *writer) dist(path string, d dist.Dist, k float64, why string) error {
-	s, err := d.Scaled(k)
-	if err != nil {
-		return fmt.Errorf("scaffold: %s: %w", path, err)
+// proportional writes a parameter in proportion to the design as a
+// comment: its meaning, its measure and the value seqsim gives it.
+func (w *writer) proportional(x agents.Proportional, v any) {
+	if pd, ok := w.docs[x.Path]; ok {
+		w.printf("# %s — %s\n", pd.Unit, pd.Doc)
 	}
-	for i := range s.Params {
-		if s.Kind == dist.KindLogNormal && i == 0 {
-			// mu is a logarithm: four decimals keep the median within 0.005%
-			s.Params[0] = math.Round(s.Params[0]*1e4) / 1e4
-			continue
-		}
-		s.Params[i] = round(s.Params[i])
+	w.printf("# (in proportion to %s: %s)\n", x.Measure, x.Why)
+	value := ""
+	switch v := v.(type) {
+	case float64:
+		value = num(v)
+	case dist.Dist:
+		value = v.String()
 	}
-	w.key(path, s.String(), why)
-	return nil
+	w.printf("# %s = %s\n", x.Path[strings.LastIndexByte(x.Path, '.')+1:], value)
 }
 
 // governance writes the model's settings, each table under its header.
