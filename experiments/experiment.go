@@ -114,6 +114,9 @@ func Load(file string, src []byte, sets []string, extra ...agents.NewMechanism) 
 	}
 	e.normalise()
 	e.lines = lines
+	if err := agents.ScaleDefaults(&e.Params, setBy(lines, sets)); err != nil {
+		return nil, err
+	}
 	if err := e.validate(e.lines); err != nil {
 		blameSets(err, sets)
 		return nil, err
@@ -176,6 +179,28 @@ func (e *Experiment) set(sets []string, one func(path, val string) error) error 
 		}
 	}
 	return joinFieldErrors(errs)
+}
+
+// setBy reports whether a parameter's path was given by the file (the
+// key or a key inside it, such as a distribution's parameter) or by a
+// --set (the key, a key inside it, or a table holding it): those keep the
+// value given; the others keep their defaults, scaled to the design's size
+// when they are proportional (agents.ScaleDefaults).
+func setBy(lines params.Lines, sets []string) func(path string) bool {
+	return func(path string) bool {
+		for k := range lines {
+			if k == path || strings.HasPrefix(k, path+".") {
+				return true
+			}
+		}
+		for _, s := range sets {
+			k, _, _ := cut(s)
+			if k == path || strings.HasPrefix(k, path+".") || strings.HasPrefix(path, k+".") {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // blameSets points problems with a value given by --set at the flag rather
@@ -257,9 +282,16 @@ func Describe() []ParamDoc {
 	docs := params.Describe(d.sectioned(d.mechs).Interface())
 	// A copy into this package's type: params is internal, and a
 	// library user must be able to name what Describe returns.
+	prop := map[string]agents.Measure{}
+	for _, x := range agents.Proportionals() {
+		prop[x.Path] = x.Measure
+	}
 	out := make([]ParamDoc, len(docs))
 	for i, p := range docs {
 		out[i] = ParamDoc(p)
+		if m, ok := prop[p.Path]; ok {
+			out[i].Doc += fmt.Sprintf("; the default is the baseline's, in proportion to %s (docs/model.md §23)", m)
+		}
 	}
 	return out
 }

@@ -82,7 +82,7 @@ func Violin(th Theme, title, yLabel string, groups ...Sample) (*plot.Plot, error
 		box := vg.Length(3.5) // box width, points
 		for i, sh := range shapes {
 			x := trX(float64(i))
-			q1, med, q3 := stats.QuantileSorted(sh.s, 0.25), stats.QuantileSorted(sh.s, 0.5), stats.QuantileSorted(sh.s, 0.75)
+			q1, med, q3 := stats.Percentile(sh.s, 0.25), stats.Percentile(sh.s, 0.5), stats.Percentile(sh.s, 0.75)
 			// Whisker over the full range, box over the IQR.
 			c.StrokeLine2(draw.LineStyle{Color: th.Ink, Width: 0.6}, x, trY(sh.s[0]), x, trY(sh.s[len(sh.s)-1]))
 			c.FillPolygon(th.Ink, rectPts(vg.Rectangle{Min: vg.Point{X: x - box/2, Y: trY(q1)}, Max: vg.Point{X: x + box/2, Y: trY(q3)}}))

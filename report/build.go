@@ -293,7 +293,7 @@ func outcomeTables(v *view, idx []int, what string) []table {
 			row := tableRow{Label: m.Name, Sub: m.Doc}
 			row.Cells = []tableCell{
 				{Value: num(st.Mean), Interval: interval(st.Mean-st.Half, st.Mean+st.Half, num)},
-				{Value: num(st.P05)}, {Value: num(st.P50)}, {Value: num(st.P95)},
+				{Value: pct(st.P05)}, {Value: pct(st.P50)}, {Value: pct(st.P95)},
 				{Value: m.Unit, Text: true},
 				{Value: runsOf(st)},
 			}
@@ -306,7 +306,7 @@ func outcomeTables(v *view, idx []int, what string) []table {
 				}})
 			}
 		}
-		t.Notes = []string{"Percentiles are exact, from runs.csv (type 7 interpolation)."}
+		t.Notes = []string{"Percentiles are exact, from runs.csv: order statistics for whole-number outcomes (counts, days, 0/1), else type 7 interpolation."}
 		for _, i := range idx {
 			m, st := v.outcomes[i], s.stats[i]
 			switch {
@@ -505,6 +505,9 @@ func folderNotices(f *folder) []string {
 	if m.Study.Notice != "" {
 		out = append(out, "Note: "+m.Study.Notice)
 	}
+	for _, w := range m.Warnings {
+		out = append(out, "Out of proportion: "+w+".")
+	}
 	if f.nonFin > 0 {
 		out = append(out, fmt.Sprintf("%d outcome values in runs.csv are not finite and are counted as missing.", f.nonFin))
 	}
@@ -546,6 +549,18 @@ func paramSection(f *folder) *section {
 		for _, path := range st.SweepPaths {
 			t.Rows = append(t.Rows, tableRow{Label: path, Cells: []tableCell{{Value: sweptValues(f, path), Text: true}}})
 		}
+		s.Tables = append(s.Tables, t)
+	}
+	if len(f.man.Set) > 0 {
+		t := table{Caption: "Set by this experiment", Head: heads("parameter", "value", "default")}
+		for _, c := range f.man.Set {
+			def := c.Default
+			if def == "" {
+				def = "– (a key or list of its own)"
+			}
+			t.Rows = append(t.Rows, tableRow{Label: c.Path, Cells: []tableCell{{Value: c.Value, Text: true}, {Value: def, Text: true}}})
+		}
+		t.Notes = []string{"Every parameter not listed keeps seqsim's default; experiment.toml below marks the same values \"# set\"."}
 		s.Tables = append(s.Tables, t)
 	}
 	lines := strings.Count(string(f.toml), "\n")

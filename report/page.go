@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 	layout "github.com/seqsim/seqsim/study/folder"
 )
@@ -155,6 +156,15 @@ func num(v float64) string {
 		return "–"
 	}
 	return plots.FormatValue(v)
+}
+
+// pct formats a percentile: exactly when whole ([stats.Whole]: counts and
+// 0/1 outcomes keep whole percentiles), else as num.
+func pct(v float64) string {
+	if s, ok := stats.Whole(v); ok {
+		return s
+	}
+	return num(v)
 }
 
 // prob formats a probability with three decimals.

@@ -48,6 +48,18 @@ func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 		Study: manifest.Study{Kind: string(rr.plan.Kind), Points: rr.plan.Points, Runs: rr.plan.Runs, Columns: rr.plan.Columns,
 			Scenarios: rr.plan.Scenarios, SweepPaths: rr.plan.SweepPaths, Notice: rr.plan.Notice},
 	}
+	warnings, err := rr.exp.Warnings()
+	if err != nil {
+		return nil, err
+	}
+	m.Warnings = warnings
+	changes, err := rr.exp.Changes()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range changes {
+		m.Set = append(m.Set, manifest.Change(c))
+	}
 	if rr.exp.Sweep.Method != experiments.SweepNone {
 		m.Study.SweepMethod = rr.exp.Sweep.Method.String()
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/seqsim/seqsim/agents"
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/internal/stats"
 )
@@ -54,3 +55,16 @@ func (r *Result) Mean(point int, outcome string) (mean, half float64, ok bool) {
 // mean with its 95% interval and its quantiles, then the risk
 // probabilities; for a sensitivity study, the indices.
 func (r *Result) WriteSummary(w io.Writer) { printSummary(w, r.rr) }
+
+// Outcomes lists the study's outcomes in column order (a copy).
+func (r *Result) Outcomes() []agents.Metric { return slices.Clone(r.rr.schema.Outcomes) }
+
+// Values returns every run's value of the outcome with column index
+// outcome at point, in run order (NaN: the run has no value); a copy, nil
+// when there is no such point or outcome.
+func (r *Result) Values(point, outcome int) []float64 {
+	if point < 0 || point >= len(r.rr.values) || outcome < 0 || outcome >= len(r.rr.values[point]) {
+		return nil
+	}
+	return slices.Clone(r.rr.values[point][outcome])
+}

@@ -334,9 +334,10 @@ func writeParquet(dir string, rr *runResult, series bool) error {
 }
 
 // writeResolved writes experiment.toml: the experiment with every default
-// filled in (running it again gives the same bytes).
+// filled in and the values it set marked (running it again gives the same
+// bytes).
 func writeResolved(dir string, exp *experiments.Experiment) error {
-	resolved, err := exp.Resolved()
+	resolved, err := exp.Annotated()
 	if err != nil {
 		return err
 	}

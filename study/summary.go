@@ -60,6 +60,15 @@ func num(v float64) string {
 	return fmt.Sprintf("%.4g", v)
 }
 
+// pct formats a percentile: exactly when whole ([stats.Whole]: counts and
+// 0/1 outcomes), else as num.
+func pct(v float64) string {
+	if s, ok := stats.Whole(v); ok {
+		return s
+	}
+	return num(v)
+}
+
 // printSummary prints, per point, each outcome's mean with its 95% interval
 // and p5, p50, p95, then the risk probabilities; for a sensitivity study,
 // the indices.
@@ -82,7 +91,7 @@ func printSummary(w io.Writer, rr *runResult) {
 		for i, m := range rr.schema.Outcomes {
 			o := &rows[i]
 			fmt.Fprintf(tw, "%s\t%s\t±%s\t%s\t%s\t%s\t%s\t\n", m.Name, num(o.Mean), num(o.Half),
-				num(o.P05), num(o.P50), num(o.P95), m.Unit)
+				pct(o.P05), pct(o.P50), pct(o.P95), m.Unit)
 		}
 		tw.Flush()
 		for i, m := range rr.schema.Outcomes {
@@ -172,7 +181,7 @@ func summaryMarkdown(rr *runResult) []byte {
 		for i, m := range rr.schema.Outcomes {
 			o := &rows[i]
 			fmt.Fprintf(&b, "| %s | %s | ±%s | %s | %s | %s | %s |\n", m.Name, num(o.Mean), num(o.Half),
-				num(o.P05), num(o.P50), num(o.P95), m.Unit)
+				pct(o.P05), pct(o.P50), pct(o.P95), m.Unit)
 		}
 	}
 	fmt.Fprintln(&b, "\nMeans with normal 95% confidence intervals; percentiles exact over every run (type 7 interpolation); probabilities with Wilson 95% intervals: the numbers of report.html.")

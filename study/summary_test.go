@@ -74,11 +74,11 @@ func TestSummaryIsExact(t *testing.T) {
 	for p := range values {
 		for i, m := range outs {
 			o := stats.NewOutcome(values[p][i], m.RiskAbove)
-			row := fmt.Sprintf("| %s | %s | ±%s | %s | %s | %s | %s |\n", m.Name, num(o.Mean), num(o.Half), num(o.P05), num(o.P50), num(o.P95), m.Unit)
+			row := fmt.Sprintf("| %s | %s | ±%s | %s | %s | %s | %s |\n", m.Name, num(o.Mean), num(o.Half), pct(o.P05), pct(o.P50), pct(o.P95), m.Unit)
 			if !strings.Contains(string(md), row) {
 				t.Errorf("point %d: summary.md lacks %q", p, row)
 			}
-			want := []string{m.Name, num(o.Mean), "±" + num(o.Half), num(o.P05), num(o.P50), num(o.P95)}
+			want := []string{m.Name, num(o.Mean), "±" + num(o.Half), pct(o.P05), pct(o.P50), pct(o.P95)}
 			if got := terminalRow(stdout, pointLabel(pl, p), m.Name); !slices.Equal(got, want) {
 				t.Errorf("point %d: the terminal summary shows %q, want %q", p, got, want)
 			}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 )
@@ -61,6 +62,16 @@ func commands() []command {
 			"Writes a Kubernetes Indexed Job (one pod per shard) to OUT/k8s-job.yaml; merge afterwards.",
 			func() *flag.FlagSet { return clusterFlags("k8s", new(clusterOptions)) },
 			func(_ context.Context, args []string, stdout, _ io.Writer) error { return k8sCmd(args, stdout) }},
+		{"init", "[flags]", "write a commented experiment for a new design",
+			"Writes NAME.toml, a commented experiment for a new token design from a few answers: supply,\n" +
+				"launch price, revenue, fee split, allocations and governance model, as flags or, on a terminal\n" +
+				"with none given, asked one by one. Every key it writes is explained; the figures whose defaults\n" +
+				"scale with the design's size are shown with their values for it (docs/model.md §23). With\n" +
+				"--from it copies an embedded experiment instead. The file validates and runs as written.",
+			func() *flag.FlagSet { return initFlags(new(initOptions)) },
+			func(_ context.Context, args []string, stdout, stderr io.Writer) error {
+				return initCmd(args, os.Stdin, stdout, stderr)
+			}},
 		{"validate", "EXPERIMENT.toml [--set path=value]...", "check a file and estimate its cost",
 			"Checks an experiment without running it, prints it with every default filled in, and\nestimates its run time and memory.",
 			func() *flag.FlagSet { return validateFlags(new(setFlags)) },

@@ -167,3 +167,43 @@ func TestUsageErrors(t *testing.T) {
 		t.Error("missing file accepted")
 	}
 }
+
+// TestProportionWarnings: issue 18's small design validates (exit 0) with
+// warnings naming the treasury budget and the attacker budget, and its
+// run's manifest and report carry them; the baseline gets none.
+func TestProportionWarnings(t *testing.T) {
+	t.Parallel()
+	small := filepath.Join("..", "..", "experiments", "testdata", "small-token.toml")
+	_, errOut, err := runCLI(t, "validate", small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"warning: small-token.toml: treasury.monthly_budget_usd, treasury.monthly_budget_tokens: the yearly budget over the treasury's value at launch is 0.46",
+		"warning: small-token.toml: attacker.budget_usd: the attacker's mean budget over the market cap of the launch circulating supply is 0.28",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("validate lacks %q:\n%s", want, errOut)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	_, errOut, err = runCLI(t, "run", small, "--runs", "4", "--set", "simulation.horizon_days=400", "--out", dir, "--quiet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut, "warning: small-token.toml: attacker.budget_usd") {
+		t.Errorf("run prints no warning:\n%s", errOut)
+	}
+	for _, f := range []string{"manifest.json", "report.html"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "treasury.monthly_budget_tokens") {
+			t.Errorf("%s does not carry the treasury warning", f)
+		}
+	}
+	if _, errOut, err := runCLI(t, "validate", filepath.Join("..", "..", "experiments", "baseline.toml")); err != nil || strings.Contains(errOut, "warning:") {
+		t.Errorf("baseline: %v\n%s", err, errOut)
+	}
+}

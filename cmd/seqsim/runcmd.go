@@ -54,6 +54,9 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	if err := printWarnings(stderr, exp); err != nil {
+		return err
+	}
 	shard, source, err := study.ResolveShard(o.shard, o.shards, os.Getenv)
 	if err != nil {
 		return err

@@ -26,6 +26,9 @@ var forbidden = map[string][]string{
 	"agents":             {"engine", "experiments", "plots", "report", "study", "cmd"},
 	"agents/protocol":    {"engine", "experiments", "plots", "report", "study", "cmd", "agents"},
 	"experiments":        {"plots", "report", "study", "cmd"},
+	// seqsim init's writer answers to the experiments it writes, not to
+	// the study that runs them.
+	"experiments/scaffold": {"plots", "report", "study", "cmd"},
 	// The charts take plain slices; their percentiles come from the leaf
 	// internal/stats (allowed below), so they match the summaries.
 	"plots":  {"agents", "experiments", "engine", "report", "study", "cmd", "dist", "internal", "ordered"},

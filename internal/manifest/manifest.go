@@ -29,6 +29,21 @@ type Manifest struct {
 	Study          Study    `json:"study"`
 	Outcomes       []Metric `json:"outcomes"`
 	Series         []Metric `json:"series"`
+	// Warnings are the design's proportion warnings
+	// (experiments.Experiment.Warnings), which the report shows first.
+	Warnings []string `json:"warnings,omitempty"`
+	// Set are the parameters the experiment sets to other than their
+	// defaults (experiments.Experiment.Changes); every other value is
+	// inherited. The report's parameter section lists them.
+	Set []Change `json:"set,omitempty"`
+}
+
+// Change is a parameter set to other than its default, both values as
+// TOML inline values (Default "": the defaults have no such key).
+type Change struct {
+	Path    string `json:"path"`
+	Value   string `json:"value"`
+	Default string `json:"default,omitempty"`
 }
 
 // Metric is a metric's metadata. Everything the report does with a metric

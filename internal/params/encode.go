@@ -44,7 +44,8 @@ func Encode(src any) ([]byte, error) {
 type encoder struct {
 	buf   bytes.Buffer
 	err   error
-	quiet int // > 0: inside a repeated array element, no comments
+	quiet int               // > 0: inside a repeated array element, no comments
+	marks map[string]string // EncodeMarked: path → its "# set …" mark
 }
 
 func (e *encoder) fail(path string, format string, args ...any) {
@@ -108,6 +109,9 @@ func (e *encoder) table(hdr []string, path string, v reflect.Value) {
 		e.buf.WriteString(quoteKey(en.key))
 		e.buf.WriteString(" = ")
 		e.inline(join(path, en.key), en.val)
+		if m, ok := e.marks[join(path, en.key)]; ok {
+			e.buf.WriteString("  " + m)
+		}
 		e.buf.WriteByte('\n')
 	}
 	for _, en := range entries {

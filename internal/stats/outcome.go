@@ -12,7 +12,7 @@ type Outcome struct {
 	Sorted        []float64 // the values that are not NaN, sorted
 	Missing       int       // runs without a value (NaN)
 	Mean, Half    float64   // normal 95% interval: Mean ± Half ([MeanCI])
-	P05, P50, P95 float64   // type 7 percentiles ([QuantileSorted], which the charts use)
+	P05, P50, P95 float64   // percentiles ([Percentile]: whole numbers stay whole)
 	Risks         []Risk    // one per threshold given to NewOutcome
 }
 
@@ -41,7 +41,7 @@ func NewOutcome(values, thresholds []float64) Outcome {
 	}
 	o.Mean, o.Half = MeanCI(o.Sorted) // before sorting: in the callers' order
 	slices.Sort(o.Sorted)
-	o.P05, o.P50, o.P95 = QuantileSorted(o.Sorted, 0.05), QuantileSorted(o.Sorted, 0.5), QuantileSorted(o.Sorted, 0.95)
+	o.P05, o.P50, o.P95 = Percentile(o.Sorted, 0.05), Percentile(o.Sorted, 0.5), Percentile(o.Sorted, 0.95)
 	for _, t := range thresholds {
 		o.Risks = append(o.Risks, o.Risk(t))
 	}

@@ -17,9 +17,16 @@ func TestNewOutcome(t *testing.T) {
 	if o.Mean != 4 || math.Abs(o.Half-Z95*math.Sqrt(2.5)) > 1e-12 || math.Abs(o.Half-3.098975) > 1e-6 {
 		t.Errorf("mean %g ± %g, want 4 ± 3.098975", o.Mean, o.Half)
 	}
-	// type 7, as R's quantile(c(1, 2, 3, 4, 10), c(0.05, 0.5, 0.95))
-	if math.Abs(o.P05-1.2) > 1e-12 || o.P50 != 3 || math.Abs(o.P95-8.8) > 1e-12 {
-		t.Errorf("p5 %g p50 %g p95 %g, want 1.2 3 8.8", o.P05, o.P50, o.P95)
+	// Whole numbers: order statistics (type 1), as R's
+	// quantile(c(1, 2, 3, 4, 10), c(0.05, 0.5, 0.95), type = 1):
+	// k = ⌈5·0.05⌉ = 1, ⌈2.5⌉ = 3, ⌈4.75⌉ = 5.
+	if o.P05 != 1 || o.P50 != 3 || o.P95 != 10 {
+		t.Errorf("p5 %g p50 %g p95 %g, want 1 3 10", o.P05, o.P50, o.P95)
+	}
+	// With 4.5 for 4 the sample is not whole: type 7, as R's
+	// quantile(c(1, 2, 3, 4.5, 10), c(0.05, 0.5, 0.95)) = 1.2 3 8.9.
+	if o7 := NewOutcome([]float64{4.5, 1, 3, 2, 10}, nil); math.Abs(o7.P05-1.2) > 1e-12 || o7.P50 != 3 || math.Abs(o7.P95-8.9) > 1e-12 {
+		t.Errorf("p5 %g p50 %g p95 %g, want 1.2 3 8.9", o7.P05, o7.P50, o7.P95)
 	}
 	// P(> 3): 4 and 10, 2 of 5; P(> 100): 0 of 5.
 	if len(o.Risks) != 2 {

@@ -49,3 +49,41 @@ func TestQuantileSortedEdges(t *testing.T) {
 		t.Errorf("p = 0.75: %g, want 3", got)
 	}
 }
+
+// TestPercentileWholeNumbers: a sample of whole numbers gets order
+// statistics (type 1), worked by hand; any other sample gets type 7.
+func TestPercentileWholeNumbers(t *testing.T) {
+	t.Parallel()
+	// 99 ones and one zero: type 7 would give a p05 of 0.95·1 = 0.95
+	// (h = 4.95 between s[4] = 1 and s[5] = 1 is 1; take the p01 instead:
+	// h = 0.99 between 0 and 1 is 0.99). Type 1 gives k = ⌈100·0.01⌉ = 1,
+	// the first value, 0; and the median k = 50, a 1.
+	ind := make([]float64, 100)
+	for i := 1; i < 100; i++ {
+		ind[i] = 1
+	}
+	if got := QuantileSorted(ind, 0.01); got != 0.99 {
+		t.Fatalf("type 7 p01 = %g, want 0.99 (the case this guards against)", got)
+	}
+	for _, tc := range []struct{ p, want float64 }{{0.01, 0}, {0.011, 1}, {0.5, 1}, {0, 0}, {1, 1}} {
+		if got := Percentile(ind, tc.p); got != tc.want {
+			t.Errorf("Percentile(indicator, %g) = %g, want %g", tc.p, got, tc.want)
+		}
+	}
+	// Counts 1..10: the median is the 5th value (k = ⌈10·0.5⌉ = 5), not
+	// 5.5; p95 is the 10th (k = ⌈9.5⌉ = 10), not 9.55.
+	counts := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	for _, tc := range []struct{ p, want float64 }{{0.5, 5}, {0.95, 10}, {0.05, 1}, {0.25, 3}} {
+		if got := Percentile(counts, tc.p); got != tc.want {
+			t.Errorf("Percentile(counts, %g) = %g, want %g", tc.p, got, tc.want)
+		}
+	}
+	// One value that is not whole: type 7 for the whole sample.
+	mixed := []float64{1, 2, 3, 4.5}
+	if got, want := Percentile(mixed, 0.5), QuantileSorted(mixed, 0.5); got != want || got != 2.5 {
+		t.Errorf("Percentile(mixed, 0.5) = %g, want type 7's 2.5", got)
+	}
+	if !math.IsNaN(Percentile(nil, 0.5)) {
+		t.Error("Percentile of no values is not NaN")
+	}
+}
