@@ -52,5 +52,12 @@ func (r *Result) Mean(point int, outcome string) (mean, half float64, ok bool) {
 
 // WriteSummary writes the terminal summary: per point, each outcome's
 // mean with its 95% interval and its quantiles, then the risk
-// probabilities; for a sensitivity study, the indices.
-func (r *Result) WriteSummary(w io.Writer) { printSummary(w, r.rr) }
+// probabilities; for a sensitivity study, the indices; for a search, the
+// chosen designs.
+func (r *Result) WriteSummary(w io.Writer) {
+	if r.rr.search != nil {
+		printSearchSummary(w, r.rr)
+		return
+	}
+	printSummary(w, r.rr)
+}
