@@ -149,6 +149,7 @@ func (sr *searcher) drive(ctx context.Context) error {
 		}
 		sr.prog.batch(sr)
 	}
+	sr.prog.batch(sr) // the last line: the search is done
 	return nil
 }
 
