@@ -232,12 +232,8 @@ func (pl *Plan) searchDesign(e *Experiment) error {
 	var refs []ref
 	stat := func(k string, st SearchStat) (outcome int, s search.Stat, name string, ok bool) {
 		i := slices.IndexFunc(outcomes, func(m agents.Metric) bool { return m.Name == st.Outcome })
-		switch {
-		case i < 0:
+		if i < 0 {
 			bad(k+".outcome", "no outcome %q in this model (the outcomes are the columns of runs.csv after the parameters)", st.Outcome)
-			return 0, s, "", false
-		case outcomes[i].MayBeEmpty:
-			bad(k+".outcome", "%s may have no value in a run (e.g. the day of an event that did not happen): a search needs a value in every run", st.Outcome)
 			return 0, s, "", false
 		}
 		r := ref{st.Outcome, st.Statistic == "probability" && st.Event == "below"}
@@ -403,6 +399,9 @@ func validateSearch(c *field.Checker, e *Experiment) {
 				c.Errorf(pk, "%s is set by another variable too", p)
 			}
 			seen[p] = true
+		}
+		if c.Reported(k + ".path") {
+			continue // one mistake, one message: the bounds of no parameter
 		}
 		if !c.OneOf(k+".kind", searchKind(e, v), "real", "int", "discrete") {
 			continue

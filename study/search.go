@@ -246,6 +246,12 @@ func (sr *searcher) runBatch(ctx context.Context, todo []search.Eval) error {
 		r := cachedRun{cand: e.Candidate, rep: e.Replicate, seed: engine.RunSeed(sr.master, 0, e.Replicate, true),
 			x: e.X, out: make([]float64, n)}
 		sr.sp.Outcome(summary, r.out)
+		for k, v := range r.out {
+			if math.IsNaN(v) { // an outcome that may be empty (agents.Metric.MayBeEmpty) had none
+				return fmt.Errorf("search: candidate %d replicate %d (seed %d): outcome %s has no value in this run, and the search needs one in every run: choose an outcome, or bounds of the variables, that always give one",
+					e.Candidate, e.Replicate, r.seed, strings.TrimPrefix(sr.sp.Problem.Outcomes[k], "-"))
+			}
+		}
 		sr.known[keyOf(r.x, r.rep)] = r
 		sr.ran++
 		return sr.cache.append(r)
