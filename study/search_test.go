@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -242,5 +243,36 @@ func TestSearchFindsIshigamiMinimum(t *testing.T) {
 	rows := filetest.ReadCSV(t, filepath.Join(dir, folder.Front))
 	if len(rows) < 2 || rows[0][0] != "candidate" {
 		t.Fatalf("front.csv: %v", rows)
+	}
+}
+
+// TestSearchBudget: max_runs stops the search before a generation that
+// would pass it, and the manifest and the summary say so.
+func TestSearchBudget(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "out")
+	// 8 candidates x 2 replicates = 16 runs a generation at least: 40
+	// runs leave no room for the second generation after the first's
+	// racing.
+	res, err := Run(context.Background(), loadSmallSearch(t, "search.max_runs=40"), Options{Dir: dir, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := res.rr.search
+	if s.res.Runs > 40 || s.res.Generations >= 2 {
+		t.Fatalf("%d search runs in %d generations, want at most 40 runs and fewer than 2 generations", s.res.Runs, s.res.Generations)
+	}
+	man, err := os.ReadFile(filepath.Join(dir, folder.Manifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "budget: stopped after " + strconv.Itoa(s.res.Generations) + " of 2 generations, as the next would pass max_runs = 40"
+	if !strings.Contains(string(man), want) {
+		t.Errorf("manifest.json does not say %q:\n%s", want, man)
+	}
+	var b strings.Builder
+	res.WriteSummary(&b)
+	if !strings.Contains(b.String(), want) || !strings.Contains(b.String(), "chosen designs (front.csv)") {
+		t.Errorf("summary:\n%s", b.String())
 	}
 }
