@@ -27,7 +27,7 @@ const (
 type Plan struct {
 	Kind       Kind
 	Points     int      // scenario points
-	Runs       int      // replicate runs per point
+	Runs       int      // replicate runs per point (a search: the most runs it may take, SearchPlan.MostRuns)
 	Columns    []string // per-point columns added to runs.csv (scenario, then varied paths)
 	Scenarios  []string // scenario names (nil when none)
 	SweepPaths []string // paths varied by the sweep or the sensitivity design

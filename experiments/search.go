@@ -150,6 +150,29 @@ func (sp *SearchPlan) MaxRuns() int { return max(sp.NSGA2.MaxRuns, sp.CMAES.MaxR
 // Generations is the generations asked for after the initial one.
 func (sp *SearchPlan) Generations() int { return max(sp.NSGA2.Generations, sp.CMAES.Generations) }
 
+// MostRuns is the most runs the search may take, its final
+// re-evaluation included: every candidate at the cap (NSGA-II) or at the
+// start (CMA-ES, which does not race), or the budget, plus the final runs
+// of every design it may choose (NSGA-II's front is at most the
+// population; CMA-ES chooses two).
+func (sp *SearchPlan) MostRuns() int {
+	var n, chosen int
+	var rep search.Replicates
+	if sp.Method == SearchCMAES {
+		c := sp.CMAES
+		rep, chosen = c.Replicates, 2
+		n = c.Lambda * (c.Generations + 1) * rep.Start
+	} else {
+		c := sp.NSGA2
+		rep, chosen = c.Replicates, c.Population
+		n = 2 * c.Population * (c.Generations + 1) * rep.Cap // parents and offspring of every generation
+	}
+	if m := sp.MaxRuns(); m > 0 {
+		n = min(n, m)
+	}
+	return n + chosen*max(rep.Final, 0)
+}
+
 // searchPoints are the points of a search plan: each a candidate's
 // variable values, spread over the plan's columns.
 type searchPoints struct {
@@ -297,6 +320,7 @@ func (pl *Plan) searchDesign(e *Experiment) error {
 		return &field.Error{File: e.File, Line: e.lines.Line("search"), Key: "search", Err: err}
 	}
 	pl.Search = sp
+	pl.Runs = sp.MostRuns()
 	pl.sweep = searchPoints{sp: sp, xs: [][]float64{sp.base}}
 	pl.sweepN = 1
 	return nil
