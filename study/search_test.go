@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/seqsim/seqsim/engine"
+	"github.com/seqsim/seqsim/engine/search"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/filetest"
 	"github.com/seqsim/seqsim/study/folder"
@@ -274,5 +275,37 @@ func TestSearchBudget(t *testing.T) {
 	res.WriteSummary(&b)
 	if !strings.Contains(b.String(), want) || !strings.Contains(b.String(), "chosen designs (front.csv)") {
 		t.Errorf("summary:\n%s", b.String())
+	}
+}
+
+// TestProgressTable: a worked example of search_progress.csv. Generation
+// 0's parents are candidates 0-3; 3 is infeasible. Minimising a and
+// maximising b: 0 = (1, 5), 1 = (2, 6), 2 = (2, 4), 3 = (0, 9). 2 is
+// dominated by 0 (a 1 < 2, b 5 > 4) and by 1; 0 and 1 do not dominate
+// each other: front 2. The best a among the feasible is 1 (3's 0 does not
+// count), the best b 6. Generation 1 has no feasible parent: its bests are
+// empty.
+func TestProgressTable(t *testing.T) {
+	t.Parallel()
+	est := func(a, b float64) []search.Estimate { return []search.Estimate{{Value: a}, {Value: b}} }
+	res := &search.Result{
+		Objectives: []string{"a_mean", "b_mean"},
+		Candidates: []search.Candidate{
+			{ID: 0, Objectives: est(1, 5)},
+			{ID: 1, Objectives: est(2, 6)},
+			{ID: 2, Objectives: est(2, 4)},
+			{ID: 3, Objectives: est(0, 9), Violation: 0.5},
+		},
+		Progress: []search.Generation{{Runs: 16, Parents: []int{0, 1, 2, 3}}, {Runs: 24, Parents: []int{3}}},
+	}
+	sp := &experiments.SearchPlan{Problem: search.Problem{Objectives: []search.Objective{{}, {Maximize: true}}}}
+	h, rows := progressTable(&searchRun{sp: sp, res: res})
+	got := strings.Join(h, ",") + "\n"
+	for _, r := range rows {
+		got += strings.Join(r, ",") + "\n"
+	}
+	want := "generation,runs,parents,feasible,front,best_a_mean,best_b_mean\n0,16,4,3,2,1,6\n1,24,1,0,0,,\n"
+	if got != want {
+		t.Errorf("search_progress.csv:\n%s\nwant\n%s", got, want)
 	}
 }
