@@ -190,7 +190,7 @@ func (sr *searcher) awaitPeers(ctx context.Context, cur []search.Eval, told []bo
 	}
 	select {
 	case <-ctx.Done():
-		return &InterruptedError{Done: sr.cache.rows, Total: sr.cache.rows + len(missing), Err: ctx.Err()}
+		return &InterruptedError{Done: sr.cache.rows, Total: sr.st.pl.Runs, Err: ctx.Err()}
 	case <-time.After(200 * time.Millisecond):
 	}
 	return nil
@@ -270,7 +270,8 @@ func (sr *searcher) runBatch(ctx context.Context, todo []search.Eval) error {
 	}
 	if runErr != nil {
 		if ctx.Err() != nil {
-			return &InterruptedError{Done: sr.cache.rows, Total: sr.cache.rows + len(todo) - res.Done, Err: runErr}
+			// Total: the most runs the search may take (its plan's Runs).
+			return &InterruptedError{Done: sr.cache.rows, Total: sr.st.pl.Runs, Err: runErr}
 		}
 		return runErr
 	}
