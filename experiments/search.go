@@ -386,6 +386,9 @@ func (pl *Plan) checkSearch() error {
 func validateSearch(c *field.Checker, e *Experiment) {
 	s := e.Search
 	if s.Method == SearchNone {
+		if len(s.Variables)+len(s.Objectives)+len(s.Constraints) > 0 {
+			c.Errorf("search.method", "the search has variables, objectives or constraints but no method: set nsga2 or cmaes")
+		}
 		return
 	}
 	if e.Sweep.Method != SweepNone || e.Sensitivity.Method != SensitivityNone || len(e.Scenarios) > 0 {
@@ -465,6 +468,14 @@ func validateSearch(c *field.Checker, e *Experiment) {
 		case searchKind(e, v) == "discrete" && (slices.Min(v.Values) < 0 || slices.Max(v.Values) > 1),
 			searchKind(e, v) != "discrete" && (v.Min < 0 || v.Max > 1):
 			c.Errorf(k+".rest", "a share with proportional rest must stay in [0, 1]")
+		default:
+			for j := range xs {
+				if sib := fmt.Sprintf("%s.%d", parent, j); j != idx && seen[sib] {
+					c.Errorf(k+".rest", "proportional sets %s, which another variable sets too", sib)
+				} else {
+					seen[sib] = true
+				}
+			}
 		}
 	}
 	if len(s.Objectives) == 0 {

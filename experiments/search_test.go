@@ -129,11 +129,17 @@ limit = 0.1
 	}
 }
 
-// TestSearchMethodNames: the method is a closed set, refused at its line.
+// TestSearchMethodNames: the method is a closed set, refused at its line;
+// a search without a method is refused rather than silently not run.
 func TestSearchMethodNames(t *testing.T) {
 	t.Parallel()
 	_, err := Load("x.toml", []byte("[search]\nmethod = \"bayes\"\n"), nil)
 	want := `x.toml:2: search.method: must be one of "none", "nsga2", "cmaes", got "bayes"`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %s", err, want)
+	}
+	_, err = Load("x.toml", []byte("[search]\n[[search.objectives]]\noutcome = \"captured\"\n"), nil)
+	want = `x.toml:1: search.method: the search has variables, objectives or constraints but no method`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error %v, want %s", err, want)
 	}
