@@ -13,6 +13,9 @@
 //   - [Experiment.Resolved]: the resolved TOML written to experiment.toml.
 //   - [Embedded] and [EmbeddedNames]: the experiments compiled into seqsim.
 //   - [Describe]: the parameter table behind `seqsim params`.
+//   - [Experiment.Plan]: the points of a study; for a [Search] section,
+//     a [SearchPlan] (the engine/search problem, [SearchPlan.NewSearcher])
+//     and [Plan.SearchBatch], the points of a batch of designs.
 //
 // # Errors
 //

@@ -38,6 +38,7 @@ type Experiment struct {
 	Scenarios   []Scenario  `toml:"scenarios" doc:"named variants compared side by side"`
 	Sweep       Sweep       `toml:"sweep" doc:"a grid or Latin hypercube over parameters"`
 	Sensitivity Sensitivity `toml:"sensitivity" doc:"global sensitivity analysis"`
+	Search      Search      `toml:"search" doc:"design search: the best values of chosen parameters for objectives under constraints"`
 	Ishigami    Ishigami    `toml:"ishigami" doc:"test function (experiment.model = \"ishigami\")"`
 	SobolG      SobolG      `toml:"sobol_g" doc:"test function (experiment.model = \"sobol-g\")"`
 
@@ -71,6 +72,7 @@ func Default() Experiment {
 		Params:      agents.DefaultParams(),
 		Sweep:       Sweep{Method: SweepNone},
 		Sensitivity: Sensitivity{Method: SensitivityNone, N: 1024, Trajectories: 20, Levels: 4, Replicates: 4, Bootstrap: 1000},
+		Search:      defaultSearch(),
 		// The literature's constants (Ishigami and Homma 1990; Saltelli
 		// et al. 2010 for G's a = 0, 1, 4.5, 9, 99, 99, 99, 99).
 		Ishigami: Ishigami{A: 7, B: 0.1},

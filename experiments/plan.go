@@ -27,7 +27,7 @@ const (
 type Plan struct {
 	Kind       Kind
 	Points     int      // scenario points
-	Runs       int      // replicate runs per point
+	Runs       int      // replicate runs per point (a search: the most runs it may take, SearchPlan.MostRuns)
 	Columns    []string // per-point columns added to runs.csv (scenario, then varied paths)
 	Scenarios  []string // scenario names (nil when none)
 	SweepPaths []string // paths varied by the sweep or the sensitivity design
@@ -38,6 +38,8 @@ type Plan struct {
 	Morris   *design.Morris
 	OAT      *design.OAT
 	Notice   string // e.g. N rounded up to a power of two
+	// Search is set for a search: its problem and how a run maps to it.
+	Search *SearchPlan
 
 	exp  *Experiment
 	ints []bool // whether each swept path is an integer parameter
@@ -62,6 +64,8 @@ func (e *Experiment) Plan() (*Plan, error) {
 	}
 	var err error
 	switch {
+	case e.Search.Method != SearchNone:
+		err = pl.searchDesign(e)
 	case e.Sensitivity.Method != SensitivityNone:
 		err = pl.sensitivity(e)
 	case e.Sweep.Method != SweepNone:
@@ -247,6 +251,9 @@ func (pl *Plan) Point(p int) (*Experiment, error) {
 // set entry, the swept parameter), with the parameter's key and the point
 // named: `x.toml:12: fees.split: scenario "cheap": must sum to 1 ...`.
 func (pl *Plan) check() error {
+	if pl.Kind == KindSearch {
+		return pl.checkSearch()
+	}
 	var errs []*field.Error
 	// add records the problems of one point; blame maps a parameter key to
 	// the study key that set it.

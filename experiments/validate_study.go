@@ -41,6 +41,7 @@ func validateStudy(c *field.Checker, e *Experiment) {
 			}
 		}
 	}
+	validateSearch(c, e)
 	sw := e.Sweep
 	if sw.Method != SweepNone { // a scenario's override of a swept path would be silently lost
 		for i, s := range e.Scenarios {

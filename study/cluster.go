@@ -38,6 +38,7 @@ type clusterTemplate struct {
 	Shards, Last, CPUs                                   int
 	Sets                                                 string // --set flags, each quoted
 	Script                                               string // k8s: each pod's shell command
+	Search                                               bool   // a design search: the tasks must run at once
 }
 
 // data checks c and returns the templates' data for the study exp.
@@ -69,7 +70,8 @@ func (c Cluster) data(exp *experiments.Experiment) (*clusterTemplate, error) {
 		sets = append(sets, "--set "+shell.Quote(s))
 	}
 	d := &clusterTemplate{Name: exp.Experiment.Name, Seqsim: c.Seqsim, File: absFile, Out: out, Time: c.Time, Mem: c.Mem,
-		Partition: c.Partition, Image: c.Image, Shards: c.Shards, Last: c.Shards - 1, CPUs: c.CPUs, Sets: strings.Join(sets, " ")}
+		Partition: c.Partition, Image: c.Image, Shards: c.Shards, Last: c.Shards - 1, CPUs: c.CPUs, Sets: strings.Join(sets, " "),
+		Search: exp.Search.Method != experiments.SearchNone}
 	d.Script = fmt.Sprintf(`d=%s/shards/shard-$JOB_COMPLETION_INDEX; if [ -f "$d/checkpoint.json" ]; then r=--resume; else r=--force; fi; `+
 		`exec seqsim run %s %s --quiet --shards %d --workers %d --out "$d" $r`, shell.Quote(d.Out), shell.Quote(d.File), d.Sets, d.Shards, d.CPUs)
 	return d, nil
@@ -136,6 +138,10 @@ const slurmArray = `#!/bin/bash
 #SBATCH --mem={{.Mem}}
 #SBATCH --cpus-per-task={{.CPUs}}
 {{if .Partition}}#SBATCH --partition={{.Partition}}
+{{end}}{{if .Search}}# A design search: its shards share every batch of runs while they run, so
+# all {{.Shards}} tasks must run at the same time (no % throttle, and no more
+# tasks than the cluster can run at once); a task that waits longer than
+# search.shard_wait_seconds for the others fails (docs/search.md).
 {{end}}set -euo pipefail
 # seqsim reads SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT itself; a
 # pre-empted or requeued task resumes from its checkpoint.

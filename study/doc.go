@@ -3,7 +3,7 @@
 // `seqsim plot` call, usable from any Go program.
 //
 // A study is an experiment's plan (one point, scenarios, a sweep or a
-// sensitivity design) times its runs per point. [Run] runs every unit on a
+// sensitivity design) times its runs per point, or a design search. [Run] runs every unit on a
 // pool of workers through the engine, keeps the per-point statistics as
 // the rows arrive, and writes the output folder: runs.csv and series.csv
 // (with Parquet copies), experiment.toml with every default filled in,
@@ -22,6 +22,12 @@
 //     flag or an array job's environment (Slurm, Kubernetes, AWS Batch).
 //   - Interrupts: a cancelled context saves a checkpoint and returns an
 //     [*InterruptedError]; [Options].Resume completes the run.
+//   - Search: an experiment with a [search] section is a design search
+//     (engine/search), run by [Run] too: it asks for batches of runs,
+//     runs them on the workers and writes search.csv, front.csv,
+//     search_progress.csv and search_runs.csv instead of runs.csv; its
+//     run cache makes it resumable, and its shards share each batch
+//     through their caches while they run (docs/search.md).
 //   - [Replay]: rerun one unit alone with its per-day trace and events.
 //   - [Plot]: rebuild a folder's charts and report.
 //   - [Compare]: a comparison report of finished folders.

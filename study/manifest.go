@@ -66,6 +66,9 @@ func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 	if rr.exp.Sensitivity.Method != experiments.SensitivityNone {
 		m.Study.Sensitivity = rr.exp.Sensitivity.Method.String()
 	}
+	if rr.search != nil {
+		m.Study.Search = rr.search.manifest()
+	}
 	if m.Study.Columns == nil {
 		m.Study.Columns = []string{}
 	}

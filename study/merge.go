@@ -164,6 +164,9 @@ func Merge(shardDirs []string, opts Options) (*Result, error) {
 	}
 	defer lock.Unlock()
 	start := time.Now()
+	if st.pl.Kind == experiments.KindSearch {
+		return mergeSearch(st, order, opts, start)
+	}
 	rr, csv, err := mergeShards(st, order, hs, opts.Dir)
 	if err != nil {
 		return nil, err

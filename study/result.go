@@ -53,8 +53,15 @@ func (r *Result) Mean(point int, outcome string) (mean, half float64, ok bool) {
 
 // WriteSummary writes the terminal summary: per point, each outcome's
 // mean with its 95% interval and its quantiles, then the risk
-// probabilities; for a sensitivity study, the indices.
-func (r *Result) WriteSummary(w io.Writer) { printSummary(w, r.rr) }
+// probabilities; for a sensitivity study, the indices; for a search, the
+// chosen designs.
+func (r *Result) WriteSummary(w io.Writer) {
+	if r.rr.search != nil {
+		printSearchSummary(w, r.rr)
+		return
+	}
+	printSummary(w, r.rr)
+}
 
 // Outcomes lists the study's outcomes in column order (a copy).
 func (r *Result) Outcomes() []agents.Metric { return slices.Clone(r.rr.schema.Outcomes) }

@@ -40,6 +40,7 @@ type runResult struct {
 	hash    string
 	failed  []*engine.UnitError
 	command []string
+	search  *searchRun // a search study's outcome (search.go)
 }
 
 // statsSink writes runs.csv and keeps every run's outcomes per point, in
@@ -134,7 +135,7 @@ func (st *spec) newRunsWriter(dir string) (*folder.RunsWriter, error) {
 
 // seriesKept reports whether the study aggregates per-step bands.
 func (st *spec) seriesKept() bool {
-	return st.pl.Kind != experiments.KindSensitivity && len(st.schema.Series) > 0
+	return st.pl.Kind != experiments.KindSensitivity && st.pl.Kind != experiments.KindSearch && len(st.schema.Series) > 0
 }
 
 func (st *spec) enginePlan(seedWorkers int, shard engine.Shard) engine.Plan {
@@ -162,6 +163,9 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 	st, err := newSpec(j.exp)
 	if err != nil {
 		return nil, err
+	}
+	if st.pl.Kind == experiments.KindSearch {
+		return j.executeSearch(ctx, st)
 	}
 	if st.pl.Notice != "" && j.log != nil {
 		fmt.Fprintf(j.log, "seqsim: note: %s\n", st.pl.Notice)

@@ -72,4 +72,20 @@ type Study struct {
 	SweepMethod string   `json:"sweep_method,omitempty"` // grid or lhs
 	Sensitivity string   `json:"sensitivity_method,omitempty"`
 	Notice      string   `json:"notice,omitempty"`
+	Search      *Search  `json:"search,omitempty"` // a search study
+}
+
+// Search records how a design search went.
+type Search struct {
+	Method      string `json:"method"`      // nsga2 or cmaes
+	Generations int    `json:"generations"` // generations asked for after the initial one
+	// GenerationsRun are the generations run after the initial one:
+	// fewer than Generations when the budget stopped the search.
+	GenerationsRun int    `json:"generations_run"`
+	MaxRuns        int    `json:"max_runs"`   // the budget of search runs (0: none)
+	Runs           int    `json:"runs"`       // search runs used
+	FinalRuns      int    `json:"final_runs"` // runs of the final re-evaluation
+	Candidates     int    `json:"candidates"` // designs evaluated
+	Chosen         int    `json:"chosen"`     // designs chosen (rows of front.csv)
+	Stopped        string `json:"stopped"`    // why the search stopped
 }

@@ -17,7 +17,9 @@ func TestKeysAreStable(t *testing.T) {
 		Complete: true, Command: []string{"seqsim"}, Started: "s", WallSeconds: 1, RunsPerSecond: 2,
 		CPUSeconds: 3, PeakRSSMB: 4, Go: "go", GOOS: "linux", GOARCH: "amd64", GOAMD64: "v1", Model: "token",
 		Study: Study{Kind: "sweep", Points: 2, Runs: 1, Columns: []string{"x"}, Scenarios: []string{"a"},
-			SweepPaths: []string{"x"}, SweepMethod: "grid", Sensitivity: "sobol", Notice: "n"},
+			SweepPaths: []string{"x"}, SweepMethod: "grid", Sensitivity: "sobol", Notice: "n",
+			Search: &Search{Method: "nsga2", Generations: 3, GenerationsRun: 2, MaxRuns: 10, Runs: 9, FinalRuns: 4,
+				Candidates: 5, Chosen: 2, Stopped: "s"}},
 		Outcomes: []Metric{{Name: "m", Unit: "u", Doc: "d", MayBeEmpty: true, Chart: true, LowerTail: true,
 			RiskAbove: []float64{0.5}, Section: "dump"}},
 	}
@@ -34,12 +36,15 @@ func TestKeysAreStable(t *testing.T) {
 			"complete", "command", "started", "wall_seconds", "runs_per_second", "cpu_seconds", "peak_rss_mb",
 			"go", "goos", "goarch", "goamd64", "model", "study", "outcomes", "series"},
 		"study": {"kind", "points", "runs", "columns", "scenarios", "sweep_paths", "sweep_method",
-			"sensitivity_method", "notice"},
+			"sensitivity_method", "notice", "search"},
+		"search": {"method", "generations", "generations_run", "max_runs", "runs", "final_runs", "candidates",
+			"chosen", "stopped"},
 		"outcomes": {"name", "unit", "doc", "may_be_empty", "chart", "lower_tail", "risk_above", "section"},
 	}
 	got := map[string][]string{
 		"":         keys(raw),
 		"study":    keys(raw["study"].(map[string]any)),
+		"search":   keys(raw["study"].(map[string]any)["search"].(map[string]any)),
 		"outcomes": keys(raw["outcomes"].([]any)[0].(map[string]any)),
 	}
 	for k := range want {

@@ -11,6 +11,9 @@
 //     and a replay's [ReplayTrace] and [ReplayEvents].
 //   - [RunsWriter] and [RunsReader]: runs.csv, one row per run.
 //   - [RunsKeys], [SeriesKeys], [SeriesStats]: the fixed columns.
+//   - A search's files: [SearchCSV], [Front], [SearchProgress],
+//     [SearchRuns] and the cache [SearchCache], with
+//     [SearchProgressKeys] and [SearchRunsKeys].
 //   - [AppendFloat] and [AppendCSVField]: how every CSV file of a folder
 //     spells a number and a text field.
 //   - [TryLock], [TryRLock], [Lock] and [LockedError]: one writer per

@@ -66,3 +66,35 @@ func FanChart(metric string) string { return "fan_" + metric }
 // DistChart is the name (without extension) of the distribution chart of
 // an outcome in the plots folder: plots/dist_<outcome>.svg and .png.
 func DistChart(outcome string) string { return "dist_" + outcome }
+
+// Files of a search study (experiments.KindSearch), which has no runs.csv
+// or series.csv: search.csv (every candidate evaluated, the columns of
+// search.Result.SearchTable), front.csv (the chosen designs' fresh
+// re-evaluation, search.Result.FrontTable), search_progress.csv (one row
+// per generation: SearchProgressKeys, then the best value of each
+// objective among the feasible parents) and search_runs.csv (every run:
+// SearchRunsKeys, the variables, then the outcomes the search reads).
+// SearchCache is the append-only cache of runs of a search in progress
+// and of a search shard (the rows of search_runs.csv in the order they
+// finished, after a line naming the experiment); a resume and a merge
+// replay it.
+const (
+	SearchCSV      = "search.csv"
+	Front          = "front.csv"
+	SearchProgress = "search_progress.csv"
+	SearchRuns     = "search_runs.csv"
+	SearchCache    = "search_cache.csv"
+)
+
+// SearchProgressKeys returns the first columns of search_progress.csv:
+// the generation (0: the initial one), the search runs asked for up to its
+// end, its parents, how many of them are feasible and how many of those
+// no other feasible parent dominates (the front's size).
+func SearchProgressKeys() []string {
+	return []string{"generation", "runs", "parents", "feasible", "front"}
+}
+
+// SearchRunsKeys returns the first columns of search_runs.csv and of a
+// search cache: the candidate, the replicate (the run index of its seed)
+// and the seed; the variables and the outcomes follow.
+func SearchRunsKeys() []string { return []string{"candidate", "replicate", "seed"} }

@@ -1,0 +1,248 @@
+package study
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/seqsim/seqsim/engine"
+	"github.com/seqsim/seqsim/engine/search"
+	"github.com/seqsim/seqsim/experiments"
+	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/internal/manifest"
+	"github.com/seqsim/seqsim/study/folder"
+)
+
+// writeTable writes a CSV file atomically.
+func writeTable(path string, header []string, rows [][]string) error {
+	b := csvLine(nil, header)
+	for _, r := range rows {
+		b = csvLine(b, r)
+	}
+	return atomicfile.Write(path, b)
+}
+
+// writeSearchOutputs writes a search's folder: search.csv, front.csv,
+// search_progress.csv, search_runs.csv, experiment.toml, and
+// manifest.json last.
+func writeSearchOutputs(dir string, rr *runResult) error {
+	res := rr.search.res
+	h, rows := res.SearchTable()
+	if err := writeTable(filepath.Join(dir, folder.SearchCSV), h, rows); err != nil {
+		return err
+	}
+	h, rows = res.FrontTable()
+	if err := writeTable(filepath.Join(dir, folder.Front), h, rows); err != nil {
+		return err
+	}
+	h, rows = progressTable(rr.search)
+	if err := writeTable(filepath.Join(dir, folder.SearchProgress), h, rows); err != nil {
+		return err
+	}
+	b := csvLine(nil, searchRunsHeader(rr.search.sp))
+	for _, r := range rr.search.log {
+		b = appendRun(b, r)
+	}
+	if err := atomicfile.Write(filepath.Join(dir, folder.SearchRuns), b); err != nil {
+		return err
+	}
+	if err := writeResolved(dir, rr.exp); err != nil {
+		return err
+	}
+	return writeManifest(filepath.Join(dir, folder.Manifest), rr, true)
+}
+
+// searchRunsHeader is the header of search_runs.csv and of a cache.
+func searchRunsHeader(sp *experiments.SearchPlan) []string {
+	h := folder.SearchRunsKeys()
+	for _, v := range sp.Problem.Variables {
+		h = append(h, v.Name)
+	}
+	return append(h, sp.Problem.Outcomes...)
+}
+
+// progressTable is search_progress.csv: per generation, the runs so far,
+// the parents, how many are feasible, the size of the feasible parents'
+// front, and each objective's best value among the feasible parents
+// (empty while none is feasible): the convergence of the search.
+func progressTable(s *searchRun) (header []string, rows [][]string) {
+	res := s.res
+	header = folder.SearchProgressKeys()
+	for _, o := range res.Objectives {
+		header = append(header, "best_"+o)
+	}
+	objs := s.sp.Problem.Objectives
+	for g, gen := range res.Progress {
+		var feas []*search.Candidate
+		for _, id := range gen.Parents {
+			if c := &res.Candidates[id]; c.Feasible() {
+				feas = append(feas, c)
+			}
+		}
+		front := 0
+		for _, c := range feas {
+			dominated := false
+			for _, d := range feas {
+				if d != c && dominatesEst(d, c, objs) {
+					dominated = true
+					break
+				}
+			}
+			if !dominated {
+				front++
+			}
+		}
+		row := []string{strconv.Itoa(g), strconv.Itoa(gen.Runs), strconv.Itoa(len(gen.Parents)), strconv.Itoa(len(feas)), strconv.Itoa(front)}
+		for k, o := range objs {
+			best := math.NaN()
+			for _, c := range feas {
+				v := c.Objectives[k].Value
+				if math.IsNaN(best) || (o.Maximize && v > best) || (!o.Maximize && v < best) {
+					best = v
+				}
+			}
+			row = append(row, string(folder.AppendFloat(nil, best)))
+		}
+		rows = append(rows, row)
+	}
+	return header, rows
+}
+
+// dominatesEst reports whether a's estimates are at least as good as b's
+// in every objective and better in one.
+func dominatesEst(a, b *search.Candidate, objs []search.Objective) bool {
+	better := false
+	for k, o := range objs {
+		x, y := a.Objectives[k].Value, b.Objectives[k].Value
+		if o.Maximize {
+			x, y = -x, -y
+		}
+		if x > y {
+			return false
+		}
+		better = better || x < y
+	}
+	return better
+}
+
+// manifest is the search's record in manifest.json.
+func (s *searchRun) manifest() *manifest.Search {
+	chosen := 0
+	for _, id := range s.res.Chosen {
+		if s.res.Candidates[id].Final != nil {
+			chosen++
+		}
+	}
+	return &manifest.Search{Method: s.sp.Method.String(), Generations: s.sp.Generations(), GenerationsRun: s.res.Generations,
+		MaxRuns: s.sp.MaxRuns(), Runs: s.res.Runs, FinalRuns: s.res.FinalRuns, Candidates: len(s.res.Candidates),
+		Chosen: chosen, Stopped: s.stopped}
+}
+
+// writeSearchShard writes a search shard's shard.json (its runs are in
+// its cache) and experiment.toml, for `seqsim merge`.
+func writeSearchShard(dir string, rr *runResult, shard engine.Shard, runs int) error {
+	if err := writeResolved(dir, rr.exp); err != nil {
+		return err
+	}
+	h := shardHeader{Seqsim: Version, Experiment: rr.exp.Experiment.Name, ExperimentHash: rr.hash, Seed: rr.exp.Experiment.Seed,
+		ShardIndex: shard.Index, ShardCount: shard.Count, Units: runs, Done: runs}
+	b, err := json.MarshalIndent(h, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(dir, folder.Shard), append(b, '\n'))
+}
+
+// printSearchSummary writes the terminal summary of a search: how it went
+// and the chosen designs with their fresh estimates.
+func printSearchSummary(w io.Writer, rr *runResult) {
+	s := rr.search
+	res := s.res
+	fmt.Fprintf(w, "\n%s: %s search, seed %d: %d candidates, %d search runs and %d final runs; %s\n",
+		rr.exp.Experiment.Name, s.sp.Method, rr.exp.Experiment.Seed, len(res.Candidates), res.Runs, res.FinalRuns, s.stopped)
+	h, rows := res.FrontTable()
+	if len(rows) == 0 {
+		fmt.Fprintln(w, "no design was chosen (search.csv lists every candidate)")
+		return
+	}
+	fmt.Fprintf(w, "\nchosen designs (front.csv), estimated from %s fresh runs each:\n", rows[0][len(res.Variables)+1])
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	n, est := len(res.Variables), len(res.Objectives)+len(res.Constraints)
+	fmt.Fprintln(tw, strings.Join(summaryColumns(h, n, est, true), "\t")+"\t")
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(summaryColumns(r, n, est, false), "\t")+"\t")
+	}
+	tw.Flush()
+}
+
+// summaryColumns shortens a row of front.csv (candidate, the n
+// variables, replicates, est triples of estimate, low and high, then
+// violation, rank and best) for the terminal: each estimate with its
+// interval in one cell, without the replicates.
+func summaryColumns(cells []string, n, est int, header bool) []string {
+	out := append([]string(nil), cells[:1+n]...)
+	for k := range est {
+		i := 2 + n + 3*k
+		if header {
+			out = append(out, cells[i])
+		} else {
+			out = append(out, fmt.Sprintf("%s [%s, %s]", num(parseCell(cells[i])), num(parseCell(cells[i+1])), num(parseCell(cells[i+2]))))
+		}
+	}
+	return append(out, cells[2+n+3*est:]...)
+}
+
+func parseCell(s string) float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return math.NaN()
+	}
+	return v
+}
+
+// searchProgress reports a search's progress on stderr: the generation,
+// the runs so far and the budget, at most every few seconds.
+type searchProgress struct {
+	w     io.Writer
+	sp    *experiments.SearchPlan
+	last  time.Time // last line printed
+	start time.Time
+}
+
+func newSearchProgress(w io.Writer, sp *experiments.SearchPlan) *searchProgress {
+	now := time.Now()
+	return &searchProgress{w: w, sp: sp, last: now, start: now}
+}
+
+// batch is called after each batch of runs.
+func (p *searchProgress) batch(sr *searcher) {
+	if p.w == nil {
+		return
+	}
+	g, ok := sr.s.(interface{ Generation() int })
+	gen := 0
+	if ok {
+		gen = g.Generation()
+	}
+	now := time.Now()
+	if now.Sub(p.last) < 5*time.Second && !sr.s.Done() {
+		return
+	}
+	p.last = now
+	budget := "no budget"
+	if m := p.sp.MaxRuns(); m > 0 {
+		budget = fmt.Sprintf("budget %d", m)
+	}
+	rate := float64(sr.ran) / max(now.Sub(p.start).Seconds(), 1e-9)
+	state := fmt.Sprintf("generation %d of %d", gen, p.sp.Generations())
+	if sr.s.Done() {
+		state = "final re-evaluation done"
+	}
+	fmt.Fprintf(p.w, "seqsim: search %s: %d runs told (%s), %d run here at %.1f runs/s\n", state, len(sr.log), budget, sr.ran, rate)
+}
