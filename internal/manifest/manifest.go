@@ -57,4 +57,15 @@ type Study struct {
 	SweepMethod string   `json:"sweep_method,omitempty"` // grid or lhs
 	Sensitivity string   `json:"sensitivity_method,omitempty"`
 	Notice      string   `json:"notice,omitempty"`
+	// TargetCI is, with experiment.target_ci, each point's run count and
+	// why it stopped; Runs is then the cap.
+	TargetCI []PointStop `json:"target_ci,omitempty"`
+}
+
+// PointStop is how many runs a point used under experiment.target_ci, and
+// why it stopped there.
+type PointStop struct {
+	Point   int    `json:"point"`
+	Runs    int    `json:"runs"`    // rows of the point in runs.csv (failed runs have none)
+	Stopped string `json:"stopped"` // "target": every listed interval was narrow enough; "cap": max_runs ran out first
 }

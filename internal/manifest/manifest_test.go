@@ -17,7 +17,8 @@ func TestKeysAreStable(t *testing.T) {
 		Complete: true, Command: []string{"seqsim"}, Started: "s", WallSeconds: 1, RunsPerSecond: 2,
 		CPUSeconds: 3, PeakRSSMB: 4, Go: "go", GOOS: "linux", GOARCH: "amd64", GOAMD64: "v1", Model: "token",
 		Study: Study{Kind: "sweep", Points: 2, Runs: 1, Columns: []string{"x"}, Scenarios: []string{"a"},
-			SweepPaths: []string{"x"}, SweepMethod: "grid", Sensitivity: "sobol", Notice: "n"},
+			SweepPaths: []string{"x"}, SweepMethod: "grid", Sensitivity: "sobol", Notice: "n",
+			TargetCI: []PointStop{{Point: 0, Runs: 300, Stopped: "target"}}},
 		Outcomes: []Metric{{Name: "m", Unit: "u", Doc: "d", MayBeEmpty: true, Chart: true, LowerTail: true,
 			RiskAbove: []float64{0.5}, Section: "dump"}},
 	}
@@ -34,13 +35,15 @@ func TestKeysAreStable(t *testing.T) {
 			"complete", "command", "started", "wall_seconds", "runs_per_second", "cpu_seconds", "peak_rss_mb",
 			"go", "goos", "goarch", "goamd64", "model", "study", "outcomes", "series"},
 		"study": {"kind", "points", "runs", "columns", "scenarios", "sweep_paths", "sweep_method",
-			"sensitivity_method", "notice"},
-		"outcomes": {"name", "unit", "doc", "may_be_empty", "chart", "lower_tail", "risk_above", "section"},
+			"sensitivity_method", "notice", "target_ci"},
+		"target_ci": {"point", "runs", "stopped"},
+		"outcomes":  {"name", "unit", "doc", "may_be_empty", "chart", "lower_tail", "risk_above", "section"},
 	}
 	got := map[string][]string{
-		"":         keys(raw),
-		"study":    keys(raw["study"].(map[string]any)),
-		"outcomes": keys(raw["outcomes"].([]any)[0].(map[string]any)),
+		"":          keys(raw),
+		"study":     keys(raw["study"].(map[string]any)),
+		"outcomes":  keys(raw["outcomes"].([]any)[0].(map[string]any)),
+		"target_ci": keys(raw["study"].(map[string]any)["target_ci"].([]any)[0].(map[string]any)),
 	}
 	for k := range want {
 		slices.Sort(want[k])
