@@ -25,6 +25,16 @@ const (
 	Plots         = "plots" // a folder of charts
 )
 
+// Files of a design search (issue 16): every candidate evaluated with its
+// estimates (search.csv), the chosen designs re-evaluated on fresh seeds
+// (front.csv), and the search's progress by generation
+// (search_progress.csv).
+const (
+	Search         = "search.csv"
+	Front          = "front.csv"
+	SearchProgress = "search_progress.csv"
+)
+
 // Files of a shard folder (one part of a study run on many machines,
 // joined by a merge) and of an interrupted run.
 const (
