@@ -73,7 +73,7 @@ var chartKinds = []struct {
 	}},
 	{"convergence", func() (*plot.Plot, error) {
 		runs, best, lo, hi := searchProgress()
-		return plots.Convergence(plots.Litepaper(), "Best fraud loss by generation (95% CI)", "fraud loss (million USD)", runs, best, lo, hi)
+		return plots.Convergence(plots.Litepaper(), "Best fraud loss by generation (95% CI)", "fraud loss (million USD)", "best design so far", runs, best, lo, hi)
 	}},
 }
 

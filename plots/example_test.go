@@ -308,7 +308,7 @@ func ExampleParallelCoordinates() {
 }
 
 func ExampleConvergence() {
-	p, err := plots.Convergence(plots.Litepaper(), "Best objective by generation", "loss (USD)",
+	p, err := plots.Convergence(plots.Litepaper(), "Best objective by generation", "loss (USD)", "best design so far",
 		[]int{40, 80, 120, 160}, []float64{9, 6, 5.5, 5.4}, nil, nil)
 	if err != nil {
 		log.Fatal(err)

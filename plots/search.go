@@ -288,8 +288,9 @@ func parallelStyle(th Theme, i int) draw.LineStyle {
 // the model runs the search had used by then on a second axis along the
 // top, so the reader sees what each improvement cost. Generation g is
 // value[g]; runs[g] is the cumulative run count, non-decreasing. lo and
-// hi are nil (no band) or bound value.
-func Convergence(th Theme, title, yLabel string, runs []int, value, lo, hi []float64) (*plot.Plot, error) {
+// hi are nil (no band) or bound value. line names the line in the legend
+// ("best objective so far", "hypervolume").
+func Convergence(th Theme, title, yLabel, line string, runs []int, value, lo, hi []float64) (*plot.Plot, error) {
 	c := &check{chart: "Convergence"}
 	c.finite("", "value", value, true)
 	rf := make([]float64, len(runs))
@@ -352,7 +353,7 @@ func Convergence(th Theme, title, yLabel string, runs []int, value, lo, hi []flo
 			}
 		}
 	}))
-	entries := []keyEntry{{label: "best after each generation", thumb: thumbLine(draw.LineStyle{Color: col, Width: th.LineWidth})}}
+	entries := []keyEntry{{label: line, thumb: thumbLine(draw.LineStyle{Color: col, Width: th.LineWidth})}}
 	if band {
 		entries = append(entries, keyEntry{label: "95% CI", thumb: thumbFill(withAlpha(col, th.InnerAlpha*0.8))})
 	}

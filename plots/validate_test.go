@@ -44,7 +44,7 @@ func TestValidation(t *testing.T) {
 		}
 	}
 	conv := func(runs []int, v, lo, hi []float64) func() (*plot.Plot, error) {
-		return func() (*plot.Plot, error) { return plots.Convergence(th, "t", "y (USD)", runs, v, lo, hi) }
+		return func() (*plot.Plot, error) { return plots.Convergence(th, "t", "y (USD)", "best", runs, v, lo, hi) }
 	}
 	bars := func(cats []string, g ...plots.BarGroup) func() (*plot.Plot, error) {
 		return func() (*plot.Plot, error) { return plots.Bars(th, "t", "y (–)", cats, g...) }
