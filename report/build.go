@@ -47,7 +47,7 @@ func BuildWith(dir string, o Options) error {
 		return err
 	}
 	v := folderView(f)
-	charts := folderCharts(f, v)
+	charts := append(folderCharts(f, v), searchCharts(f)...)
 	plotsDir := filepath.Join(dir, layout.Plots)
 	if err := os.MkdirAll(plotsDir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
@@ -435,6 +435,9 @@ func folderPage(f *folder, v *view, charts []*chart, formats []string) *page {
 		if sc := scenarioSection(f); sc != nil {
 			p.Sections = append([]*section{sc}, p.Sections...)
 		}
+	}
+	if f.search != nil {
+		p.Sections = append([]*section{searchSection(f, charts, formats)}, p.Sections...)
 	}
 	if n := undrawn(charts); n > 0 {
 		p.Notices = append(p.Notices, fmt.Sprintf("%s could not be drawn from this data; the sections say why.", plural(n, "chart")))

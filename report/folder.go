@@ -98,6 +98,7 @@ type folder struct {
 	sens     []sensMetric
 	s2       []s2Row
 	hasSerie bool
+	search   *searchData // a design search's tables; nil when the folder has none
 }
 
 // loadFolder reads an output folder. manifestJSON, when not nil, is used
@@ -158,6 +159,9 @@ func readFolder(dir string, manifestJSON []byte) (*folder, error) {
 		if err := f.readSensitivity(); err != nil {
 			return nil, err
 		}
+	}
+	if f.search, err = readSearch(dir, f.man.Search); err != nil {
+		return nil, err
 	}
 	for p := range f.points {
 		pt := &f.points[p]

@@ -29,6 +29,53 @@ type Manifest struct {
 	Study          Study    `json:"study"`
 	Outcomes       []Metric `json:"outcomes"`
 	Series         []Metric `json:"series"`
+	Search         *Search  `json:"search,omitempty"` // a design search: what was searched (search.csv and front.csv hold the results)
+}
+
+// Search describes a design search for the report: its variables and
+// their bounds, objectives, constraints and budget. The names are the
+// column names of search.csv and front.csv.
+type Search struct {
+	Method      string             `json:"method"` // nsga2 or cmaes
+	Variables   []SearchVariable   `json:"variables"`
+	Objectives  []SearchObjective  `json:"objectives"`
+	Constraints []SearchConstraint `json:"constraints,omitempty"`
+	Replicates  int                `json:"replicates"`       // runs per candidate before racing adds any
+	Budget      int                `json:"budget,omitempty"` // the search's cap on model runs; 0: none
+	Runs        int                `json:"runs"`             // model runs the search used
+	FinalRuns   int                `json:"final_runs"`       // model runs of the final re-evaluation on fresh seeds
+}
+
+// SearchVariable is one decision variable.
+type SearchVariable struct {
+	Name   string    `json:"name"` // a dotted parameter path, the column of search.csv
+	Unit   string    `json:"unit,omitempty"`
+	Kind   string    `json:"kind"` // continuous, integer or discrete
+	Lo     float64   `json:"lo"`   // bounds (continuous, integer)
+	Hi     float64   `json:"hi"`
+	Values []float64 `json:"values,omitempty"` // the values of a discrete variable
+	// Step is the grid spacing a continuous variable is resolved to, for
+	// the comparison with a grid of the same resolution; 0: none given.
+	Step float64 `json:"step,omitempty"`
+}
+
+// SearchObjective is one objective.
+type SearchObjective struct {
+	Name     string `json:"name"`    // the column of search.csv and front.csv
+	Outcome  string `json:"outcome"` // the outcome metric it is a statistic of
+	Stat     string `json:"stat"`    // mean, q<p> (a quantile) or P(><t>) (a probability)
+	Maximize bool   `json:"maximize,omitempty"`
+}
+
+// SearchConstraint is one constraint: the statistic on one side of Limit
+// with confidence Level.
+type SearchConstraint struct {
+	Name    string  `json:"name"`
+	Outcome string  `json:"outcome"`
+	Stat    string  `json:"stat"`
+	Op      string  `json:"op"` // "<=" or ">="
+	Limit   float64 `json:"limit"`
+	Level   float64 `json:"level"` // e.g. 0.95
 }
 
 // Metric is a metric's metadata. Everything the report does with a metric

@@ -21,6 +21,10 @@ func TestKeysAreStable(t *testing.T) {
 			TargetCI: []PointStop{{Point: 0, Runs: 300, Stopped: "target"}}},
 		Outcomes: []Metric{{Name: "m", Unit: "u", Doc: "d", MayBeEmpty: true, Chart: true, LowerTail: true,
 			RiskAbove: []float64{0.5}, Section: "dump"}},
+		Search: &Search{Method: "nsga2", Replicates: 20, Budget: 5000, Runs: 4000, FinalRuns: 400,
+			Variables:   []SearchVariable{{Name: "v", Unit: "days", Kind: "discrete", Lo: 1, Hi: 2, Values: []float64{1, 2}, Step: 1}},
+			Objectives:  []SearchObjective{{Name: "o", Outcome: "m", Stat: "mean", Maximize: true}},
+			Constraints: []SearchConstraint{{Name: "c", Outcome: "m", Stat: "P(>0.5)", Op: "<=", Limit: 0.05, Level: 0.95}}},
 	}
 	b, err := json.Marshal(m)
 	if err != nil {
@@ -33,7 +37,11 @@ func TestKeysAreStable(t *testing.T) {
 	want := map[string][]string{
 		"": {"seqsim_version", "experiment", "experiment_hash", "seed", "runs", "runs_done", "runs_failed",
 			"complete", "command", "started", "wall_seconds", "runs_per_second", "cpu_seconds", "peak_rss_mb",
-			"go", "goos", "goarch", "goamd64", "model", "study", "outcomes", "series"},
+			"go", "goos", "goarch", "goamd64", "model", "study", "outcomes", "series", "search"},
+		"search":             {"method", "variables", "objectives", "constraints", "replicates", "budget", "runs", "final_runs"},
+		"search.variables":   {"name", "unit", "kind", "lo", "hi", "values", "step"},
+		"search.objectives":  {"name", "outcome", "stat", "maximize"},
+		"search.constraints": {"name", "outcome", "stat", "op", "limit", "level"},
 		"study": {"kind", "points", "runs", "columns", "scenarios", "sweep_paths", "sweep_method",
 			"sensitivity_method", "notice", "target_ci"},
 		"target_ci": {"point", "runs", "stopped"},
@@ -44,6 +52,11 @@ func TestKeysAreStable(t *testing.T) {
 		"study":     keys(raw["study"].(map[string]any)),
 		"outcomes":  keys(raw["outcomes"].([]any)[0].(map[string]any)),
 		"target_ci": keys(raw["study"].(map[string]any)["target_ci"].([]any)[0].(map[string]any)),
+	}
+	search := raw["search"].(map[string]any)
+	got["search"] = keys(search)
+	for _, k := range []string{"variables", "objectives", "constraints"} {
+		got["search."+k] = keys(search[k].([]any)[0].(map[string]any))
 	}
 	for k := range want {
 		slices.Sort(want[k])
