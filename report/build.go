@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	schema "github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 	layout "github.com/seqsim/seqsim/study/folder"
@@ -474,6 +475,9 @@ func shortHash(h string) string {
 func studyPhrase(f *folder) string {
 	st := f.man.Study
 	runs := plural(st.Runs, "run")
+	if len(st.TargetCI) > 0 {
+		runs = adaptiveRuns(st)
+	}
 	switch st.Kind {
 	case kindSingle:
 		return "one point, " + runs
@@ -489,6 +493,29 @@ func studyPhrase(f *folder) string {
 		return fmt.Sprintf("%s sensitivity: %d design points × %s", st.Sensitivity, st.Points, runs)
 	}
 	return fmt.Sprintf("%s: %d points × %s", st.Kind, st.Points, runs)
+}
+
+// adaptiveRuns says how many runs the points of a study with
+// experiment.target_ci used: "70–200 runs (until the target_ci intervals
+// were met, at most 400)".
+func adaptiveRuns(st schema.Study) string {
+	lo, hi := st.TargetCI[0].Runs, st.TargetCI[0].Runs
+	capped := 0
+	for _, p := range st.TargetCI {
+		lo, hi = min(lo, p.Runs), max(hi, p.Runs)
+		if p.Stopped == "cap" {
+			capped++
+		}
+	}
+	n := plural(hi, "run")
+	if lo != hi {
+		n = fmt.Sprintf("%d–%d runs", lo, hi)
+	}
+	s := fmt.Sprintf("%s (until the target_ci intervals were met, at most %d", n, st.Runs)
+	if capped > 0 {
+		s += fmt.Sprintf("; %d stopped at the cap", capped)
+	}
+	return s + ")"
 }
 
 func plural(n int, word string) string {

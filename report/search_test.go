@@ -277,3 +277,21 @@ func TestSearchFilesChecked(t *testing.T) {
 		t.Error("a search section without search.csv")
 	}
 }
+
+// TestAdaptiveRunsPhrase: a study whose points stopped by
+// experiment.target_ci says how many runs they used, not the cap alone.
+func TestAdaptiveRunsPhrase(t *testing.T) {
+	t.Parallel()
+	st := schema.Study{Kind: kindScenarios, Points: 2, Runs: 400,
+		TargetCI: []schema.PointStop{{Point: 0, Runs: 70, Stopped: "target"}, {Point: 1, Runs: 400, Stopped: "cap"}}}
+	f := &folder{man: manifest{Study: st}}
+	if got, want := studyPhrase(f), "2 scenarios × 70–400 runs (until the target_ci intervals were met, at most 400; 1 stopped at the cap)"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	f.man.Study.TargetCI = f.man.Study.TargetCI[:1]
+	f.man.Study.Points = 1
+	f.man.Study.Kind = kindSingle
+	if got, want := studyPhrase(f), "one point, 70 runs (until the target_ci intervals were met, at most 400)"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
