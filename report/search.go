@@ -164,9 +164,6 @@ func (d *searchData) parseFront(path string, rows [][]string) error {
 		}
 		d.front = append(d.front, fr)
 	}
-	if len(d.front) == 0 {
-		return fmt.Errorf("report: %s: no chosen design", path)
-	}
 	return nil
 }
 
@@ -563,6 +560,10 @@ func designsTable(d *searchData, outcomes []metric) table {
 		}
 		row.Cells = append(row.Cells, tableCell{Value: tr, Text: true})
 		t.Rows = append(t.Rows, row)
+	}
+	if len(rows) == 0 {
+		t.Notes = append(t.Notes, "front.csv lists no design: the search chose none, or re-evaluated none on fresh seeds.")
+		return t
 	}
 	if len(rows) < len(d.front) {
 		t.Notes = append(t.Notes, fmt.Sprintf("%d of the %d chosen designs, evenly spaced along the front by %s; front.csv lists them all.", len(rows), len(d.front), d.objs[0]))

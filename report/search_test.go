@@ -295,3 +295,24 @@ func TestAdaptiveRunsPhrase(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+// TestSearchWithoutFront: a search that re-evaluated no design (an empty
+// front.csv) still gets its section, which says so, and the rest of the
+// report is built.
+func TestSearchWithoutFront(t *testing.T) {
+	t.Parallel()
+	dir, _ := searchFolder(t)
+	path := filepath.Join(dir, layout.Front)
+	b, _ := os.ReadFile(path)
+	header, _, _ := strings.Cut(string(b), "\n")
+	os.WriteFile(path, []byte(header+"\n"), 0o644)
+	if err := BuildWith(dir, svgOnly); err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(filepath.Join(dir, layout.Report))
+	for _, want := range []string{"Design search", "front.csv lists no design", "Dump risk"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
