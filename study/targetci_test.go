@@ -1,6 +1,7 @@
 package study
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
@@ -163,5 +165,60 @@ func TestTargetCIRefusesShards(t *testing.T) {
 	var in *InputError
 	if !errors.As(err, &in) {
 		t.Fatalf("error %v, want an InputError", err)
+	}
+}
+
+// TestTargetCIResume interrupts a study with target_ci once runs.csv
+// holds 25 and then 90 rows (in the first point, and in the second after
+// the first stopped; checkpoints every 20 ms land anywhere, at batch
+// boundaries too), resumes it, and checks runs.csv and each point's stop
+// in the manifest against an uninterrupted run: the resume replays
+// runs.csv into the statistics, so the rule decides as it would have.
+func TestTargetCIResume(t *testing.T) {
+	t.Parallel()
+	whole := t.TempDir()
+	if _, err := Run(context.Background(), targetExp(t, 0.2, 200), Options{Dir: whole, Workers: 2, Force: true}); err != nil {
+		t.Fatal(err)
+	}
+	want, wantStops := filetest.Hash(t, filepath.Join(whole, folder.Runs)), readStops(t, whole)
+	for _, rows := range []int{25, 90} {
+		dir := t.TempDir()
+		ctx, cancel := context.WithCancel(context.Background())
+		go cancelAtRows(ctx, cancel, folder.PartialPath(filepath.Join(dir, folder.Runs)), rows)
+		_, err := Run(ctx, targetExp(t, 0.2, 200), Options{Dir: dir, Workers: 2, Force: true, CheckpointEvery: 20 * time.Millisecond})
+		cancel()
+		frac := float64(rows)
+		var ie *InterruptedError
+		if err != nil {
+			if !errors.As(err, &ie) {
+				t.Fatalf("interrupted at row %.0f: %v", frac, err)
+			}
+			if _, err := Run(context.Background(), targetExp(t, 0.2, 200), Options{Dir: dir, Workers: 2, Resume: true}); err != nil {
+				t.Fatalf("resume after %d units: %v", ie.Done, err)
+			}
+		}
+		if got := filetest.Hash(t, filepath.Join(dir, folder.Runs)); got != want {
+			t.Errorf("interrupted at row %.0f and resumed: runs.csv differs from an uninterrupted run", frac)
+		}
+		if got := readStops(t, dir); !slices.Equal(got, wantStops) {
+			t.Errorf("interrupted at row %.0f and resumed: stops %+v, want %+v", frac, got, wantStops)
+		}
+		if ie != nil {
+			t.Logf("interrupted at row %.0f (%d units done), resumed: same runs.csv", frac, ie.Done)
+		} else {
+			t.Errorf("the run at row %.0f was not interrupted", frac)
+		}
+	}
+}
+
+// cancelAtRows cancels once the file at path holds more than rows lines
+// (the header and rows rows).
+func cancelAtRows(ctx context.Context, cancel func(), path string, rows int) {
+	for ctx.Err() == nil {
+		if b, err := os.ReadFile(path); err == nil && bytes.Count(b, []byte("\n")) > rows {
+			cancel()
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }
