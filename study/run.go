@@ -232,7 +232,8 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 	rr := &runResult{exp: j.exp, plan: st.pl, schema: st.sch, values: sink.values, bands: res.Bands,
 		runs: res.Done, wall: wall, hash: st.hash, failed: res.Failed, command: j.command}
 	if rule != nil {
-		rr.stops = rule.stops()
+		// The engine counts a stopped point's skipped units as done.
+		rr.stops, rr.runs = rule.stops(), rule.rows()+len(res.Failed)
 	}
 	res.Bands = nil // rr holds them, and writeOutputs lets them go once written
 	if runErr != nil {

@@ -82,3 +82,15 @@ func (r *targetRule) stops() []manifest.PointStop {
 	}
 	return out
 }
+
+// rows is the number of runs the sink holds, over every point: the runs
+// that ran and gave a row (a resume's replayed rows included).
+func (r *targetRule) rows() int {
+	n := 0
+	for _, vs := range r.sink.values {
+		if len(vs) > 0 {
+			n += len(vs[0])
+		}
+	}
+	return n
+}

@@ -103,7 +103,8 @@ func TestTargetCI(t *testing.T) {
 	var ref string
 	for _, workers := range []int{1, 2} {
 		dir := t.TempDir()
-		if _, err := Run(context.Background(), targetExp(t, rel, 200), Options{Dir: dir, Workers: workers, Force: true}); err != nil {
+		res, err := Run(context.Background(), targetExp(t, rel, 200), Options{Dir: dir, Workers: workers, Force: true})
+		if err != nil {
 			t.Fatal(err)
 		}
 		h := filetest.Hash(t, filepath.Join(dir, folder.Runs))
@@ -116,6 +117,9 @@ func TestTargetCI(t *testing.T) {
 		prices := finalPrices(t, dir, 2)
 		if len(stops) != 2 {
 			t.Fatalf("manifest target_ci has %d points, want 2", len(stops))
+		}
+		if n := len(prices[0]) + len(prices[1]); res.Runs() != n {
+			t.Errorf("Result.Runs() = %d, runs.csv has %d runs (skipped units are not runs)", res.Runs(), n)
 		}
 		for p, vs := range prices {
 			n := len(vs)
