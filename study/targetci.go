@@ -1,6 +1,7 @@
 package study
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/seqsim/seqsim/agents"
@@ -93,4 +94,22 @@ func (r *targetRule) rows() int {
 		}
 	}
 	return n
+}
+
+// runsPerPoint says how many runs each point ran, for the summaries: "1000
+// runs", or with target_ci the range the points used and the cap, "70-200
+// runs (target_ci, at most 400)".
+func runsPerPoint(rr *runResult) string {
+	if len(rr.stops) == 0 {
+		return fmt.Sprintf("%d runs", rr.plan.Runs)
+	}
+	lo, hi := rr.stops[0].Runs, rr.stops[0].Runs
+	for _, s := range rr.stops {
+		lo, hi = min(lo, s.Runs), max(hi, s.Runs)
+	}
+	n := fmt.Sprintf("%d", lo)
+	if lo != hi {
+		n = fmt.Sprintf("%d-%d", lo, hi)
+	}
+	return fmt.Sprintf("%s runs (target_ci, at most %d)", n, rr.plan.Runs)
 }

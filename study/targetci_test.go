@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -118,6 +119,13 @@ func TestTargetCI(t *testing.T) {
 		if len(stops) != 2 {
 			t.Fatalf("manifest target_ci has %d points, want 2", len(stops))
 		}
+		summary, err := os.ReadFile(filepath.Join(dir, folder.Summary))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("2 points x %s runs (target_ci, at most 200)", rangeOf(len(prices[0]), len(prices[1]))); !bytes.Contains(summary, []byte(want)) {
+			t.Errorf("summary.md lacks %q", want)
+		}
 		if n := len(prices[0]) + len(prices[1]); res.Runs() != n {
 			t.Errorf("Result.Runs() = %d, runs.csv has %d runs (skipped units are not runs)", res.Runs(), n)
 		}
@@ -225,4 +233,11 @@ func cancelAtRows(ctx context.Context, cancel func(), path string, rows int) {
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
+}
+
+func rangeOf(a, b int) string {
+	if a == b {
+		return strconv.Itoa(a)
+	}
+	return fmt.Sprintf("%d-%d", min(a, b), max(a, b))
 }
