@@ -103,6 +103,12 @@ func Run(ctx context.Context, p Plan, newSim func() (Sim, error), sink Sink) (*R
 	if p.Points <= 0 || p.Runs <= 0 {
 		return nil, errors.New("engine: plan needs at least one point and one run")
 	}
+	if p.StopEvery < 0 || (p.StopEvery > 0 && p.Stop == nil) {
+		return nil, fmt.Errorf("engine: plan has StopEvery %d and Stop %v: want StopEvery >= 0, and a Stop func when it is > 0", p.StopEvery, p.Stop != nil)
+	}
+	if p.StopEvery > 0 && p.Shard.Count > 1 {
+		return nil, errors.New("engine: adaptive run counts (StopEvery) cannot be sharded: a point's stopping rule needs all its runs")
+	}
 	workers := max(p.Workers, 1)
 	todo := p.unitsToRun()
 	res := &Result{Total: len(todo)}
@@ -171,6 +177,7 @@ type coordinator struct {
 	fed, pos int
 	pending  map[int]unitResult
 	sinkErr  error
+	asked    int // 1 + the todo position whose stop rule was asked (0: none)
 }
 
 func (c *coordinator) loop() error {
@@ -180,6 +187,9 @@ func (c *coordinator) loop() error {
 		stop := c.ctx.Err() != nil || c.sinkErr != nil
 		pause := c.p.CheckpointEvery > 0 && time.Since(lastCP) >= c.p.CheckpointEvery
 		inFlight := c.fed - c.pos
+		if !stop && !pause && inFlight == 0 && c.skipStopped() {
+			continue
+		}
 		if (stop || pause || c.fed == len(c.todo)) && inFlight == 0 {
 			if c.fed == len(c.todo) || stop {
 				return c.sinkErr
@@ -191,7 +201,7 @@ func (c *coordinator) loop() error {
 			continue
 		}
 		var jobs chan<- int
-		if !stop && !pause && c.fed < len(c.todo) {
+		if !stop && !pause && c.fed < len(c.todo) && !c.atBoundary() {
 			jobs = c.jobs
 		}
 		var next int
@@ -209,6 +219,42 @@ func (c *coordinator) loop() error {
 			}
 		}
 	}
+}
+
+// atBoundary reports whether the unit to feed next is the first of a
+// later batch of its point whose stop rule has not been asked: it waits
+// until nothing is in flight (Plan.StopEvery).
+func (c *coordinator) atBoundary() bool {
+	if c.p.StopEvery <= 0 || c.fed >= len(c.todo) || c.asked == c.fed+1 {
+		return false
+	}
+	u := c.p.UnitOf(c.todo[c.fed])
+	return u.Run > 0 && u.Run%c.p.StopEvery == 0
+}
+
+// skipStopped asks the stop rule at a batch boundary, with every earlier
+// unit delivered; when the point has enough runs its remaining units are
+// skipped (counted as done) and skipStopped reports true.
+func (c *coordinator) skipStopped() bool {
+	if !c.atBoundary() {
+		return false
+	}
+	c.asked = c.fed + 1
+	u := c.p.UnitOf(c.todo[c.fed])
+	if !c.p.Stop(u.Point, u.Run) {
+		return false
+	}
+	n := 0
+	for c.fed+n < len(c.todo) && c.todo[c.fed+n]/c.p.Runs == u.Point {
+		n++
+	}
+	c.fed += n
+	c.pos += n
+	c.res.Done += n
+	if c.p.Progress != nil {
+		c.p.Progress(c.res.Done, c.res.Total)
+	}
+	return true
 }
 
 func (c *coordinator) checkpoint() error {

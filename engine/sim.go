@@ -87,6 +87,21 @@ type Plan struct {
 	// Progress, if non-nil, is called from the collecting goroutine after
 	// each unit with the number of units finished and the total to run.
 	Progress func(done, total int)
+	// StopEvery > 0 makes each point's run count adaptive, with Runs as
+	// the cap: the runs of a point go in batches of StopEvery, and before
+	// the first run of each later batch, once every earlier unit is
+	// delivered, Stop(point, runs) is asked whether runs (0 … runs−1, the
+	// whole batches so far) are enough; true skips the point's remaining
+	// units. Stop is called from the collecting goroutine, and it should
+	// read only the rows the sink was given, which are then exactly the
+	// units before it in unit order whatever the worker count, so the
+	// decision, hence the output, does not depend on it (DESIGN.md,
+	// "Determinism"). A resumed run asks again at the boundary it resumes
+	// on, so Stop must answer from the rows alone (a resume replays them to
+	// the sink first). Not with a Shard of more than one part: a point's
+	// runs are spread over the shards, and no shard sees them all.
+	StopEvery int
+	Stop      func(point, runs int) bool
 }
 
 // Units is the number of (point, run) units in the whole plan.

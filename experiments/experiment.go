@@ -26,6 +26,8 @@ type Settings struct {
 	Model       Model  `toml:"model" doc:"the model: the token economy, or a test function with known sensitivity indices"`
 	// CommonRandomNumbers: see engine.RunSeed.
 	CommonRandomNumbers bool `toml:"common_random_numbers" doc:"every scenario point reuses the same seed for the same run index (paired comparisons)"`
+	// TargetCI: adaptive run counts (targetci.go).
+	TargetCI TargetCI `toml:"target_ci" doc:"run each point until the listed outcomes' 95% intervals are narrow enough, or max_runs"`
 }
 
 // Experiment is one experiment file: settings plus the model's parameters,
@@ -68,6 +70,7 @@ func Default() Experiment {
 			Seed:                1,
 			Model:               ModelToken,
 			CommonRandomNumbers: true,
+			TargetCI:            TargetCI{Batch: DefaultTargetBatch},
 		},
 		Params:      agents.DefaultParams(),
 		Sweep:       Sweep{Method: SweepNone},
@@ -230,6 +233,7 @@ func cut(s string) (string, string, bool) {
 // normalise fills what a user may leave out of an [[allocations]] entry
 // (a new array replaces the default one and starts from zero values).
 func (e *Experiment) normalise() {
+	e.Experiment.TargetCI.normalise()
 	for i := range e.Allocations {
 		a := &e.Allocations[i]
 		if a.Weight == (dist.Dist{}) {

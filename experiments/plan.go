@@ -55,6 +55,9 @@ type pointer interface {
 // does not fail half-way on a bad combination.
 func (e *Experiment) Plan() (*Plan, error) {
 	pl := &Plan{Kind: KindSingle, Points: 1, Runs: e.Experiment.Runs, exp: e, sweepN: 1}
+	if t := e.Experiment.TargetCI; t.On() {
+		pl.Runs = t.MaxRuns // the cap; each point stops at a batch boundary (TargetCI)
+	}
 	for _, s := range e.Scenarios {
 		pl.Scenarios = append(pl.Scenarios, s.Name)
 	}

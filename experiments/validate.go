@@ -45,6 +45,7 @@ func (e *Experiment) validate(lines params.Lines) error {
 		c.Errorf("experiment.seed", "must be >= 0, got %d", s.Seed)
 	}
 	validateStudy(c, e)
+	validateTargetCI(c, e, e.outcomeNames())
 	if s.Model != ModelToken {
 		validateTestModel(c, e)
 		return c.Err()

@@ -1,8 +1,10 @@
 package plots_test
 
 import (
-	"gonum.org/v1/plot"
+	"fmt"
 	"math"
+
+	"gonum.org/v1/plot"
 
 	"github.com/seqsim/seqsim/plots"
 )
@@ -62,6 +64,66 @@ var chartKinds = []struct {
 		x, m, lo, hi := feeSweep()
 		return plots.LineBand(plots.Litepaper(), "Protocol revenue vs fee (mean, 95% CI)", "fee (bps)", "revenue (million USD/yr)", x, m, lo, hi)
 	}},
+	{"pareto", func() (*plot.Plot, error) {
+		return plots.ParetoFront(plots.Litepaper(), "Dump risk vs capture risk, 5 chosen designs", "P(max_drawdown_after_unlock > 0.5)", "P(captured)", searchFront())
+	}},
+	{"parallel", func() (*plot.Plot, error) {
+		axes, lines := searchDesigns()
+		return plots.ParallelCoordinates(plots.Litepaper(), "Chosen designs", axes, lines)
+	}},
+	{"convergence", func() (*plot.Plot, error) {
+		runs, best, lo, hi := searchProgress()
+		return plots.Convergence(plots.Litepaper(), "Best fraud loss by generation (95% CI)", "fraud loss (million USD)", "best design so far", runs, best, lo, hi)
+	}},
+}
+
+// searchFront is a made-up two-objective search: five chosen designs on
+// the curve y = 0.3·(1 − √x) with intervals of ±0.02 to ±0.04 (about what
+// 400 runs give a probability near 0.2), the last infeasible, and twelve
+// candidates the search tried behind the front, two of them infeasible.
+func searchFront() []plots.FrontPoint {
+	var out []plots.FrontPoint
+	for i, x := range []float64{0.08, 0.18, 0.32, 0.5, 0.7} {
+		y := 0.3 * (1 - math.Sqrt(x))
+		h := 0.02 + 0.005*float64(i)
+		out = append(out, plots.FrontPoint{Label: fmt.Sprintf("design %d", i+1), X: x, XLo: x - h, XHi: x + h,
+			Y: y, YLo: y - h, YHi: y + h, Chosen: true, Feasible: i < 4})
+	}
+	for i := range 12 {
+		x := 0.1 + 0.05*float64(i)
+		y := 0.3*(1-math.Sqrt(x)) + 0.04 + 0.01*float64(i%4)
+		out = append(out, plots.FrontPoint{X: x, XLo: x, XHi: x, Y: y, YLo: y, YHi: y, Feasible: i%5 != 2})
+	}
+	return out
+}
+
+// searchDesigns are three designs across two variables scaled to their
+// bounds and two objectives scaled to the range of the front.
+func searchDesigns() ([]plots.ParallelAxis, []plots.ParallelLine) {
+	axes := []plots.ParallelAxis{
+		{Name: "cliff (days)", Lo: 90, Hi: 720},
+		{Name: "fraud bond (M USD)", Lo: 0.1, Hi: 10},
+		{Name: "P(dump)", Lo: 0.08, Hi: 0.7},
+		{Name: "P(captured)", Lo: 0.05, Hi: 0.22},
+	}
+	lines := []plots.ParallelLine{
+		{Label: "design 1", Values: []float64{720, 9.5, 0.08, 0.22}},
+		{Label: "design 2", Values: []float64{365, 4, 0.32, 0.13}},
+		{Label: "design 3", Values: []float64{120, 1.2, 0.7, 0.05}},
+	}
+	return axes, lines
+}
+
+// searchProgress is a search that improves fast and then settles: the
+// best objective 10 + 30·0.7^g over 15 generations of 40 runs after an
+// initial 80, with a ±1.5 interval.
+func searchProgress() (runs []int, best, lo, hi []float64) {
+	for g := range 15 {
+		runs = append(runs, 80+40*g)
+		b := 10 + 30*math.Pow(0.7, float64(g))
+		best, lo, hi = append(best, b), append(lo, b-1.5), append(hi, b+1.5)
+	}
+	return runs, best, lo, hi
 }
 
 // captureCurves are deterministic probability-over-time curves with

@@ -34,6 +34,12 @@
 //     ones (interval excluding 0) in colour, unpaired intervals dashed.
 //   - [MorrisScatter]: µ* against the sd of elementary effects, labelled.
 //   - [LineBand]: a 1-D sweep, line with a band.
+//   - A design search: [ParetoFront] with [FrontPoint] (two objectives,
+//     the chosen designs with interval bars, the other candidates faint,
+//     infeasible ones crossed), [ParallelCoordinates] with [ParallelAxis]
+//     and [ParallelLine] (the chosen designs across their variables and
+//     objectives), [Convergence] (the best objective by generation, the
+//     runs used on a second axis).
 //
 // Statistics the charts use, exported so reports can quote the same
 // numbers: [KDE], [SilvermanBandwidth].

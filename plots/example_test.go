@@ -271,3 +271,51 @@ func ExampleTradeOff() {
 	// tradeoff.png (1350×900 px)
 	// tradeoff.svg
 }
+
+func ExampleParetoFront() {
+	p, err := plots.ParetoFront(plots.Litepaper(), "Dump risk vs capture risk", "P(dump)", "P(captured)", []plots.FrontPoint{
+		{Label: "long cliff", X: 0.10, XLo: 0.07, XHi: 0.13, Y: 0.21, YLo: 0.17, YHi: 0.25, Chosen: true, Feasible: true},
+		{Label: "short cliff", X: 0.40, XLo: 0.35, XHi: 0.45, Y: 0.08, YLo: 0.05, YHi: 0.11, Chosen: true, Feasible: true},
+		{X: 0.30, XLo: 0.30, XHi: 0.30, Y: 0.25, YLo: 0.25, YHi: 0.25, Feasible: false},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	saveAndList(p, "pareto")
+	// Output:
+	// pareto.pdf
+	// pareto.png (1350×900 px)
+	// pareto.svg
+}
+
+func ExampleParallelCoordinates() {
+	p, err := plots.ParallelCoordinates(plots.Litepaper(), "Chosen designs", []plots.ParallelAxis{
+		{Name: "cliff (days)", Lo: 90, Hi: 720},
+		{Name: "P(dump)", Lo: 0.1, Hi: 0.4},
+		{Name: "P(captured)", Lo: 0.08, Hi: 0.21},
+	}, []plots.ParallelLine{
+		{Label: "long cliff", Values: []float64{720, 0.1, 0.21}},
+		{Label: "short cliff", Values: []float64{180, 0.4, 0.08}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	saveAndList(p, "parallel")
+	// Output:
+	// parallel.pdf
+	// parallel.png (1350×900 px)
+	// parallel.svg
+}
+
+func ExampleConvergence() {
+	p, err := plots.Convergence(plots.Litepaper(), "Best objective by generation", "loss (USD)", "best design so far",
+		[]int{40, 80, 120, 160}, []float64{9, 6, 5.5, 5.4}, nil, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	saveAndList(p, "convergence")
+	// Output:
+	// convergence.pdf
+	// convergence.png (1350×900 px)
+	// convergence.svg
+}

@@ -25,6 +25,7 @@ type keyEntry struct {
 type key struct {
 	th      Theme
 	entries []keyEntry
+	lift    vg.Length // a strip kept free between the data area and the legend (a second x axis)
 }
 
 const (
@@ -69,7 +70,7 @@ func (k *key) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
 	}
 	return []plot.GlyphBox{{
 		X: 0, Y: 1,
-		Rectangle: vg.Rectangle{Min: vg.Point{Y: 0}, Max: vg.Point{Y: k.height()}},
+		Rectangle: vg.Rectangle{Min: vg.Point{Y: 0}, Max: vg.Point{Y: k.lift + k.height()}},
 	}}
 }
 
@@ -80,7 +81,7 @@ func (k *key) Plot(c draw.Canvas, _ *plot.Plot) {
 	sty := k.th.textStyle(k.th.LegendSize)
 	sty.YAlign = draw.YCenter
 	rh := k.rowHeight()
-	top := c.Max.Y + k.height()
+	top := c.Max.Y + k.lift + k.height()
 	for r, row := range k.rows() {
 		yc := top - rh*(vg.Length(r)+0.5)
 		x := c.Min.X

@@ -31,6 +31,21 @@ func TestValidation(t *testing.T) {
 	heat := func(xs, ys []float64, z [][]float64) func() (*plot.Plot, error) {
 		return func() (*plot.Plot, error) { return plots.HeatMap(th, "t", "x (a)", "y (b)", "z (c)", xs, ys, z) }
 	}
+	fp := func(x, y float64, chosen, feasible bool) plots.FrontPoint {
+		return plots.FrontPoint{X: x, XLo: x - 0.01, XHi: x + 0.01, Y: y, YLo: y - 0.01, YHi: y + 0.01, Chosen: chosen, Feasible: feasible}
+	}
+	pareto := func(pts ...plots.FrontPoint) func() (*plot.Plot, error) {
+		return func() (*plot.Plot, error) { return plots.ParetoFront(th, "t", "x (–)", "y (–)", pts) }
+	}
+	parallel := func(v []float64) func() (*plot.Plot, error) {
+		return func() (*plot.Plot, error) {
+			return plots.ParallelCoordinates(th, "t", []plots.ParallelAxis{{Name: "a", Lo: 0, Hi: 2}, {Name: "b", Lo: 0, Hi: 1}},
+				[]plots.ParallelLine{{Label: "x", Values: v}})
+		}
+	}
+	conv := func(runs []int, v, lo, hi []float64) func() (*plot.Plot, error) {
+		return func() (*plot.Plot, error) { return plots.Convergence(th, "t", "y (USD)", "best", runs, v, lo, hi) }
+	}
 	bars := func(cats []string, g ...plots.BarGroup) func() (*plot.Plot, error) {
 		return func() (*plot.Plot, error) { return plots.Bars(th, "t", "y (–)", cats, g...) }
 	}
@@ -137,6 +152,27 @@ func TestValidation(t *testing.T) {
 		{"lineband empty", func() (*plot.Plot, error) {
 			return plots.LineBand(th, "t", "x (a)", "y (b)", nil, nil, nil, nil)
 		}, plots.ErrNoData},
+		{"pareto ok", pareto(fp(0.1, 0.2, true, true), fp(0.3, 0.1, true, false), fp(0.3, 0.3, false, true)), nil},
+		{"pareto empty", pareto(), plots.ErrNoData},
+		{"pareto none chosen", pareto(fp(0.1, 0.2, false, true)), plots.ErrNoData},
+		{"pareto NaN", pareto(fp(nan, 0.2, true, true)), plots.ErrNaN},
+		{"pareto outside its interval", pareto(plots.FrontPoint{X: 0.5, XLo: 0.1, XHi: 0.2, Y: 1, YLo: 1, YHi: 1, Chosen: true}), plots.ErrOrder},
+		{"parallel ok", parallel([]float64{1, 0.5}), nil},
+		{"parallel value off its axis", parallel([]float64{3, 0.5}), plots.ErrRange},
+		{"parallel short line", parallel([]float64{1}), plots.ErrLength},
+		{"parallel no lines", func() (*plot.Plot, error) {
+			return plots.ParallelCoordinates(th, "t", []plots.ParallelAxis{{Name: "a", Lo: 0, Hi: 1}, {Name: "b", Lo: 0, Hi: 1}}, nil)
+		}, plots.ErrNoData},
+		{"parallel degenerate axis", func() (*plot.Plot, error) {
+			return plots.ParallelCoordinates(th, "t", []plots.ParallelAxis{{Name: "a", Lo: 1, Hi: 1}, {Name: "b", Lo: 0, Hi: 1}},
+				[]plots.ParallelLine{{Label: "x", Values: []float64{1, 1}}})
+		}, plots.ErrDegenerate},
+		{"convergence ok without band", conv([]int{10, 20}, []float64{3, 2}, nil, nil), nil},
+		{"convergence ok with band", conv([]int{10, 20}, []float64{3, 2}, []float64{2, 1}, []float64{4, 3}), nil},
+		{"convergence runs decrease", conv([]int{20, 10}, []float64{3, 2}, nil, nil), plots.ErrOrder},
+		{"convergence short runs", conv([]int{20}, []float64{3, 2}, nil, nil), plots.ErrLength},
+		{"convergence lo only", conv([]int{10, 20}, []float64{3, 2}, []float64{2, 1}, nil), plots.ErrLength},
+		{"convergence empty", conv(nil, nil, nil, nil), plots.ErrNoData},
 	} {
 		p, err := tc.build()
 		switch {

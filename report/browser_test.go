@@ -226,8 +226,8 @@ func visit(ctx context.Context, file string) (problems []string, stats pageStats
 	return problems, stats, shot, nil
 }
 
-// TestReportInBrowser opens the report of every fixture and a comparison
-// in headless Chromium; screenshots go to the test's artifact folder
+// TestReportInBrowser opens the report of every fixture, of a folder with
+// a design search and of a comparison in headless Chromium; screenshots go to the test's artifact folder
 // (go test -artifacts keeps them).
 func TestReportInBrowser(t *testing.T) {
 	ctx := browser(t)
@@ -238,6 +238,14 @@ func TestReportInBrowser(t *testing.T) {
 		pages[name] = filepath.Join(dir, layout.Report)
 		names = append(names, name)
 	}
+	// A folder with a design search: its section's table and three
+	// charts must render like the others.
+	sdir, _ := searchFolder(t)
+	if err := BuildWith(sdir, svgOnly); err != nil {
+		t.Fatal(err)
+	}
+	pages["search"] = filepath.Join(sdir, layout.Report)
+	names = append(names, "search")
 	cmp := filepath.Join(t.TempDir(), "compare")
 	if err := CompareWith(cmp, []string{copyFixture(t, "single"), copyFixture(t, "scenarios")}, svgOnly); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	schema "github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/internal/stats"
 	"github.com/seqsim/seqsim/plots"
 	layout "github.com/seqsim/seqsim/study/folder"
@@ -47,7 +48,7 @@ func BuildWith(dir string, o Options) error {
 		return err
 	}
 	v := folderView(f)
-	charts := folderCharts(f, v)
+	charts := append(folderCharts(f, v), searchCharts(f)...)
 	plotsDir := filepath.Join(dir, layout.Plots)
 	if err := os.MkdirAll(plotsDir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
@@ -85,6 +86,8 @@ func folderCharts(f *folder, v *view) []*chart {
 	st := f.man.Study
 	steps := stepsPhrase(v)
 	switch {
+	case st.Kind == kindSearch:
+		return nil // the search's own charts (searchCharts)
 	case st.Kind == kindSensitivity:
 		return sensCharts(f)
 	case len(f.points) == 1:
@@ -428,13 +431,19 @@ func folderPage(f *folder, v *view, charts []*chart, formats []string) *page {
 		{"started", m.Started},
 	}
 	p.Notices = folderNotices(f)
-	if st.Kind == kindSensitivity {
+	switch st.Kind {
+	case kindSearch:
+		// the Design search section alone, below
+	case kindSensitivity:
 		p.Sections = []*section{sensSection(f, charts, formats)}
-	} else {
+	default:
 		p.Sections = metricSections(v, charts, formats, pointWord(f))
 		if sc := scenarioSection(f); sc != nil {
 			p.Sections = append([]*section{sc}, p.Sections...)
 		}
+	}
+	if f.search != nil {
+		p.Sections = append([]*section{searchSection(f, charts, formats)}, p.Sections...)
 	}
 	if n := undrawn(charts); n > 0 {
 		p.Notices = append(p.Notices, fmt.Sprintf("%s could not be drawn from this data; the sections say why.", plural(n, "chart")))
@@ -471,6 +480,9 @@ func shortHash(h string) string {
 func studyPhrase(f *folder) string {
 	st := f.man.Study
 	runs := plural(st.Runs, "run")
+	if len(st.TargetCI) > 0 {
+		runs = adaptiveRuns(st)
+	}
 	switch st.Kind {
 	case kindSingle:
 		return "one point, " + runs
@@ -486,6 +498,29 @@ func studyPhrase(f *folder) string {
 		return fmt.Sprintf("%s sensitivity: %d design points × %s", st.Sensitivity, st.Points, runs)
 	}
 	return fmt.Sprintf("%s: %d points × %s", st.Kind, st.Points, runs)
+}
+
+// adaptiveRuns says how many runs the points of a study with
+// experiment.target_ci used: "70–200 runs (until the target_ci intervals
+// were met, at most 400)".
+func adaptiveRuns(st schema.Study) string {
+	lo, hi := st.TargetCI[0].Runs, st.TargetCI[0].Runs
+	capped := 0
+	for _, p := range st.TargetCI {
+		lo, hi = min(lo, p.Runs), max(hi, p.Runs)
+		if p.Stopped == "cap" {
+			capped++
+		}
+	}
+	n := plural(hi, "run")
+	if lo != hi {
+		n = fmt.Sprintf("%d–%d runs", lo, hi)
+	}
+	s := fmt.Sprintf("%s (until the target_ci intervals were met, at most %d", n, st.Runs)
+	if capped > 0 {
+		s += fmt.Sprintf("; %d stopped at the cap", capped)
+	}
+	return s + ")"
 }
 
 func plural(n int, word string) string {

@@ -28,6 +28,17 @@
 // summary of `seqsim run`. series.csv gives the
 // fans; sensitivity.csv and sensitivity_s2.csv the indices.
 //
+// A folder with a design search (search.csv and front.csv, optionally
+// search_progress.csv, and manifest.json's "search" describing the
+// variables, objectives, constraints and budget) gets a "Design search"
+// section first: what was searched, the recommended designs with their
+// estimates from fresh seeds and what each trades against its neighbour
+// on the front, the Pareto front, the designs across their variables, the
+// convergence by generation, and the runs used against a grid of the same
+// resolution. The tables are read by their column names (those of
+// engine/search's SearchTable and FrontTable); the report never imports
+// the engine.
+//
 // Nothing depends on a metric's name: sections, charts, headline numbers
 // and which way is better follow from the metadata, so metrics added to
 // the model appear in the report without a change here. Metrics without a

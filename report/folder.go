@@ -98,6 +98,7 @@ type folder struct {
 	sens     []sensMetric
 	s2       []s2Row
 	hasSerie bool
+	search   *searchData // a design search's tables; nil when the folder has none
 }
 
 // loadFolder reads an output folder. manifestJSON, when not nil, is used
@@ -148,16 +149,24 @@ func readFolder(dir string, manifestJSON []byte) (*folder, error) {
 	}
 	f.params = map[string]string{}
 	flatten("", all, f.params)
-	if err := f.readRuns(); err != nil {
-		return nil, err
-	}
-	if err := f.readSeries(); err != nil {
-		return nil, err
+	// A design search keeps its runs in search_runs.csv and its results in
+	// search.csv and front.csv: it has no runs.csv or series.csv, and its
+	// report is the Design search section with the parameters.
+	if f.man.Study.Kind != kindSearch {
+		if err := f.readRuns(); err != nil {
+			return nil, err
+		}
+		if err := f.readSeries(); err != nil {
+			return nil, err
+		}
 	}
 	if f.man.Study.Kind == kindSensitivity {
 		if err := f.readSensitivity(); err != nil {
 			return nil, err
 		}
+	}
+	if f.search, err = readSearch(dir, f.man.Search); err != nil {
+		return nil, err
 	}
 	for p := range f.points {
 		pt := &f.points[p]
@@ -175,6 +184,7 @@ const (
 	kindScenarios   = "scenarios"
 	kindSweep       = "sweep"
 	kindSensitivity = "sensitivity"
+	kindSearch      = "search"
 )
 
 func (f *folder) checkManifest() error {

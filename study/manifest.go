@@ -46,7 +46,7 @@ func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 		Outcomes: metricsJSON(rr.schema.Outcomes), Series: metricsJSON(rr.schema.Series),
 		Model: rr.exp.Experiment.Model.String(),
 		Study: manifest.Study{Kind: string(rr.plan.Kind), Points: rr.plan.Points, Runs: rr.plan.Runs, Columns: rr.plan.Columns,
-			Scenarios: rr.plan.Scenarios, SweepPaths: rr.plan.SweepPaths, Notice: rr.plan.Notice},
+			Scenarios: rr.plan.Scenarios, SweepPaths: rr.plan.SweepPaths, Notice: rr.plan.Notice, TargetCI: rr.stops},
 	}
 	warnings, err := rr.exp.Warnings()
 	if err != nil {
@@ -67,7 +67,7 @@ func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 		m.Study.Sensitivity = rr.exp.Sensitivity.Method.String()
 	}
 	if rr.search != nil {
-		m.Study.Search = rr.search.manifest()
+		m.Search = rr.search.manifest()
 	}
 	if m.Study.Columns == nil {
 		m.Study.Columns = []string{}

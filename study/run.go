@@ -14,6 +14,7 @@ import (
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/internal/tables"
 	"github.com/seqsim/seqsim/report"
 	"github.com/seqsim/seqsim/study/folder"
@@ -40,7 +41,8 @@ type runResult struct {
 	hash    string
 	failed  []*engine.UnitError
 	command []string
-	search  *searchRun // a search study's outcome (search.go)
+	search  *searchRun           // a search study's outcome (search.go)
+	stops   []manifest.PointStop // with target_ci: each point's runs and why it stopped
 }
 
 // statsSink writes runs.csv and keeps every run's outcomes per point, in
@@ -175,6 +177,9 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 		return nil, &InputError{err}
 	}
 	plan := st.enginePlan(j.workers, j.shard)
+	if st.exp.Experiment.TargetCI.On() && j.shard.Count > 1 {
+		return nil, inputf("experiment.target_ci cannot be sharded: a point's stopping rule needs all its runs (run without --shard)")
+	}
 	runsPath := filepath.Join(j.dir, folder.Runs)
 	var csv *folder.RunsWriter
 	var sink *statsSink
@@ -201,6 +206,10 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 		}
 		sink = st.newSink(csv, j.shard)
 	}
+	rule := st.newTargetRule(sink)
+	if rule != nil {
+		plan.StopEvery, plan.Stop = st.exp.Experiment.TargetCI.Batch, rule.stop
+	}
 	failed := 0
 	plan.CheckpointEvery = j.checkpointEvery
 	plan.OnCheckpoint = func(cp engine.Checkpoint) error {
@@ -226,6 +235,10 @@ func (j *job) execute(ctx context.Context) (*runResult, error) {
 	failed = len(res.Failed)
 	rr := &runResult{exp: j.exp, plan: st.pl, schema: st.sch, values: sink.values, bands: res.Bands,
 		runs: res.Done, wall: wall, hash: st.hash, failed: res.Failed, command: j.command}
+	if rule != nil {
+		// The engine counts a stopped point's skipped units as done.
+		rr.stops, rr.runs = rule.stops(), rule.rows()+len(res.Failed)
+	}
 	res.Bands = nil // rr holds them, and writeOutputs lets them go once written
 	if runErr != nil {
 		off, err := csv.Sync()

@@ -15,6 +15,7 @@ import (
 	"github.com/seqsim/seqsim/engine/search"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
+	"github.com/seqsim/seqsim/report"
 	"github.com/seqsim/seqsim/internal/manifest"
 	"github.com/seqsim/seqsim/study/folder"
 )
@@ -55,7 +56,16 @@ func writeSearchOutputs(dir string, rr *runResult) error {
 	if err := writeResolved(dir, rr.exp); err != nil {
 		return err
 	}
-	return writeManifest(filepath.Join(dir, folder.Manifest), rr, true)
+	// The report comes from the files just written, as `seqsim plot DIR`
+	// would rebuild it, before the manifest marks the folder complete.
+	manifest, err := manifestBytes(rr, true)
+	if err != nil {
+		return err
+	}
+	if err := report.BuildWith(dir, report.Options{Manifest: manifest}); err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(dir, folder.Manifest), manifest)
 }
 
 // searchRunsHeader is the header of search_runs.csv and of a cache.
@@ -131,7 +141,8 @@ func dominatesEst(a, b *search.Candidate, objs []search.Objective) bool {
 	return better
 }
 
-// manifest is the search's record in manifest.json.
+// manifest is the search's record in manifest.json: what was searched
+// (the report's Design search section reads it) and how it went.
 func (s *searchRun) manifest() *manifest.Search {
 	chosen := 0
 	for _, id := range s.res.Chosen {
@@ -139,9 +150,52 @@ func (s *searchRun) manifest() *manifest.Search {
 			chosen++
 		}
 	}
-	return &manifest.Search{Method: s.sp.Method.String(), Generations: s.sp.Generations(), GenerationsRun: s.res.Generations,
-		MaxRuns: s.sp.MaxRuns(), Runs: s.res.Runs, FinalRuns: s.res.FinalRuns, Candidates: len(s.res.Candidates),
-		Chosen: chosen, Stopped: s.stopped}
+	p := &s.sp.Problem
+	start := max(s.sp.NSGA2.Replicates.Start, s.sp.CMAES.Replicates.Start)
+	if start == 0 {
+		start = search.DefaultStart
+	}
+	m := &manifest.Search{Method: s.sp.Method.String(), Replicates: start, Budget: s.sp.MaxRuns(),
+		Runs: s.res.Runs, FinalRuns: s.res.FinalRuns, Generations: s.sp.Generations(), GenerationsRun: s.res.Generations,
+		Candidates: len(s.res.Candidates), Chosen: chosen, Stopped: s.stopped}
+	for i, v := range p.Variables {
+		m.Variables = append(m.Variables, manifest.SearchVariable{Name: s.res.Variables[i], Kind: v.Kind.String(),
+			Lo: v.Lo, Hi: v.Hi, Values: v.Values})
+	}
+	for i, o := range p.Objectives {
+		outcome, stat := statOf(p.Outcomes[o.Outcome], o.Stat)
+		m.Objectives = append(m.Objectives, manifest.SearchObjective{Name: s.res.Objectives[i], Outcome: outcome, Stat: stat, Maximize: o.Maximize})
+	}
+	for i, c := range p.Constraints {
+		outcome, stat := statOf(p.Outcomes[c.Outcome], c.Stat)
+		op, level := "<=", c.Level
+		if c.Op == search.AtLeast {
+			op = ">="
+		}
+		if level == 0 {
+			level = search.DefaultConstraintLevel
+		}
+		m.Constraints = append(m.Constraints, manifest.SearchConstraint{Name: s.res.Constraints[i], Outcome: outcome, Stat: stat,
+			Op: op, Limit: c.Limit, Level: level})
+	}
+	return m
+}
+
+// statOf names a search statistic as manifest.json does ("mean", "q0.9",
+// "P(>0.5)"), with its outcome; an outcome the search negated (an event
+// below a threshold, "-name") is named by its own name, the event "P(<t)".
+func statOf(outcome string, st search.Stat) (string, string) {
+	name, neg := strings.CutPrefix(outcome, "-")
+	switch st.Kind {
+	case search.StatQuantile:
+		return name, fmt.Sprintf("q%g", st.P)
+	case search.StatProbability:
+		if neg {
+			return name, fmt.Sprintf("P(<%g)", -st.Threshold)
+		}
+		return name, fmt.Sprintf("P(>%g)", st.Threshold)
+	}
+	return name, "mean"
 }
 
 // writeSearchShard writes a search shard's shard.json (its runs are in

@@ -74,7 +74,7 @@ func pct(v float64) string {
 // the indices.
 func printSummary(w io.Writer, rr *runResult) {
 	e := rr.exp.Experiment
-	fmt.Fprintf(w, "\n%s: %d points x %d runs, seed %d\n", e.Name, rr.plan.Points, rr.plan.Runs, e.Seed)
+	fmt.Fprintf(w, "\n%s: %d points x %s, seed %d\n", e.Name, rr.plan.Points, runsPerPoint(rr), e.Seed)
 	if rr.sens != nil {
 		printSensitivity(w, rr)
 		return
@@ -159,7 +159,7 @@ func summaryMarkdown(rr *runResult) []byte {
 	var b bytes.Buffer
 	e := rr.exp.Experiment
 	fmt.Fprintf(&b, "# %s\n\n%s\n\n", e.Name, e.Description)
-	fmt.Fprintf(&b, "%d points x %d runs, seed %d, experiment hash `%s`.\n", rr.plan.Points, rr.plan.Runs, e.Seed, rr.hash[:16])
+	fmt.Fprintf(&b, "%d points x %s, seed %d, experiment hash `%s`.\n", rr.plan.Points, runsPerPoint(rr), e.Seed, rr.hash[:16])
 	if rr.plan.Notice != "" {
 		fmt.Fprintf(&b, "\nNote: %s\n", rr.plan.Notice)
 	}

@@ -35,7 +35,8 @@ type Manifest struct {
 	// Set are the parameters the experiment sets to other than their
 	// defaults (experiments.Experiment.Changes); every other value is
 	// inherited. The report's parameter section lists them.
-	Set []Change `json:"set,omitempty"`
+	Set    []Change `json:"set,omitempty"`
+	Search *Search  `json:"search,omitempty"` // a design search: what was searched and how it went (search.csv and front.csv hold the results)
 }
 
 // Change is a parameter set to other than its default, both values as
@@ -44,6 +45,60 @@ type Change struct {
 	Path    string `json:"path"`
 	Value   string `json:"value"`
 	Default string `json:"default,omitempty"`
+}
+
+// Search describes a design search: its variables and their bounds,
+// objectives, constraints and budget (what the report shows), and how it
+// went. The names are the column names of search.csv and front.csv.
+type Search struct {
+	Method      string             `json:"method"` // nsga2 or cmaes
+	Variables   []SearchVariable   `json:"variables"`
+	Objectives  []SearchObjective  `json:"objectives"`
+	Constraints []SearchConstraint `json:"constraints,omitempty"`
+	Replicates  int                `json:"replicates"`       // runs per candidate before racing adds any
+	Budget      int                `json:"budget,omitempty"` // the search's cap on model runs (max_runs); 0: none
+	Runs        int                `json:"runs"`             // model runs the search used
+	FinalRuns   int                `json:"final_runs"`       // model runs of the final re-evaluation on fresh seeds
+	Generations int                `json:"generations"`      // generations asked for after the initial one
+	// GenerationsRun are the generations run after the initial one:
+	// fewer than Generations when the budget stopped the search.
+	GenerationsRun int    `json:"generations_run"`
+	Candidates     int    `json:"candidates"` // designs evaluated
+	Chosen         int    `json:"chosen"`     // designs chosen (rows of front.csv)
+	Stopped        string `json:"stopped"`    // why the search stopped
+}
+
+// SearchVariable is one decision variable.
+type SearchVariable struct {
+	Name   string    `json:"name"` // a dotted parameter path, the column of search.csv
+	Unit   string    `json:"unit,omitempty"`
+	Kind   string    `json:"kind"` // continuous, integer or discrete
+	Lo     float64   `json:"lo"`   // bounds (continuous, integer)
+	Hi     float64   `json:"hi"`
+	Values []float64 `json:"values,omitempty"` // the values of a discrete variable
+	// Step is the grid spacing a continuous variable is resolved to, for
+	// the comparison with a grid of the same resolution; 0: none given.
+	Step float64 `json:"step,omitempty"`
+}
+
+// SearchObjective is one objective.
+type SearchObjective struct {
+	Name     string `json:"name"`    // the column of search.csv and front.csv
+	Outcome  string `json:"outcome"` // the outcome metric it is a statistic of
+	Stat     string `json:"stat"`    // mean, q<p> (a quantile) or P(><t>) (a probability)
+	Maximize bool   `json:"maximize,omitempty"`
+}
+
+// SearchConstraint is one constraint: the statistic on one side of Limit
+// with confidence Level.
+type SearchConstraint struct {
+	Name    string  `json:"name"`
+	Outcome string  `json:"outcome"`
+	Stat    string  `json:"stat"`
+	Op      string  `json:"op"` // "<=" or ">="
+	Limit   float64 `json:"limit"`
+	Level   float64 `json:"level"` // e.g. 0.95
+
 }
 
 // Metric is a metric's metadata. Everything the report does with a metric
@@ -72,20 +127,16 @@ type Study struct {
 	SweepMethod string   `json:"sweep_method,omitempty"` // grid or lhs
 	Sensitivity string   `json:"sensitivity_method,omitempty"`
 	Notice      string   `json:"notice,omitempty"`
-	Search      *Search  `json:"search,omitempty"` // a search study
+	// TargetCI is, with experiment.target_ci, each point's run count and
+	// why it stopped; Runs is then the cap.
+	TargetCI []PointStop `json:"target_ci,omitempty"`
 }
 
-// Search records how a design search went.
-type Search struct {
-	Method      string `json:"method"`      // nsga2 or cmaes
-	Generations int    `json:"generations"` // generations asked for after the initial one
-	// GenerationsRun are the generations run after the initial one:
-	// fewer than Generations when the budget stopped the search.
-	GenerationsRun int    `json:"generations_run"`
-	MaxRuns        int    `json:"max_runs"`   // the budget of search runs (0: none)
-	Runs           int    `json:"runs"`       // search runs used
-	FinalRuns      int    `json:"final_runs"` // runs of the final re-evaluation
-	Candidates     int    `json:"candidates"` // designs evaluated
-	Chosen         int    `json:"chosen"`     // designs chosen (rows of front.csv)
-	Stopped        string `json:"stopped"`    // why the search stopped
+// PointStop is how many runs a point used under experiment.target_ci, and
+// why it stopped there.
+type PointStop struct {
+	Point   int    `json:"point"`
+	Runs    int    `json:"runs"`    // rows of the point in runs.csv (failed runs have none)
+	Stopped string `json:"stopped"` // "target": every listed interval was narrow enough; "cap": max_runs ran out first
+
 }
