@@ -266,4 +266,3 @@ func (p *cellParser) ests(i, n int) []est {
 	}
 	return out
 }
-

@@ -15,8 +15,8 @@ import (
 	"github.com/seqsim/seqsim/engine/search"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
-	"github.com/seqsim/seqsim/report"
 	"github.com/seqsim/seqsim/internal/manifest"
+	"github.com/seqsim/seqsim/report"
 	"github.com/seqsim/seqsim/study/folder"
 )
 
