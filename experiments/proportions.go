@@ -1,6 +1,11 @@
 package experiments
 
-import "github.com/seqsim/seqsim/agents"
+import (
+	"fmt"
+	"io"
+
+	"github.com/seqsim/seqsim/agents"
+)
 
 // Warnings are the proportion checks of the token model the design fails
 // ([agents.OutOfProportion]): each names the keys, the ratio, its bounds
@@ -21,4 +26,14 @@ func (e *Experiment) Warnings() ([]string, error) {
 		ws = append(ws, p.String())
 	}
 	return ws, nil
+}
+
+// PrintWarnings writes the warnings to w, one a line, each as
+// "warning: FILE: …" (what `seqsim validate` and `seqsim run` print).
+func (e *Experiment) PrintWarnings(w io.Writer) error {
+	ws, err := e.Warnings()
+	for _, x := range ws {
+		fmt.Fprintf(w, "warning: %s: %s\n", e.File, x)
+	}
+	return err
 }

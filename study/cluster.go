@@ -10,6 +10,7 @@ import (
 	"text/template"
 	"unicode"
 
+	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/atomicfile"
 	"github.com/seqsim/seqsim/internal/shell"
@@ -207,3 +208,22 @@ spec:
         - name: out
           persistentVolumeClaim: {claimName: seqsim-out}
 `
+
+// ResumeCommand is the `seqsim run` command line that completes an
+// interrupted run of exp (from file, "" for the embedded baseline, with
+// the --set values sets) in dir, every path and value quoted for a POSIX
+// shell.
+func ResumeCommand(file string, sets []string, exp *experiments.Experiment, shard engine.Shard, dir string) string {
+	parts := []string{"seqsim", "run"}
+	if file != "" {
+		parts = append(parts, shell.Quote(file))
+	}
+	for _, s := range sets {
+		parts = append(parts, "--set", shell.Quote(s))
+	}
+	parts = append(parts, "--seed", strconv.FormatInt(exp.Experiment.Seed, 10), "--runs", strconv.Itoa(exp.Experiment.Runs))
+	if shard.Count >= 1 {
+		parts = append(parts, "--shard", fmt.Sprintf("%d/%d", shard.Index, shard.Count))
+	}
+	return strings.Join(append(parts, "--out", shell.Quote(dir), "--resume"), " ")
+}

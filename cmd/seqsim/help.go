@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/seqsim/seqsim/experiments/scaffold"
 )
 
 // command is one subcommand: its synopsis and description for help, its
@@ -63,12 +65,10 @@ func commands() []command {
 			func() *flag.FlagSet { return clusterFlags("k8s", new(clusterOptions)) },
 			func(_ context.Context, args []string, stdout, _ io.Writer) error { return k8sCmd(args, stdout) }},
 		{"init", "[flags]", "write a commented experiment for a new design",
-			"Writes NAME.toml, a commented experiment for a new token design from a few answers: supply,\n" +
-				"launch price, revenue, fee split, allocations and governance model, as flags or, on a terminal\n" +
-				"with none given, asked one by one. Every key it writes is explained; the figures whose defaults\n" +
-				"scale with the design's size are shown with their values for it (docs/model.md §23). With\n" +
-				"--from it copies an embedded experiment instead. The file validates and runs as written.",
-			func() *flag.FlagSet { return initFlags(new(initOptions)) },
+			"Writes NAME.toml for a new token design from a few answers (flags, or asked on a terminal when\n" +
+				"none is given), every key explained; the figures that scale with the design's size are shown with\n" +
+				"their values for it (docs/model.md §23). --from copies an embedded experiment instead.",
+			func() *flag.FlagSet { return initFlags(new(scaffold.Options), new(bool)) },
 			func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 				return initCmd(args, os.Stdin, stdout, stderr)
 			}},

@@ -9,11 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/seqsim/seqsim/experiments"
-	"github.com/seqsim/seqsim/internal/shell"
 	"github.com/seqsim/seqsim/study"
 )
 
@@ -54,7 +52,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	if err := printWarnings(stderr, exp); err != nil {
+	if err := exp.PrintWarnings(stderr); err != nil {
 		return err
 	}
 	shard, source, err := study.ResolveShard(o.shard, o.shards, os.Getenv)
@@ -79,7 +77,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	res, err := study.Run(ctx, exp, opts)
 	var ie *study.InterruptedError
 	if errors.As(err, &ie) {
-		return fmt.Errorf("%w; complete it with: %s", err, resumeCommand(file, o.sets, exp, shard.Index, shard.Count, dir))
+		return fmt.Errorf("%w; complete it with: %s", err, study.ResumeCommand(file, o.sets, exp, shard, dir))
 	}
 	if err != nil {
 		return err
@@ -91,22 +89,6 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stdout, "\nwrote %s (%d runs in %.1fs, %.0f runs/s)\n", dir, res.Runs(), res.Wall().Seconds(), float64(res.Runs())/res.Wall().Seconds())
 	}
 	return nil
-}
-
-// resumeCommand is the command that completes an interrupted run.
-func resumeCommand(file string, sets []string, exp *experiments.Experiment, shardIndex, shardCount int, dir string) string {
-	parts := []string{"seqsim", "run"}
-	if file != "" {
-		parts = append(parts, shell.Quote(file))
-	}
-	for _, s := range sets {
-		parts = append(parts, "--set", shell.Quote(s))
-	}
-	parts = append(parts, "--seed", strconv.FormatInt(exp.Experiment.Seed, 10), "--runs", strconv.Itoa(exp.Experiment.Runs))
-	if shardCount >= 1 {
-		parts = append(parts, "--shard", fmt.Sprintf("%d/%d", shardIndex, shardCount))
-	}
-	return strings.Join(append(parts, "--out", shell.Quote(dir), "--resume"), " ")
 }
 
 // runFlags defines the flags of `seqsim run`.

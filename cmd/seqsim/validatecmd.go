@@ -48,7 +48,7 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintln(stderr, "hint: with more than 10 inputs, screen them with method = \"morris\" first, then run Sobol on the few that matter")
 		}
 	}
-	if err := printWarnings(stderr, exp); err != nil {
+	if err := exp.PrintWarnings(stderr); err != nil {
 		return err
 	}
 	c, ok := study.EstimateCost(exp, pl)
@@ -65,16 +65,4 @@ func validateFlags(sets *setFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.Var(sets, "set", "override a parameter: `path=value` (repeatable)")
 	return fs
-}
-
-// printWarnings prints the design's proportion warnings, one a line.
-func printWarnings(stderr io.Writer, exp *experiments.Experiment) error {
-	ws, err := exp.Warnings()
-	if err != nil {
-		return err
-	}
-	for _, w := range ws {
-		fmt.Fprintf(stderr, "warning: %s: %s\n", exp.File, w)
-	}
-	return nil
 }
