@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -244,6 +245,21 @@ func TestSearchFindsIshigamiMinimum(t *testing.T) {
 	rows := filetest.ReadCSV(t, filepath.Join(dir, folder.Front))
 	if len(rows) < 2 || rows[0][0] != "candidate" {
 		t.Fatalf("front.csv: %v", rows)
+	}
+	// The folder's report is the Design search section: it recommends
+	// the best design found, and draws its convergence (one objective: no
+	// Pareto front).
+	html, err := os.ReadFile(filepath.Join(dir, folder.Report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<h2>Design search</h2>", fmt.Sprintf("#%d", best)} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, folder.Plots, "search_convergence.svg")); err != nil {
+		t.Error(err)
 	}
 }
 
