@@ -119,14 +119,29 @@ func Load(file string, src []byte, sets []string, extra ...agents.NewMechanism) 
 	}
 	e.normalise()
 	e.lines = lines
-	if err := agents.ScaleDefaults(&e.Params, setBy(lines, sets)); err != nil {
+	set := setBy(lines, sets)
+	if err := agents.ScaleDefaults(&e.Params, set); err != nil {
 		return nil, err
 	}
 	if err := e.validate(e.lines); err != nil {
 		blameSets(err, sets)
+		blameScaled(err, set)
 		return nil, err
 	}
 	return &e, nil
+}
+
+// blameScaled says, of a problem with a value nobody wrote, that it is a
+// default scaled to the design's size (agents.ScaleDefaults), and by
+// what: the size is what to look at.
+func blameScaled(err error, set func(path string) bool) {
+	for _, fe := range field.Errors(err) {
+		for _, x := range agents.Proportionals() {
+			if fe.Key == x.Path && !set(x.Path) {
+				fe.Err = fmt.Errorf("%w (a default that scales with %s: set it, or check that size)", fe.Err, x.Measure)
+			}
+		}
+	}
 }
 
 // LoadFile reads and loads an experiment file; name "" is the embedded
