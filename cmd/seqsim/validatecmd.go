@@ -38,7 +38,8 @@ func validateCmd(args []string, stdout, stderr io.Writer) error {
 	if pl.Notice != "" {
 		fmt.Fprintf(stderr, "note: %s\n", pl.Notice)
 	}
-	fmt.Fprintf(stderr, "\nstudy: %s, %d points x %d runs = %d model runs\n", pl.Kind, pl.Points, pl.Runs, pl.Points*pl.Runs)
+	most := map[bool]string{true: "at most "}[exp.Experiment.TargetCI.On()] // target_ci stops points early
+	fmt.Fprintf(stderr, "\nstudy: %s, %d points x %s%d runs = %s%d model runs\n", pl.Kind, pl.Points, most, pl.Runs, most, pl.Points*pl.Runs)
 	if pl.Kind == experiments.KindSensitivity {
 		d := len(pl.SweepPaths)
 		fmt.Fprintf(stderr, "sensitivity: %d inputs; sobol needs N(D+2) = %d points (N(2D+2) = %d with second order) at N = %d; morris r(D+1) = %d at r = %d; oat 2D+1 = %d\n",
