@@ -1,7 +1,6 @@
 package plots
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -51,12 +50,7 @@ func Bars(th Theme, title, yLabel string, cats []string, groups ...BarGroup) (*p
 		okLo := c.sameLen(g.Label, "Lo", g.Lo, len(cats), "cats") && c.finite(g.Label, "Lo", g.Lo, false)
 		okHi := c.sameLen(g.Label, "Hi", g.Hi, len(cats), "cats") && c.finite(g.Label, "Hi", g.Hi, false)
 		if okLo && okHi {
-			for i := range g.Lo {
-				if g.Lo[i] > g.Hi[i] {
-					c.add(g.Label, "Lo", i, ErrOrder, fmt.Sprintf("Lo %g > Hi %g", g.Lo[i], g.Hi[i]))
-					break
-				}
-			}
+			c.ordered(g.Label, "Lo", "Hi", g.Lo, g.Hi)
 		}
 	}
 	if err := c.err(); err != nil {

@@ -109,6 +109,18 @@ func (c *check) sameLen(series, field string, v []float64, want int, against str
 	return true
 }
 
+// ordered reports the first index where an interval's lower end lo is
+// above its upper end hi (the fields named loField and hiField).
+func (c *check) ordered(series, loField, hiField string, lo, hi []float64) bool {
+	for i := range min(len(lo), len(hi)) {
+		if lo[i] > hi[i] {
+			c.add(series, loField, i, ErrOrder, fmt.Sprintf("%s %g > %s %g", loField, lo[i], hiField, hi[i]))
+			return false
+		}
+	}
+	return true
+}
+
 // increasing reports the first index where v does not strictly increase.
 func (c *check) increasing(series, field string, v []float64) bool {
 	for i := 1; i < len(v); i++ {

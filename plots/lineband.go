@@ -1,8 +1,6 @@
 package plots
 
 import (
-	"fmt"
-
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -27,12 +25,7 @@ func LineBand(th Theme, title, xLabel, yLabel string, x, mean, lo, hi []float64)
 		}
 	}
 	if ok {
-		for i := range lo {
-			if lo[i] > hi[i] {
-				c.add("", "lo", i, ErrOrder, fmt.Sprintf("lo %g > hi %g", lo[i], hi[i]))
-				break
-			}
-		}
+		c.ordered("", "lo", "hi", lo, hi)
 	}
 	if err := c.err(); err != nil {
 		return nil, err

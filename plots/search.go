@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
@@ -75,9 +76,9 @@ func ParetoFront(th Theme, title, xLabel, yLabel string, pts []FrontPoint) (*plo
 	// order of the rows.
 	slices.SortStableFunc(front, func(a, b FrontPoint) int {
 		if a.X != b.X {
-			return cmpFloat(a.X, b.X)
+			return cmp.Compare(a.X, b.X)
 		}
-		return cmpFloat(a.Y, b.Y)
+		return cmp.Compare(a.Y, b.Y)
 	})
 	p.X.Min, p.X.Max = pad(xmin, xmax, 0.06)
 	p.Y.Min, p.Y.Max = pad(ymin, ymax, 0.08)
@@ -311,12 +312,7 @@ func Convergence(th Theme, title, yLabel, line string, runs []int, value, lo, hi
 		okLo := c.sameLen("", "lo", lo, len(value), "value") && c.finite("", "lo", lo, len(value) > 0)
 		okHi := c.sameLen("", "hi", hi, len(value), "value") && c.finite("", "hi", hi, len(value) > 0)
 		if okLo && okHi {
-			for i := range lo {
-				if lo[i] > hi[i] {
-					c.add("", "lo", i, ErrOrder, fmt.Sprintf("lo %g > hi %g", lo[i], hi[i]))
-					break
-				}
-			}
+			c.ordered("", "lo", "hi", lo, hi)
 		}
 	}
 	if err := c.err(); err != nil {
@@ -394,16 +390,6 @@ func (a *runsAxis) Plot(c draw.Canvas, p *plot.Plot) {
 	lab := a.th.textStyle(a.th.LabelSize)
 	lab.XAlign, lab.YAlign = draw.XCenter, draw.YBottom
 	c.FillText(lab, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: top + a.th.TickSize*1.6 + 4}, "model runs used")
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // runsLabel writes a run count in full below 10,000 ("480", not "480.0")
