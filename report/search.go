@@ -16,12 +16,14 @@ import (
 // (searchfiles.go reads it).
 
 // maxShownDesigns is the most chosen designs the table and the
-// parallel-coordinates chart show; a longer front is thinned evenly along
-// its first objective (front.csv has them all).
+// parallel-coordinates chart show; of a longer list, the best ranked on
+// fresh seeds are shown (front.csv has them all).
 const maxShownDesigns = 10
 
 // shownFront returns the chosen designs to show, ordered along the front
-// by the first objective (best first), thinned to maxShownDesigns.
+// by the first objective (best first). Of more than maxShownDesigns, it
+// keeps those with the best rank on fresh seeds (the non-dominated first:
+// the recommendations), the first objective deciding within a rank.
 func (d *searchData) shownFront() []frontRow {
 	rows := slices.Clone(d.front)
 	sign := d.objSign(0)
@@ -38,9 +40,16 @@ func (d *searchData) shownFront() []frontRow {
 	if len(rows) <= maxShownDesigns {
 		return rows
 	}
-	out := make([]frontRow, maxShownDesigns)
-	for i := range out {
-		out[i] = rows[i*(len(rows)-1)/(maxShownDesigns-1)]
+	order := make([]int, len(rows)) // positions along the front, best rank first
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rows[a].rank - rows[b].rank })
+	keep := order[:maxShownDesigns]
+	slices.Sort(keep) // back in order along the front
+	out := make([]frontRow, len(keep))
+	for i, k := range keep {
+		out[i] = rows[k]
 	}
 	return out
 }
@@ -311,7 +320,7 @@ func designsTable(d *searchData, outcomes []metric) table {
 		return t
 	}
 	if len(rows) < len(d.front) {
-		t.Notes = append(t.Notes, fmt.Sprintf("%d of the %d chosen designs, evenly spaced along the front by %s; front.csv lists them all.", len(rows), len(d.front), d.objs[0]))
+		t.Notes = append(t.Notes, fmt.Sprintf("%d of the %d chosen designs, the best ranked on fresh seeds (those no other chosen design dominates first); front.csv lists them all.", len(rows), len(d.front)))
 	}
 	t.Notes = append(t.Notes, fmt.Sprintf("Ordered by %s, best first. A trade compares a design's objectives with the design above it: what it gains, for what it pays. Differences smaller than the intervals are within the noise of the runs.", d.objs[0]))
 	return t

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -314,5 +315,26 @@ func TestSearchWithoutFront(t *testing.T) {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("the report lacks %q", want)
 		}
+	}
+}
+
+// TestShownFrontKeepsTheBestRanked: of more designs than the table
+// shows, the non-dominated ones on fresh seeds are all kept, then the
+// next ranks, in order along the first objective.
+func TestShownFrontKeepsTheBestRanked(t *testing.T) {
+	t.Parallel()
+	d := &searchData{}
+	// 14 designs: f1 = i; ranks 2,2,2,2,0,1,1,1,1,1,1,0,3,3 (ids = i).
+	ranks := []int{2, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 0, 3, 3}
+	for i, r := range ranks {
+		d.front = append(d.front, frontRow{id: i, rank: r, obj: []est{{v: float64(i)}}})
+	}
+	var ids []int
+	for _, r := range d.shownFront() {
+		ids = append(ids, r.id)
+	}
+	// ranks 0 (4, 11) and 1 (5-10) make 8; two of rank 2 (0, 1) fill it.
+	if want := []int{0, 1, 4, 5, 6, 7, 8, 9, 10, 11}; !slices.Equal(ids, want) {
+		t.Errorf("shown %v, want %v", ids, want)
 	}
 }
