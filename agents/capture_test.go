@@ -53,7 +53,7 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	for w.day < 120 {
 		w.Step()
 	}
-	w.measureGovernance()
+	w.gov.at(w.day).measure()
 	c, g := &w.capt, &w.gov
 	if len(w.net.act) < 2 || w.council.compromised != 0 {
 		t.Fatalf("day 120: %d active operators, %d compromised keys: pick another seed", len(w.net.act), w.council.compromised)

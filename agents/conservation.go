@@ -17,7 +17,7 @@ func (w *World) coreAccounts() []namedAccount {
 		{"pool", &w.pool.Tokens}, {"reward pool", &w.rewardPool}, {"burned", &w.burned},
 		{"operators' self-stake", &w.ops.totSelf}, {"operators' unbonding self-stake", &w.ops.totUnbond},
 		{"operators' earnings", &w.ops.totLiquid}, {"challengers", &w.challengerTokens},
-		{"attacker", w.attackerTokens()}, {"proposal deposits", &w.gov.deposits},
+		{"attacker", w.attackerTokens()}, {"proposal deposits", w.proposalDeposits()},
 	}
 }
 

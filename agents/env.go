@@ -15,6 +15,7 @@ var (
 	_ capturePrices   = (*World)(nil)
 	_ councilEnv      = (*World)(nil)
 	_ attackerEnv     = (*World)(nil)
+	_ governanceEnv   = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
 
@@ -46,9 +47,6 @@ func (w *World) tracing() bool                         { return w.trace != nil }
 func (w *World) price() float64                        { return w.pool.Price() }
 func (w *World) cashFlowValuation() protocol.Valuation { return w.valuation }
 
-func (w *World) captured() bool                     { return w.gov.captured }
-func (w *World) ownVotes() int64                    { return w.gov.attPower }
-func (w *World) propose(kind propKind)              { w.submit(proposal{kind: kind, byAttack: true}) }
 func (w *World) costToBuy(x int64) (float64, error) { return w.pool.CostToBuy(x) }
 
 func (w *World) buy(usd float64) int64 {
@@ -87,21 +85,7 @@ func (w *World) stakeShare(k int) (float64, bool) {
 	return float64(o.stake(k)) / float64(total), true
 }
 
-func (w *World) operatorStake(k int) int64   { return w.ops.self[k] + w.ops.unbond[k] }
-func (w *World) governor() protocol.Governor { return w.gov.gov }
-
-func (w *World) cheapestBribe(kind propKind, own int64) (float64, int, bool) {
-	nq := w.bribeQuotes(kind)
-	_, cost, n, ok := protocol.CheapestBribe(w.gov.vs.quotes[:nq], w.needSwing(own), w.needPower(own))
-	return cost, n, ok
-}
-
-func (w *World) markBribed(n int) {
-	vs := &w.gov.vs
-	for _, v := range vs.quoteVoter[:n] {
-		vs.bribed[v] = true
-	}
-}
+func (w *World) operatorStake(k int) int64 { return w.ops.self[k] + w.ops.unbond[k] }
 
 func (w *World) fundAttacker(usd float64)    { w.usd.in(flowLaunch, usd) }
 func (w *World) attackerFlowIn(usd float64)  { w.usd.in(flowAttacker, usd) }
@@ -117,3 +101,24 @@ func (pr *proposal) addAttackVotes(n int64) {
 
 func (pr *proposal) votesToPass() int64 { return pr.tally.VotesToPass() }
 func (pr *proposal) noteAttackVotes()   { pr.noteVote(pr.attVotes) }
+
+func (w *World) holderView() holderView {
+	h := &w.h
+	n := h.len()
+	return holderView{kind: h.kind[:n], liquid: h.liquid[:n], staked: h.staked[:n], unbonding: h.unbonding[:n]}
+}
+
+func (w *World) operatorVotes() operatorVotes {
+	o := &w.ops
+	return operatorVotes{n: o.n, status: o.status, self: o.self}
+}
+
+func (w *World) outsideTokens() int64 { return w.arbTokens }
+
+func (w *World) debitHolder(i int, to Account, n int64)    { holderTable{w}.Debit(i, to, n) }
+func (w *World) creditHolder(i int, from Account, n int64) { holderTable{w}.Credit(i, from, n) }
+
+func (w *World) burn(from Account, n int64) {
+	debit(from, n)
+	w.burned += n
+}

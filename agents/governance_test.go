@@ -110,8 +110,8 @@ func injectMalicious(w *World) {
 	w.treasuryTokens -= x
 	w.att.liquid += x
 	w.att.mode = attWaiting
-	w.submit(proposal{kind: propDrain, byAttack: true})
-	w.scheduleGovernance()
+	w.gov.at(w.day).submit(proposal{kind: propDrain, byAttack: true})
+	w.gov.at(w.day).schedule()
 }
 
 // TestCouncilVetoStopsPassedProposal: a malicious proposal that passed the
@@ -167,7 +167,7 @@ func TestParameterProposalChangesRunOnly(t *testing.T) {
 	quietGovernance(&p)
 	w := newWorld(t, &p)
 	for _, k := range []propKind{propFeeSplit, propEmission, propMinStake, propBond} {
-		w.applyProposal(&proposal{kind: k, value: 2})
+		w.gov.at(w.day).apply(&proposal{kind: k, value: 2})
 	}
 	if w.feeSplit.Stakers != 0.8 || math.Abs(w.feeSplit.Treasury) > 1e-15 || w.feeSplit.Burn != 0.2 {
 		t.Errorf("fee split %+v, want stakers 0.8 (doubled, capped at 1-burn), treasury 0", w.feeSplit)
@@ -181,14 +181,14 @@ func TestParameterProposalChangesRunOnly(t *testing.T) {
 	}
 	// Clamped at four times the launch value.
 	for range 5 {
-		w.applyProposal(&proposal{kind: propBond, value: 2})
+		w.gov.at(w.day).apply(&proposal{kind: propBond, value: 2})
 	}
 	if w.live.fraudSlash != 4*10.8e6 {
 		t.Errorf("bond %v, want clamped at 4x", w.live.fraudSlash)
 	}
 	// A grant moves treasury tokens to a grantee.
 	before, liq := w.treasuryTokens, w.totLiquid
-	w.applyProposal(&proposal{kind: propGrant, value: 0.01})
+	w.gov.at(w.day).apply(&proposal{kind: propGrant, value: 0.01})
 	if got := before - w.treasuryTokens; got != protocol.FracOf(before, 0.01) || w.totLiquid-liq != got {
 		t.Errorf("grant moved %d from the treasury and %d to holders", got, w.totLiquid-liq)
 	}
@@ -210,7 +210,7 @@ func TestTurnoutFollowsStakesAndContest(t *testing.T) {
 		var sum float64
 		for range 400 {
 			pr := proposal{kind: propFeeSplit, stakes: stakes, support: support}
-			w.snapshot(&pr)
+			w.gov.at(w.day).snapshot(&pr)
 			sum += float64(pr.cast) / float64(pr.votable)
 		}
 		return sum / 400

@@ -56,20 +56,6 @@ import (
 //     one): support alone decides, and operators answer to their own
 //     interest.
 
-// yieldChange is what a proposal changes in the yearly cash value of one
-// token voted, in units of the token's price per year.
-type yieldChange struct {
-	liquid  float64 // a token held liquid
-	staked  float64 // a staked token (includes what any token gets)
-	grantee float64 // on top, a token a grantee holds
-}
-
-// of is the change for a voter whose power is staked share sigmaS and
-// grantees' share sigmaG.
-func (y yieldChange) of(sigmaS, sigmaG float64) float64 {
-	return y.liquid + sigmaS*(y.staked-y.liquid) + sigmaG*y.grantee
-}
-
 // dilution is the change for every token when n more tokens a year reach
 // the circulating supply.
 func (w *World) dilution(n float64) yieldChange {
@@ -198,7 +184,7 @@ func (w *World) budgetYieldChange(pr *proposal) yieldChange {
 func (w *World) granteeTokens() float64 {
 	h := &w.h
 	var x int64
-	for _, i := range w.gov.grantees {
+	for _, i := range w.grantees() {
 		x += h.liquid[i] + h.staked[i] + h.unbonding[i]
 	}
 	return protocol.Tokens(x)
@@ -220,7 +206,7 @@ func (w *World) stakerYield() float64 {
 // charge, from the cap now to the cap after pr, weighted by what is
 // delegated to them (the stake that pays commission; equal weights when
 // nothing is). It is never negative: a cap that rises restores no
-// commission it clamped (applyProposal).
+// commission it clamped (applyParameter).
 func (w *World) commissionCut(pr *proposal) float64 {
 	o := &w.ops
 	now, after := w.live.commissionCap, w.commissionCapAfter(pr)

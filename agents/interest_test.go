@@ -63,7 +63,7 @@ func electorate(t *testing.T, group int, set func(*Params)) *World {
 func vote(t *testing.T, w *World, pr *proposal) bool {
 	t.Helper()
 	w.countVotes(true)
-	w.snapshot(pr)
+	w.gov.at(w.day).snapshot(pr)
 	tl := pr.tally
 	if tl.For+tl.Against == 0 {
 		t.Fatal("nobody voted")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/seqsim/seqsim/agents/protocol"
 )
 
 // mechanisms are the optional mechanisms of the token model, in the order
@@ -30,7 +32,7 @@ var day = [numSlots]func(w *World){
 	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) },                // 5. fees and emission through operators' commission
 	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },                       // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
 	SlotDayEnd:     (*World).operatorsDayEnd,                                                  // operators sell earnings, exit or enter
-	SlotGovernance: (*World).govern,                                                           // 8. proposals, votes, the attacker
+	SlotGovernance: func(w *World) { w.gov.govern(w.day) },                                    // 8. proposals, votes, the attacker
 	SlotSignals:    (*World).updateAPR,                                                        // staking signal for tomorrow
 }
 
@@ -46,6 +48,7 @@ type parts struct {
 	churn   churn           // the operators' exits, removals and entries (churn.go)
 	eff     effectiveness   // when governance becomes effective (effective.go)
 	att     attacker        // the attacker's plans, tokens and capital (attacker.go)
+	gov     governance      // proposals, voters and the count of voting power (governance.go, proposals.go, voters.go, votingpower.go, bribes.go)
 }
 
 // resetVerification resets the verification game with its two streams,
@@ -116,6 +119,49 @@ func (w *World) attackerOperator() int                      { _, op := w.att.hol
 func (w *World) attackerProfit() float64                    { return w.att.profit() }
 func (w *World) attackerTokens() *int64                     { return w.att.tokens() }
 func (w *World) attackerCapital() *float64                  { return w.att.capitalUSD() }
+
+// Governance, for the World's reset, records and summaries, the capture
+// prices, the attacker, the council, the treasury, the voters' interest,
+// the governed parameters' outcomes and the ledger. Its reset comes in
+// two parts around the council's and the attacker's, which draw from the
+// governance stream after the voters and before the first event days.
+// A call that may read the day passes today's (at).
+func (w *World) resetGovernance() error {
+	w.resetEffectiveness()
+	w.resetCapture()
+	if err := w.gov.reset(w.p, w.streams.governance, w, w.day); err != nil {
+		return err
+	}
+	w.resetCouncil()
+	if err := w.resetAttacker(); err != nil {
+		return err
+	}
+	w.gov.start()
+	return nil
+}
+func (w *World) recordGovernance(row []float64) { w.gov.record(row, &w.col); w.recordCapture(row) }
+func (w *World) summariseGovernance(settled int, out []float64) {
+	w.gov.summarise(out, &w.col)
+	w.summariseCapture(settled, out)
+	out[w.col.oAttackerProfit] = w.attackerProfit()
+	w.summariseEffectiveness(out)
+}
+func (w *World) capture(kind int)              { w.gov.capture(w.day, kind) }
+func (w *World) captured() bool                { return w.gov.isCaptured() }
+func (w *World) countVotes(shares bool)        { w.gov.at(w.day).countVotes(shares) }
+func (w *World) ownVotes() int64               { return w.gov.ownVotes() }
+func (w *World) propose(kind propKind)         { w.gov.at(w.day).submit(proposal{kind: kind, byAttack: true}) }
+func (w *World) governor() protocol.Governor   { return w.gov.governor() }
+func (w *World) thresholdVotes() int64         { return w.gov.thresholdVotes() }
+func (w *World) votesNeeded(own int64) int64   { return w.gov.votesNeeded(own) }
+func (w *World) voteSuccess(start int) float64 { return w.gov.voteSuccess(start) }
+func (w *World) markBribed(n int)              { w.gov.markBribed(n) }
+func (w *World) grantees() []int32             { return w.gov.granteeList() }
+func (w *World) proposalDeposits() *int64      { return w.gov.depositAccount() }
+func (w *World) finalQuorum() float64          { return w.gov.quorum() }
+func (w *World) cheapestBribe(kind propKind, own int64) (float64, int, bool) {
+	return w.gov.at(w.day).cheapestBribe(kind, own)
+}
 
 // Step advances the world by one day.
 func (w *World) Step() {

@@ -22,7 +22,7 @@ func (w *World) payTreasuryBudget() {
 		}
 		if n > 0 {
 			grantee := -1
-			if g := w.gov.grantees; len(g) > 0 {
+			if g := w.grantees(); len(g) > 0 {
 				grantee = int(g[w.day%len(g)])
 			}
 			w.payTreasuryTokens(n, grantee)
@@ -74,4 +74,16 @@ func (w *World) sellTreasuryTokens(dx int64) {
 	usd := w.pool.Sell(dx)
 	w.netSellUSD += usd
 	w.usd.out(flowTreasurySpend, usd)
+}
+
+// drainTreasury records a capture of kind and moves attacker.drain_share
+// of the treasury to the attacker, who then sells the tokens.
+func (w *World) drainTreasury(kind int) {
+	w.capture(kind)
+	share := w.p.Attacker.DrainShare
+	x := protocol.FracOf(w.treasuryTokens, share)
+	w.treasuryTokens -= x
+	usd := w.treasuryUSD * share
+	w.treasuryUSD -= usd
+	w.attackerReceives(x, usd)
 }

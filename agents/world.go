@@ -35,9 +35,8 @@ type World struct {
 	tot   networkTotals // run totals of slashing and liveness failures
 	parts               // the parts that are components (model.go)
 
-	gov          govState   // token governance (governance.go)
 	stakeScratch []int64    // scratch of stakeAgainst (capture_prices.go)
-	live         liveParams // the parameters governance can change, this run's copy
+	live         liveParams // the parameters governance can change, this run's copy (governed.go)
 
 	supply0, minted, burned                        int64
 	totLiquid, totStaked, totUnbonding, totLocked  int64

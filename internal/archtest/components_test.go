@@ -55,6 +55,11 @@ var components = []component{
 		types: []string{"attacker"},
 		files: []string{"attacker.go"},
 	},
+	{
+		name:  "governance",
+		types: []string{"governance", "voterSet"},
+		files: []string{"governance.go", "proposals.go", "voters.go", "votingpower.go", "bribes.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring file.
