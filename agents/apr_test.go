@@ -38,12 +38,12 @@ func TestMeanStakingAPRIsWhatIsPaid(t *testing.T) {
 	if err := w.Reset(&p, rand.New(rand.NewPCG(5, 6))); err != nil {
 		t.Fatal(err)
 	}
-	self0 := w.ops.totSelf
+	self0 := w.seq.ops.totSelf
 	for range p.Simulation.HorizonDays {
 		w.Step()
 	}
-	if w.ops.totSelf != self0 || w.totStaked != 0 {
-		t.Fatalf("self-stake %d → %d, delegations %d: the set-up is not at rest", self0, w.ops.totSelf, w.totStaked)
+	if w.seq.ops.totSelf != self0 || w.totStaked != 0 {
+		t.Fatalf("self-stake %d → %d, delegations %d: the set-up is not at rest", self0, w.seq.ops.totSelf, w.totStaked)
 	}
 	got := w.paidUSDTotal * 365 / w.stakeUSDTotal
 	want := p.Emission.StarknetC / 100 * math.Sqrt(p.Supply.InitialTokens/protocol.Tokens(self0))

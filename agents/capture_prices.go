@@ -6,7 +6,6 @@ package agents
 
 import (
 	"math"
-	"slices"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
@@ -57,7 +56,6 @@ func (w *World) priceVote(s strategy, kind propKind, own int64, budget float64) 
 // operators (plain staking) the stake of all stakers stands for the active
 // stake.
 func (w *World) priceStake(share float64, fresh bool) quote {
-	o := &w.ops
 	var others, own int64
 	if w.plainStaking {
 		others = w.totStaked
@@ -68,7 +66,7 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 		liquid, op := w.attackerHoldings()
 		own = liquid
 		if op >= 0 {
-			own += o.stake(op)
+			own += w.operatorTotalStake(op)
 		}
 	}
 	a := int64(math.Floor(share*float64(others)/(1-share))) + 1
@@ -76,32 +74,6 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 	tokens := max(a-own, 0)
 	cost := protocol.CostToBuyOverDays(w.pool, tokens, w.tradeDays(tokens))
 	return quote{cost: cost, capital: cost, success: 1, tokens: tokens, ok: !math.IsInf(cost, 0)}
-}
-
-// stakeAgainst is the stake an attacker's operator would face in the
-// active set from tomorrow, when stake it bonds today first counts (the
-// set is chosen at the start of a day): the operators eligible tomorrow
-// (bonded, self-stake at least the minimum, any jail over by then), the
-// largest sequencers.max_active of them, its own operator aside unless
-// fresh. Against today's set instead, a one-day liveness jail of the
-// largest operator would price a capture at its rivals' self-stake: a
-// set the attacker's stake never meets (docs/model.md §15.6).
-func (w *World) stakeAgainst(fresh bool) int64 {
-	o := &w.ops
-	st := w.stakeScratch[:0]
-	for k := range o.n {
-		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day+1 || o.self[k] < w.live.minStake || (!fresh && k == w.attackerOperator()) {
-			continue
-		}
-		st = append(st, o.stake(k))
-	}
-	w.stakeScratch = st
-	slices.Sort(st)
-	var sum int64
-	for _, x := range st[max(len(st)-w.live.maxActive, 0):] {
-		sum += x
-	}
-	return sum
 }
 
 // dailySlice is the largest daily trade of the attacker, in micro-tokens.

@@ -16,18 +16,12 @@ var (
 	_ councilEnv      = (*World)(nil)
 	_ attackerEnv     = (*World)(nil)
 	_ governanceEnv   = (*World)(nil)
+	_ sequencingEnv   = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
 
-func (w *World) sequencerView() seqView {
-	o, n := &w.ops, &w.net
-	return seqView{online: n.online, batchOp: n.batchOp[:n.nBatches], batches: o.batches,
-		benched: o.benched, self: o.self, deleg: o.deleg, profit: o.profit}
-}
-
-func (w *World) operatorEarns(k int, usd float64) { w.ops.usdToday[k] += usd }
-func (w *World) fraudBond() float64               { return w.live.fraudSlash }
-func (w *World) invalidRootPenalty() float64      { return w.live.invalidRootPenalty }
+func (w *World) fraudBond() float64          { return w.live.fraudSlash }
+func (w *World) invalidRootPenalty() float64 { return w.live.invalidRootPenalty }
 
 func (w *World) feeLevel() float64 { return math.Exp(w.logFee) }
 
@@ -61,31 +55,7 @@ func (w *World) sell(x int64) float64 {
 	return usd
 }
 
-func (w *World) stakingPlain() bool     { return w.plainStaking }
-func (w *World) operatorSlotFree() bool { return w.ops.n < len(w.ops.self) }
-
-func (w *World) bond(k int, x int64) {
-	w.settleOperator(k)
-	w.ops.self[k] += x
-	w.ops.totSelf += x
-}
-
-func (w *World) stakeShare(k int) (float64, bool) {
-	o := &w.ops
-	if !o.active[k] {
-		return 0, false
-	}
-	var total int64
-	for _, s := range w.net.actStake {
-		total += s
-	}
-	if total <= 0 {
-		return 0, false
-	}
-	return float64(o.stake(k)) / float64(total), true
-}
-
-func (w *World) operatorStake(k int) int64 { return w.ops.self[k] + w.ops.unbond[k] }
+func (w *World) stakingPlain() bool { return w.plainStaking }
 
 func (w *World) fundAttacker(usd float64)    { w.usd.in(flowLaunch, usd) }
 func (w *World) attackerFlowIn(usd float64)  { w.usd.in(flowAttacker, usd) }
@@ -108,11 +78,6 @@ func (w *World) holderView() holderView {
 	return holderView{kind: h.kind[:n], liquid: h.liquid[:n], staked: h.staked[:n], unbonding: h.unbonding[:n]}
 }
 
-func (w *World) operatorVotes() operatorVotes {
-	o := &w.ops
-	return operatorVotes{n: o.n, status: o.status, self: o.self}
-}
-
 func (w *World) outsideTokens() int64 { return w.arbTokens }
 
 func (w *World) debitHolder(i int, to Account, n int64)    { holderTable{w}.Debit(i, to, n) }
@@ -121,4 +86,41 @@ func (w *World) creditHolder(i int, from Account, n int64) { holderTable{w}.Cred
 func (w *World) burn(from Account, n int64) {
 	debit(from, n)
 	w.burned += n
+}
+
+func (w *World) buyStake(want int64) (int64, bool) {
+	usd, err := w.pool.CostToBuy(want)
+	if err != nil {
+		return 0, false
+	}
+	got := w.pool.Buy(usd)
+	w.netSellUSD -= usd
+	w.usd.in(flowOperators, usd)
+	return got, true
+}
+
+func (w *World) sellEarnings(tokens int64) {
+	usd := w.pool.Sell(tokens)
+	w.netSellUSD += usd
+	w.usd.out(flowOperators, usd)
+}
+
+func (w *World) takeTreasuryTokens(want int64) int64 {
+	x := min(want, w.treasuryTokens)
+	w.treasuryTokens -= x
+	return x
+}
+
+func (w *World) takeRewards(n int64)      { w.rewardPool -= n }
+func (w *World) feeRevenue() float64      { return w.feeUSD }
+func (w *World) stakingAPR() float64      { return w.aprSignal }
+func (w *World) holdersStake() int64      { return w.totStaked }
+func (w *World) minStake() int64          { return w.live.minStake }
+func (w *World) maxActive() int           { return w.live.maxActive }
+func (w *World) commissionCap() float64   { return w.live.commissionCap }
+func (w *World) livenessPenalty() float64 { return w.live.livenessPenalty }
+
+func (w *World) auctionProceeds(usd float64) {
+	w.treasuryUSD += usd
+	w.usd.in(flowAuction, usd)
 }

@@ -136,10 +136,7 @@ func (w *World) applyParameter(pr *proposal) {
 		l.budgetScale = w.budgetAfter(pr)
 	case propCommissionCap:
 		l.commissionCap = w.commissionCapAfter(pr)
-		o := &w.ops
-		for k := range o.n { // an operator above the new cap charges the cap
-			o.commission[k] = min(o.commission[k], l.commissionCap)
-		}
+		w.capCommission(l.commissionCap) // an operator above the new cap charges the cap
 	case propActiveSet:
 		l.maxActive = w.maxActiveAfter(pr)
 	}

@@ -26,14 +26,14 @@ func Mechanisms() []NewMechanism { return slices.Clone(mechanisms) }
 // then stakes what it keeps. The phases of mechanisms follow the built-in
 // work of their slot; the conservation check closes the day.
 var day = [numSlots]func(w *World){
-	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },                             // 1. emission, vesting
-	SlotDemand:     (*World).demand,                                                           // 2. fees and fair value
-	SlotSequencing: func(w *World) { w.sequence(); w.verif.verify(w.day); w.updateRecords() }, // 3-4. offences, active set, batches; verification; operators' records
-	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) },                // 5. fees and emission through operators' commission
-	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },                       // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
-	SlotDayEnd:     (*World).operatorsDayEnd,                                                  // operators sell earnings, exit or enter
-	SlotGovernance: func(w *World) { w.gov.govern(w.day) },                                    // 8. proposals, votes, the attacker
-	SlotSignals:    (*World).updateAPR,                                                        // staking signal for tomorrow
+	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },                                               // 1. emission, vesting
+	SlotDemand:     (*World).demand,                                                                             // 2. fees and fair value
+	SlotSequencing: func(w *World) { w.seq.at(w.day).sequence(); w.verif.verify(w.day); w.seq.updateRecords() }, // 3-4. offences, active set, batches; verification; operators' records
+	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) },                                  // 5. fees and emission through operators' commission
+	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },                                         // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
+	SlotDayEnd:     func(w *World) { w.seq.at(w.day).operatorsDayEnd() },                                        // operators sell earnings, exit or enter
+	SlotGovernance: func(w *World) { w.gov.govern(w.day) },                                                      // 8. proposals, votes, the attacker
+	SlotSignals:    (*World).updateAPR,                                                                          // staking signal for tomorrow
 }
 
 // parts are the built-in model's parts that are components: each owns its
@@ -49,6 +49,7 @@ type parts struct {
 	eff     effectiveness   // when governance becomes effective (effective.go)
 	att     attacker        // the attacker's plans, tokens and capital (attacker.go)
 	gov     governance      // proposals, voters and the count of voting power (governance.go, proposals.go, voters.go, votingpower.go, bribes.go)
+	seq     sequencing      // the operators, the active set, batches, rewards through commission, offences and slashing (network.go, operators.go, activeset.go, sequencing.go, offences.go, slashing.go)
 }
 
 // resetVerification resets the verification game with its two streams,
@@ -161,6 +162,47 @@ func (w *World) proposalDeposits() *int64      { return w.gov.depositAccount() }
 func (w *World) finalQuorum() float64          { return w.gov.quorum() }
 func (w *World) cheapestBribe(kind propKind, own int64) (float64, int, bool) {
 	return w.gov.at(w.day).cheapestBribe(kind, own)
+}
+
+// The sequencer network, for the World's reset, records and summaries,
+// the ledger, the verification game, governance, the attacker, the
+// holders' delegations (their columns, once a pass), the voters' interest
+// and the capture prices. Its reset comes after the holders' and the
+// pool's (launch operators take their stake from the treasury) and
+// resets churn and the challengers' account with it.
+func (w *World) resetNetwork() error {
+	w.resetChurn()
+	w.challengerTokens = 0
+	return w.seq.reset(w.p, w.streams.network, w, w.day)
+}
+func (w *World) recordNetwork(row []float64)     { w.seq.record(row, &w.col) }
+func (w *World) summariseSlashing(out []float64) { w.seq.summarise(out, &w.col) }
+func (w *World) operatorAccounts() (self, unbond, liquid *int64) {
+	return w.seq.accounts()
+}
+func (w *World) operatorSelfStake() int64         { return w.seq.selfStake() }
+func (w *World) operatorUnbonding() int64         { return w.seq.unbonding() }
+func (w *World) operatorColumns() opColumns       { return w.seq.columns() }
+func (w *World) recountBuffer() []int64           { return w.seq.recountBuffer() }
+func (w *World) recountOperators(deleg []int64)   { w.seq.at(w.day).recountOperators(deleg) }
+func (w *World) sequencerView() seqView           { return w.seq.view() }
+func (w *World) operatorVotes() operatorVotes     { return w.seq.votes() }
+func (w *World) operatorEarns(k int, usd float64) { w.seq.earn(k, usd) }
+func (w *World) operatorSlotFree() bool           { return w.seq.slotFree() }
+func (w *World) openOperator() int                { return w.seq.at(w.day).openOperator() }
+func (w *World) bond(k int, x int64)              { w.seq.at(w.day).bond(k, x) }
+func (w *World) stakeShare(k int) (float64, bool) { return w.seq.stakeShare(k) }
+func (w *World) operatorStake(k int) int64        { return w.seq.stakeOf(k) }
+func (w *World) operatorTotalStake(k int) int64   { return w.seq.stake(k) }
+func (w *World) capCommission(c float64)          { w.seq.capCommission(c) }
+func (w *World) payOperators(m int64, stakerUSD, price float64) (int64, float64, bool) {
+	return w.seq.payRewards(m, stakerUSD, price)
+}
+func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, toChallenger int64) {
+	return w.seq.at(w.day).slash(k, frac, jailDays, remove)
+}
+func (w *World) stakeAgainst(fresh bool) int64 {
+	return w.seq.at(w.day).stakeAgainst(fresh, w.attackerOperator(), w.live.minStake, w.live.maxActive)
 }
 
 // Step advances the world by one day.

@@ -31,6 +31,7 @@ type voterSet struct {
 	isSorted            bool      // order matches the last count
 	quotes              []protocol.BribeQuote
 	quoteVoter          []int32   // the voter of each quote
+	opInterest          []float64 // scratch: each operator voter's own interest in the proposal at its snapshot
 	cum                 []float64 // scratch: cumulative delegate popularity
 	hVoter              []int32
 	hFrom               []int32
@@ -68,6 +69,7 @@ func (g *governance) resetVoters() error {
 	vs.quotes = resize(vs.quotes, m)
 	vs.quoteVoter = resize(vs.quoteVoter, m)
 	vs.cum = resize(vs.cum, nd)
+	vs.opInterest = resize(vs.opInterest, ops)
 	split := max(p.DelegateSplit, 1)
 	vs.split = split
 	vs.hVoter = resize(vs.hVoter, n*split)
@@ -198,6 +200,9 @@ func (g *governance) snapshot(pr *proposal) {
 	if interest {
 		base = logit(pr.support)
 		du = g.env.interest(pr)
+		if vs.opBase >= 0 { // each operator's own interest, as one column
+			g.env.operatorInterests(pr, vs.opInterest)
+		}
 	}
 	for v, x := range vs.power[:vs.n] {
 		// Two draws per voter, used or not (turnout, then the vote), so
@@ -224,7 +229,7 @@ func (g *governance) snapshot(pr *proposal) {
 		} else if interest {
 			u := du.of(float64(vs.stakedPower[v])/float64(x), float64(vs.granteePower[v])/float64(x))
 			if vs.opBase >= 0 && v >= vs.opBase {
-				u += g.env.operatorInterest(pr, v-vs.opBase)
+				u += vs.opInterest[v-vs.opBase]
 			}
 			yes = protocol.Logistic(base + p.InterestWeight*u)
 		}

@@ -30,13 +30,9 @@ type World struct {
 	feeSplit         protocol.FeeSplit
 	slashSplit       protocol.SlashSplit
 
-	ops   operators     // sequencer operators (operators.go)
-	net   network       // active set, batches and the day's network state
-	tot   networkTotals // run totals of slashing and liveness failures
-	parts               // the parts that are components (model.go)
+	parts // the parts that are components (model.go)
 
-	stakeScratch []int64    // scratch of stakeAgainst (capture_prices.go)
-	live         liveParams // the parameters governance can change, this run's copy (governed.go)
+	live liveParams // the parameters governance can change, this run's copy (governed.go)
 
 	supply0, minted, burned                        int64
 	totLiquid, totStaked, totUnbonding, totLocked  int64
