@@ -95,10 +95,10 @@ func (w *World) payoff(kind propKind) float64 {
 	if kind == propAdmitCartel {
 		return a.SequencerValueUSD
 	}
-	x := protocol.FracOf(w.treasuryTokens, a.DrainShare)
+	x := protocol.FracOf(w.treasuryTokens(), a.DrainShare)
 	days := max(a.PlanningDays, 1)
 	sold := min(x, w.dailySlice()*int64(days))
-	return w.treasuryUSD*a.DrainShare + protocol.SaleValueOverDays(w.pool, sold, days)
+	return w.treasuryUSD()*a.DrainShare + protocol.SaleValueOverDays(w.pool, sold, days)
 }
 
 // lossPerToken is what a voter loses per token it holds when a malicious
@@ -107,13 +107,13 @@ func (w *World) payoff(kind propKind) float64 {
 // claim (the supply outside the treasury and the reward pool).
 func (w *World) lossPerToken(kind propKind) float64 {
 	a := &w.p.Attacker
-	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.treasuryTokens - w.rewardPool)
+	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.treasuryTokens() - w.rewardPool)
 	if !(claim > 0) {
 		return 0
 	}
 	loss := a.SequencerValueUSD
 	if kind == propDrain {
-		loss = a.DrainShare * (protocol.Tokens(w.treasuryTokens)*w.pool.Price() + w.treasuryUSD)
+		loss = a.DrainShare * (protocol.Tokens(w.treasuryTokens())*w.pool.Price() + w.treasuryUSD())
 	}
 	return loss / claim
 }

@@ -121,8 +121,8 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	// margin needed and the power the quorum needed; all paid the last
 	// one's price. The loss per token is the treasury over the tokens
 	// with a claim.
-	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.treasuryTokens - w.rewardPool)
-	loss := p.Attacker.DrainShare * (protocol.Tokens(w.treasuryTokens)*price + w.treasuryUSD) / claim
+	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.tr.tokens - w.rewardPool)
+	loss := p.Attacker.DrainShare * (protocol.Tokens(w.tr.tokens)*price + w.tr.usd) / claim
 	vs := &g.vs
 	var voters []int
 	for v := range vs.n {

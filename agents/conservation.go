@@ -11,10 +11,11 @@ import "fmt"
 // follow them in the ledger.
 func (w *World) coreAccounts() []namedAccount {
 	opSelf, opUnbond, opLiquid := w.operatorAccounts()
+	trTokens, _ := w.treasuryAccounts()
 	return []namedAccount{
 		{"holders' liquid tokens", &w.totLiquid}, {"outside traders", &w.arbTokens},
 		{"holders' stake", &w.totStaked}, {"holders' unbonding stake", &w.totUnbonding},
-		{"locked (vesting)", &w.totLocked}, {"treasury", &w.treasuryTokens},
+		{"locked (vesting)", &w.totLocked}, {"treasury", trTokens},
 		{"pool", &w.pool.Tokens}, {"reward pool", &w.rewardPool}, {"burned", &w.burned},
 		{"operators' self-stake", opSelf}, {"operators' unbonding self-stake", opUnbond},
 		{"operators' earnings", opLiquid}, {"challengers", &w.challengerTokens},

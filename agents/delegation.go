@@ -254,7 +254,7 @@ func (w *World) slashDelegators(k int, frac float64) (bonded, unbonding int64) {
 func (w *World) splitSlash(total int64) int64 {
 	burn, treasury, challenger := w.slashSplit.Split(total)
 	w.burned += burn
-	w.treasuryTokens += treasury
+	w.toTreasury(treasury)
 	w.challengerTokens += challenger
 	return challenger
 }

@@ -17,6 +17,7 @@ var (
 	_ attackerEnv     = (*World)(nil)
 	_ governanceEnv   = (*World)(nil)
 	_ sequencingEnv   = (*World)(nil)
+	_ treasuryEnv     = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
 
@@ -33,7 +34,7 @@ func (w *World) shiftFeeLevel(jump float64) {
 func (w *World) shiftValue(jump float64) { w.logValue += jump }
 
 func (w *World) bankFraudBonds(usd float64) {
-	w.treasuryUSD += usd
+	w.toTreasuryUSD(usd)
 	w.usd.in(flowFraudBonds, usd)
 }
 
@@ -105,11 +106,7 @@ func (w *World) sellEarnings(tokens int64) {
 	w.usd.out(flowOperators, usd)
 }
 
-func (w *World) takeTreasuryTokens(want int64) int64 {
-	x := min(want, w.treasuryTokens)
-	w.treasuryTokens -= x
-	return x
-}
+func (w *World) takeTreasuryTokens(want int64) int64 { return w.fromTreasury(want) }
 
 func (w *World) takeRewards(n int64)      { w.rewardPool -= n }
 func (w *World) feeRevenue() float64      { return w.feeUSD }
@@ -121,6 +118,15 @@ func (w *World) commissionCap() float64   { return w.live.commissionCap }
 func (w *World) livenessPenalty() float64 { return w.live.livenessPenalty }
 
 func (w *World) auctionProceeds(usd float64) {
-	w.treasuryUSD += usd
+	w.toTreasuryUSD(usd)
 	w.usd.in(flowAuction, usd)
+}
+
+func (w *World) tokensToRaise(usd float64) int64 { return w.pool.TokensToRaise(usd) }
+func (w *World) treasurySpent(usd float64)       { w.usd.out(flowTreasurySpend, usd) }
+
+func (w *World) sellTreasuryTokens(dx int64) float64 {
+	usd := w.pool.Sell(dx)
+	w.netSellUSD += usd
+	return usd
 }

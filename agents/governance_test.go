@@ -50,7 +50,7 @@ func TestFlashLoanCaptureInOneStep(t *testing.T) {
 	w := newWorld(t, &p)
 	var events []Event
 	w.trace = &events
-	treasury := w.treasuryTokens
+	treasury := w.tr.tokens
 	for w.day < p.Simulation.HorizonDays && !w.gov.captured {
 		w.Step()
 	}
@@ -72,8 +72,8 @@ func TestFlashLoanCaptureInOneStep(t *testing.T) {
 	}
 	// The whole treasury moved to the attacker on the capture day (it had
 	// spent a little on the budget since launch).
-	if w.treasuryTokens != 0 || w.att.liquid < treasury*9/10 {
-		t.Errorf("treasury %d left, attacker holds %d of %d", w.treasuryTokens, w.att.liquid, treasury)
+	if w.tr.tokens != 0 || w.att.liquid < treasury*9/10 {
+		t.Errorf("treasury %d left, attacker holds %d of %d", w.tr.tokens, w.att.liquid, treasury)
 	}
 	fee := w.att.spent
 	price := w.pool.Price()
@@ -106,8 +106,8 @@ func TestFlashLoanCaptureInOneStep(t *testing.T) {
 // outvote everyone, then submits a treasury drain for it (no strategy:
 // its own votes).
 func injectMalicious(w *World) {
-	x := w.treasuryTokens / 2
-	w.treasuryTokens -= x
+	x := w.tr.tokens / 2
+	w.tr.tokens -= x
 	w.att.liquid += x
 	w.att.mode = attWaiting
 	w.gov.at(w.day).submit(proposal{kind: propDrain, byAttack: true})
@@ -151,8 +151,8 @@ func TestCouncilVetoStopsPassedProposal(t *testing.T) {
 			t.Errorf("%s: captured %v, passed %d, vetoes %d; want %v, %d, %d",
 				c.name, g.captured, g.maliciousPassed, g.vetoes, c.captured, c.passed, c.vetoes)
 		}
-		if c.captured && (g.captureKind != captureDrain || w.treasuryTokens != 0) {
-			t.Errorf("%s: capture kind %d, treasury %d left", c.name, g.captureKind, w.treasuryTokens)
+		if c.captured && (g.captureKind != captureDrain || w.tr.tokens != 0) {
+			t.Errorf("%s: capture kind %d, treasury %d left", c.name, g.captureKind, w.tr.tokens)
 		}
 		w.checkConservation()
 	}
@@ -187,9 +187,9 @@ func TestParameterProposalChangesRunOnly(t *testing.T) {
 		t.Errorf("bond %v, want clamped at 4x", w.live.fraudSlash)
 	}
 	// A grant moves treasury tokens to a grantee.
-	before, liq := w.treasuryTokens, w.totLiquid
+	before, liq := w.tr.tokens, w.totLiquid
 	w.gov.at(w.day).apply(&proposal{kind: propGrant, value: 0.01})
-	if got := before - w.treasuryTokens; got != protocol.FracOf(before, 0.01) || w.totLiquid-liq != got {
+	if got := before - w.tr.tokens; got != protocol.FracOf(before, 0.01) || w.totLiquid-liq != got {
 		t.Errorf("grant moved %d from the treasury and %d to holders", got, w.totLiquid-liq)
 	}
 	w.checkConservation()

@@ -174,7 +174,7 @@ func (w *World) maxActiveAfter(pr *proposal) int {
 }
 
 // grantTokens is the treasury tokens a grant of share f pays, micro-tokens.
-func (w *World) grantTokens(f float64) int64 { return protocol.FracOf(w.treasuryTokens, f) }
+func (w *World) grantTokens(f float64) int64 { return protocol.FracOf(w.treasuryTokens(), f) }
 
 // proposalThreshold is the proposal threshold today, a fraction of the
 // votable supply; launchQuorum the quorum at launch.

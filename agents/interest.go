@@ -76,7 +76,7 @@ func (w *World) interest(pr *proposal) yieldChange {
 	case propEmission:
 		return w.emissionYieldChange(pr)
 	case propGrant:
-		x := protocol.Tokens(protocol.FracOf(w.treasuryTokens, pr.value))
+		x := protocol.Tokens(protocol.FracOf(w.treasuryTokens(), pr.value))
 		y := w.dilution(x)
 		if g := w.granteeTokens(); g > 0 {
 			y.grantee = x / g

@@ -159,7 +159,7 @@ func TestInterestByKind(t *testing.T) {
 	}
 
 	// A grant of 1% of the treasury: x/C off every token, x/G to a grantee's.
-	x := protocol.Tokens(protocol.FracOf(w.treasuryTokens, 0.01))
+	x := protocol.Tokens(protocol.FracOf(w.tr.tokens, 0.01))
 	y := w.interest(&proposal{kind: propGrant, value: 0.01})
 	close("grant, liquid", y.liquid, -x/c)
 	close("grant, staked", y.staked, -x/c)

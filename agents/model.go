@@ -49,6 +49,7 @@ type parts struct {
 	eff     effectiveness   // when governance becomes effective (effective.go)
 	att     attacker        // the attacker's plans, tokens and capital (attacker.go)
 	gov     governance      // proposals, voters and the count of voting power (governance.go, proposals.go, voters.go, votingpower.go, bribes.go)
+	tr      treasury        // the treasury's tokens and USD, its spending and shortfalls (treasury.go)
 	seq     sequencing      // the operators, the active set, batches, rewards through commission, offences and slashing (network.go, operators.go, activeset.go, sequencing.go, offences.go, slashing.go)
 }
 
@@ -203,6 +204,32 @@ func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, to
 }
 func (w *World) stakeAgainst(fresh bool) int64 {
 	return w.seq.at(w.day).stakeAgainst(fresh, w.attackerOperator(), w.live.minStake, w.live.maxActive)
+}
+
+// The treasury, for the World's reset, the ledgers, everything that pays
+// into it or takes from it, the verification game, governance and the
+// council (a drain), and the outcomes.
+func (w *World) resetTreasury() {
+	w.tr.reset(w, w.p.Treasury.InitialUSD)
+	w.usd.in(flowLaunch, w.p.Treasury.InitialUSD)
+}
+func (w *World) treasuryAccounts() (*int64, *float64)   { return w.tr.accounts() }
+func (w *World) treasuryTokens() int64                  { t, _ := w.tr.holdings(); return t }
+func (w *World) treasuryUSD() float64                   { _, u := w.tr.holdings(); return u }
+func (w *World) toTreasury(n int64)                     { w.tr.depositTokens(n) }
+func (w *World) toTreasuryUSD(usd float64)              { w.tr.depositUSD(usd) }
+func (w *World) fromTreasury(want int64) int64          { return w.tr.take(want) }
+func (w *World) payTreasuryBudget()                     { w.tr.payBudget(w.day) }
+func (w *World) spendTreasury(usd float64) bool         { return w.tr.spend(usd) }
+func (w *World) payTreasuryTokens(n int64, grantee int) { w.tr.payTokens(n, grantee) }
+func (w *World) treasuryShortfalls() int                { return w.tr.shortfalls() }
+
+// drainTreasury records a capture of kind and moves attacker.drain_share
+// of the treasury to the attacker, who then sells the tokens.
+func (w *World) drainTreasury(kind int) {
+	w.capture(kind)
+	x, usd := w.tr.drain(w.p.Attacker.DrainShare)
+	w.attackerReceives(x, usd)
 }
 
 // Step advances the world by one day.

@@ -54,7 +54,7 @@ func TestSlashWorkedExample(t *testing.T) {
 
 	// Set the balances by moving tokens between places, so conservation holds.
 	self := protocol.ToMicro(100_000)
-	w.treasuryTokens -= self - o.self[0]
+	w.tr.tokens -= self - o.self[0]
 	o.totSelf += self - o.self[0]
 	o.self[0] = self
 	ab := richest(w, 2)
@@ -73,7 +73,7 @@ func TestSlashWorkedExample(t *testing.T) {
 	w.recount()
 
 	type snap struct{ burned, treasury, challenger int64 }
-	take := func() snap { return snap{w.burned, w.treasuryTokens, w.challengerTokens} }
+	take := func() snap { return snap{w.burned, w.tr.tokens, w.challengerTokens} }
 
 	// Liveness, 2%: self 100,000 * 0.02 = 2,000 tokens; A floor(333,333,333,333
 	// * 0.02) = 6,666,666,666 micro; B 50,000 * 0.02 = 1,000 tokens.
@@ -264,7 +264,7 @@ func TestAuctionGivesTheDayToTheHighestBidder(t *testing.T) {
 	w := newWorld(t, &p)
 	for range 30 {
 		w.Step()
-		usd := w.treasuryUSD
+		usd := w.tr.usd
 		w.seq.at(w.day).assignBatches() // replay today's auction
 		if len(w.seq.net.online) < 2 {
 			continue
@@ -284,7 +284,7 @@ func TestAuctionGivesTheDayToTheHighestBidder(t *testing.T) {
 				t.Fatalf("day %d: operator %d bid more than the winner %d", w.day, k, winner)
 			}
 		}
-		if got := w.treasuryUSD - usd; math.Abs(got-second) > 1e-6*second {
+		if got := w.tr.usd - usd; math.Abs(got-second) > 1e-6*second {
 			t.Fatalf("day %d: the treasury received %v, want the second bid %v", w.day, got, second)
 		}
 	}

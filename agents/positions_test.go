@@ -33,7 +33,7 @@ func setLiquid(w *World, i int, l int64) {
 	d := w.h.liquid[i] - l
 	w.h.liquid[i] = l
 	w.totLiquid -= d
-	w.treasuryTokens += d
+	w.tr.tokens += d
 }
 
 // stakePosition moves s of agent i's liquid tokens into its position j,

@@ -17,7 +17,7 @@ func (w *World) record(row []float64) {
 	row[w.col.sCirculating] = circ
 	row[w.col.sStakingRatio] = staked / circ
 	row[w.col.sStakingAPR] = w.aprSignal
-	row[w.col.sTreasuryBalance] = protocol.Tokens(w.treasuryTokens)*price + w.treasuryUSD
+	row[w.col.sTreasuryBalance] = protocol.Tokens(w.treasuryTokens())*price + w.treasuryUSD()
 	row[w.col.sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.operatorUnbonding())) * price
 	row[w.col.sInflation] = protocol.Tokens(w.mintedToday) * 365 / supply
 	row[w.col.sBurned] = protocol.Tokens(w.burned)
@@ -65,7 +65,7 @@ func (w *World) summarise(series []float64, out []float64) {
 	}
 	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
-	out[w.col.oTreasuryShortfallDays] = float64(w.shortfallDays)
+	out[w.col.oTreasuryShortfallDays] = float64(w.treasuryShortfalls())
 	w.summariseConcentration(series, steps, settled, out)
 	w.summariseChurn(out)
 	w.summariseNetwork(out)
@@ -86,12 +86,12 @@ const runwayCapDays = 36500
 // (protocol.RunwayAtDepth).
 func (w *World) summariseTreasury(out []float64) {
 	pool := w.pool // a copy: the valuations sell into it
-	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD + protocol.Tokens(w.treasuryTokens)*pool.Price()
-	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD + pool.Sell(w.treasuryTokens)
+	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD() + protocol.Tokens(w.treasuryTokens())*pool.Price()
+	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD() + pool.Sell(w.treasuryTokens())
 	out[w.col.oTreasuryRunway] = math.NaN()
 	usdBudget, tokenBudget := w.budgets() // as governance left them
 	if b, bt := usdBudget*12/365, protocol.ToMicro(tokenBudget*12/365); b > 0 || bt > 0 {
-		days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, b, w.feeUSD*w.feeSplit.Treasury, bt, runwayCapDays)
+		days, _ := protocol.RunwayAtDepth(w.treasuryUSD(), w.treasuryTokens(), w.pool, b, w.feeUSD*w.feeSplit.Treasury, bt, runwayCapDays)
 		out[w.col.oTreasuryRunway] = float64(days)
 	}
 }

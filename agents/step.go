@@ -32,7 +32,7 @@ func (w *World) release(day int) {
 			rel := a.schedule.ReleasedAt(a.total, day) - a.released
 			a.released += rel
 			w.totLocked -= rel
-			w.treasuryTokens += rel
+			w.toTreasury(rel)
 			continue
 		}
 		f := a.schedule.ReleasedFracAt(day) // once per allocation, not per agent
@@ -82,7 +82,7 @@ func (w *World) distributeFees() float64 {
 	w.usd.in(flowFeeRevenue, float64(micro)/1e6)
 	s, t, b := w.feeSplit.Split(micro)
 	w.stakerUSDToday = float64(s) / 1e6
-	w.treasuryUSD += float64(t) / 1e6
+	w.toTreasuryUSD(float64(t) / 1e6)
 	if b > 0 {
 		got := w.pool.Buy(float64(b) / 1e6)
 		w.burned += got
@@ -360,7 +360,7 @@ func (w *World) distributeRewards(stakerUSD float64) {
 	m := min(w.emitStakers, w.rewardPool)
 	com, comUSD, ok := w.payOperators(m, stakerUSD, w.rewardPrice)
 	if !ok {
-		w.treasuryUSD += stakerUSD
+		w.toTreasuryUSD(stakerUSD)
 		return
 	}
 	w.rewardPool -= com

@@ -65,6 +65,11 @@ var components = []component{
 		types: []string{"sequencing", "operators", "network", "networkTotals"},
 		files: []string{"network.go", "operators.go", "activeset.go", "sequencing.go", "offences.go", "slashing.go"},
 	},
+	{
+		name:  "treasury",
+		types: []string{"treasury"},
+		files: []string{"treasury.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring file.
