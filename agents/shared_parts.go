@@ -205,7 +205,7 @@ type holderView struct {
 // votes (read only; valid for the call).
 type operatorVotes struct {
 	n      int        // operator slots in use
-	status []opStatus // bonded, unbonding, removed
+	status []opStatus // bonded, exited, removed
 	self   []int64    // bonded self-stake, micro-tokens
 }
 
