@@ -38,12 +38,12 @@ func TestMeanStakingAPRIsWhatIsPaid(t *testing.T) {
 	if err := w.Reset(&p, rand.New(rand.NewPCG(5, 6))); err != nil {
 		t.Fatal(err)
 	}
-	self0 := w.ops.totSelf
+	self0 := w.seq.ops.totSelf
 	for range p.Simulation.HorizonDays {
 		w.Step()
 	}
-	if w.ops.totSelf != self0 || w.totStaked != 0 {
-		t.Fatalf("self-stake %d → %d, delegations %d: the set-up is not at rest", self0, w.ops.totSelf, w.totStaked)
+	if w.seq.ops.totSelf != self0 || w.totStaked != 0 {
+		t.Fatalf("self-stake %d → %d, delegations %d: the set-up is not at rest", self0, w.seq.ops.totSelf, w.totStaked)
 	}
 	got := w.paidUSDTotal * 365 / w.stakeUSDTotal
 	want := p.Emission.StarknetC / 100 * math.Sqrt(p.Supply.InitialTokens/protocol.Tokens(self0))
@@ -69,20 +69,20 @@ func TestTreasuryValuations(t *testing.T) {
 	}
 	w := &sim.world
 	x, y, g := protocol.Tokens(w.pool.Tokens), w.pool.USD, 1-w.pool.FeeFrac
-	tt := protocol.Tokens(w.treasuryTokens)
+	tt := protocol.Tokens(w.tr.tokens)
 	if !(tt > 1e8) {
 		t.Fatalf("treasury holds %v tokens: not a test of selling", tt)
 	}
 	exec, marked := sum[w.col.oFinalTreasuryExecutable], sum[w.col.oFinalTreasuryUSD]
-	if want := w.treasuryUSD + y*g*tt/(x+g*tt); math.Abs(exec-want) > 1e-9*want {
+	if want := w.tr.usd + y*g*tt/(x+g*tt); math.Abs(exec-want) > 1e-9*want {
 		t.Fatalf("executable %v, want %v", exec, want)
 	}
-	if want := w.treasuryUSD + tt*y/x; math.Abs(marked-want) > 1e-9*want || !(marked > exec) {
+	if want := w.tr.usd + tt*y/x; math.Abs(marked-want) > 1e-9*want || !(marked > exec) {
 		t.Fatalf("marked %v, want %v (above the executable %v)", marked, want, exec)
 	}
 	// at the budgets governance left (the final_monthly_budget_* outcomes)
 	ub, tb := sum[w.col.oFinalBudgetUSD], sum[w.col.oFinalBudgetTokens]
-	days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, ub*12/365,
+	days, _ := protocol.RunwayAtDepth(w.tr.usd, w.tr.tokens, w.pool, ub*12/365,
 		w.feeUSD*w.feeSplit.Treasury, protocol.ToMicro(tb*12/365), runwayCapDays)
 	if got := sum[w.col.oTreasuryRunway]; got != float64(days) {
 		t.Fatalf("runway %v, want %d", got, days)

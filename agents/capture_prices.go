@@ -6,44 +6,9 @@ package agents
 
 import (
 	"math"
-	"slices"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
-
-// needSwing is the margin, in tokens, an attacker with own votes
-// (micro-tokens) must add over the votes a malicious proposal expects
-// against (net of deceived votes for), times 1+margin (from the last
-// countVotes).
-func (w *World) needSwing(own int64) float64 {
-	g := &w.gov
-	return ((g.expAgainst-g.expFor)*(1+w.p.Attacker.Margin) - float64(own)) / protocol.Micro
-}
-
-// needPower is the quorum, times 1+margin, less own votes, in tokens.
-func (w *World) needPower(own int64) float64 {
-	g := &w.gov
-	return (float64(g.gov.QuorumVotes(g.votable))*(1+w.p.Attacker.Margin) - float64(own)) / protocol.Micro
-}
-
-// votesNeeded is what an attacker with own votes must buy or borrow to
-// pass a malicious proposal, in micro-tokens.
-func (w *World) votesNeeded(own int64) int64 {
-	need := max(w.needSwing(own), w.needPower(own), 0)
-	return int64(math.Ceil(need * protocol.Micro))
-}
-
-// voteSuccess is the probability that a malicious proposal whose vote
-// starts on day start survives the council: 0 when the council is a
-// gatekeeper at the end of the vote, 1 - its veto probability at
-// execution otherwise (at today's compromised keys).
-func (w *World) voteSuccess(start int) float64 {
-	t := w.gov.gov.Schedule(start)
-	if w.gatekeeper(t.VoteEnd) {
-		return 0
-	}
-	return 1 - w.vetoProbability(t.Execute)
-}
 
 // priceVote prices passing a malicious proposal of kind by strategy s for
 // an attacker with own votes and capital budget (+Inf for the budget-free
@@ -75,44 +40,14 @@ func (w *World) priceVote(s strategy, kind propKind, own int64, budget float64) 
 		q.success = w.voteSuccess(w.day + days)
 		q.ok = !math.IsInf(q.cost, 0)
 	case stratBorrow:
-		loan, ok := w.lending().Borrow(need, w.pool.Price(), 1, w.gov.gov, budget)
+		loan, ok := w.lending().Borrow(need, w.pool.Price(), 1, w.governor(), budget)
 		q.cost, q.capital = q.cost+loan.CostUSD, q.capital+loan.CapitalUSD
 		q.ok = ok || loan.CapitalUSD < math.Inf(1) // deep enough; the budget is the caller's test
 	case stratBribe:
-		nq := w.bribeQuotes(kind)
-		_, cost, _, ok := protocol.CheapestBribe(w.gov.vs.quotes[:nq], w.needSwing(own), w.needPower(own))
+		cost, _, ok := w.cheapestBribe(kind, own)
 		q.cost, q.capital, q.ok = q.cost+cost, q.capital+cost, ok
 	}
 	return q
-}
-
-// bribeQuotes lists the voters who would sell their votes against a
-// malicious proposal of kind, cheapest first, in vs.quotes (voter indices
-// in vs.quoteVoter), and returns their number. A voter's reservation per token
-// is its loss per token times its pivot probability (protocol.
-// PivotProbability at the expected turnout of a malicious proposal), so
-// small voters are the cheapest; its swing is its power plus the net vote
-// against it would have cast.
-func (w *World) bribeQuotes(kind propKind) int {
-	vs := &w.gov.vs
-	dec := w.p.Governance.Deception
-	loss := w.lossPerToken(kind)
-	t := w.gov.expTurnout
-	n := 0
-	for _, v := range w.sortVoters() {
-		if vs.refuse[v] {
-			continue
-		}
-		x := float64(vs.power[v])
-		vs.quotes[n] = protocol.BribeQuote{
-			Power:       x / protocol.Micro,
-			Swing:       x * (1 + vs.pMal[v]*(1-2*dec)) / protocol.Micro,
-			Reservation: loss * protocol.PivotProbability(x, t),
-		}
-		vs.quoteVoter[n] = v
-		n++
-	}
-	return n
 }
 
 // priceStake prices holding more than share of the active sequencer stake
@@ -121,7 +56,6 @@ func (w *World) bribeQuotes(kind propKind) int {
 // operators (plain staking) the stake of all stakers stands for the active
 // stake.
 func (w *World) priceStake(share float64, fresh bool) quote {
-	o := &w.ops
 	var others, own int64
 	if w.plainStaking {
 		others = w.totStaked
@@ -132,7 +66,7 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 		liquid, op := w.attackerHoldings()
 		own = liquid
 		if op >= 0 {
-			own += o.stake(op)
+			own += w.operatorTotalStake(op)
 		}
 	}
 	a := int64(math.Floor(share*float64(others)/(1-share))) + 1
@@ -140,32 +74,6 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 	tokens := max(a-own, 0)
 	cost := protocol.CostToBuyOverDays(w.pool, tokens, w.tradeDays(tokens))
 	return quote{cost: cost, capital: cost, success: 1, tokens: tokens, ok: !math.IsInf(cost, 0)}
-}
-
-// stakeAgainst is the stake an attacker's operator would face in the
-// active set from tomorrow, when stake it bonds today first counts (the
-// set is chosen at the start of a day): the operators eligible tomorrow
-// (bonded, self-stake at least the minimum, any jail over by then), the
-// largest sequencers.max_active of them, its own operator aside unless
-// fresh. Against today's set instead, a one-day liveness jail of the
-// largest operator would price a capture at its rivals' self-stake: a
-// set the attacker's stake never meets (docs/model.md §15.6).
-func (w *World) stakeAgainst(fresh bool) int64 {
-	o := &w.ops
-	st := w.stakeScratch[:0]
-	for k := range o.n {
-		if o.status[k] != opBonded || int(o.jailUntil[k]) > w.day+1 || o.self[k] < w.live.minStake || (!fresh && k == w.attackerOperator()) {
-			continue
-		}
-		st = append(st, o.stake(k))
-	}
-	w.stakeScratch = st
-	slices.Sort(st)
-	var sum int64
-	for _, x := range st[max(len(st)-w.live.maxActive, 0):] {
-		sum += x
-	}
-	return sum
 }
 
 // dailySlice is the largest daily trade of the attacker, in micro-tokens.
@@ -187,10 +95,10 @@ func (w *World) payoff(kind propKind) float64 {
 	if kind == propAdmitCartel {
 		return a.SequencerValueUSD
 	}
-	x := protocol.FracOf(w.treasuryTokens, a.DrainShare)
+	x := protocol.FracOf(w.treasuryTokens(), a.DrainShare)
 	days := max(a.PlanningDays, 1)
 	sold := min(x, w.dailySlice()*int64(days))
-	return w.treasuryUSD*a.DrainShare + protocol.SaleValueOverDays(w.pool, sold, days)
+	return w.treasuryUSD()*a.DrainShare + protocol.SaleValueOverDays(w.pool, sold, days)
 }
 
 // lossPerToken is what a voter loses per token it holds when a malicious
@@ -199,13 +107,13 @@ func (w *World) payoff(kind propKind) float64 {
 // claim (the supply outside the treasury and the reward pool).
 func (w *World) lossPerToken(kind propKind) float64 {
 	a := &w.p.Attacker
-	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.treasuryTokens - w.rewardPool)
+	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.treasuryTokens() - w.rewardPool)
 	if !(claim > 0) {
 		return 0
 	}
 	loss := a.SequencerValueUSD
 	if kind == propDrain {
-		loss = a.DrainShare * (protocol.Tokens(w.treasuryTokens)*w.pool.Price() + w.treasuryUSD)
+		loss = a.DrainShare * (protocol.Tokens(w.treasuryTokens())*w.pool.Price() + w.treasuryUSD())
 	}
 	return loss / claim
 }

@@ -53,10 +53,10 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	for w.day < 120 {
 		w.Step()
 	}
-	w.measureGovernance()
+	w.gov.at(w.day).measure()
 	c, g := &w.capt, &w.gov
-	if len(w.net.act) < 2 || w.council.compromised != 0 {
-		t.Fatalf("day 120: %d active operators, %d compromised keys: pick another seed", len(w.net.act), w.council.compromised)
+	if len(w.seq.net.act) < 2 || w.council.compromised != 0 {
+		t.Fatalf("day 120: %d active operators, %d compromised keys: pick another seed", len(w.seq.net.act), w.council.compromised)
 	}
 	X, Y, f := w.pool.Tokens, w.pool.USD, w.pool.FeeFrac
 	h := max(int64(p.Attacker.MaxDailyTrade*float64(X)), 1)
@@ -76,7 +76,7 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	// tokens (at least the minimum self-stake), bought over days. With at
 	// most max_active (10) operators, all eligible ones are in it.
 	var O int64
-	o := &w.ops
+	o := &w.seq.ops
 	for k := range o.n {
 		if o.status[k] == opBonded && int(o.jailUntil[k]) <= w.day+1 && o.self[k] >= w.live.minStake {
 			O += o.stake(k)
@@ -121,8 +121,8 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	// margin needed and the power the quorum needed; all paid the last
 	// one's price. The loss per token is the treasury over the tokens
 	// with a claim.
-	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.treasuryTokens - w.rewardPool)
-	loss := p.Attacker.DrainShare * (protocol.Tokens(w.treasuryTokens)*price + w.treasuryUSD) / claim
+	claim := protocol.Tokens(w.supply0 + w.minted - w.burned - w.tr.tokens - w.rewardPool)
+	loss := p.Attacker.DrainShare * (protocol.Tokens(w.tr.tokens)*price + w.tr.usd) / claim
 	vs := &g.vs
 	var voters []int
 	for v := range vs.n {
@@ -245,7 +245,7 @@ func TestStakeRouteLooksAtTomorrowsSet(t *testing.T) {
 	for w.day < 120 {
 		w.Step()
 	}
-	o := &w.ops
+	o := &w.seq.ops
 	big, total := -1, int64(0)
 	for k := range o.n { // tomorrow's set (as in TestCaptureRoutesWorkedExample)
 		if o.status[k] == opBonded && int(o.jailUntil[k]) <= w.day+1 && o.self[k] >= w.live.minStake {
@@ -257,12 +257,12 @@ func TestStakeRouteLooksAtTomorrowsSet(t *testing.T) {
 	}
 	before := w.priceStake(0.5, true)
 	o.jailUntil[big] = int32(w.day + 1)
-	w.selectActive()
+	w.seq.at(w.day).selectActive()
 	if o.active[big] {
 		t.Fatalf("operator %d jailed until tomorrow is active today", big)
 	}
 	var today int64
-	for _, x := range w.net.actStake {
+	for _, x := range w.seq.net.actStake {
 		today += x
 	}
 	if today > total-o.stake(big) {

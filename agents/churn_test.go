@@ -61,8 +61,8 @@ func TestChurnCountsMatchTheNetwork(t *testing.T) {
 		now := w.churn.exits + w.churn.removals + w.churn.entries
 		perDay[d], prev = now-prev, now
 		bonded := 0
-		for k := range w.ops.n {
-			if w.ops.status[k] == opBonded {
+		for k := range w.seq.ops.n {
+			if w.seq.ops.status[k] == opBonded {
 				bonded++
 			}
 		}
@@ -77,8 +77,8 @@ func TestChurnCountsMatchTheNetwork(t *testing.T) {
 		}
 	}
 	var exited, removed int
-	for k := range w.ops.n {
-		switch w.ops.status[k] {
+	for k := range w.seq.ops.n {
+		switch w.seq.ops.status[k] {
 		case opExited:
 			exited++
 		case opRemoved:
@@ -86,8 +86,8 @@ func TestChurnCountsMatchTheNetwork(t *testing.T) {
 		}
 	}
 	c := &w.churn
-	if c.exits != exited || c.removals != removed || c.entries != w.ops.n-p.Sequencers.Operators {
-		t.Errorf("counted %d exits, %d removals, %d entries; the network has %d exited, %d removed, %d entered", c.exits, c.removals, c.entries, exited, removed, w.ops.n-p.Sequencers.Operators)
+	if c.exits != exited || c.removals != removed || c.entries != w.seq.ops.n-p.Sequencers.Operators {
+		t.Errorf("counted %d exits, %d removals, %d entries; the network has %d exited, %d removed, %d entered", c.exits, c.removals, c.entries, exited, removed, w.seq.ops.n-p.Sequencers.Operators)
 	}
 	if c.exits == 0 || c.removals == 0 || c.entries == 0 {
 		t.Fatalf("the run exercised too little: %d exits, %d removals, %d entries", c.exits, c.removals, c.entries)

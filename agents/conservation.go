@@ -10,14 +10,16 @@ import "fmt"
 // locked while their votes run. The mechanisms' accounts
 // follow them in the ledger.
 func (w *World) coreAccounts() []namedAccount {
+	opSelf, opUnbond, opLiquid := w.operatorAccounts()
+	trTokens, _ := w.treasuryAccounts()
 	return []namedAccount{
 		{"holders' liquid tokens", &w.totLiquid}, {"outside traders", &w.arbTokens},
 		{"holders' stake", &w.totStaked}, {"holders' unbonding stake", &w.totUnbonding},
-		{"locked (vesting)", &w.totLocked}, {"treasury", &w.treasuryTokens},
+		{"locked (vesting)", &w.totLocked}, {"treasury", trTokens},
 		{"pool", &w.pool.Tokens}, {"reward pool", &w.rewardPool}, {"burned", &w.burned},
-		{"operators' self-stake", &w.ops.totSelf}, {"operators' unbonding self-stake", &w.ops.totUnbond},
-		{"operators' earnings", &w.ops.totLiquid}, {"challengers", &w.challengerTokens},
-		{"attacker", w.attackerTokens()}, {"proposal deposits", &w.gov.deposits},
+		{"operators' self-stake", opSelf}, {"operators' unbonding self-stake", opUnbond},
+		{"operators' earnings", opLiquid}, {"challengers", &w.challengerTokens},
+		{"attacker", w.attackerTokens()}, {"proposal deposits", w.proposalDeposits()},
 	}
 }
 
@@ -49,8 +51,7 @@ func (w *World) checkConservation() {
 func (w *World) recount() {
 	h := &w.h
 	var liq, st, ub, lk int64
-	deleg := w.ops.scratch[:w.ops.n]
-	clear(deleg)
+	deleg := w.recountBuffer()
 	for i := range h.len() {
 		if h.liquid[i] < 0 || h.staked[i] < 0 || h.unbonding[i] < 0 || h.locked[i] < 0 {
 			panic(fmt.Sprintf("agents: agent %d has a negative balance on day %d", i, w.day))

@@ -83,7 +83,7 @@ func TestFranchise(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.verif.load() // what the game reads of the operators and the valuation
-	w.ops.profit[0] = 1000
+	w.seq.ops.profit[0] = 1000
 	near := func(name string, got, want float64) {
 		t.Helper()
 		if math.Abs(got-want) > 1e-9*math.Abs(want) {
@@ -93,9 +93,9 @@ func TestFranchise(t *testing.T) {
 	near("removed", w.verif.franchise(0), 365*1000/(0.219-0.04))
 	w.p.Slashing.InvalidRoot.Remove, w.p.Slashing.InvalidRoot.JailDays = false, 30
 	near("jailed 30 days", w.verif.franchise(0), 30_000)
-	w.ops.profit[0] = -50
+	w.seq.ops.profit[0] = -50
 	near("losing money", w.verif.franchise(0), 0)
-	w.ops.profit[0] = 1000
+	w.seq.ops.profit[0] = 1000
 	w.p.Fraud.FarSighted = false
 	near("one batch ahead", w.verif.franchise(0), 0)
 
@@ -105,8 +105,8 @@ func TestFranchise(t *testing.T) {
 	w.live.invalidRootPenalty = 0 // no stake slashed: the bond is S alone
 	w.p.Fraud.Noise = 0.003
 	w.live.fraudSlash = 45
-	w.ops.profit[0] = 50
-	w.ops.benched[0] = false
+	w.seq.ops.profit[0] = 50
+	w.seq.ops.benched[0] = false
 	w.verif.load() // the bond and the penalty as governance left them
 	for _, tc := range []struct {
 		far     bool

@@ -1,5 +1,7 @@
 package agents
 
+import "github.com/seqsim/seqsim/agents/protocol"
+
 // review is agent i's staking decision on its review day. It settles the
 // rewards of all its delegation positions and splits its liquid tokens
 // equally over them (the remainder to the first). Then each position, in
@@ -17,7 +19,7 @@ package agents
 //
 // A share a position does not stake stays liquid. With one position this
 // is the decision of an agent with a single delegation.
-func (w *World) review(i int, presell bool) {
+func (w *World) review(i int, presell bool, o *opColumns) {
 	if w.plainStaking {
 		w.reviewPlain(i, presell)
 		return
@@ -25,11 +27,10 @@ func (w *World) review(i int, presell bool) {
 	h := &w.h
 	first, end := i*h.npos, (i+1)*h.npos
 	for p := first; p < end; p++ {
-		w.settle(p)
+		w.settle(p, o.index)
 	}
 	share := h.liquid[i] / int64(h.npos)
 	rem := h.liquid[i] - share*int64(h.npos)
-	o := &w.ops
 	for p := first; p < end; p++ {
 		l := share
 		if p == first {
@@ -39,13 +40,13 @@ func (w *World) review(i int, presell bool) {
 		// One draw per position and review, used or not, so that the
 		// draws stay in step across designs (common random numbers).
 		u := w.streams.market.Float64()
-		leave := w.shouldLeave(k)
+		leave := w.shouldLeave(k, o)
 		if leave && h.posUnbond[p] == 0 {
-			w.unstake(p)
+			w.unstake(p, o)
 			continue
 		}
-		if k < 0 && l > 0 && !presell && w.aprSignal*w.net.bestKeep >= h.resYield[i] {
-			k = w.chooseOperatorAt(u) // only when some operator could pay enough
+		if k < 0 && l > 0 && !presell && w.aprSignal*o.bestKeep >= h.resYield[i] {
+			k = w.chooseOperatorAt(u, o) // only when some operator could pay enough
 		}
 		switch {
 		case k >= 0 && w.aprSignal*(1-o.commission[k]) >= h.resYield[i] && !presell:
@@ -62,7 +63,7 @@ func (w *World) review(i int, presell bool) {
 				w.totLiquid -= l
 			}
 		case h.posStaked[p] > 0 && h.posUnbond[p] == 0:
-			w.unstake(p)
+			w.unstake(p, o)
 		}
 	}
 }
@@ -72,25 +73,26 @@ func (w *World) review(i int, presell bool) {
 // another reason than a jail term (outranked, or its self-stake below the
 // minimum), or its score is too far below the best. A jail term alone does
 // not move them: the slash that caused it already marked the record.
-func (w *World) shouldLeave(k int) bool {
+func (w *World) shouldLeave(k int, o *opColumns) bool {
 	if k < 0 {
 		return false
 	}
-	o := &w.ops
 	if o.status[k] != opBonded || (!o.active[k] && int(o.jailUntil[k]) <= w.day) {
 		return true
 	}
-	return o.score(k) < (1-w.p.Staking.RedelegateGap)*w.net.bestScore
+	return o.score(k) < (1-w.p.Staking.RedelegateGap)*o.bestScore
 }
 
 // chooseOperator draws an active operator from today's logit weights
 // (market stream), or returns -1 when there is none.
-func (w *World) chooseOperator() int { return w.chooseOperatorAt(w.streams.market.Float64()) }
+func (w *World) chooseOperator() int {
+	o := w.operatorColumns()
+	return w.chooseOperatorAt(w.streams.market.Float64(), &o)
+}
 
 // chooseOperatorAt is chooseOperator with its uniform draw u in [0, 1)
 // given.
-func (w *World) chooseOperatorAt(u float64) int {
-	n := &w.net
+func (w *World) chooseOperatorAt(u float64, n *opColumns) int {
 	if len(n.act) == 0 {
 		return -1
 	}
@@ -110,13 +112,13 @@ func (w *World) chooseOperatorAt(u float64) int {
 // settle pays position p the rewards its stake earned since it last
 // settled, from its operator's reward index, to its agent's liquid tokens.
 // It must run before any change of the position's stake.
-func (w *World) settle(p int) {
+func (w *World) settle(p int, index []protocol.RewardIndex) {
 	h := &w.h
 	k := h.op[p]
 	if k < 0 {
 		return
 	}
-	idx := &w.ops.index[k]
+	idx := &index[k]
 	owed := idx.Owed(h.posStaked[p], h.rewardSnap[p])
 	h.rewardSnap[p] = idx.Acc
 	if owed > 0 {
@@ -129,9 +131,9 @@ func (w *World) settle(p int) {
 // unstake moves position p's stake into unbonding until the cooldown ends
 // (or straight to liquid without a cooldown). The unbonding tokens remember
 // their operator: they stay slashable for its offences.
-func (w *World) unstake(p int) {
+func (w *World) unstake(p int, o *opColumns) {
 	h := &w.h
-	w.settle(p)
+	w.settle(p, o.index)
 	s := h.posStaked[p]
 	k := h.op[p]
 	h.posStaked[p] = 0
@@ -139,7 +141,7 @@ func (w *World) unstake(p int) {
 	h.staked[p/h.npos] -= s
 	w.totStaked -= s
 	if k >= 0 {
-		w.ops.deleg[k] -= s
+		o.deleg[k] -= s
 	}
 	w.startCooldown(p, s, k)
 }
@@ -210,4 +212,49 @@ func (w *World) reviewPlain(i int, presell bool) {
 		w.totStaked -= s
 		w.startCooldown(i*h.npos, s, -1)
 	}
+}
+
+// slashDelegators takes the share frac of every delegation position with
+// operator k, bonded or unbonding (each settled first, so the lazy reward
+// indices stay exact), for the operators' slash (slashing.go), and returns
+// the bonded and the unbonding micro-tokens taken.
+func (w *World) slashDelegators(k int, frac float64) (bonded, unbonding int64) {
+	h := &w.h
+	idx := w.operatorColumns().index
+	for p := range h.op {
+		i := p / h.npos
+		if int(h.op[p]) == k {
+			w.settle(p, idx)
+			x := protocol.FracOf(h.posStaked[p], frac)
+			h.posStaked[p] -= x
+			h.staked[i] -= x
+			w.totStaked -= x
+			bonded += x
+			if h.posStaked[p] == 0 {
+				h.op[p] = -1
+			}
+		}
+		if int(h.unbondOp[p]) == k {
+			x := protocol.FracOf(h.posUnbond[p], frac)
+			h.posUnbond[p] -= x
+			h.unbonding[i] -= x
+			w.totUnbonding -= x
+			unbonding += x
+			if h.posUnbond[p] == 0 {
+				h.unbondOp[p] = -1
+			}
+		}
+	}
+	return bonded, unbonding
+}
+
+// splitSlash splits total slashed micro-tokens between the burn, the
+// treasury and the challenger (slashing.split) and returns the
+// challenger's part.
+func (w *World) splitSlash(total int64) int64 {
+	burn, treasury, challenger := w.slashSplit.Split(total)
+	w.burned += burn
+	w.toTreasury(treasury)
+	w.challengerTokens += challenger
+	return challenger
 }

@@ -22,15 +22,15 @@ func choiceWorld(t interface{ Fatal(...any) }, seed uint64, commissions []float6
 		t.Fatal(err)
 	}
 	for k, c := range commissions {
-		w.ops.commission[k], w.ops.record[k] = c, 0
+		w.seq.ops.commission[k], w.seq.ops.record[k] = c, 0
 	}
-	w.selectActive()
+	w.seq.at(w.day).selectActive()
 	return w
 }
 
 // drawShares draws m choices and returns each operator slot's share of them.
 func drawShares(w *World, m int) []float64 {
-	counts := make([]float64, w.ops.n)
+	counts := make([]float64, w.seq.ops.n)
 	for range m {
 		counts[w.chooseOperator()]++
 	}
@@ -57,7 +57,7 @@ func TestChoiceWorkedExample(t *testing.T) {
 	got := drawShares(w, m)
 	for k := range want {
 		if se := math.Sqrt(want[k] * (1 - want[k]) / m); math.Abs(got[k]-want[k]) > 4.5*se {
-			t.Errorf("operator %d (commission %.2f): share %.4f, want %.4f ± %.4f", k, w.ops.commission[k], got[k], want[k], 4.5*se)
+			t.Errorf("operator %d (commission %.2f): share %.4f, want %.4f ± %.4f", k, w.seq.ops.commission[k], got[k], want[k], 4.5*se)
 		}
 	}
 	w = choiceWorld(t, 2, []float64{0.10, 0.05, 0.15}, 0)
@@ -85,16 +85,16 @@ func TestFullOperatorsGetNoNewDelegators(t *testing.T) {
 	} {
 		w := choiceWorld(t, 1, []float64{0.10, 0.05, 0.15}, 0.05)
 		w.p.Staking.MaxOperatorShare = tc.cap
-		w.ops.self[0], w.ops.self[1], w.ops.self[2] = protocol.ToMicro(30e6), protocol.ToMicro(50e6), protocol.ToMicro(20e6)
-		w.ops.deleg[0], w.ops.deleg[1], w.ops.deleg[2] = 0, 0, 0
-		w.selectActive()
-		if got := w.net.act; len(got) != 3 || got[0] != 1 || got[1] != 0 || got[2] != 2 {
+		w.seq.ops.self[0], w.seq.ops.self[1], w.seq.ops.self[2] = protocol.ToMicro(30e6), protocol.ToMicro(50e6), protocol.ToMicro(20e6)
+		w.seq.ops.deleg[0], w.seq.ops.deleg[1], w.seq.ops.deleg[2] = 0, 0, 0
+		w.seq.at(w.day).selectActive()
+		if got := w.seq.net.act; len(got) != 3 || got[0] != 1 || got[1] != 0 || got[2] != 2 {
 			t.Fatalf("active set %v, want operators 1, 0, 2 by stake", got)
 		}
 		var cum float64
 		for j, wt := range tc.want {
 			cum += wt
-			if got := w.net.choiceCum[j]; math.Abs(got-cum) > 1e-15 {
+			if got := w.seq.net.choiceCum[j]; math.Abs(got-cum) > 1e-15 {
 				t.Errorf("cap %g: cumulative weight %d = %.17g, want %.17g", tc.cap, j, got, cum)
 			}
 		}
@@ -121,7 +121,7 @@ func TestEqualOperatorsShareEqually(t *testing.T) {
 		}
 		w := choiceWorld(rt, rapid.Uint64().Draw(rt, "seed"), cs, eta)
 		for j := range n {
-			if got := w.net.choiceCum[j]; got != float64(j+1) {
+			if got := w.seq.net.choiceCum[j]; got != float64(j+1) {
 				rt.Fatalf("cumulative weight %d = %v, want %d (equal weights)", j, got, j+1)
 			}
 		}

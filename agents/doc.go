@@ -13,7 +13,7 @@
 //   - Holders sell, stake and delegate (step.go, delegation.go); the
 //     treasury pays its budgets (treasury.go); sequencer
 //     operators bond stake, post batches, earn commission, enter and exit
-//     (operators.go, activeset.go, sequencing.go); offences happen and are
+//     (network.go, operators.go, activeset.go, sequencing.go); offences happen and are
 //     slashed (offences.go, slashing.go);
 //     verifiers and sequencers play and learn the verification game
 //     (verification.go), the verifier population comes and goes
@@ -22,15 +22,16 @@
 //   - Token governance: delegates and self-voting holders vote on random
 //     proposals that change the run's parameters, under a quorum, a
 //     timelock and a security council (governance.go, proposals.go,
-//     voters.go, votingpower.go, council.go, [Governance]); an
+//     voters.go, votingpower.go, bribes.go, council.go, [Governance]); an
 //     attacker buys, borrows or bribes votes, or stakes, to capture the
 //     protocol (attacker.go, [Attacker]); capture_prices.go prices each
 //     route, capture.go measures the cost to capture and records captures.
 //   - Built-in parts that are components own their state and reach the
 //     rest only through the interfaces of shared_parts.go (the World
 //     implements them in env.go): the verification game, the capture
-//     meter, the security council, operator churn, effective governance
-//     and the attacker; model.go wires them (parts) and lists the day.
+//     meter, the security council, operator churn, effective governance,
+//     the attacker, governance, the sequencer network and the treasury;
+//     model.go wires them (parts) and lists the day.
 //   - [Sim]: runs a World for the engine; [SeriesColumns] and
 //     [OutcomeColumns] describe what a run of given parameters reports.
 //

@@ -15,18 +15,14 @@ var (
 	_ capturePrices   = (*World)(nil)
 	_ councilEnv      = (*World)(nil)
 	_ attackerEnv     = (*World)(nil)
+	_ governanceEnv   = (*World)(nil)
+	_ sequencingEnv   = (*World)(nil)
+	_ treasuryEnv     = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
 
-func (w *World) sequencerView() seqView {
-	o, n := &w.ops, &w.net
-	return seqView{online: n.online, batchOp: n.batchOp[:n.nBatches], batches: o.batches,
-		benched: o.benched, self: o.self, deleg: o.deleg, profit: o.profit}
-}
-
-func (w *World) operatorEarns(k int, usd float64) { w.ops.usdToday[k] += usd }
-func (w *World) fraudBond() float64               { return w.live.fraudSlash }
-func (w *World) invalidRootPenalty() float64      { return w.live.invalidRootPenalty }
+func (w *World) fraudBond() float64          { return w.live.fraudSlash }
+func (w *World) invalidRootPenalty() float64 { return w.live.invalidRootPenalty }
 
 func (w *World) feeLevel() float64 { return math.Exp(w.logFee) }
 
@@ -38,7 +34,7 @@ func (w *World) shiftFeeLevel(jump float64) {
 func (w *World) shiftValue(jump float64) { w.logValue += jump }
 
 func (w *World) bankFraudBonds(usd float64) {
-	w.treasuryUSD += usd
+	w.toTreasuryUSD(usd)
 	w.usd.in(flowFraudBonds, usd)
 }
 
@@ -46,9 +42,6 @@ func (w *World) tracing() bool                         { return w.trace != nil }
 func (w *World) price() float64                        { return w.pool.Price() }
 func (w *World) cashFlowValuation() protocol.Valuation { return w.valuation }
 
-func (w *World) captured() bool                     { return w.gov.captured }
-func (w *World) ownVotes() int64                    { return w.gov.attPower }
-func (w *World) propose(kind propKind)              { w.submit(proposal{kind: kind, byAttack: true}) }
 func (w *World) costToBuy(x int64) (float64, error) { return w.pool.CostToBuy(x) }
 
 func (w *World) buy(usd float64) int64 {
@@ -63,45 +56,7 @@ func (w *World) sell(x int64) float64 {
 	return usd
 }
 
-func (w *World) stakingPlain() bool     { return w.plainStaking }
-func (w *World) operatorSlotFree() bool { return w.ops.n < len(w.ops.self) }
-
-func (w *World) bond(k int, x int64) {
-	w.settleOperator(k)
-	w.ops.self[k] += x
-	w.ops.totSelf += x
-}
-
-func (w *World) stakeShare(k int) (float64, bool) {
-	o := &w.ops
-	if !o.active[k] {
-		return 0, false
-	}
-	var total int64
-	for _, s := range w.net.actStake {
-		total += s
-	}
-	if total <= 0 {
-		return 0, false
-	}
-	return float64(o.stake(k)) / float64(total), true
-}
-
-func (w *World) operatorStake(k int) int64   { return w.ops.self[k] + w.ops.unbond[k] }
-func (w *World) governor() protocol.Governor { return w.gov.gov }
-
-func (w *World) cheapestBribe(kind propKind, own int64) (float64, int, bool) {
-	nq := w.bribeQuotes(kind)
-	_, cost, n, ok := protocol.CheapestBribe(w.gov.vs.quotes[:nq], w.needSwing(own), w.needPower(own))
-	return cost, n, ok
-}
-
-func (w *World) markBribed(n int) {
-	vs := &w.gov.vs
-	for _, v := range vs.quoteVoter[:n] {
-		vs.bribed[v] = true
-	}
-}
+func (w *World) stakingPlain() bool { return w.plainStaking }
 
 func (w *World) fundAttacker(usd float64)    { w.usd.in(flowLaunch, usd) }
 func (w *World) attackerFlowIn(usd float64)  { w.usd.in(flowAttacker, usd) }
@@ -117,3 +72,61 @@ func (pr *proposal) addAttackVotes(n int64) {
 
 func (pr *proposal) votesToPass() int64 { return pr.tally.VotesToPass() }
 func (pr *proposal) noteAttackVotes()   { pr.noteVote(pr.attVotes) }
+
+func (w *World) holderView() holderView {
+	h := &w.h
+	n := h.len()
+	return holderView{kind: h.kind[:n], liquid: h.liquid[:n], staked: h.staked[:n], unbonding: h.unbonding[:n]}
+}
+
+func (w *World) outsideTokens() int64 { return w.arbTokens }
+
+func (w *World) debitHolder(i int, to Account, n int64)    { holderTable{w}.Debit(i, to, n) }
+func (w *World) creditHolder(i int, from Account, n int64) { holderTable{w}.Credit(i, from, n) }
+
+func (w *World) burn(from Account, n int64) {
+	debit(from, n)
+	w.burned += n
+}
+
+func (w *World) buyStake(want int64) (int64, bool) {
+	usd, err := w.pool.CostToBuy(want)
+	if err != nil {
+		return 0, false
+	}
+	got := w.pool.Buy(usd)
+	w.netSellUSD -= usd
+	w.usd.in(flowOperators, usd)
+	return got, true
+}
+
+func (w *World) sellEarnings(tokens int64) {
+	usd := w.pool.Sell(tokens)
+	w.netSellUSD += usd
+	w.usd.out(flowOperators, usd)
+}
+
+func (w *World) takeTreasuryTokens(want int64) int64 { return w.fromTreasury(want) }
+
+func (w *World) takeRewards(n int64)      { w.rewardPool -= n }
+func (w *World) feeRevenue() float64      { return w.feeUSD }
+func (w *World) stakingAPR() float64      { return w.aprSignal }
+func (w *World) holdersStake() int64      { return w.totStaked }
+func (w *World) minStake() int64          { return w.live.minStake }
+func (w *World) maxActive() int           { return w.live.maxActive }
+func (w *World) commissionCap() float64   { return w.live.commissionCap }
+func (w *World) livenessPenalty() float64 { return w.live.livenessPenalty }
+
+func (w *World) auctionProceeds(usd float64) {
+	w.toTreasuryUSD(usd)
+	w.usd.in(flowAuction, usd)
+}
+
+func (w *World) tokensToRaise(usd float64) int64 { return w.pool.TokensToRaise(usd) }
+func (w *World) treasurySpent(usd float64)       { w.usd.out(flowTreasurySpend, usd) }
+
+func (w *World) sellTreasuryTokens(dx int64) float64 {
+	usd := w.pool.Sell(dx)
+	w.netSellUSD += usd
+	return usd
+}

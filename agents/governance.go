@@ -2,58 +2,26 @@ package agents
 
 import (
 	"math"
+	"math/rand/v2"
 
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// liveParams are the parameters governance can change, copied per run from
-// the point's Params (shared read-only by all workers of a point): the
-// copy is the run's, so a passed proposal changes this run only. The fee
-// split and the emission rate live in World.feeSplit and World.emission.
-type liveParams struct {
-	minStake   int64   // micro-tokens
-	fraudSlash float64 // USD
-	// slashing penalties (fractions of the slashable stake)
-	invalidRootPenalty, livenessPenalty float64
-	threshold                           float64 // proposal threshold, fraction of votable supply (the quorum is in govState.gov)
-	budgetScale                         float64 // factor on both monthly treasury budgets (1 at launch)
-	commissionCap                       float64 // the operators' commission is at most this
-	maxActive                           int     // the active set's size
-	// launch values, for the clamps of parameter proposals
-	stakers0, emission0, minStake0, fraudSlash0 float64
-	invalidRootPenalty0, livenessPenalty0       float64
-	quorum0, threshold0, commissionCap0         float64
-	maxActive0                                  int
-}
+// governance is the token governance of one run, a component of the
+// built-in model (model.go wires it): the proposals and their calendar,
+// the voters and the count of voting power, and the run's tallies and
+// measurements. It reaches the holders, the operators, the treasury, the
+// council, the attacker and the governed parameters only through
+// governanceEnv (shared_parts.go). The council, the attacker, the capture
+// meter and the effective-governance tracker are components of their own.
+type governance struct {
+	p   *Params       // this run's parameters (read-only)
+	env governanceEnv // the rest of the model
+	// r is the governance stream, which the voters, the proposals, the
+	// council and the attacker draw from in turn.
+	r   *rand.Rand
+	day int // today: set by each call of the wiring that can reach a day
 
-func (w *World) resetLive() {
-	p := w.p
-	var emission0 float64 // the launch level of the emission (EmissionSchedule.Level)
-	if x, _ := w.emission.Level(); x != nil {
-		emission0 = *x
-	}
-	w.live = liveParams{
-		minStake: protocol.ToMicro(p.Sequencers.MinStake), fraudSlash: p.Fraud.Slash,
-		stakers0: p.Fees.Split[0], emission0: emission0,
-		minStake0: p.Sequencers.MinStake, fraudSlash0: p.Fraud.Slash,
-		invalidRootPenalty: p.Slashing.InvalidRoot.Penalty, livenessPenalty: p.Slashing.Liveness.Penalty,
-		threshold: p.Governance.ProposalThreshold, budgetScale: 1,
-		commissionCap: p.Sequencers.CommissionCap, maxActive: p.Sequencers.MaxActive,
-		invalidRootPenalty0: p.Slashing.InvalidRoot.Penalty, livenessPenalty0: p.Slashing.Liveness.Penalty,
-		quorum0: p.Governance.Quorum, threshold0: p.Governance.ProposalThreshold,
-		commissionCap0: p.Sequencers.CommissionCap, maxActive0: p.Sequencers.MaxActive,
-	}
-}
-
-// budgets are the treasury's live monthly budgets, in USD and in tokens:
-// the experiment's, scaled by what budget proposals passed.
-func (w *World) budgets() (usd, tokens float64) {
-	t := &w.p.Treasury
-	return w.live.budgetScale * t.MonthlyBudgetUSD, w.live.budgetScale * t.MonthlyBudgetTokens
-}
-
-// govState is the governance of one run.
-type govState struct {
 	gov   protocol.Governor
 	vs    voterSet
 	props []proposal
@@ -97,56 +65,54 @@ const (
 	captureOrdering = 5 // attacker's stake above 1/2 of active stake (controls ordering)
 )
 
-// resetGovernance draws the voters and the first event days (governance
-// stream) and measures the launch state.
-func (w *World) resetGovernance() error {
-	p := &w.p.Governance
-	g := &w.gov
-	g.gov = protocol.Governor{SnapshotDelayDays: p.SnapshotDelayDays, VotingDays: p.VotingDays, TimelockDays: p.TimelockDays, Quorum: p.Quorum}
+// reset starts a run of p on day with the governance stream r: empty
+// tallies, the samplers of proposals and the voters drawn. The wiring
+// (model.go) then resets the council and the attacker, which draw from
+// the same stream after the voters, and calls start.
+func (g *governance) reset(p *Params, r *rand.Rand, env governanceEnv, day int) error {
+	g.p, g.r, g.env, g.day = p, r, env, day
+	gp := &p.Governance
+	g.gov = protocol.Governor{SnapshotDelayDays: gp.SnapshotDelayDays, VotingDays: gp.VotingDays, TimelockDays: gp.TimelockDays, Quorum: gp.Quorum}
 	g.props = g.props[:0]
 	g.deposits, g.depositsBurned, g.unproposed = 0, 0, 0
 	g.proposals, g.passed, g.maliciousPassed, g.vetoes, g.executed, g.closed, g.withVotes = 0, 0, 0, 0, 0, 0, 0
 	g.turnoutSum, g.top10Sum, g.lastTurnout = 0, 0, 0
 	g.firstExecuted = -1
-	w.resetEffectiveness()
 	g.captured, g.captureKind, g.captureDay = false, captureNone, -1
 	g.nakamoto, g.hhi = 0, 0
-	w.resetCapture()
 	var err error
-	if g.grantS, err = newSampler(p.GrantShare); err != nil {
+	if g.grantS, err = newSampler(gp.GrantShare); err != nil {
 		return err
 	}
-	if g.supportS, err = newSampler(p.Support); err != nil {
+	if g.supportS, err = newSampler(gp.Support); err != nil {
 		return err
 	}
-	if g.stakeS, err = newSampler(p.Stakes); err != nil {
+	if g.stakeS, err = newSampler(gp.Stakes); err != nil {
 		return err
 	}
 	var cum float64
 	for k := range g.kindCum {
-		if k < len(p.KindWeights) && !(p.FreezeParameters && governedKind(propKind(k))) {
-			cum += max(p.KindWeights[k], 0)
+		if k < len(gp.KindWeights) && !(gp.FreezeParameters && governedKind(propKind(k))) {
+			cum += max(gp.KindWeights[k], 0)
 		}
 		g.kindCum[k] = cum
 	}
-	if err := w.resetVoters(); err != nil {
-		return err
-	}
-	w.resetCouncil()
-	if err := w.resetAttacker(); err != nil {
-		return err
-	}
-	r := w.streams.governance
-	g.nextArrival = w.day + poissonGap(r, p.ProposalsPerYear)
-	g.nextCompromise = w.day + poissonGap(r, p.Council.CompromiseRatePerYear)
+	return g.resetVoters()
+}
+
+// start draws the first event days (governance stream) and measures the
+// launch state; the council and the attacker are reset by then.
+func (g *governance) start() {
+	p := &g.p.Governance
+	g.nextArrival = g.day + poissonGap(g.r, p.ProposalsPerYear)
+	g.nextCompromise = g.day + poissonGap(g.r, p.Council.CompromiseRatePerYear)
 	if p.Council.Members == 0 {
 		g.nextCompromise = math.MaxInt
 	}
-	g.nextMeasure = w.day
-	w.measureGovernance()
-	g.nextMeasure = w.day + max(p.MeasureEveryDays, 1)
-	w.scheduleGovernance()
-	return nil
+	g.nextMeasure = g.day
+	g.measure()
+	g.nextMeasure = g.day + max(p.MeasureEveryDays, 1)
+	g.schedule()
 }
 
 // poissonGap draws the days until the next event of a Poisson process of
@@ -162,41 +128,40 @@ func poissonGap(r interface{ ExpFloat64() float64 }, perYear float64) int {
 	return 1 + int(gap)
 }
 
-// govern is step 8 of DESIGN.md: the attacker's trading while it is busy,
-// then whatever governance event falls on today (arrivals, snapshots, vote
-// ends, executions, key compromises, the attacker's reviews and the
-// periodic measurement). On a quiet day it costs one comparison.
-func (w *World) govern() {
-	w.attackerDaily()
-	g := &w.gov
-	if w.day < g.next {
+// govern is step 8 of DESIGN.md on day: the attacker's trading while it
+// is busy, then whatever governance event falls on today (arrivals,
+// snapshots, vote ends, executions, key compromises, the attacker's
+// reviews and the periodic measurement). On a quiet day it costs one
+// comparison.
+func (g *governance) govern(day int) {
+	g.day = day
+	g.env.attackerDaily()
+	if g.day < g.next {
 		return
 	}
-	p := &w.p.Governance
-	r := w.streams.governance
-	if w.day >= g.nextCompromise {
-		w.compromiseKeys()
-		g.nextCompromise = w.day + poissonGap(r, p.Council.CompromiseRatePerYear)
+	p := &g.p.Governance
+	if g.day >= g.nextCompromise {
+		g.env.compromiseKeys()
+		g.nextCompromise = g.day + poissonGap(g.r, p.Council.CompromiseRatePerYear)
 	}
-	if w.day >= g.nextArrival {
-		w.proposeOrdinary()
-		g.nextArrival = w.day + poissonGap(r, p.ProposalsPerYear)
+	if g.day >= g.nextArrival {
+		g.proposeOrdinary()
+		g.nextArrival = g.day + poissonGap(g.r, p.ProposalsPerYear)
 	}
-	if w.day >= w.attackerNextReview() {
-		w.attackerReview() // and its next review, drawn from the governance stream
+	if g.day >= g.env.attackerNextReview() {
+		g.env.attackerReview() // and its next review, drawn from the governance stream
 	}
-	w.advanceProposals()
-	if w.day >= g.nextMeasure {
-		w.measureGovernance()
-		g.nextMeasure = w.day + max(p.MeasureEveryDays, 1)
+	g.advanceProposals()
+	if g.day >= g.nextMeasure {
+		g.measure()
+		g.nextMeasure = g.day + max(p.MeasureEveryDays, 1)
 	}
-	w.scheduleGovernance()
+	g.schedule()
 }
 
-// scheduleGovernance sets the next day with a governance event.
-func (w *World) scheduleGovernance() {
-	g := &w.gov
-	next := min(g.nextArrival, g.nextMeasure, g.nextCompromise, w.attackerNextReview())
+// schedule sets the next day with a governance event.
+func (g *governance) schedule() {
+	next := min(g.nextArrival, g.nextMeasure, g.nextCompromise, g.env.attackerNextReview())
 	for i := range g.props {
 		pr := &g.props[i]
 		switch pr.stage {
@@ -208,42 +173,28 @@ func (w *World) scheduleGovernance() {
 			next = min(next, pr.times.Execute)
 		}
 	}
-	g.next = max(next, w.day+1)
+	g.next = max(next, g.day+1)
 }
 
-// capture records the run's first capture.
-func (w *World) capture(kind int) {
-	g := &w.gov
+// capture records the run's first capture, of kind on day.
+func (g *governance) capture(day, kind int) {
 	if g.captured {
 		return
 	}
-	g.captured, g.captureKind, g.captureDay = true, kind, w.day
-	if w.trace != nil {
-		w.event("capture", captureKindNames[kind], 0, "", "")
+	g.captured, g.captureKind, g.captureDay = true, kind, day
+	if g.env.tracing() {
+		g.env.event("capture", captureKindNames[kind], 0, "", "")
 	}
 }
 
 var captureKindNames = [...]string{"none", "drain_treasury", "admit_cartel", "council_keys", "stake_halt", "stake_ordering"}
 
-// drainTreasury moves drain_share of the treasury to the attacker, who
-// then sells the tokens.
-func (w *World) drainTreasury(kind int) {
-	w.capture(kind)
-	share := w.p.Attacker.DrainShare
-	x := protocol.FracOf(w.treasuryTokens, share)
-	w.treasuryTokens -= x
-	usd := w.treasuryUSD * share
-	w.treasuryUSD -= usd
-	w.attackerReceives(x, usd)
-}
-
-// measureGovernance measures the concentration of voting power and the
-// cost to capture.
-func (w *World) measureGovernance() {
-	g := &w.gov
+// measure measures the concentration of voting power and the cost to
+// capture.
+func (g *governance) measure() {
 	vs := &g.vs
-	w.countVotes(false)
-	order := w.sortVoters()
+	g.countVotes(false)
+	order := g.sortVoters()
 	s := vs.sorted[:0]
 	for j := len(order) - 1; j >= 0; j-- {
 		s = append(s, vs.power[order[j]])
@@ -256,47 +207,66 @@ func (w *World) measureGovernance() {
 	}
 	g.nakamoto = protocol.NakamotoCoefficient(s, 0.5)
 	g.hhi = protocol.HHI(s)
-	w.measureCapture()
+	g.env.measureCapture()
 }
 
-// recordGovernance writes today's governance series: turnout, the
-// concentration of voting power, and whether the protocol is captured.
-func (w *World) recordGovernance(row []float64) {
-	g := &w.gov
-	row[w.col.sVoterTurnout] = g.lastTurnout
-	row[w.col.sNakamotoVotes] = float64(g.nakamoto)
-	row[w.col.sHHIVotes] = g.hhi
-	row[w.col.sCaptured] = 0
+// record writes today's governance series: turnout, the concentration of
+// voting power, and whether the protocol is captured.
+func (g *governance) record(row []float64, c *columns) {
+	row[c.sVoterTurnout] = g.lastTurnout
+	row[c.sNakamotoVotes] = float64(g.nakamoto)
+	row[c.sHHIVotes] = g.hhi
+	row[c.sCaptured] = 0
 	if g.captured {
-		row[w.col.sCaptured] = 1
+		row[c.sCaptured] = 1
 	}
-	w.recordCapture(row)
 }
 
-// summariseGovernance fills the governance and capture outcomes; settled
-// is the day positions settled (settledDay; -1: never), from which the
-// minima are taken.
-func (w *World) summariseGovernance(settled int, out []float64) {
-	g := &w.gov
-	out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 0, captureNone, math.NaN()
+// summarise fills governance's outcomes: the capture, the proposals and
+// the votes (the capture meter, the attacker and the effective-governance
+// tracker fill theirs).
+func (g *governance) summarise(out []float64, c *columns) {
+	out[c.oCaptured], out[c.oCaptureKind], out[c.oCaptureDay] = 0, captureNone, math.NaN()
 	if g.captured {
-		out[w.col.oCaptured], out[w.col.oCaptureKind], out[w.col.oCaptureDay] = 1, float64(g.captureKind), float64(g.captureDay)
+		out[c.oCaptured], out[c.oCaptureKind], out[c.oCaptureDay] = 1, float64(g.captureKind), float64(g.captureDay)
 	}
-	w.summariseCapture(settled, out)
-	out[w.col.oAttackerProfit] = w.attackerProfit()
-	out[w.col.oProposalsPassed] = float64(g.passed)
-	out[w.col.oMaliciousPassed] = float64(g.maliciousPassed)
-	out[w.col.oVetoes] = float64(g.vetoes)
-	out[w.col.oMeanVoterTurnout], out[w.col.oTop10VoteShare] = math.NaN(), math.NaN()
+	out[c.oProposalsPassed] = float64(g.passed)
+	out[c.oMaliciousPassed] = float64(g.maliciousPassed)
+	out[c.oVetoes] = float64(g.vetoes)
+	out[c.oMeanVoterTurnout], out[c.oTop10VoteShare] = math.NaN(), math.NaN()
 	if g.closed > 0 {
-		out[w.col.oMeanVoterTurnout] = g.turnoutSum / float64(g.closed)
+		out[c.oMeanVoterTurnout] = g.turnoutSum / float64(g.closed)
 	}
 	if g.withVotes > 0 {
-		out[w.col.oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
+		out[c.oTop10VoteShare] = g.top10Sum / float64(g.withVotes)
 	}
-	w.summariseEffectiveness(out)
-	out[w.col.oFirstExecuted] = math.NaN()
+	out[c.oFirstExecuted] = math.NaN()
 	if g.firstExecuted >= 0 {
-		out[w.col.oFirstExecuted] = float64(g.firstExecuted)
+		out[c.oFirstExecuted] = float64(g.firstExecuted)
 	}
+	out[c.oUnproposed] = float64(g.unproposed)
+	out[c.oDepositsBurned] = protocol.Tokens(g.depositsBurned)
 }
+
+// quorum is the quorum today, as governance left it (a fraction of the
+// votable supply).
+func (g *governance) quorum() float64 { return g.gov.Quorum }
+
+// depositAccount is the ledger account of the proposal deposits.
+func (g *governance) depositAccount() *int64 { return &g.deposits }
+
+// granteeList is the holders of type grants (read only).
+func (g *governance) granteeList() []int32 { return g.grantees }
+
+// at sets today for a call through the wiring and returns g.
+func (g *governance) at(day int) *governance {
+	g.day = day
+	return g
+}
+
+// isCaptured reports whether the protocol has been captured this run;
+// ownVotes is the attacker's own voting power at the last count
+// (micro-tokens); governor is the governance's rules today.
+func (g *governance) isCaptured() bool            { return g.captured }
+func (g *governance) ownVotes() int64             { return g.attPower }
+func (g *governance) governor() protocol.Governor { return g.gov }

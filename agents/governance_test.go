@@ -50,7 +50,7 @@ func TestFlashLoanCaptureInOneStep(t *testing.T) {
 	w := newWorld(t, &p)
 	var events []Event
 	w.trace = &events
-	treasury := w.treasuryTokens
+	treasury := w.tr.tokens
 	for w.day < p.Simulation.HorizonDays && !w.gov.captured {
 		w.Step()
 	}
@@ -72,8 +72,8 @@ func TestFlashLoanCaptureInOneStep(t *testing.T) {
 	}
 	// The whole treasury moved to the attacker on the capture day (it had
 	// spent a little on the budget since launch).
-	if w.treasuryTokens != 0 || w.att.liquid < treasury*9/10 {
-		t.Errorf("treasury %d left, attacker holds %d of %d", w.treasuryTokens, w.att.liquid, treasury)
+	if w.tr.tokens != 0 || w.att.liquid < treasury*9/10 {
+		t.Errorf("treasury %d left, attacker holds %d of %d", w.tr.tokens, w.att.liquid, treasury)
 	}
 	fee := w.att.spent
 	price := w.pool.Price()
@@ -106,12 +106,12 @@ func TestFlashLoanCaptureInOneStep(t *testing.T) {
 // outvote everyone, then submits a treasury drain for it (no strategy:
 // its own votes).
 func injectMalicious(w *World) {
-	x := w.treasuryTokens / 2
-	w.treasuryTokens -= x
+	x := w.tr.tokens / 2
+	w.tr.tokens -= x
 	w.att.liquid += x
 	w.att.mode = attWaiting
-	w.submit(proposal{kind: propDrain, byAttack: true})
-	w.scheduleGovernance()
+	w.gov.at(w.day).submit(proposal{kind: propDrain, byAttack: true})
+	w.gov.at(w.day).schedule()
 }
 
 // TestCouncilVetoStopsPassedProposal: a malicious proposal that passed the
@@ -151,8 +151,8 @@ func TestCouncilVetoStopsPassedProposal(t *testing.T) {
 			t.Errorf("%s: captured %v, passed %d, vetoes %d; want %v, %d, %d",
 				c.name, g.captured, g.maliciousPassed, g.vetoes, c.captured, c.passed, c.vetoes)
 		}
-		if c.captured && (g.captureKind != captureDrain || w.treasuryTokens != 0) {
-			t.Errorf("%s: capture kind %d, treasury %d left", c.name, g.captureKind, w.treasuryTokens)
+		if c.captured && (g.captureKind != captureDrain || w.tr.tokens != 0) {
+			t.Errorf("%s: capture kind %d, treasury %d left", c.name, g.captureKind, w.tr.tokens)
 		}
 		w.checkConservation()
 	}
@@ -167,7 +167,7 @@ func TestParameterProposalChangesRunOnly(t *testing.T) {
 	quietGovernance(&p)
 	w := newWorld(t, &p)
 	for _, k := range []propKind{propFeeSplit, propEmission, propMinStake, propBond} {
-		w.applyProposal(&proposal{kind: k, value: 2})
+		w.gov.at(w.day).apply(&proposal{kind: k, value: 2})
 	}
 	if w.feeSplit.Stakers != 0.8 || math.Abs(w.feeSplit.Treasury) > 1e-15 || w.feeSplit.Burn != 0.2 {
 		t.Errorf("fee split %+v, want stakers 0.8 (doubled, capped at 1-burn), treasury 0", w.feeSplit)
@@ -181,15 +181,15 @@ func TestParameterProposalChangesRunOnly(t *testing.T) {
 	}
 	// Clamped at four times the launch value.
 	for range 5 {
-		w.applyProposal(&proposal{kind: propBond, value: 2})
+		w.gov.at(w.day).apply(&proposal{kind: propBond, value: 2})
 	}
 	if w.live.fraudSlash != 4*10.8e6 {
 		t.Errorf("bond %v, want clamped at 4x", w.live.fraudSlash)
 	}
 	// A grant moves treasury tokens to a grantee.
-	before, liq := w.treasuryTokens, w.totLiquid
-	w.applyProposal(&proposal{kind: propGrant, value: 0.01})
-	if got := before - w.treasuryTokens; got != protocol.FracOf(before, 0.01) || w.totLiquid-liq != got {
+	before, liq := w.tr.tokens, w.totLiquid
+	w.gov.at(w.day).apply(&proposal{kind: propGrant, value: 0.01})
+	if got := before - w.tr.tokens; got != protocol.FracOf(before, 0.01) || w.totLiquid-liq != got {
 		t.Errorf("grant moved %d from the treasury and %d to holders", got, w.totLiquid-liq)
 	}
 	w.checkConservation()
@@ -210,7 +210,7 @@ func TestTurnoutFollowsStakesAndContest(t *testing.T) {
 		var sum float64
 		for range 400 {
 			pr := proposal{kind: propFeeSplit, stakes: stakes, support: support}
-			w.snapshot(&pr)
+			w.gov.at(w.day).snapshot(&pr)
 			sum += float64(pr.cast) / float64(pr.votable)
 		}
 		return sum / 400

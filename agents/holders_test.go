@@ -76,7 +76,7 @@ func (w *World) plainPass(round, rounds int) {
 			}
 		}
 		if (w.day+i)%review == 0 {
-			w.review(i, presell)
+			w.reviewNow(i, presell)
 		}
 	}
 }
@@ -146,7 +146,7 @@ func holderStateDiff(a, b *World) string {
 		a, b []int64
 	}{
 		{"liquid", a.h.liquid, b.h.liquid}, {"staked", a.h.staked, b.h.staked},
-		{"unbonding", a.h.unbonding, b.h.unbonding}, {"operator delegations", a.ops.deleg, b.ops.deleg},
+		{"unbonding", a.h.unbonding, b.h.unbonding}, {"operator delegations", a.seq.ops.deleg, b.seq.ops.deleg},
 		{"positions' stake", a.h.posStaked, b.h.posStaked}, {"positions' unbonding", a.h.posUnbond, b.h.posUnbond},
 	}
 	for _, s := range balances {

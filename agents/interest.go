@@ -56,20 +56,6 @@ import (
 //     one): support alone decides, and operators answer to their own
 //     interest.
 
-// yieldChange is what a proposal changes in the yearly cash value of one
-// token voted, in units of the token's price per year.
-type yieldChange struct {
-	liquid  float64 // a token held liquid
-	staked  float64 // a staked token (includes what any token gets)
-	grantee float64 // on top, a token a grantee holds
-}
-
-// of is the change for a voter whose power is staked share sigmaS and
-// grantees' share sigmaG.
-func (y yieldChange) of(sigmaS, sigmaG float64) float64 {
-	return y.liquid + sigmaS*(y.staked-y.liquid) + sigmaG*y.grantee
-}
-
 // dilution is the change for every token when n more tokens a year reach
 // the circulating supply.
 func (w *World) dilution(n float64) yieldChange {
@@ -90,7 +76,7 @@ func (w *World) interest(pr *proposal) yieldChange {
 	case propEmission:
 		return w.emissionYieldChange(pr)
 	case propGrant:
-		x := protocol.Tokens(protocol.FracOf(w.treasuryTokens, pr.value))
+		x := protocol.Tokens(protocol.FracOf(w.treasuryTokens(), pr.value))
 		y := w.dilution(x)
 		if g := w.granteeTokens(); g > 0 {
 			y.grantee = x / g
@@ -144,7 +130,7 @@ func (w *World) feeYieldChange(pr *proposal) (liquid, staked float64) {
 }
 
 // bonded is the bonded stake S, holders' and operators' own, in tokens.
-func (w *World) bonded() float64 { return protocol.Tokens(w.totStaked + w.ops.totSelf) }
+func (w *World) bonded() float64 { return protocol.Tokens(w.totStaked + w.operatorSelfStake()) }
 
 // emissionYieldChange is what an emission proposal changes: the new tokens
 // a year at today's supply and stake, at the level after pr against now
@@ -158,7 +144,7 @@ func (w *World) emissionYieldChange(pr *proposal) yieldChange {
 		return yieldChange{}
 	}
 	supply := w.supply0 + w.minted - w.burned
-	bonded := w.totStaked + w.ops.totSelf
+	bonded := w.totStaked + w.operatorSelfStake()
 	after := w.emission // a copy: its level is changed, not the run's
 	lv, _ := after.Level()
 	*lv = scaleWithin(*x, pr.value, w.live.emission0, hi)
@@ -198,7 +184,7 @@ func (w *World) budgetYieldChange(pr *proposal) yieldChange {
 func (w *World) granteeTokens() float64 {
 	h := &w.h
 	var x int64
-	for _, i := range w.gov.grantees {
+	for _, i := range w.grantees() {
 		x += h.liquid[i] + h.staked[i] + h.unbonding[i]
 	}
 	return protocol.Tokens(x)
@@ -220,12 +206,12 @@ func (w *World) stakerYield() float64 {
 // charge, from the cap now to the cap after pr, weighted by what is
 // delegated to them (the stake that pays commission; equal weights when
 // nothing is). It is never negative: a cap that rises restores no
-// commission it clamped (applyProposal).
+// commission it clamped (applyParameter).
 func (w *World) commissionCut(pr *proposal) float64 {
-	o := &w.ops
+	o := w.operatorColumns()
 	now, after := w.live.commissionCap, w.commissionCapAfter(pr)
 	var cut, deleg, plain float64
-	for _, k := range w.net.act {
+	for _, k := range o.act {
 		c := min(o.commission[k], now) - min(o.commission[k], after)
 		d := float64(o.deleg[k])
 		cut += d * c
@@ -235,8 +221,8 @@ func (w *World) commissionCut(pr *proposal) float64 {
 	switch {
 	case deleg > 0:
 		return cut / deleg
-	case len(w.net.act) > 0:
-		return plain / float64(len(w.net.act))
+	case len(o.act) > 0:
+		return plain / float64(len(o.act))
 	}
 	return 0
 }
@@ -244,14 +230,15 @@ func (w *World) commissionCut(pr *proposal) float64 {
 // meanLivenessRate is the active operators' mean rate of liveness
 // offences, per year.
 func (w *World) meanLivenessRate() float64 {
-	if len(w.net.act) == 0 {
+	o := w.operatorColumns()
+	if len(o.act) == 0 {
 		return 0
 	}
 	var r float64
-	for _, k := range w.net.act {
-		r += w.ops.rate[offLiveness][k]
+	for _, k := range o.act {
+		r += o.rate[offLiveness][k]
 	}
-	return 365 * r / float64(len(w.net.act))
+	return 365 * r / float64(len(o.act))
 }
 
 // operatorInterest is what pr changes, on top of a staked token's
@@ -277,7 +264,7 @@ func (w *World) meanLivenessRate() float64 {
 //   - anything else: nothing beyond its stake's change (an honest operator
 //     posts no invalid root, so that penalty costs it nothing).
 func (w *World) operatorInterest(pr *proposal, k int) float64 {
-	o := &w.ops
+	o := w.operatorColumns()
 	self := protocol.Tokens(o.self[k])
 	if !(self > 0) {
 		return 0
@@ -307,4 +294,17 @@ func (w *World) operatorInterest(pr *proposal, k int) float64 {
 		return -365 * o.rate[offLiveness][k] * w.p.Slashing.Liveness.Detection * (w.penaltyAfter(pr) - l.livenessPenalty)
 	}
 	return 0
+}
+
+// operatorInterests writes operatorInterest of each operator slot in use
+// into dst (0 for the slots beyond), for a snapshot: one call a
+// proposal, not one a voter.
+func (w *World) operatorInterests(pr *proposal, dst []float64) {
+	n := w.operatorColumns().n
+	for k := range dst {
+		dst[k] = 0
+		if k < n {
+			dst[k] = w.operatorInterest(pr, k)
+		}
+	}
 }

@@ -44,9 +44,9 @@ func electorate(t *testing.T, group int, set func(*Params)) *World {
 			h.staked[i], h.liquid[i] = l, 0
 			w.totStaked += l
 			w.totLiquid -= l
-			op := w.net.act[k%len(w.net.act)]
+			op := w.seq.net.act[k%len(w.seq.net.act)]
 			h.op[i] = int16(op)
-			w.ops.deleg[op] += l
+			w.seq.ops.deleg[op] += l
 		}
 		vs.hFrom[i] = math.MaxInt32 // does not vote
 		if group != operatorsVote && stakes == (group == stakersVote) {
@@ -63,7 +63,7 @@ func electorate(t *testing.T, group int, set func(*Params)) *World {
 func vote(t *testing.T, w *World, pr *proposal) bool {
 	t.Helper()
 	w.countVotes(true)
-	w.snapshot(pr)
+	w.gov.at(w.day).snapshot(pr)
 	tl := pr.tally
 	if tl.For+tl.Against == 0 {
 		t.Fatal("nobody voted")
@@ -89,7 +89,7 @@ func TestFeeSplitInterest(t *testing.T) {
 		}
 		y := w.interest(&pr)
 		perYear := 365 * w.feeUSD / w.pool.Price()
-		c, s := w.circulating(), protocol.Tokens(w.totStaked+w.ops.totSelf)
+		c, s := w.circulating(), protocol.Tokens(w.totStaked+w.seq.ops.totSelf)
 		if want := perYear * 0.2 / c; math.Abs(y.liquid-want) > 1e-12*want {
 			t.Fatalf("liquid holder's yield change %v, want %v", y.liquid, want)
 		}
@@ -119,7 +119,7 @@ func TestEmissionInterest(t *testing.T) {
 		pr := proposal{kind: propEmission, value: 2, support: 0.5, stakes: 0.5}
 		y := w.interest(&pr)
 		n := protocol.Tokens(w.supply0 + w.minted - w.burned)
-		s := protocol.Tokens(w.totStaked + w.ops.totSelf)
+		s := protocol.Tokens(w.totStaked + w.seq.ops.totSelf)
 		c := w.circulating()
 		dn := n * 1.6 * math.Sqrt(s/n) / 100
 		// MintedOn rounds each day down to a micro-token: at most 2·365
@@ -146,7 +146,7 @@ func TestInterestByKind(t *testing.T) {
 	w := newWorld(t, &p)
 	c := w.circulating()
 	price := w.pool.Price()
-	s := protocol.Tokens(w.totStaked + w.ops.totSelf)
+	s := protocol.Tokens(w.totStaked + w.seq.ops.totSelf)
 	g := w.granteeTokens()
 	if !(g > 0) || !(s > 0) {
 		t.Fatalf("grantees hold %v and the stake is %v: want both positive", g, s)
@@ -159,7 +159,7 @@ func TestInterestByKind(t *testing.T) {
 	}
 
 	// A grant of 1% of the treasury: x/C off every token, x/G to a grantee's.
-	x := protocol.Tokens(protocol.FracOf(w.treasuryTokens, 0.01))
+	x := protocol.Tokens(protocol.FracOf(w.tr.tokens, 0.01))
 	y := w.interest(&proposal{kind: propGrant, value: 0.01})
 	close("grant, liquid", y.liquid, -x/c)
 	close("grant, staked", y.staked, -x/c)
@@ -178,10 +178,10 @@ func TestInterestByKind(t *testing.T) {
 	// (weighted by delegations; nothing is delegated at launch, so equal
 	// weights).
 	var cut, st float64
-	for _, k := range w.net.act {
-		ck := w.ops.commission[k]
-		if ck > 0.12 || w.ops.deleg[k] != 0 {
-			t.Fatalf("operator %d charges %v (cap 0.12) with %d delegated at launch", k, ck, w.ops.deleg[k])
+	for _, k := range w.seq.net.act {
+		ck := w.seq.ops.commission[k]
+		if ck > 0.12 || w.seq.ops.deleg[k] != 0 {
+			t.Fatalf("operator %d charges %v (cap 0.12) with %d delegated at launch", k, ck, w.seq.ops.deleg[k])
 		}
 		cut += ck - min(ck, 0.06)
 		st++
@@ -195,10 +195,10 @@ func TestInterestByKind(t *testing.T) {
 	// staked token loses the active operators' mean yearly offences times
 	// detection (1) times 1%.
 	var rate float64
-	for _, k := range w.net.act {
-		rate += 365 * w.ops.rate[offLiveness][k]
+	for _, k := range w.seq.net.act {
+		rate += 365 * w.seq.ops.rate[offLiveness][k]
 	}
-	rate /= float64(len(w.net.act))
+	rate /= float64(len(w.seq.net.act))
 	y = w.interest(&proposal{kind: propLivenessPenalty, value: 2})
 	close("liveness penalty, staked", y.staked, -rate*0.01)
 
@@ -227,10 +227,10 @@ func TestCommissionCapInterest(t *testing.T) {
 	for _, group := range []int{stakersVote, operatorsVote} {
 		w := electorate(t, group, set)
 		pr := proposal{kind: propCommissionCap, value: 0.5, support: 0.5, stakes: 0.5}
-		o := &w.ops
+		o := &w.seq.ops
 		y := w.stakerYield()
 		var cut, deleg float64
-		for _, k := range w.net.act {
+		for _, k := range w.seq.net.act {
 			d := float64(o.deleg[k])
 			cut += d * (o.commission[k] - min(o.commission[k], 0.075))
 			deleg += d
@@ -240,7 +240,7 @@ func TestCommissionCapInterest(t *testing.T) {
 			t.Fatalf("delegator's yield change %v, want %v > 0", got, gain)
 		}
 		losers := 0
-		for _, k := range w.net.act {
+		for _, k := range w.seq.net.act {
 			self := protocol.Tokens(o.self[k])
 			want := -(o.commission[k]-min(o.commission[k], 0.075))*y*protocol.Tokens(o.deleg[k])/self - gain
 			got := w.operatorInterest(&pr, k)
@@ -268,7 +268,7 @@ func TestCommissionCapInterest(t *testing.T) {
 func TestOperatorInterestByKind(t *testing.T) {
 	t.Parallel()
 	w := electorate(t, operatorsVote, nil)
-	o, l := &w.ops, &w.live
+	o, l := &w.seq.ops, &w.live
 	y, price := w.stakerYield(), w.pool.Price()
 	close := func(name string, k int, got, want float64) {
 		t.Helper()
@@ -277,7 +277,7 @@ func TestOperatorInterestByKind(t *testing.T) {
 		}
 	}
 	below := 0
-	for _, k := range w.net.act {
+	for _, k := range w.seq.net.act {
 		s := protocol.Tokens(o.self[k])
 		// Minimum stake doubled (50k → 100k tokens): it buys up to it.
 		want := -max(100_000-s, 0) / s

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/seqsim/seqsim/agents/protocol"
 )
 
 // mechanisms are the optional mechanisms of the token model, in the order
@@ -24,14 +26,14 @@ func Mechanisms() []NewMechanism { return slices.Clone(mechanisms) }
 // then stakes what it keeps. The phases of mechanisms follow the built-in
 // work of their slot; the conservation check closes the day.
 var day = [numSlots]func(w *World){
-	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },                             // 1. emission, vesting
-	SlotDemand:     (*World).demand,                                                           // 2. fees and fair value
-	SlotSequencing: func(w *World) { w.sequence(); w.verif.verify(w.day); w.updateRecords() }, // 3-4. offences, active set, batches; verification; operators' records
-	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) },                // 5. fees and emission through operators' commission
-	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },                       // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
-	SlotDayEnd:     (*World).operatorsDayEnd,                                                  // operators sell earnings, exit or enter
-	SlotGovernance: (*World).govern,                                                           // 8. proposals, votes, the attacker
-	SlotSignals:    (*World).updateAPR,                                                        // staking signal for tomorrow
+	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },                                               // 1. emission, vesting
+	SlotDemand:     (*World).demand,                                                                             // 2. fees and fair value
+	SlotSequencing: func(w *World) { w.seq.at(w.day).sequence(); w.verif.verify(w.day); w.seq.updateRecords() }, // 3-4. offences, active set, batches; verification; operators' records
+	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) },                                  // 5. fees and emission through operators' commission
+	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },                                         // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
+	SlotDayEnd:     func(w *World) { w.seq.at(w.day).operatorsDayEnd() },                                        // operators sell earnings, exit or enter
+	SlotGovernance: func(w *World) { w.gov.govern(w.day) },                                                      // 8. proposals, votes, the attacker
+	SlotSignals:    (*World).updateAPR,                                                                          // staking signal for tomorrow
 }
 
 // parts are the built-in model's parts that are components: each owns its
@@ -46,6 +48,9 @@ type parts struct {
 	churn   churn           // the operators' exits, removals and entries (churn.go)
 	eff     effectiveness   // when governance becomes effective (effective.go)
 	att     attacker        // the attacker's plans, tokens and capital (attacker.go)
+	gov     governance      // proposals, voters and the count of voting power (governance.go, proposals.go, voters.go, votingpower.go, bribes.go)
+	tr      treasury        // the treasury's tokens and USD, its spending and shortfalls (treasury.go)
+	seq     sequencing      // the operators, the active set, batches, rewards through commission, offences and slashing (network.go, operators.go, activeset.go, sequencing.go, offences.go, slashing.go)
 }
 
 // resetVerification resets the verification game with its two streams,
@@ -116,6 +121,116 @@ func (w *World) attackerOperator() int                      { _, op := w.att.hol
 func (w *World) attackerProfit() float64                    { return w.att.profit() }
 func (w *World) attackerTokens() *int64                     { return w.att.tokens() }
 func (w *World) attackerCapital() *float64                  { return w.att.capitalUSD() }
+
+// Governance, for the World's reset, records and summaries, the capture
+// prices, the attacker, the council, the treasury, the voters' interest,
+// the governed parameters' outcomes and the ledger. Its reset comes in
+// two parts around the council's and the attacker's, which draw from the
+// governance stream after the voters and before the first event days.
+// A call that may read the day passes today's (at).
+func (w *World) resetGovernance() error {
+	w.resetEffectiveness()
+	w.resetCapture()
+	if err := w.gov.reset(w.p, w.streams.governance, w, w.day); err != nil {
+		return err
+	}
+	w.resetCouncil()
+	if err := w.resetAttacker(); err != nil {
+		return err
+	}
+	w.gov.start()
+	return nil
+}
+func (w *World) recordGovernance(row []float64) { w.gov.record(row, &w.col); w.recordCapture(row) }
+func (w *World) summariseGovernance(settled int, out []float64) {
+	w.gov.summarise(out, &w.col)
+	w.summariseCapture(settled, out)
+	out[w.col.oAttackerProfit] = w.attackerProfit()
+	w.summariseEffectiveness(out)
+}
+func (w *World) capture(kind int)              { w.gov.capture(w.day, kind) }
+func (w *World) captured() bool                { return w.gov.isCaptured() }
+func (w *World) countVotes(shares bool)        { w.gov.at(w.day).countVotes(shares) }
+func (w *World) ownVotes() int64               { return w.gov.ownVotes() }
+func (w *World) propose(kind propKind)         { w.gov.at(w.day).submit(proposal{kind: kind, byAttack: true}) }
+func (w *World) governor() protocol.Governor   { return w.gov.governor() }
+func (w *World) thresholdVotes() int64         { return w.gov.thresholdVotes() }
+func (w *World) votesNeeded(own int64) int64   { return w.gov.votesNeeded(own) }
+func (w *World) voteSuccess(start int) float64 { return w.gov.voteSuccess(start) }
+func (w *World) markBribed(n int)              { w.gov.markBribed(n) }
+func (w *World) grantees() []int32             { return w.gov.granteeList() }
+func (w *World) proposalDeposits() *int64      { return w.gov.depositAccount() }
+func (w *World) finalQuorum() float64          { return w.gov.quorum() }
+func (w *World) cheapestBribe(kind propKind, own int64) (float64, int, bool) {
+	return w.gov.at(w.day).cheapestBribe(kind, own)
+}
+
+// The sequencer network, for the World's reset, records and summaries,
+// the ledger, the verification game, governance, the attacker, the
+// holders' delegations (their columns, once a pass), the voters' interest
+// and the capture prices. Its reset comes after the holders' and the
+// pool's (launch operators take their stake from the treasury) and
+// resets churn and the challengers' account with it.
+func (w *World) resetNetwork() error {
+	w.resetChurn()
+	w.challengerTokens = 0
+	return w.seq.reset(w.p, w.streams.network, w, w.day)
+}
+func (w *World) recordNetwork(row []float64)     { w.seq.record(row, &w.col) }
+func (w *World) summariseSlashing(out []float64) { w.seq.summarise(out, &w.col) }
+func (w *World) operatorAccounts() (self, unbond, liquid *int64) {
+	return w.seq.accounts()
+}
+func (w *World) operatorSelfStake() int64         { return w.seq.selfStake() }
+func (w *World) operatorUnbonding() int64         { return w.seq.unbonding() }
+func (w *World) operatorColumns() opColumns       { return w.seq.columns() }
+func (w *World) recountBuffer() []int64           { return w.seq.recountBuffer() }
+func (w *World) recountOperators(deleg []int64)   { w.seq.at(w.day).recountOperators(deleg) }
+func (w *World) sequencerView() seqView           { return w.seq.view() }
+func (w *World) operatorVotes() operatorVotes     { return w.seq.votes() }
+func (w *World) operatorEarns(k int, usd float64) { w.seq.earn(k, usd) }
+func (w *World) operatorSlotFree() bool           { return w.seq.slotFree() }
+func (w *World) openOperator() int                { return w.seq.at(w.day).openOperator() }
+func (w *World) bond(k int, x int64)              { w.seq.at(w.day).bond(k, x) }
+func (w *World) stakeShare(k int) (float64, bool) { return w.seq.stakeShare(k) }
+func (w *World) operatorStake(k int) int64        { return w.seq.stakeOf(k) }
+func (w *World) operatorTotalStake(k int) int64   { return w.seq.stake(k) }
+func (w *World) capCommission(c float64)          { w.seq.capCommission(c) }
+func (w *World) payOperators(m int64, stakerUSD, price float64) (int64, float64, bool) {
+	return w.seq.payRewards(m, stakerUSD, price)
+}
+func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, toChallenger int64) {
+	return w.seq.at(w.day).slash(k, frac, jailDays, remove)
+}
+func (w *World) stakeAgainst(fresh bool) int64 {
+	return w.seq.at(w.day).stakeAgainst(fresh, w.attackerOperator(), w.live.minStake, w.live.maxActive)
+}
+
+// The treasury, for the World's reset, the ledgers, everything that pays
+// into it or takes from it, the verification game, governance and the
+// council (a drain), and the outcomes.
+func (w *World) resetTreasury() {
+	w.tr.reset(w, w.p.Treasury.InitialUSD)
+	w.usd.in(flowLaunch, w.p.Treasury.InitialUSD)
+}
+func (w *World) treasuryAccounts() (*int64, *float64)   { return w.tr.accounts() }
+func (w *World) treasuryTokens() int64                  { t, _ := w.tr.holdings(); return t }
+func (w *World) treasuryUSD() float64                   { _, u := w.tr.holdings(); return u }
+func (w *World) toTreasury(n int64)                     { w.tr.depositTokens(n) }
+func (w *World) toTreasuryUSD(usd float64)              { w.tr.depositUSD(usd) }
+func (w *World) fromTreasury(want int64) int64          { return w.tr.take(want) }
+func (w *World) payTreasuryBudget()                     { w.tr.payBudget(w.day) }
+func (w *World) spendTreasury(usd float64) bool         { return w.tr.spend(usd) }
+func (w *World) payTreasuryTokens(n int64, grantee int) { w.tr.payTokens(n, grantee) }
+func (w *World) treasuryShortfalls() int                { return w.tr.shortfalls() }
+
+// drainTreasury records a capture of kind and moves attacker.drain_share
+// of the treasury to the attacker, who then sells the tokens.
+func (w *World) drainTreasury(kind int) {
+	w.capture(kind)
+	x, usd := w.tr.drain(w.p.Attacker.DrainShare)
+	w.attackerReceives(x, usd)
+}
 
 // Step advances the world by one day.
 func (w *World) Step() {

@@ -49,12 +49,12 @@ func TestSlashWorkedExample(t *testing.T) {
 	p.Slashing.Split = []float64{0.5, 0.3, 0.2}
 	p.Slashing.SlashDelegators = true
 	w := newWorld(t, &p)
-	o := &w.ops
+	o := &w.seq.ops
 	h := &w.h
 
 	// Set the balances by moving tokens between places, so conservation holds.
 	self := protocol.ToMicro(100_000)
-	w.treasuryTokens -= self - o.self[0]
+	w.tr.tokens -= self - o.self[0]
 	o.totSelf += self - o.self[0]
 	o.self[0] = self
 	ab := richest(w, 2)
@@ -73,7 +73,7 @@ func TestSlashWorkedExample(t *testing.T) {
 	w.recount()
 
 	type snap struct{ burned, treasury, challenger int64 }
-	take := func() snap { return snap{w.burned, w.treasuryTokens, w.challengerTokens} }
+	take := func() snap { return snap{w.burned, w.tr.tokens, w.challengerTokens} }
 
 	// Liveness, 2%: self 100,000 * 0.02 = 2,000 tokens; A floor(333,333,333,333
 	// * 0.02) = 6,666,666,666 micro; B 50,000 * 0.02 = 1,000 tokens.
@@ -111,7 +111,7 @@ func TestSlashWorkedExample(t *testing.T) {
 	checkEq(t, "self after fraud", o.self[0]+o.unbond[0], 0)
 	checkEq(t, "A after fraud", h.staked[a], 0)
 	checkEq(t, "B after fraud", h.unbonding[b], 0)
-	checkEq(t, "total slashed", w.tot.slashed, 9_666_666_666+473_666_666_667)
+	checkEq(t, "total slashed", w.seq.tot.slashed, 9_666_666_666+473_666_666_667)
 	if o.status[0] != opRemoved || h.op[pa] != -1 || h.unbondOp[pb] != -1 {
 		t.Errorf("after a 100%% slash with removal: status %d, A's operator %d, B's %d", o.status[0], h.op[pa], h.unbondOp[pb])
 	}
@@ -142,12 +142,12 @@ func TestSlashDuringCooldown(t *testing.T) {
 		i := richest(w, 1)[0]
 		// Stake with some operator k through review, then unbond.
 		w.aprSignal = 10
-		w.review(i, false)
+		w.reviewNow(i, false)
 		k := int(w.h.op[i])
 		if k < 0 {
 			t.Fatal("the agent did not stake")
 		}
-		w.unstake(i)
+		w.unstakeNow(i)
 		u := w.h.unbonding[i]
 		if u == 0 || int(w.h.unbondOp[i]) != k {
 			t.Fatalf("unbonding %d from operator %d, want > 0 from %d", u, w.h.unbondOp[i], k)
@@ -192,22 +192,22 @@ func TestRewardsThroughCommission(t *testing.T) {
 	w := newWorld(t, &p)
 	i := richest(w, 1)[0]
 	w.aprSignal = 10
-	w.review(i, false)
+	w.reviewNow(i, false)
 	pool0 := w.rewardPool
 	w.mintedToday = protocol.ToMicro(1_000_000)
 	w.emitStakers = w.mintedToday
 	w.rewardPool += w.mintedToday
 	w.minted += w.mintedToday
-	w.net.nBatches = 24
-	w.ops.batches[0] = 24
-	liq0 := w.ops.liquid[0]
+	w.seq.net.nBatches = 24
+	w.seq.ops.batches[0] = 24
+	liq0 := w.seq.ops.liquid[0]
 	w.distributeRewards(0)
-	com := w.ops.liquid[0] - liq0
+	com := w.seq.ops.liquid[0] - liq0
 	checkEq(t, "commission", com, protocol.ToMicro(100_000)) // 10% of 1M tokens
 	before := w.h.liquid[i]
-	w.settle(i)
-	w.settleOperator(0)
-	paid := (w.h.liquid[i] - before) + (w.ops.liquid[0] - liq0 - com)
+	w.settleNow(i)
+	w.seq.at(w.day).settleOperator(0)
+	paid := (w.h.liquid[i] - before) + (w.seq.ops.liquid[0] - liq0 - com)
 	dust := w.rewardPool - pool0
 	checkEq(t, "delegator + self + dust", paid+dust, protocol.ToMicro(900_000))
 	if dust < 0 || dust > 2 {
@@ -233,22 +233,22 @@ func TestDelegatorsLeaveRemovedOperator(t *testing.T) {
 	for range 60 {
 		w.Step()
 	}
-	k := w.net.act[0]
-	if w.ops.deleg[k] == 0 {
+	k := w.seq.net.act[0]
+	if w.seq.ops.deleg[k] == 0 {
 		t.Fatal("the largest operator has no delegations")
 	}
-	d0 := w.ops.deleg[k]
-	w.leave(k, opRemoved)
+	d0 := w.seq.ops.deleg[k]
+	w.seq.at(w.day).leave(k, opRemoved)
 	for range p.Staking.ReviewDays {
 		w.Step()
 	}
-	if d := w.ops.deleg[k]; d >= d0 {
+	if d := w.seq.ops.deleg[k]; d >= d0 {
 		t.Errorf("no delegator left a removed operator within a review period (%d micro-tokens before, %d after)", d0, d)
 	}
 	for range p.Staking.ReviewDays + p.Staking.CooldownDays {
 		w.Step()
 	}
-	if d := w.ops.deleg[k]; d != 0 {
+	if d := w.seq.ops.deleg[k]; d != 0 {
 		t.Errorf("%d micro-tokens still delegated to a removed operator after two review periods and a cooldown", d)
 	}
 	w.recount()
@@ -264,27 +264,27 @@ func TestAuctionGivesTheDayToTheHighestBidder(t *testing.T) {
 	w := newWorld(t, &p)
 	for range 30 {
 		w.Step()
-		usd := w.treasuryUSD
-		w.assignBatches() // replay today's auction
-		if len(w.net.online) < 2 {
+		usd := w.tr.usd
+		w.seq.at(w.day).assignBatches() // replay today's auction
+		if len(w.seq.net.online) < 2 {
 			continue
 		}
-		winner := int(w.net.batchOp[0])
-		for _, k := range w.net.batchOp[:w.net.nBatches] {
+		winner := int(w.seq.net.batchOp[0])
+		for _, k := range w.seq.net.batchOp[:w.seq.net.nBatches] {
 			if int(k) != winner {
 				t.Fatalf("day %d: batches split between %d and %d", w.day, winner, k)
 			}
 		}
 		second := 0.0
-		for _, k := range w.net.online {
+		for _, k := range w.seq.net.online {
 			if k != winner {
-				second = max(second, w.ops.edge[k]*w.feeUSD)
+				second = max(second, w.seq.ops.edge[k]*w.feeUSD)
 			}
-			if w.ops.edge[k] > w.ops.edge[winner] {
+			if w.seq.ops.edge[k] > w.seq.ops.edge[winner] {
 				t.Fatalf("day %d: operator %d bid more than the winner %d", w.day, k, winner)
 			}
 		}
-		if got := w.treasuryUSD - usd; math.Abs(got-second) > 1e-6*second {
+		if got := w.tr.usd - usd; math.Abs(got-second) > 1e-6*second {
 			t.Fatalf("day %d: the treasury received %v, want the second bid %v", w.day, got, second)
 		}
 	}
@@ -302,18 +302,32 @@ func TestConcentrationMetrics(t *testing.T) {
 	row := make([]float64, numSeries())
 	w.record(row)
 	var total, top int64
-	for _, s := range w.net.actStake {
+	for _, s := range w.seq.net.actStake {
 		total += s
 	}
 	want := 0
-	for want < len(w.net.actStake) && 3*top <= total {
-		top += w.net.actStake[want]
+	for want < len(w.seq.net.actStake) && 3*top <= total {
+		top += w.seq.net.actStake[want]
 		want++
 	}
-	if int(row[int(core().cols.sNakamoto)]) != want || row[int(core().cols.sActiveSequencers)] != float64(len(w.net.act)) {
-		t.Errorf("nakamoto %v active %v, want %d and %d", row[int(core().cols.sNakamoto)], row[int(core().cols.sActiveSequencers)], want, len(w.net.act))
+	if int(row[int(core().cols.sNakamoto)]) != want || row[int(core().cols.sActiveSequencers)] != float64(len(w.seq.net.act)) {
+		t.Errorf("nakamoto %v active %v, want %d and %d", row[int(core().cols.sNakamoto)], row[int(core().cols.sActiveSequencers)], want, len(w.seq.net.act))
 	}
-	if h := row[int(core().cols.sHHIStake)]; !(h >= 1/float64(len(w.net.act))-1e-12 && h <= 1) {
+	if h := row[int(core().cols.sHHIStake)]; !(h >= 1/float64(len(w.seq.net.act))-1e-12 && h <= 1) {
 		t.Errorf("HHI %v outside [1/n, 1]", h)
 	}
 }
+
+// reviewNow, unstakeNow and settleNow call review, unstake and settle
+// with the operators' columns taken now, as a holder pass does.
+func (w *World) reviewNow(i int, presell bool) {
+	o := w.operatorColumns()
+	w.review(i, presell, &o)
+}
+
+func (w *World) unstakeNow(p int) {
+	o := w.operatorColumns()
+	w.unstake(p, &o)
+}
+
+func (w *World) settleNow(p int) { w.settle(p, w.operatorColumns().index) }

@@ -4,10 +4,10 @@ package agents
 // (offences are rare, so a quiet day costs one draw each). A liveness
 // failure takes the operator offline for the day; a detected offence is
 // slashed at once.
-func (w *World) operatorOffences() {
-	o := &w.ops
-	r := w.streams.network
-	s := &w.p.Slashing
+func (sq *sequencing) operatorOffences() {
+	o := &sq.ops
+	r := sq.r
+	s := &sq.p.Slashing
 	for k := range o.n {
 		if o.status[k] != opBonded {
 			continue
@@ -22,16 +22,16 @@ func (w *World) operatorOffences() {
 		case u < r0:
 			off = &s.Liveness
 			o.offline[k], o.badDay[k] = true, true
-			w.tot.livenessFailures++
+			sq.tot.livenessFailures++
 		case u < r0+r1:
 			off = &s.DoubleSign
 		}
 		if r.Float64() < off.Detection {
 			pen := off.Penalty
 			if off == &s.Liveness {
-				pen = w.live.livenessPenalty // governance may change it
+				pen = sq.env.livenessPenalty() // governance may change it
 			}
-			w.slash(k, pen, off.JailDays, off.Remove)
+			sq.slash(k, pen, off.JailDays, off.Remove)
 		}
 	}
 }
@@ -39,9 +39,9 @@ func (w *World) operatorOffences() {
 // updateRecords folds today's offences into each operator's record (an
 // exponential average over staking.record_days; a slashing counts as
 // slash_weight offence days, applied in slash).
-func (w *World) updateRecords() {
-	o := &w.ops
-	a := 1 / max(w.p.Staking.RecordDays, 1)
+func (sq *sequencing) updateRecords() {
+	o := &sq.ops
+	a := 1 / max(sq.p.Staking.RecordDays, 1)
 	for k := range o.n {
 		bad := 0.0
 		if o.badDay[k] {

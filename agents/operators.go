@@ -95,7 +95,10 @@ func (o *operators) stake(k int) int64 { return o.self[k] + o.deleg[k] }
 
 // score is what delegators compare: the share of rewards they keep, times
 // the operator's recent reliability.
-func (o *operators) score(k int) float64 { return (1 - o.commission[k]) * (1 - o.record[k]) }
+func (o *operators) score(k int) float64 { return operatorScore(o.commission[k], o.record[k]) }
+
+// operatorScore is an operator's score from its commission and record.
+func operatorScore(commission, record float64) float64 { return (1 - commission) * (1 - record) }
 
 // network is the day's sequencing state: the active set (sorted by stake,
 // largest first), who posts each batch, and stake concentration.
@@ -121,81 +124,12 @@ type networkTotals struct {
 	livenessFailures int   // operator-days offline
 }
 
-// resetNetwork creates the launch operators. Their self-stake comes from
-// the treasury (an assumption: launch operators acquire stake off-market,
-// as from a foundation's delegation programme, so the launch price stays
-// as configured); entrants later buy theirs on the AMM. Either way
-// conservation needs no new source of tokens.
-func (w *World) resetNetwork() error {
-	p := &w.p.Sequencers
-	o := &w.ops
-	m := max(p.MaxOperators, p.Operators) + 1 // one slot kept for the attacker's operator (attacker.go)
-	o.reset(m)
-	var err error
-	if o.selfStake, err = newSampler(p.SelfStake); err != nil {
-		return fmt.Errorf("agents: sequencers.self_stake: %w", err)
-	}
-	if o.commissionS, err = newSampler(p.Commission); err != nil {
-		return fmt.Errorf("agents: sequencers.commission: %w", err)
-	}
-	if o.cost, err = newSampler(p.OperatingCostUSD); err != nil {
-		return fmt.Errorf("agents: sequencers.operating_cost_usd: %w", err)
-	}
-	if o.edgeS, err = newSampler(p.AuctionEdge); err != nil {
-		return fmt.Errorf("agents: sequencers.auction_edge: %w", err)
-	}
-	s := &w.p.Slashing
-	for i, off := range [numOffences]*Offence{&s.Liveness, &s.DoubleSign, &s.Withholding} {
-		if o.rateS[i], err = newSampler(off.RatePerYear); err != nil {
-			return fmt.Errorf("agents: slashing offence rate: %w", err)
-		}
-	}
-	n := &w.net
-	n.act = growInts(n.act, m)
-	n.actStake = growInt64s(n.actStake, m)
-	n.online = growInts(n.online, m)
-	n.prio = resize(n.prio, m)
-	n.weight = resize(n.weight, m)
-	n.choiceCum = resize(n.choiceCum, m)
-	n.batchOp = resize(n.batchOp, p.BatchesPerDay)
-	n.nBatches, n.nakamoto3, n.nakamoto2, n.hhi, n.bestScore = 0, 0, 0, 0, 0
-	w.tot = networkTotals{}
-	w.resetChurn()
-	w.challengerTokens = 0
-	for range p.Operators {
-		k := o.n
-		w.drawOperator(k)
-		want := min(o.self[k], w.treasuryTokens)
-		w.treasuryTokens -= want
-		o.self[k] = 0
-		w.enterOperator(k)
-		o.self[k] = want
-		o.totSelf += want
-	}
-	w.selectActive()
-	return nil
-}
-
-func growInts(s []int, n int) []int {
-	if cap(s) < n {
-		return make([]int, 0, n)
-	}
-	return s[:0]
-}
-
-func growInt64s(s []int64, n int) []int64 {
-	if cap(s) < n {
-		return make([]int64, 0, n)
-	}
-	return s[:0]
-}
-
 // drawOperator draws the traits of a (prospective) operator into slot k,
 // from the network stream in a fixed order.
-func (w *World) drawOperator(k int) {
-	o := &w.ops
-	r := w.streams.network
-	o.commission[k] = min(clamp01(o.commissionS.Rand(r)), w.live.commissionCap)
+func (sq *sequencing) drawOperator(k int) {
+	o := &sq.ops
+	r := sq.r
+	o.commission[k] = min(clamp01(o.commissionS.Rand(r)), sq.env.commissionCap())
 	o.costPerDay[k] = max(o.cost.Rand(r), 0) / 365
 	o.edge[k] = max(o.edgeS.Rand(r), 0)
 	for i := range numOffences {
@@ -206,15 +140,12 @@ func (w *World) drawOperator(k int) {
 
 // enterOperator opens slot k (drawn by drawOperator): the operator buys
 // the self-stake it drew on the AMM with outside USD and bonds it.
-func (w *World) enterOperator(k int) {
-	o := &w.ops
+func (sq *sequencing) enterOperator(k int) {
+	o := &sq.ops
 	want := o.self[k]
 	o.self[k] = 0
 	if want > 0 {
-		if usd, err := w.pool.CostToBuy(want); err == nil {
-			got := w.pool.Buy(usd)
-			w.netSellUSD -= usd
-			w.usd.in(flowOperators, usd)
+		if got, ok := sq.env.buyStake(want); ok {
 			o.self[k] = got
 			o.totSelf += got
 		}
@@ -223,56 +154,67 @@ func (w *World) enterOperator(k int) {
 	o.deleg[k], o.unbond[k], o.liquid[k] = 0, 0, 0
 	o.index[k] = protocol.RewardIndex{}
 	o.snap[k] = 0
-	o.unbondEnd[k], o.jailUntil[k], o.entered[k] = 0, 0, int32(w.day)
+	o.unbondEnd[k], o.jailUntil[k], o.entered[k] = 0, 0, int32(sq.day)
 	o.prio[k], o.record[k], o.profit[k], o.usdToday[k] = 0, 0, 0, 0
 	o.active[k], o.offline[k], o.badDay[k], o.benched[k], o.batches[k] = false, false, false, false, 0
 	o.n = max(o.n, k+1)
-	if w.day > 0 { // the launch operators are the network, not entries
-		w.bookChurn(opBonded)
+	if sq.day > 0 { // the launch operators are the network, not entries
+		sq.env.bookChurn(opBonded)
 	}
 }
 
 // settleOperator pays operator k the rewards its self-stake earned since it
-// last settled. It must run before any change of the self-stake.
-func (w *World) settleOperator(k int) {
-	o := &w.ops
+// last settled, from the reward pool. It must run before any change of the
+// self-stake.
+func (sq *sequencing) settleOperator(k int) {
+	if owed := sq.owe(k); owed > 0 {
+		sq.env.takeRewards(owed)
+	}
+}
+
+// owe credits operator k's earnings with what its self-stake earned since
+// it last settled and returns it (micro-tokens): the caller takes it from
+// the reward pool, once for a loop over operators.
+func (sq *sequencing) owe(k int) int64 {
+	o := &sq.ops
 	owed := o.index[k].Owed(o.self[k], o.snap[k])
 	o.snap[k] = o.index[k].Acc
-	if owed > 0 {
-		o.liquid[k] += owed
-		o.totLiquid += owed
-		w.rewardPool -= owed
+	if owed <= 0 {
+		return 0
 	}
+	o.liquid[k] += owed
+	o.totLiquid += owed
+	return owed
 }
 
 // leave takes operator k out of the network (exit or removal): its
 // self-stake goes through the cooldown, still slashable.
-func (w *World) leave(k int, status opStatus) {
-	o := &w.ops
-	w.settleOperator(k)
+func (sq *sequencing) leave(k int, status opStatus) {
+	o := &sq.ops
+	sq.settleOperator(k)
 	o.status[k] = status
 	o.active[k] = false
-	w.bookChurn(status)
+	sq.env.bookChurn(status)
 	s := o.self[k]
 	o.self[k] = 0
 	o.totSelf -= s
-	if w.p.Staking.CooldownDays == 0 {
+	if sq.p.Staking.CooldownDays == 0 {
 		o.liquid[k] += s
 		o.totLiquid += s
 		return
 	}
 	o.unbond[k] += s
 	o.totUnbond += s
-	o.unbondEnd[k] = int32(w.day + w.p.Staking.CooldownDays)
+	o.unbondEnd[k] = int32(sq.day + sq.p.Staking.CooldownDays)
 }
 
 // operatorsDayStart clears the operators' daily flags and releases the
 // self-stake whose cooldown ends today (sold with the day's earnings).
-func (w *World) operatorsDayStart() {
-	o := &w.ops
+func (sq *sequencing) operatorsDayStart() {
+	o := &sq.ops
 	for k := range o.n {
 		o.offline[k], o.badDay[k], o.benched[k], o.batches[k] = false, false, false, 0
-		if o.unbond[k] > 0 && int(o.unbondEnd[k]) == w.day {
+		if o.unbond[k] > 0 && int(o.unbondEnd[k]) == sq.day {
 			o.liquid[k] += o.unbond[k]
 			o.totLiquid += o.unbond[k]
 			o.totUnbond -= o.unbond[k]
@@ -283,25 +225,28 @@ func (w *World) operatorsDayStart() {
 
 // operatorsDayEnd settles and sells the operators' earnings, updates their
 // smoothed profit and lets them exit or enter.
-func (w *World) operatorsDayEnd() {
-	o := &w.ops
-	p := &w.p.Sequencers
-	price := w.pool.Price()
+func (sq *sequencing) operatorsDayEnd() {
+	o := &sq.ops
+	p := &sq.p.Sequencers
+	price := sq.env.price()
+	var owed int64
 	for k := range o.n {
 		if o.self[k] > 0 { // self-stake rewards count as revenue at today's price
 			before := o.liquid[k]
-			w.settleOperator(k)
+			owed += sq.owe(k)
 			o.usdToday[k] += protocol.Tokens(o.liquid[k]-before) * price
 		}
 	}
+	if owed > 0 {
+		sq.env.takeRewards(owed)
+	}
 	// Operators sell their earnings to pay costs: one aggregated trade a day.
 	if o.totLiquid > 0 {
-		usd := w.pool.Sell(o.totLiquid)
-		w.netSellUSD += usd
-		w.usd.out(flowOperators, usd)
+		sq.env.sellEarnings(o.totLiquid)
 		clear(o.liquid[:o.n])
 		o.totLiquid = 0
 	}
+	attOp := sq.env.attackerOperator() // the attacker's operator stays for control, not profit
 	exitDays := p.ExitLossDays
 	for k := range o.n {
 		if o.status[k] != opBonded {
@@ -314,78 +259,78 @@ func (w *World) operatorsDayEnd() {
 			continue
 		}
 		o.profit[k] += (day - o.profit[k]) / float64(exitDays)
-		if w.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 && k != w.attackerOperator() { // the attacker stays for control, not profit
-			w.leave(k, opExited)
+		if sq.day-int(o.entered[k]) >= exitDays && o.profit[k] < 0 && k != attOp {
+			sq.leave(k, opExited)
 		}
 	}
-	if p.EntryReviewDays > 0 && w.day%p.EntryReviewDays == 0 {
-		w.considerEntry()
+	if p.EntryReviewDays > 0 && sq.day%p.EntryReviewDays == 0 {
+		sq.considerEntry()
 	}
-	w.countBonded()
+	sq.countBonded()
 }
 
 // considerEntry lets one prospective operator enter when the active set
 // has a free seat and its commission on an equal share of the stakers'
 // yearly rewards (the APR signal times the bonded stake) covers its cost.
-func (w *World) considerEntry() {
-	o := &w.ops
-	p := &w.p.Sequencers
-	if o.n >= p.MaxOperators || len(w.net.act) >= w.live.maxActive {
+func (sq *sequencing) considerEntry() {
+	o := &sq.ops
+	p := &sq.p.Sequencers
+	if o.n >= p.MaxOperators || len(sq.net.act) >= sq.env.maxActive() {
 		return
 	}
 	k := o.n
-	w.drawOperator(k)
-	rewardsUSD := w.aprSignal * protocol.Tokens(w.totStaked+o.totSelf) * w.pool.Price()
-	if o.commission[k]*rewardsUSD/float64(len(w.net.act)+1) > o.costPerDay[k]*365 {
-		w.enterOperator(k)
+	sq.drawOperator(k)
+	rewardsUSD := sq.env.stakingAPR() * protocol.Tokens(sq.env.holdersStake()+o.totSelf) * sq.env.price()
+	if o.commission[k]*rewardsUSD/float64(len(sq.net.act)+1) > o.costPerDay[k]*365 {
+		sq.enterOperator(k)
 	}
 }
 
 // recountOperators checks the operators' balances against the aggregates;
 // deleg holds the holders' delegations recounted per operator.
-func (w *World) recountOperators(deleg []int64) {
-	o := &w.ops
+func (sq *sequencing) recountOperators(deleg []int64) {
+	o := &sq.ops
 	var self, ub, liq int64
 	for k := range o.n {
 		if o.self[k] < 0 || o.unbond[k] < 0 || o.liquid[k] < 0 || o.deleg[k] != deleg[k] {
-			panic(fmt.Sprintf("agents: operator %d: negative balance or delegations %d != recount %d on day %d", k, o.deleg[k], deleg[k], w.day))
+			panic(fmt.Sprintf("agents: operator %d: negative balance or delegations %d != recount %d on day %d", k, o.deleg[k], deleg[k], sq.day))
 		}
 		self += o.self[k]
 		ub += o.unbond[k]
 		liq += o.liquid[k]
 	}
 	if self != o.totSelf || ub != o.totUnbond || liq != o.totLiquid {
-		panic(fmt.Sprintf("agents: operator recount differs from totals on day %d", w.day))
+		panic(fmt.Sprintf("agents: operator recount differs from totals on day %d", sq.day))
 	}
 }
 
 // countBonded books today's operators in the network, at the day's end
 // (operator churn's denominator, churn.go).
-func (w *World) countBonded() {
-	o := &w.ops
+func (sq *sequencing) countBonded() {
+	o := &sq.ops
 	n := 0
 	for k := range o.n {
 		if o.status[k] == opBonded {
 			n++
 		}
 	}
-	w.bookBonded(n)
+	sq.env.bookBonded(n)
 }
 
-// openOperator gives the attacker an operator slot (kept free by
-// resetNetwork) and returns it. Its traits are the means of the operators'
+// openOperator gives the attacker an operator slot (kept free by reset,
+// network.go) and returns it. Its traits are the means of the operators'
 // distributions: no draw, so the network stream is not shifted.
-func (w *World) openOperator() int {
-	o := &w.ops
-	s := &w.p.Sequencers
+func (sq *sequencing) openOperator() int {
+	o := &sq.ops
+	s := &sq.p.Sequencers
 	k := o.n
-	o.commission[k] = min(clamp01(s.Commission.Mean()), w.live.commissionCap)
+	o.commission[k] = min(clamp01(s.Commission.Mean()), sq.env.commissionCap())
 	o.costPerDay[k], o.edge[k] = 0, 0
-	sl := &w.p.Slashing
+	sl := &sq.p.Slashing
 	for i, off := range [numOffences]*Offence{&sl.Liveness, &sl.DoubleSign, &sl.Withholding} {
 		o.rate[i][k] = min(max(off.RatePerYear.Mean(), 0)/365, 1)
 	}
 	o.self[k] = 0
-	w.enterOperator(k)
+	sq.enterOperator(k)
 	return k
 }

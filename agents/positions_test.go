@@ -18,9 +18,9 @@ func positionsWorld(t *testing.T, npos int, commissions []float64) (*World, int)
 	p.Staking.Positions = npos
 	w := newWorld(t, &p)
 	for k, c := range commissions {
-		w.ops.commission[k], w.ops.record[k] = c, 0
+		w.seq.ops.commission[k], w.seq.ops.record[k] = c, 0
 	}
-	w.selectActive()
+	w.seq.at(w.day).selectActive()
 	i := richest(w, 1)[0]
 	w.h.resYield[i] = 0
 	w.aprSignal = 1
@@ -33,7 +33,7 @@ func setLiquid(w *World, i int, l int64) {
 	d := w.h.liquid[i] - l
 	w.h.liquid[i] = l
 	w.totLiquid -= d
-	w.treasuryTokens += d
+	w.tr.tokens += d
 }
 
 // stakePosition moves s of agent i's liquid tokens into its position j,
@@ -41,11 +41,11 @@ func setLiquid(w *World, i int, l int64) {
 func stakePosition(w *World, i, j, k int, s int64) {
 	h := &w.h
 	p := i*h.npos + j
-	h.op[p], h.rewardSnap[p] = int16(k), w.ops.index[k].Acc
+	h.op[p], h.rewardSnap[p] = int16(k), w.seq.ops.index[k].Acc
 	h.posStaked[p] += s
 	h.staked[i] += s
 	h.liquid[i] -= s
-	w.ops.deleg[k] += s
+	w.seq.ops.deleg[k] += s
 	w.totStaked += s
 	w.totLiquid -= s
 }
@@ -63,14 +63,14 @@ func stakePosition(w *World, i, j, k int, s int64) {
 func TestSplitStakeWorkedExample(t *testing.T) {
 	t.Parallel()
 	w, i := positionsWorld(t, 4, []float64{0.10, 0.10, 0.10})
-	h, o := &w.h, &w.ops
+	h, o := &w.h, &w.seq.ops
 	setLiquid(w, i, protocol.ToMicro(10)+3)
 	deleg0 := append([]int64(nil), o.deleg[:o.n]...)
 
 	// Equal scores: weights 1, 1, 1 whatever the order.
 	cum := []float64{1, 2, 3}
 	for j, c := range cum {
-		if got := w.net.choiceCum[j]; got != c {
+		if got := w.seq.net.choiceCum[j]; got != c {
 			t.Fatalf("cumulative weight %d = %v, want %v", j, got, c)
 		}
 	}
@@ -79,10 +79,10 @@ func TestSplitStakeWorkedExample(t *testing.T) {
 	var want [4]int
 	for j := range want {
 		u := r.Float64() * 3
-		want[j] = w.net.act[2]
+		want[j] = w.seq.net.act[2]
 		for a := range cum {
 			if u < cum[a] {
-				want[j] = w.net.act[a]
+				want[j] = w.seq.net.act[a]
 				break
 			}
 		}
@@ -91,7 +91,7 @@ func TestSplitStakeWorkedExample(t *testing.T) {
 	if want[0] == want[1] && want[1] == want[2] && want[2] == want[3] {
 		t.Fatalf("the four draws all pick operator %d: the example shows nothing; pick another seed", want[0])
 	}
-	w.review(i, false)
+	w.reviewNow(i, false)
 	shares := [4]int64{2_500_003, 2_500_000, 2_500_000, 2_500_000}
 	wantDeleg := append([]int64(nil), deleg0...)
 	for j, s := range shares {
@@ -123,7 +123,7 @@ func TestSplitStakeWorkedExample(t *testing.T) {
 func TestPositionsLeaveIndependently(t *testing.T) {
 	t.Parallel()
 	w, i := positionsWorld(t, 4, []float64{0.10, 0.10})
-	h, o := &w.h, &w.ops
+	h, o := &w.h, &w.seq.ops
 	setLiquid(w, i, protocol.ToMicro(20_000)+7)
 	stakes := [4]int64{1_000_000_001, 2_000_000_002, 3_000_000_003, 4_000_000_004}
 	ops := [4]int{0, 1, 0, 1}
@@ -132,11 +132,11 @@ func TestPositionsLeaveIndependently(t *testing.T) {
 	}
 	liquid := h.liquid[i]
 	checkEq(t, "liquid left", liquid, 9_999_999_997) // shares of 2,499,999,999, remainder 1
-	w.leave(0, opExited)
-	w.selectActive()
+	w.seq.at(w.day).leave(0, opExited)
+	w.seq.at(w.day).selectActive()
 
 	share := liquid / 4
-	w.review(i, false)
+	w.reviewNow(i, false)
 	cd := w.p.Staking.CooldownDays
 	for _, j := range []int{0, 2} {
 		p := i*4 + j
@@ -184,9 +184,9 @@ func TestSlashHitsOnlyItsPositions(t *testing.T) {
 	stakePosition(w, i, 1, 1, 2_000_000_008)
 	stakePosition(w, i, 2, 0, 3_000_000_009)
 	stakePosition(w, i, 3, 1, 4_000_000_010)
-	w.unstake(i*4 + 2)
-	w.unstake(i*4 + 3)
-	self := w.ops.self[0]
+	w.unstakeNow(i*4 + 2)
+	w.unstakeNow(i*4 + 3)
+	self := w.seq.ops.self[0]
 	before := [4]int64{h.posStaked[i*4], h.posStaked[i*4+1], h.posUnbond[i*4+2], h.posUnbond[i*4+3]}
 	checkEq(t, "position 2's unbonding before", before[2], 3_000_000_009)
 

@@ -50,7 +50,7 @@ func Proportions(p *Params) ([]Proportion, error) {
 	price := p.Supply.LaunchPriceUSD
 	circCap := w.circulating0 * price
 	fdv := p.Supply.InitialTokens * price
-	treasury := w.treasuryUSD + protocol.Tokens(w.treasuryTokens)*price
+	treasury := w.treasuryUSD() + protocol.Tokens(w.treasuryTokens())*price
 	var out []Proportion
 	t := &p.Treasury
 	if budget := 12 * (t.MonthlyBudgetUSD + t.MonthlyBudgetTokens*price); budget > 0 {

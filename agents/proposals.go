@@ -71,9 +71,8 @@ type proposal struct {
 }
 
 // proposeOrdinary makes an ordinary proposal of a random kind.
-func (w *World) proposeOrdinary() {
-	g := &w.gov
-	r := w.streams.governance
+func (g *governance) proposeOrdinary() {
+	r := g.r
 	total := g.kindCum[numOrdinaryKinds-1]
 	if !(total > 0) {
 		return
@@ -87,51 +86,51 @@ func (w *World) proposeOrdinary() {
 	if k == propGrant {
 		pr.value = clamp01(g.grantS.Rand(r))
 	} else {
-		pr.value = math.Exp(w.p.Governance.ChangeSD * r.NormFloat64())
+		pr.value = math.Exp(g.p.Governance.ChangeSD * r.NormFloat64())
 	}
-	if k == propFeeSplit && w.p.Governance.FeeBurnSide > 0 {
-		pr.burnSide = r.Float64() < w.p.Governance.FeeBurnSide
+	if k == propFeeSplit && g.p.Governance.FeeBurnSide > 0 {
+		pr.burnSide = r.Float64() < g.p.Governance.FeeBurnSide
 	}
 	pr.payer = -1
-	proposer := w.drawProposer()
+	proposer := g.drawProposer()
 	if proposer < 0 {
-		w.noProposer("no voter holds the proposal threshold")
+		g.noProposer("no voter holds the proposal threshold")
 		return
 	}
-	if d := protocol.ToMicro(w.p.Governance.ProposalDeposit); d > 0 {
-		i := w.depositor(proposer)
-		if i < 0 || w.h.liquid[i] < d {
-			w.noProposer("the proposer cannot lock the deposit")
+	if d := protocol.ToMicro(g.p.Governance.ProposalDeposit); d > 0 {
+		i := g.depositor(proposer)
+		if i < 0 || g.env.holderView().liquid[i] < d {
+			g.noProposer("the proposer cannot lock the deposit")
 			return
 		}
-		holderTable{w}.Debit(i, Account{&g.deposits}, d)
+		g.env.debitHolder(i, Account{&g.deposits}, d)
 		pr.deposit, pr.payer = d, int32(i)
 	}
-	w.submit(pr)
+	g.submit(pr)
 }
 
 // noProposer counts an ordinary proposal that was not made.
-func (w *World) noProposer(why string) {
-	w.gov.unproposed++
-	if w.trace != nil {
-		w.event("no_proposal", "", 0, "", why)
+func (g *governance) noProposer(why string) {
+	g.unproposed++
+	if g.env.tracing() {
+		g.env.event("no_proposal", "", 0, "", why)
 	}
 }
 
 // thresholdVotes is the voting power a proposer needs, from the last
 // count of the votable supply.
-func (w *World) thresholdVotes() int64 {
-	return int64(math.Ceil(w.live.threshold * float64(w.gov.votable)))
+func (g *governance) thresholdVotes() int64 {
+	return int64(math.Ceil(g.env.proposalThreshold() * float64(g.votable)))
 }
 
 // drawProposer counts the votes and draws the proposer of an ordinary
 // proposal by power among the holders' voters (delegates and self-voting
 // holders; operators vote but do not propose) whose power reaches the
 // proposal threshold and is positive; -1 when there is none.
-func (w *World) drawProposer() int {
-	vs := &w.gov.vs
-	w.countVotes(false)
-	t := max(w.thresholdVotes(), 1)
+func (g *governance) drawProposer() int {
+	vs := &g.vs
+	g.countVotes(false)
+	t := max(g.thresholdVotes(), 1)
 	end := vs.n
 	if vs.opBase >= 0 {
 		end = vs.opBase
@@ -145,7 +144,7 @@ func (w *World) drawProposer() int {
 	if sum == 0 {
 		return -1
 	}
-	u := int64(w.streams.governance.Float64() * float64(sum))
+	u := int64(g.r.Float64() * float64(sum))
 	last := -1
 	for v, x := range vs.power[:end] {
 		if x < t {
@@ -163,12 +162,12 @@ func (w *World) drawProposer() int {
 // depositor is the holder who locks a proposer's deposit: a self-voting
 // holder its own, a delegate's its delegator with the most liquid tokens
 // (Cosmos lets anyone add to a deposit); -1 when there is none.
-func (w *World) depositor(v int) int {
-	vs := &w.gov.vs
-	h := &w.h
+func (g *governance) depositor(v int) int {
+	vs := &g.vs
+	h := g.env.holderView()
 	best := -1
-	for i := range h.len() {
-		if int(vs.hFrom[i]) > w.day {
+	for i := range h.liquid {
+		if int(vs.hFrom[i]) > g.day {
 			continue
 		}
 		if !slices.Contains(vs.hVoter[i*vs.split:(i+1)*vs.split], int32(v)) {
@@ -184,50 +183,46 @@ func (w *World) depositor(v int) int {
 // settleDeposit ends pr's deposit when its vote closes: burned when the
 // voters rejected it by a majority against (the model's NoWithVeto),
 // returned to its payer otherwise.
-func (w *World) settleDeposit(pr *proposal) {
-	g := &w.gov
+func (g *governance) settleDeposit(pr *proposal) {
 	d := pr.deposit
 	if d == 0 {
 		return
 	}
 	pr.deposit = 0
 	if !pr.approved && pr.tally.Against > pr.tally.For {
-		g.deposits -= d
-		w.burned += d
+		g.env.burn(Account{&g.deposits}, d)
 		g.depositsBurned += d
 		return
 	}
-	holderTable{w}.Credit(int(pr.payer), Account{&g.deposits}, d)
+	g.env.creditHolder(int(pr.payer), Account{&g.deposits}, d)
 }
 
 // submit opens a proposal today.
-func (w *World) submit(pr proposal) {
-	g := &w.gov
-	pr.times = g.gov.Schedule(w.day)
+func (g *governance) submit(pr proposal) {
+	pr.times = g.gov.Schedule(g.day)
 	pr.stage = stagePending
 	g.proposals++
 	g.props = append(g.props, pr)
-	g.next = min(g.next, w.day) // a stage may fall today (no snapshot delay)
-	if w.trace != nil {
-		w.event("proposal", propKindNames[pr.kind], pr.value, "factor or share", "")
+	g.next = min(g.next, g.day) // a stage may fall today (no snapshot delay)
+	if g.env.tracing() {
+		g.env.event("proposal", propKindNames[pr.kind], pr.value, "factor or share", "")
 	}
 }
 
 // advanceProposals moves every proposal whose stage ends today, in order
 // of submission; stages that fall on the same day (no snapshot delay, no
 // timelock) all happen today. Finished proposals are removed.
-func (w *World) advanceProposals() {
-	g := &w.gov
+func (g *governance) advanceProposals() {
 	for i := range g.props {
 		pr := &g.props[i]
-		if pr.stage == stagePending && w.day >= pr.times.Snapshot {
-			w.snapshot(pr)
+		if pr.stage == stagePending && g.day >= pr.times.Snapshot {
+			g.snapshot(pr)
 		}
-		if pr.stage == stageVoting && w.day >= pr.times.VoteEnd {
-			w.closeVote(pr)
+		if pr.stage == stageVoting && g.day >= pr.times.VoteEnd {
+			g.closeVote(pr)
 		}
-		if pr.stage == stageQueued && w.day >= pr.times.Execute {
-			w.executeProposal(pr)
+		if pr.stage == stageQueued && g.day >= pr.times.Execute {
+			g.executeProposal(pr)
 		}
 	}
 	g.props = slices.DeleteFunc(g.props, func(pr proposal) bool { return pr.stage == stageDone })
@@ -236,16 +231,15 @@ func (w *World) advanceProposals() {
 // closeVote ends the vote on pr: the attacker may add flash-loaned votes
 // (no snapshot delay), then the tally or, while the council is a
 // gatekeeper, the council decides.
-func (w *World) closeVote(pr *proposal) {
-	g := &w.gov
+func (g *governance) closeVote(pr *proposal) {
 	if pr.byAttack {
-		w.attackerAtClose(pr)
+		g.env.attackerAtClose(pr)
 	}
 	pr.stage = stageQueued
-	if w.gatekeeper(w.day) {
+	if g.env.gatekeeper(g.day) {
 		pr.gatekept = true
 		if pr.kind.malicious() {
-			pr.approved = w.councilCaptured()
+			pr.approved = g.env.councilCaptured()
 		} else {
 			pr.approved = pr.tally.For >= pr.tally.Against
 		}
@@ -253,9 +247,9 @@ func (w *World) closeVote(pr *proposal) {
 		pr.approved = pr.tally.Passed()
 	}
 	g.closed++
-	w.settleDeposit(pr)
+	g.settleDeposit(pr)
 	if !pr.kind.malicious() {
-		w.recordClose(pr.gatekept || pr.tally.For+pr.tally.Against >= pr.tally.Quorum)
+		g.env.recordClose(pr.gatekept || pr.tally.For+pr.tally.Against >= pr.tally.Quorum)
 	}
 	if pr.votable > 0 {
 		g.lastTurnout = float64(pr.cast) / float64(pr.votable)
@@ -272,7 +266,7 @@ func (w *World) closeVote(pr *proposal) {
 	if !pr.approved {
 		pr.stage = stageDone
 		if pr.byAttack {
-			w.attackerDone()
+			g.env.attackerDone()
 		}
 		return
 	}
@@ -284,35 +278,34 @@ func (w *World) closeVote(pr *proposal) {
 
 // executeProposal ends the timelock of pr: a malicious proposal may be
 // vetoed by the council; otherwise the proposal takes effect today.
-func (w *World) executeProposal(pr *proposal) {
-	g := &w.gov
+func (g *governance) executeProposal(pr *proposal) {
 	pr.stage = stageDone
 	if pr.kind.malicious() {
-		defer w.attackerDone()
-		if !pr.gatekept && w.streams.governance.Float64() < w.vetoProbability(w.day) {
+		defer g.env.attackerDone()
+		if !pr.gatekept && g.r.Float64() < g.env.vetoProbability(g.day) {
 			g.vetoes++
-			if w.trace != nil {
-				w.event("veto", propKindNames[pr.kind], 0, "", "the council vetoed a malicious proposal that passed the vote")
+			if g.env.tracing() {
+				g.env.event("veto", propKindNames[pr.kind], 0, "", "the council vetoed a malicious proposal that passed the vote")
 			}
 			return
 		}
 		g.executed++
 		if pr.kind == propDrain {
-			w.drainTreasury(captureDrain)
+			g.env.drainTreasury(captureDrain)
 		} else {
-			w.capture(captureCartel)
-			w.attackerPaid(w.p.Attacker.SequencerValueUSD)
-			w.usd.in(flowAttacker, w.p.Attacker.SequencerValueUSD)
+			g.capture(g.day, captureCartel)
+			g.env.attackerPaid(g.p.Attacker.SequencerValueUSD)
+			g.env.attackerFlowIn(g.p.Attacker.SequencerValueUSD)
 		}
 		return
 	}
 	g.executed++
 	if g.firstExecuted < 0 {
-		g.firstExecuted = w.day
+		g.firstExecuted = g.day
 	}
-	w.applyProposal(pr)
-	if w.trace != nil {
-		w.event("executed", propKindNames[pr.kind], pr.value, "factor or share", "")
+	g.apply(pr)
+	if g.env.tracing() {
+		g.env.event("executed", propKindNames[pr.kind], pr.value, "factor or share", "")
 	}
 }
 
@@ -320,79 +313,24 @@ func (w *World) executeProposal(pr *proposal) {
 // kept within a quarter and four times its launch value x0, and at most hi.
 func scaleWithin(x, f, x0, hi float64) float64 { return min(max(x*f, x0/4), 4*x0, hi) }
 
-// applyProposal changes the run's parameters (or pays a grant).
-func (w *World) applyProposal(pr *proposal) {
-	l := &w.live
-	f := pr.value
+// apply makes pr take effect: a grant pays one of the grantees (drawn
+// from the governance stream), a quorum change is governance's own, and
+// any other kind changes a governed parameter of the run (governed.go).
+func (g *governance) apply(pr *proposal) {
 	switch pr.kind {
-	case propFeeSplit:
-		w.feeSplit = w.feeSplitAfter(pr)
-	case propEmission:
-		if x, hi := w.emission.Level(); x != nil {
-			*x = scaleWithin(*x, f, l.emission0, hi)
-		}
-	case propMinStake:
-		l.minStake = protocol.ToMicro(scaleWithin(protocol.Tokens(l.minStake), f, l.minStake0, math.Inf(1)))
-	case propBond:
-		l.fraudSlash = scaleWithin(l.fraudSlash, f, l.fraudSlash0, math.Inf(1))
 	case propGrant:
-		x := protocol.FracOf(w.treasuryTokens, f)
+		x := g.env.grantTokens(pr.value)
 		if x <= 0 {
 			return
 		}
 		grantee := -1
-		if n := len(w.gov.grantees); n > 0 {
-			grantee = int(w.gov.grantees[w.streams.governance.IntN(n)])
+		if n := len(g.grantees); n > 0 {
+			grantee = int(g.grantees[g.r.IntN(n)])
 		}
-		w.payTreasuryTokens(x, grantee)
-	case propInvalidRootPenalty:
-		l.invalidRootPenalty = w.penaltyAfter(pr)
-	case propLivenessPenalty:
-		l.livenessPenalty = w.penaltyAfter(pr)
+		g.env.payTreasuryTokens(x, grantee)
 	case propQuorum:
-		w.gov.gov.Quorum = scaleWithin(w.gov.gov.Quorum, f, l.quorum0, 1)
-	case propThreshold:
-		l.threshold = scaleWithin(l.threshold, f, l.threshold0, 1)
-	case propBudget:
-		l.budgetScale = w.budgetAfter(pr)
-	case propCommissionCap:
-		l.commissionCap = w.commissionCapAfter(pr)
-		o := &w.ops
-		for k := range o.n { // an operator above the new cap charges the cap
-			o.commission[k] = min(o.commission[k], l.commissionCap)
-		}
-	case propActiveSet:
-		l.maxActive = w.maxActiveAfter(pr)
+		g.gov.Quorum = scaleWithin(g.gov.Quorum, pr.value, g.env.launchQuorum(), 1)
+	default:
+		g.env.applyParameter(pr)
 	}
-}
-
-// penaltyAfter is the slashing penalty pr governs once it executes.
-func (w *World) penaltyAfter(pr *proposal) float64 {
-	l := &w.live
-	if pr.kind == propLivenessPenalty {
-		return scaleWithin(l.livenessPenalty, pr.value, l.livenessPenalty0, 1)
-	}
-	return scaleWithin(l.invalidRootPenalty, pr.value, l.invalidRootPenalty0, 1)
-}
-
-// budgetAfter is the scale of the treasury's monthly budgets once pr
-// executes (1 at launch).
-func (w *World) budgetAfter(pr *proposal) float64 {
-	return scaleWithin(w.live.budgetScale, pr.value, 1, math.Inf(1))
-}
-
-// commissionCapAfter is the commission cap once pr executes.
-func (w *World) commissionCapAfter(pr *proposal) float64 {
-	l := &w.live
-	return scaleWithin(l.commissionCap, pr.value, l.commissionCap0, 1)
-}
-
-// maxActiveAfter is the active set's size once pr executes: the factor
-// applied as to any parameter, rounded to the nearest count, kept within
-// a quarter (at least 1) and four times the launch size.
-func (w *World) maxActiveAfter(pr *proposal) int {
-	l := &w.live
-	x0 := float64(l.maxActive0)
-	n := int(math.Round(scaleWithin(float64(l.maxActive), pr.value, x0, math.Inf(1))))
-	return min(max(n, int(math.Ceil(x0/4)), 1), 4*l.maxActive0)
 }

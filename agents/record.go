@@ -10,26 +10,22 @@ import (
 func (w *World) record(row []float64) {
 	price := w.pool.Price()
 	circ := w.circulating()
-	staked := protocol.Tokens(w.totStaked + w.ops.totSelf)
+	staked := protocol.Tokens(w.totStaked + w.operatorSelfStake())
 	supply := protocol.Tokens(w.supply0 + w.minted - w.burned)
 	row[w.col.sPrice] = price
 	row[w.col.sFairValue] = w.fairValue
 	row[w.col.sCirculating] = circ
 	row[w.col.sStakingRatio] = staked / circ
 	row[w.col.sStakingAPR] = w.aprSignal
-	row[w.col.sTreasuryBalance] = protocol.Tokens(w.treasuryTokens)*price + w.treasuryUSD
-	row[w.col.sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.ops.totUnbond)) * price
+	row[w.col.sTreasuryBalance] = protocol.Tokens(w.treasuryTokens())*price + w.treasuryUSD()
+	row[w.col.sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.operatorUnbonding())) * price
 	row[w.col.sInflation] = protocol.Tokens(w.mintedToday) * 365 / supply
 	row[w.col.sBurned] = protocol.Tokens(w.burned)
 	row[w.col.sHolderSellUSD] = w.soldUSDToday
 	row[w.col.sFeeRevenue] = w.feeUSD
 	row[w.col.sPoolUSD] = w.pool.USD
 	w.recordVerification(row)
-	n := &w.net
-	row[w.col.sActiveSequencers] = float64(len(n.act))
-	row[w.col.sNakamoto] = float64(n.nakamoto3)
-	row[w.col.sNakamotoHalf] = float64(n.nakamoto2)
-	row[w.col.sHHIStake] = n.hhi
+	w.recordNetwork(row)
 	w.recordChurn(row)
 	w.recordGovernance(row)
 	w.recordMechanisms(row)
@@ -69,7 +65,7 @@ func (w *World) summarise(series []float64, out []float64) {
 	}
 	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
-	out[w.col.oTreasuryShortfallDays] = float64(w.shortfallDays)
+	out[w.col.oTreasuryShortfallDays] = float64(w.treasuryShortfalls())
 	w.summariseConcentration(series, steps, settled, out)
 	w.summariseChurn(out)
 	w.summariseNetwork(out)
@@ -90,12 +86,12 @@ const runwayCapDays = 36500
 // (protocol.RunwayAtDepth).
 func (w *World) summariseTreasury(out []float64) {
 	pool := w.pool // a copy: the valuations sell into it
-	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD + protocol.Tokens(w.treasuryTokens)*pool.Price()
-	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD + pool.Sell(w.treasuryTokens)
+	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD() + protocol.Tokens(w.treasuryTokens())*pool.Price()
+	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD() + pool.Sell(w.treasuryTokens())
 	out[w.col.oTreasuryRunway] = math.NaN()
 	usdBudget, tokenBudget := w.budgets() // as governance left them
 	if b, bt := usdBudget*12/365, protocol.ToMicro(tokenBudget*12/365); b > 0 || bt > 0 {
-		days, _ := protocol.RunwayAtDepth(w.treasuryUSD, w.treasuryTokens, w.pool, b, w.feeUSD*w.feeSplit.Treasury, bt, runwayCapDays)
+		days, _ := protocol.RunwayAtDepth(w.treasuryUSD(), w.treasuryTokens(), w.pool, b, w.feeUSD*w.feeSplit.Treasury, bt, runwayCapDays)
 		out[w.col.oTreasuryRunway] = float64(days)
 	}
 }
@@ -104,8 +100,7 @@ func (w *World) summariseTreasury(out []float64) {
 // run's tallies.
 func (w *World) summariseNetwork(out []float64) {
 	w.summariseVerification(out)
-	out[w.col.oTotalSlashed] = protocol.Tokens(w.tot.slashed)
-	out[w.col.oLivenessFailures] = float64(w.tot.livenessFailures)
+	w.summariseSlashing(out)
 }
 
 // drawdownAroundCliffs is the largest drawdown within the window of
@@ -200,4 +195,41 @@ func finiteOrNaN(x float64) float64 {
 		return math.NaN()
 	}
 	return x
+}
+
+// summariseConcentration fills the active set's concentration outcomes
+// from the recorded series: over the days from settled (the day positions
+// settled, settledDay) on which some stake was active, the lowest and the
+// mean Nakamoto coefficients (1/3 and 1/2) and the highest and the mean
+// HHI (HHI grows with concentration, so its worst day is its maximum). On
+// the first days only the launch operators' self-stake is bonded and the
+// first few delegations decide the shares (docs/model.md §7.4), which
+// says nothing about the design once positions exist. Empty when
+// positions never settled or no such day exists.
+func (w *World) summariseConcentration(series []float64, steps, settled int, out []float64) {
+	at := func(d int, c Column) float64 { return series[d*w.width+int(c)] }
+	from := settled
+	if from < 0 {
+		from = steps // never settled: no day counts
+	}
+	min3, min2, maxH := math.Inf(1), math.Inf(1), 0.0
+	var sum3, sum2, sumH float64
+	days := 0
+	for d := from; d < steps; d++ {
+		n3 := at(d, w.col.sNakamoto)
+		if n3 == 0 { // nothing active that day
+			continue
+		}
+		n2, h := at(d, w.col.sNakamotoHalf), at(d, w.col.sHHIStake)
+		min3, min2, maxH = min(min3, n3), min(min2, n2), max(maxH, h)
+		sum3, sum2, sumH = sum3+n3, sum2+n2, sumH+h
+		days++
+	}
+	if days == 0 {
+		min3, min2, maxH, sum3, sum2, sumH = math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()
+		days = 1
+	}
+	out[w.col.oMinNakamoto], out[w.col.oMeanNakamoto] = min3, sum3/float64(days)
+	out[w.col.oMinNakamotoHalf], out[w.col.oMeanNakamotoHalf] = min2, sum2/float64(days)
+	out[w.col.oMaxHHIStake], out[w.col.oMeanHHIStake] = maxH, sumH/float64(days)
 }

@@ -7,20 +7,20 @@ import (
 // sequence is step 3 of DESIGN.md up to the verification game:
 // operators' faults and slashes, the active set, and who posts each of
 // today's batches.
-func (w *World) sequence() {
-	w.operatorsDayStart()
-	w.operatorOffences()
-	w.selectActive()
-	w.assignBatches()
+func (sq *sequencing) sequence() {
+	sq.operatorsDayStart()
+	sq.operatorOffences()
+	sq.selectActive()
+	sq.assignBatches()
 }
 
 // assignBatches gives each of today's batches to an online active operator:
 // by stake-weighted round robin (CometBFT proposer priority, carried over
 // between days), or all to the winner of the day's second-price slot
 // auction. An offline operator's slots go to the others.
-func (w *World) assignBatches() {
-	o := &w.ops
-	n := &w.net
+func (sq *sequencing) assignBatches() {
+	o := &sq.ops
+	n := &sq.net
 	n.online = n.online[:0]
 	for _, k := range n.act {
 		if !o.offline[k] {
@@ -33,8 +33,8 @@ func (w *World) assignBatches() {
 	}
 	b := len(n.batchOp)
 	n.nBatches = b
-	if w.p.Sequencers.Mode == ModeAuction {
-		k := w.runAuction()
+	if sq.p.Sequencers.Mode == ModeAuction {
+		k := sq.runAuction()
 		for i := range b {
 			n.batchOp[i] = int32(k)
 		}
@@ -76,12 +76,13 @@ func (w *World) assignBatches() {
 // bidding is dominant in a second-price auction, Vickrey 1961). The highest
 // bid wins (ties to the larger stake, then the older slot), pays the second
 // highest bid to the treasury and keeps the difference.
-func (w *World) runAuction() int {
-	o := &w.ops
-	n := &w.net
+func (sq *sequencing) runAuction() int {
+	o := &sq.ops
+	n := &sq.net
 	win, first, second := -1, -1.0, 0.0
+	fees := sq.env.feeRevenue()
 	for _, k := range n.online { // online is sorted by stake
-		bid := o.edge[k] * w.feeUSD
+		bid := o.edge[k] * fees
 		switch {
 		case bid > first:
 			win, second, first = k, max(first, 0), bid
@@ -89,26 +90,26 @@ func (w *World) runAuction() int {
 			second = bid
 		}
 	}
-	w.treasuryUSD += second
-	w.usd.in(flowAuction, second)
+	sq.env.auctionProceeds(second)
 	o.usdToday[win] += first - second
 	return win
 }
 
-// distributeRewards pays today's emission and the stakers' fee share (USD)
-// to the active operators in proportion to their work (batches posted in
-// rotation mode; online stake in auction mode, where the slot is sold).
-// Each operator keeps its commission and credits the rest of the tokens to
-// its own reward index over its self-stake and delegations; the rest of
-// the USD is paid out to the same stake the same day (flowStakers), the
-// operator's own part counted in its income. Rounding dust stays in the
-// reward pool, so conservation is exact. Emission is minted into the
-// reward pool in emit; without active operators it waits there, and the
-// stakers' fee share, which nobody earned, goes to the treasury.
-func (w *World) distributeRewards(stakerUSD float64) {
-	o := &w.ops
-	n := &w.net
-	auction := w.p.Sequencers.Mode == ModeAuction
+// payRewards pays today's emission m (micro-tokens, from the reward
+// pool) and the stakers' fee share stakerUSD to the active operators in
+// proportion to their work (batches posted in rotation mode; online stake
+// in auction mode, where the slot is sold), at price (USD per token). Each
+// operator keeps its commission and credits the rest of the tokens to its
+// own reward index over its self-stake and delegations; the rest of the
+// USD is paid out to the same stake the same day, the operator's own part
+// counted in its income. It returns the commission in tokens (which the
+// caller takes from the reward pool; the credited rest stays there until
+// settled, with the rounding dust, so conservation is exact) and in USD,
+// and false when no operator worked today (then nothing is paid).
+func (sq *sequencing) payRewards(m int64, stakerUSD, price float64) (comTokens int64, comUSD float64, ok bool) {
+	o := &sq.ops
+	n := &sq.net
+	auction := sq.p.Sequencers.Mode == ModeAuction
 	work := func(k int) int64 {
 		if auction {
 			if o.offline[k] {
@@ -122,14 +123,9 @@ func (w *World) distributeRewards(stakerUSD float64) {
 	for _, k := range n.act {
 		total += work(k)
 	}
-	w.paidUSDToday, w.rewardPrice = 0, w.pool.Price()
 	if total <= 0 {
-		w.treasuryUSD += stakerUSD
-		return
+		return 0, 0, false
 	}
-	m := min(w.emitStakers, w.rewardPool)
-	price := w.rewardPrice
-	var commission float64 // the operators' part of the stakers' fee share
 	for _, k := range n.act {
 		wk := work(k)
 		if wk <= 0 {
@@ -139,7 +135,7 @@ func (w *World) distributeRewards(stakerUSD float64) {
 		com := protocol.FracOf(r, o.commission[k])
 		o.liquid[k] += com
 		o.totLiquid += com
-		w.rewardPool -= com
+		comTokens += com
 		stake := o.stake(k)
 		o.index[k].Credit(r-com, stake)
 		usd := stakerUSD * float64(wk) / float64(total)
@@ -148,9 +144,7 @@ func (w *World) distributeRewards(stakerUSD float64) {
 			own = usd * (1 - o.commission[k]) * float64(o.self[k]) / float64(stake)
 		}
 		o.usdToday[k] += usd*o.commission[k] + own + protocol.Tokens(com)*price
-		commission += usd * o.commission[k]
+		comUSD += usd * o.commission[k]
 	}
-	w.usd.out(flowCommission, commission)
-	w.usd.out(flowStakers, stakerUSD-commission)
-	w.paidUSDToday = stakerUSD + protocol.Tokens(m)*price
+	return comTokens, comUSD, true
 }

@@ -190,3 +190,194 @@ type ballot interface {
 	// noteAttackVotes counts the attacker's votes among the voters'.
 	noteAttackVotes()
 }
+
+// holderView is the holders' columns as governance counts votes and
+// finds a depositor (read only; valid for the call: holders are added
+// only at reset).
+type holderView struct {
+	kind      []int32 // holder type: index into Params.Holders
+	liquid    []int64 // micro-tokens
+	staked    []int64 // micro-tokens
+	unbonding []int64 // micro-tokens
+}
+
+// operatorVotes is the operators' columns as governance counts their
+// votes (read only; valid for the call).
+type operatorVotes struct {
+	n      int        // operator slots in use
+	status []opStatus // bonded, exited, removed
+	self   []int64    // bonded self-stake, micro-tokens
+}
+
+// governanceEnv is the rest of the model as governance (governance.go,
+// proposals.go, voters.go, votingpower.go, bribes.go) reaches it: the
+// holders and the operators as columns, the treasury, the ledger, the
+// governed parameters, the council, the attacker, the capture meter and
+// the effective-governance tracker.
+type governanceEnv interface {
+	tracer
+	// holderView and operatorVotes are the columns the count of voting
+	// power reads; outsideTokens the outside traders' tokens, which count
+	// in the votable supply.
+	holderView() holderView
+	operatorVotes() operatorVotes
+	outsideTokens() int64
+	// debitHolder and creditHolder move a proposal deposit between
+	// holder i's liquid balance and an account; burn burns n from one.
+	debitHolder(i int, to Account, n int64)
+	creditHolder(i int, from Account, n int64)
+	burn(from Account, n int64)
+	// proposalThreshold is the proposal threshold today and launchQuorum
+	// the quorum at launch (fractions of the votable supply).
+	proposalThreshold() float64
+	launchQuorum() float64
+	// grantTokens is what a grant of share f of the treasury's tokens pays
+	// (micro-tokens), payTreasuryTokens pays it to a holder (-1: sold);
+	// applyParameter makes any other parameter proposal take effect
+	// (governed.go).
+	grantTokens(f float64) int64
+	payTreasuryTokens(n int64, grantee int)
+	applyParameter(pr *proposal)
+	// interest and operatorInterests are what an ordinary proposal
+	// changes for the tokens voted and, into dst by operator slot, for
+	// each operator's business (interest.go);
+	// lossPerToken what a malicious proposal of kind costs a voter per
+	// token (capture_prices.go).
+	interest(pr *proposal) yieldChange
+	operatorInterests(pr *proposal, dst []float64)
+	lossPerToken(kind propKind) float64
+	// The security council: its key-compromise event, whether it decides
+	// every proposal or may veto one on day d, and whether the attacker
+	// holds its keys.
+	compromiseKeys()
+	gatekeeper(d int) bool
+	vetoProbability(d int) float64
+	councilCaptured() bool
+	// The attacker: its daily trading and reviews, its votes on its
+	// proposal, the end of that proposal, what a passed one pays it
+	// (USD, from outside the model: attackerFlowIn books it), what it
+	// holds (tokens, and its operator slot; -1: none).
+	attackerDaily()
+	attackerNextReview() int
+	attackerReview()
+	attackerAtSnapshot(pr *proposal)
+	attackerAtClose(pr *proposal)
+	attackerDone()
+	attackerPaid(usd float64)
+	attackerFlowIn(usd float64)
+	attackerHoldings() (int64, int)
+	// drainTreasury records a capture of kind and drains the treasury to
+	// the attacker (treasury.go); measureCapture runs the capture meter;
+	// recordClose books an ordinary proposal's close for the
+	// effective-governance tracker.
+	drainTreasury(kind int)
+	measureCapture()
+	recordClose(decided bool)
+}
+
+// yieldChange is what a proposal changes in the yearly cash value of one
+// token voted, in units of the token's price per year.
+type yieldChange struct {
+	liquid  float64 // a token held liquid
+	staked  float64 // a staked token (includes what any token gets)
+	grantee float64 // on top, a token a grantee holds
+}
+
+// of is the change for a voter whose power is staked share sigmaS and
+// grantees' share sigmaG.
+func (y yieldChange) of(sigmaS, sigmaG float64) float64 {
+	return y.liquid + sigmaS*(y.staked-y.liquid) + sigmaG*y.grantee
+}
+
+// opColumns is the operators' columns and today's active set as the
+// holders' delegations (delegation.go), the voters' interest
+// (interest.go) and the capture prices read them: whole columns, taken
+// once a pass or an event, valid for the day (operators enter and leave,
+// and the active set changes, only in the sequencers' phases). deleg is
+// the one column written through it: the holders' delegation
+// bookkeeping keeps it equal to the sum of the positions with each
+// operator (checked by the ledger's recount).
+type opColumns struct {
+	n                   int        // operator slots in use
+	status              []opStatus // bonded, exited, removed
+	self, deleg, unbond []int64    // bonded self-stake, delegated stake, self-stake in cooldown (micro-tokens)
+	jailUntil           []int32    // day its jail ends
+	commission, record  []float64  // its commission and its recent share of bad days (fractions)
+	rate                [numOffences][]float64
+	active              []bool                 // in today's active set
+	index               []protocol.RewardIndex // rewards per micro-token of its stake
+	act                 []int                  // today's active set, by decreasing stake
+	choiceCum           []float64              // delegators' choice: cumulative logit weights over act
+	bestScore, bestKeep float64                // the best score and the highest 1-commission among the active
+}
+
+// score is what delegators compare (operatorScore).
+func (c *opColumns) score(k int) float64 { return operatorScore(c.commission[k], c.record[k]) }
+
+// sequencingEnv is the rest of the model as the sequencer network
+// (network.go, operators.go, activeset.go, sequencing.go, offences.go,
+// slashing.go) reaches it: the pool, the reward pool, the treasury, the
+// holders' delegation positions, the governed parameters, churn and the
+// attacker.
+type sequencingEnv interface {
+	tracer
+	// price is the pool's marginal price; buyStake buys want micro-tokens
+	// of self-stake for an entering operator with outside USD (false:
+	// the pool cannot sell that much); sellEarnings sells the operators'
+	// earnings, one trade a day. Both count in the day's net selling.
+	price() float64
+	buyStake(want int64) (got int64, ok bool)
+	sellEarnings(tokens int64)
+	// takeTreasuryTokens takes up to want micro-tokens from the treasury
+	// for a launch operator's self-stake and returns them; takeRewards
+	// takes n from the reward pool for settled operator rewards.
+	takeTreasuryTokens(want int64) int64
+	takeRewards(n int64)
+	// feeRevenue is today's fee revenue (USD), which auction bids are
+	// worth; auctionProceeds pays the slot's price to the treasury.
+	feeRevenue() float64
+	auctionProceeds(usd float64)
+	// stakingAPR is the stakers' APR signal and holdersStake the holders'
+	// bonded stake (micro-tokens), which an entrant weighs.
+	stakingAPR() float64
+	holdersStake() int64
+	// slashDelegators slashes frac of the delegation positions with
+	// operator k (delegation.go): the bonded and unbonding micro-tokens
+	// taken; splitSlash splits a slash between the burn, the treasury and
+	// the challenger, whose part it returns.
+	slashDelegators(k int, frac float64) (bonded, unbonding int64)
+	splitSlash(total int64) (toChallenger int64)
+	// The governed parameters (governed.go): the minimum self-stake
+	// (micro-tokens), the active set's size, the commission cap and the
+	// liveness penalty, as governance has set them.
+	minStake() int64
+	maxActive() int
+	commissionCap() float64
+	livenessPenalty() float64
+	// bookChurn books an exit, removal or entry today; bookBonded the
+	// day's operators in the network (churn.go).
+	bookChurn(status opStatus)
+	bookBonded(n int)
+	// attackerOperator is the attacker's operator slot (-1: none).
+	attackerOperator() int
+}
+
+// treasuryEnv is the rest of the model as the treasury (treasury.go)
+// reaches it: the governed budgets, the grantees, the pool, the holders
+// and the USD ledger.
+type treasuryEnv interface {
+	// budgets are the monthly budgets in USD and in tokens, as governance
+	// left them (governed.go); grantees the holders of type grants
+	// (governance's, read only).
+	budgets() (usd, tokens float64)
+	grantees() []int32
+	// tokensToRaise is the micro-tokens whose sale on the pool raises usd;
+	// sellTreasuryTokens sells dx on the pool (counted in the day's net
+	// selling) and returns the USD; treasurySpent books usd of treasury
+	// spending leaving the model.
+	tokensToRaise(usd float64) int64
+	sellTreasuryTokens(dx int64) float64
+	treasurySpent(usd float64)
+	// creditHolder pays n micro-tokens from an account to holder i.
+	creditHolder(i int, from Account, n int64)
+}

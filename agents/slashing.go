@@ -20,10 +20,9 @@ import (
 // Slashes are rare events, so walking all positions here costs nothing per
 // step; the lazy reward indices stay exact because each position is
 // settled before its stake changes.
-func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, toChallenger int64) {
-	o := &w.ops
-	h := &w.h
-	w.settleOperator(k)
+func (sq *sequencing) slash(k int, frac float64, jailDays int, remove bool) (total, toChallenger int64) {
+	o := &sq.ops
+	sq.settleOperator(k)
 	x := protocol.FracOf(o.self[k], frac)
 	o.self[k] -= x
 	o.totSelf -= x
@@ -32,54 +31,29 @@ func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, to
 	o.unbond[k] -= x
 	o.totUnbond -= x
 	total += x
-	if w.p.Slashing.SlashDelegators {
-		for p := range h.op {
-			i := p / h.npos
-			if int(h.op[p]) == k {
-				w.settle(p)
-				x = protocol.FracOf(h.posStaked[p], frac)
-				h.posStaked[p] -= x
-				h.staked[i] -= x
-				w.totStaked -= x
-				o.deleg[k] -= x
-				total += x
-				if h.posStaked[p] == 0 {
-					h.op[p] = -1
-				}
-			}
-			if int(h.unbondOp[p]) == k {
-				x = protocol.FracOf(h.posUnbond[p], frac)
-				h.posUnbond[p] -= x
-				h.unbonding[i] -= x
-				w.totUnbonding -= x
-				total += x
-				if h.posUnbond[p] == 0 {
-					h.unbondOp[p] = -1
-				}
-			}
-		}
+	if sq.p.Slashing.SlashDelegators {
+		bonded, unbonding := sq.env.slashDelegators(k, frac)
+		o.deleg[k] -= bonded
+		total += bonded + unbonding
 	}
-	burn, treasury, challenger := w.slashSplit.Split(total)
-	w.burned += burn
-	w.treasuryTokens += treasury
-	w.challengerTokens += challenger
-	w.tot.slashed += total
-	if w.trace != nil { // names and details are formatted only for a replay
-		w.event("slash", operatorName(k), protocol.Tokens(total), "tokens", fmt.Sprintf("penalty %g, jail %d days, removed %v", frac, jailDays, remove))
+	toChallenger = sq.env.splitSlash(total)
+	sq.tot.slashed += total
+	if sq.env.tracing() { // names and details are formatted only for a replay
+		sq.env.event("slash", operatorName(k), protocol.Tokens(total), "tokens", fmt.Sprintf("penalty %g, jail %d days, removed %v", frac, jailDays, remove))
 	}
 
 	// The record: a slash of penalty frac counts as frac*slash_weight
 	// offence days.
-	a := frac * w.p.Staking.SlashWeight / max(w.p.Staking.RecordDays, 1)
+	a := frac * sq.p.Staking.SlashWeight / max(sq.p.Staking.RecordDays, 1)
 	o.record[k] += min(a, 1) * (1 - o.record[k])
 	o.badDay[k] = true
 	if jailDays > 0 {
-		o.jailUntil[k] = int32(max(int(o.jailUntil[k]), w.day+jailDays))
+		o.jailUntil[k] = int32(max(int(o.jailUntil[k]), sq.day+jailDays))
 		o.benched[k] = true
 	}
 	if remove && o.status[k] == opBonded {
-		w.leave(k, opRemoved)
+		sq.leave(k, opRemoved)
 		o.benched[k] = true
 	}
-	return total, challenger
+	return total, toChallenger
 }

@@ -10,7 +10,7 @@ import (
 // credits it to the operators who worked today.
 func (w *World) emit() {
 	supply := w.supply0 + w.minted - w.burned
-	m := w.emission.MintedOn(w.day, supply, w.totStaked+w.ops.totSelf)
+	m := w.emission.MintedOn(w.day, supply, w.totStaked+w.operatorSelfStake())
 	w.mintedToday, w.emitStakers = m, m
 	if m == 0 {
 		return
@@ -32,7 +32,7 @@ func (w *World) release(day int) {
 			rel := a.schedule.ReleasedAt(a.total, day) - a.released
 			a.released += rel
 			w.totLocked -= rel
-			w.treasuryTokens += rel
+			w.toTreasury(rel)
 			continue
 		}
 		f := a.schedule.ReleasedFracAt(day) // once per allocation, not per agent
@@ -82,7 +82,7 @@ func (w *World) distributeFees() float64 {
 	w.usd.in(flowFeeRevenue, float64(micro)/1e6)
 	s, t, b := w.feeSplit.Split(micro)
 	w.stakerUSDToday = float64(s) / 1e6
-	w.treasuryUSD += float64(t) / 1e6
+	w.toTreasuryUSD(float64(t) / 1e6)
 	if b > 0 {
 		got := w.pool.Buy(float64(b) / 1e6)
 		w.burned += got
@@ -157,6 +157,7 @@ func (w *World) actHolders(round, rounds int) {
 	// decided here by a select instead of through review (reviewPlain).
 	instant := w.plainStaking && w.p.Staking.CooldownDays == 0
 	pcg := w.streams.marketPCG // written back below
+	ops := w.operatorColumns() // taken once: the active set is today's for the whole pass
 	n := len(h.liquid)
 	liquid, staked := h.liquid[:n], h.staked[:n]
 	sellProb, sellFrac, resYield, presellers := h.sellProb[:n], h.sellFrac[:n], h.resYield[:n], h.presell[:n]
@@ -207,7 +208,7 @@ func (w *World) actHolders(round, rounds int) {
 					dStaked += s2 - s
 				} else {
 					w.streams.marketPCG = pcg // review may draw
-					w.review(i, presell)
+					w.review(i, presell, &ops)
 					pcg = w.streams.marketPCG
 				}
 			}
@@ -329,12 +330,12 @@ func (w *World) holderCashFlow() float64 {
 func (w *World) updateAPR() {
 	st := w.p.Staking
 	if st.APRModel == APRBudget {
-		staked := max(protocol.Tokens(w.totStaked+w.ops.totSelf), st.APRFloorStakeTokens)
+		staked := max(protocol.Tokens(w.totStaked+w.operatorSelfStake()), st.APRFloorStakeTokens)
 		w.aprSignal = min(st.MaxAPRSignal, st.APRBudgetTokensPerYear/staked)
 		return
 	}
 	var apr float64
-	if bonded := w.totStaked + w.ops.totSelf; bonded > 0 {
+	if bonded := w.totStaked + w.operatorSelfStake(); bonded > 0 {
 		stake := protocol.Tokens(bonded) * w.rewardPrice // the price the rewards were valued at
 		apr = min(w.paidUSDToday*365/stake, st.MaxAPRSignal)
 		w.paidUSDTotal += w.paidUSDToday
@@ -345,4 +346,25 @@ func (w *World) updateAPR() {
 		alpha = 1 / st.APRSmoothingDays
 	}
 	w.aprSignal += alpha * (apr - w.aprSignal)
+}
+
+// distributeRewards pays today's emission left for stakers and the
+// stakers' fee share (USD) to the active operators, through their
+// commission (sequencing.go): the commission leaves the reward pool now,
+// the rest when each stake settles, and the USD is paid out to the same
+// stake the same day (flowCommission, flowStakers). Emission is minted
+// into the reward pool in emit; without active operators it waits there,
+// and the stakers' fee share, which nobody earned, goes to the treasury.
+func (w *World) distributeRewards(stakerUSD float64) {
+	w.paidUSDToday, w.rewardPrice = 0, w.pool.Price()
+	m := min(w.emitStakers, w.rewardPool)
+	com, comUSD, ok := w.payOperators(m, stakerUSD, w.rewardPrice)
+	if !ok {
+		w.toTreasuryUSD(stakerUSD)
+		return
+	}
+	w.rewardPool -= com
+	w.usd.out(flowCommission, comUSD)
+	w.usd.out(flowStakers, stakerUSD-comUSD)
+	w.paidUSDToday = stakerUSD + protocol.Tokens(m)*w.rewardPrice
 }

@@ -1,77 +1,118 @@
 package agents
 
-// The treasury's spending: its budgets, and how it raises the USD it pays.
+// The treasury, a component of the built-in model (model.go wires it):
+// its tokens and USD, its spending (its budgets, and how it raises the USD
+// it pays) and its shortfalls. It reaches the pool, the holders, the
+// governed budgets, the grantees and the USD ledger only through
+// treasuryEnv (shared_parts.go); the rest of the model pays into it and
+// takes from it through the wiring.
 
 import "github.com/seqsim/seqsim/agents/protocol"
 
-// payTreasuryBudget pays the day's share of the monthly budgets: the USD
-// budget from the treasury's USD, then by selling treasury tokens on the
-// pool; the token budget to one grantee a day, in turn (they sell or
-// stake it as holders do), or sold on the pool when there are no
-// grantees. A day on which either cannot be paid in full is a shortfall.
-func (w *World) payTreasuryBudget() {
-	usdBudget, tokenBudget := w.budgets() // governance may change them
+// treasury is the treasury of one run.
+type treasury struct {
+	env           treasuryEnv // the rest of the model
+	tokens        int64       // micro-tokens (a ledger account)
+	usd           float64     // USD (a USD ledger account)
+	shortfallDays int         // days a budget could not be paid in full
+}
+
+// reset starts a run with the treasury's launch USD (initialUSD) and no
+// tokens: its allocation unlocks into it from day 0.
+func (t *treasury) reset(env treasuryEnv, initialUSD float64) {
+	*t = treasury{env: env, usd: initialUSD} // in place: the ledgers hold its accounts
+}
+
+// accounts are the treasury's ledger accounts.
+func (t *treasury) accounts() (tokens *int64, usd *float64) { return &t.tokens, &t.usd }
+
+// holdings are the treasury's tokens (micro-tokens) and USD.
+func (t *treasury) holdings() (int64, float64) { return t.tokens, t.usd }
+
+// depositTokens and depositUSD pay into the treasury; take takes up to
+// want micro-tokens from it and returns them.
+func (t *treasury) depositTokens(n int64)     { t.tokens += n }
+func (t *treasury) depositUSD(usd float64)    { t.usd += usd }
+func (t *treasury) take(want int64) (n int64) { n = min(want, t.tokens); t.tokens -= n; return n }
+
+// shortfalls is the run's count of days with a shortfall.
+func (t *treasury) shortfalls() int { return t.shortfallDays }
+
+// payBudget pays day's share of the monthly budgets: the USD budget from
+// the treasury's USD, then by selling treasury tokens on the pool; the
+// token budget to one grantee a day, in turn (they sell or stake it as
+// holders do), or sold on the pool when there are no grantees. A day on
+// which either cannot be paid in full is a shortfall.
+func (t *treasury) payBudget(day int) {
+	usdBudget, tokenBudget := t.env.budgets() // governance may change them
 	short := false
 	if need := usdBudget * 12 / 365; need > 0 {
-		short = w.spendTreasury(need)
+		short = t.spend(need)
 	}
 	if tokenBudget > 0 {
 		n := protocol.ToMicro(tokenBudget * 12 / 365)
-		if n > w.treasuryTokens {
-			n, short = w.treasuryTokens, true
+		if n > t.tokens {
+			n, short = t.tokens, true
 		}
 		if n > 0 {
 			grantee := -1
-			if g := w.gov.grantees; len(g) > 0 {
-				grantee = int(g[w.day%len(g)])
+			if g := t.env.grantees(); len(g) > 0 {
+				grantee = int(g[day%len(g)])
 			}
-			w.payTreasuryTokens(n, grantee)
+			t.payTokens(n, grantee)
 		}
 	}
 	if short {
-		w.shortfallDays++
+		t.shortfallDays++
 	}
 }
 
-// spendTreasury pays need USD from the treasury's USD, then by selling
-// treasury tokens on the pool; it reports a shortfall when the tokens run
-// out.
-func (w *World) spendTreasury(need float64) (short bool) {
-	fromUSD := min(need, w.treasuryUSD)
-	w.treasuryUSD -= fromUSD
-	w.usd.out(flowTreasurySpend, fromUSD)
+// spend pays need USD from the treasury's USD, then by selling treasury
+// tokens on the pool; it reports a shortfall when the tokens run out.
+func (t *treasury) spend(need float64) (short bool) {
+	fromUSD := min(need, t.usd)
+	t.usd -= fromUSD
+	t.env.treasurySpent(fromUSD)
 	need -= fromUSD
 	if need <= 0 {
 		return false
 	}
-	dx := w.pool.TokensToRaise(need)
-	if dx > w.treasuryTokens {
-		dx = w.treasuryTokens
+	dx := t.env.tokensToRaise(need)
+	if dx > t.tokens {
+		dx = t.tokens
 		short = true
 	}
 	if dx > 0 {
-		w.sellTreasuryTokens(dx)
+		t.sellTokens(dx)
 	}
 	return short
 }
 
-// payTreasuryTokens pays n treasury tokens to holder grantee (a grant or
-// the token budget), through the holder table as a mechanism would, or,
-// with no grantee (-1), sells them and spends the USD.
-func (w *World) payTreasuryTokens(n int64, grantee int) {
+// payTokens pays n treasury tokens to holder grantee (a grant or the
+// token budget), through the holder table as a mechanism would, or, with
+// no grantee (-1), sells them and spends the USD.
+func (t *treasury) payTokens(n int64, grantee int) {
 	if grantee >= 0 {
-		holderTable{w}.Credit(grantee, Account{&w.treasuryTokens}, n)
+		t.env.creditHolder(grantee, Account{&t.tokens}, n)
 		return
 	}
-	w.sellTreasuryTokens(n)
+	t.sellTokens(n)
 }
 
-// sellTreasuryTokens sells dx treasury tokens on the pool and spends the
-// USD at once: it leaves the model as treasury spending, and counts as
-// net selling for the permanent impact.
-func (w *World) sellTreasuryTokens(dx int64) {
-	w.treasuryTokens -= dx
-	usd := w.pool.Sell(dx)
-	w.netSellUSD += usd
-	w.usd.out(flowTreasurySpend, usd)
+// sellTokens sells dx treasury tokens on the pool and spends the USD at
+// once: it leaves the model as treasury spending, and counts as net
+// selling for the permanent impact.
+func (t *treasury) sellTokens(dx int64) {
+	t.tokens -= dx
+	t.env.treasurySpent(t.env.sellTreasuryTokens(dx))
+}
+
+// drain takes the share of the treasury's tokens and USD (a capture's
+// drain) and returns them.
+func (t *treasury) drain(share float64) (tokens int64, usd float64) {
+	tokens = protocol.FracOf(t.tokens, share)
+	t.tokens -= tokens
+	usd = t.usd * share
+	t.usd -= usd
+	return tokens, usd
 }

@@ -57,7 +57,8 @@ type namedUSD struct {
 
 // coreUSD are the built-in model's USD accounts.
 func (w *World) coreUSD() []namedUSD {
-	return []namedUSD{{"treasury USD", &w.treasuryUSD}, {"pool USD", &w.pool.USD}, {"attacker's capital", w.attackerCapital()}}
+	_, trUSD := w.treasuryAccounts()
+	return []namedUSD{{"treasury USD", trUSD}, {"pool USD", &w.pool.USD}, {"attacker's capital", w.attackerCapital()}}
 }
 
 func (l *usdLedger) reset() {

@@ -17,7 +17,7 @@ func TestUSDLeakFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Step() // balanced
-	w.phases[SlotTrade] = append(w.phases[SlotTrade], func(int) { w.treasuryUSD++ })
+	w.phases[SlotTrade] = append(w.phases[SlotTrade], func(int) { w.tr.usd++ })
 	defer func() {
 		msg, _ := recover().(string)
 		if !strings.Contains(msg, "USD conservation broken on day 2") || !strings.Contains(msg, "treasury USD") || !strings.Contains(msg, "fee revenue") {

@@ -31,6 +31,7 @@ type voterSet struct {
 	isSorted            bool      // order matches the last count
 	quotes              []protocol.BribeQuote
 	quoteVoter          []int32   // the voter of each quote
+	opInterest          []float64 // scratch: each operator voter's own interest in the proposal at its snapshot
 	cum                 []float64 // scratch: cumulative delegate popularity
 	hVoter              []int32
 	hFrom               []int32
@@ -44,16 +45,15 @@ type voterType struct {
 }
 
 // resetVoters draws the delegates and each holder's role in governance.
-func (w *World) resetVoters() error {
-	p := &w.p.Governance
-	g := &w.gov
+func (g *governance) resetVoters() error {
+	p := &g.p.Governance
 	vs := &g.vs
-	r := w.streams.governance
-	h := &w.h
-	n, nd := h.len(), p.Delegates
+	r := g.r
+	h := g.env.holderView()
+	n, nd := len(h.kind), p.Delegates
 	ops := 0
 	if p.OperatorsVote {
-		ops = w.p.Sequencers.MaxOperators
+		ops = g.p.Sequencers.MaxOperators
 	}
 	m := nd + n + ops
 	vs.logit = resize(vs.logit, m)
@@ -69,6 +69,7 @@ func (w *World) resetVoters() error {
 	vs.quotes = resize(vs.quotes, m)
 	vs.quoteVoter = resize(vs.quoteVoter, m)
 	vs.cum = resize(vs.cum, nd)
+	vs.opInterest = resize(vs.opInterest, ops)
 	split := max(p.DelegateSplit, 1)
 	vs.split = split
 	vs.hVoter = resize(vs.hVoter, n*split)
@@ -91,7 +92,7 @@ func (w *World) resetVoters() error {
 	}
 	// Each holder type's voting behaviour, by the type's index: the loop
 	// below looks it up by integer, not by name.
-	hs := &w.p.Holders
+	hs := &g.p.Holders
 	vs.types = resize(vs.types, hs.Len())
 	grants := int32(hs.Index(string(HolderGrants))) // -1: no grantees
 	vs.grantsKind = grants
@@ -107,7 +108,7 @@ func (w *World) resetVoters() error {
 		}
 	}
 	g.grantees = g.grantees[:0]
-	horizon := w.p.Simulation.HorizonDays + 1
+	horizon := g.p.Simulation.HorizonDays + 1
 	for i := range n {
 		k := h.kind[i]
 		if k == grants {
@@ -172,21 +173,20 @@ func logit(p float64) float64 {
 // snapshot fixes the voting power of proposal pr and draws the honest
 // votes; the attacker's own votes, term-borrowed votes and bribed votes
 // count here.
-func (w *World) snapshot(pr *proposal) {
-	g := &w.gov
+func (g *governance) snapshot(pr *proposal) {
 	vs := &g.vs
-	p := &w.p.Governance
-	r := w.streams.governance
+	p := &g.p.Governance
+	r := g.r
 	// An ordinary proposal moves each voter's support by its interest
 	// (interest.go), which reads the staked and grantees' parts of power.
 	interest := !pr.kind.malicious() && p.InterestWeight > 0
-	w.countVotes(interest)
+	g.countVotes(interest)
 	pr.stage = stageVoting
 	pr.votable = g.votable
 	pr.tally = protocol.Tally{Quorum: g.gov.QuorumVotes(g.votable)}
 	clear(vs.bribed[:vs.n])
 	if pr.byAttack {
-		w.attackerAtSnapshot(pr)
+		g.env.attackerAtSnapshot(pr)
 	}
 	contested := 1.0
 	if !pr.kind.malicious() {
@@ -199,7 +199,10 @@ func (w *World) snapshot(pr *proposal) {
 	var du yieldChange
 	if interest {
 		base = logit(pr.support)
-		du = w.interest(pr)
+		du = g.env.interest(pr)
+		if vs.opBase >= 0 { // each operator's own interest, as one column
+			g.env.operatorInterests(pr, vs.opInterest)
+		}
 	}
 	for v, x := range vs.power[:vs.n] {
 		// Two draws per voter, used or not (turnout, then the vote), so
@@ -226,7 +229,7 @@ func (w *World) snapshot(pr *proposal) {
 		} else if interest {
 			u := du.of(float64(vs.stakedPower[v])/float64(x), float64(vs.granteePower[v])/float64(x))
 			if vs.opBase >= 0 && v >= vs.opBase {
-				u += w.operatorInterest(pr, v-vs.opBase)
+				u += vs.opInterest[v-vs.opBase]
 			}
 			yes = protocol.Logistic(base + p.InterestWeight*u)
 		}

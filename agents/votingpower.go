@@ -18,10 +18,9 @@ import (
 // proposal whose voters weigh their interest reads: the other counts (a
 // proposer's draw, the attacker's review, the measurements) skip that
 // work, and those parts keep the values of the last count with shares.
-func (w *World) countVotes(shares bool) {
-	g := &w.gov
+func (g *governance) countVotes(shares bool) {
 	vs := &g.vs
-	h := &w.h
+	h := g.env.holderView()
 	pw, sp, gp := vs.power[:vs.n], vs.stakedPower[:vs.n], vs.granteePower[:vs.n]
 	clear(pw)
 	if shares {
@@ -30,7 +29,7 @@ func (w *World) countVotes(shares bool) {
 	}
 	var votable int64
 	k := int64(vs.split)
-	n := h.len()
+	n := len(h.kind)
 	hv, hf := vs.hVoter[:n*vs.split], vs.hFrom[:n]
 	kind := h.kind[:n]
 	liquid, staked, unbonding := h.liquid[:n], h.staked[:n], h.unbonding[:n]
@@ -43,7 +42,7 @@ func (w *World) countVotes(shares bool) {
 	for i := range hf {
 		x := liquid[i] + staked[i] + unbonding[i]
 		votable += x
-		if int(hf[i]) > w.day || x == 0 {
+		if int(hf[i]) > g.day || x == 0 {
 			continue
 		}
 		var part int64
@@ -90,10 +89,11 @@ func (w *World) countVotes(shares bool) {
 			}
 		}
 	}
+	attTokens, attOp := g.env.attackerHoldings()
 	if vs.opBase >= 0 { // operators vote their bonded self-stake (not the attacker's)
-		o := &w.ops
+		o := g.env.operatorVotes()
 		for k := range o.n {
-			if o.status[k] != opBonded || k == w.attackerOperator() {
+			if o.status[k] != opBonded || k == attOp {
 				continue
 			}
 			x := o.self[k]
@@ -104,17 +104,16 @@ func (w *World) countVotes(shares bool) {
 			votable += x
 		}
 	}
-	var attOp int
-	g.attPower, attOp = w.attackerHoldings()
+	g.attPower = attTokens
 	if attOp >= 0 {
-		g.attPower += w.ops.self[attOp]
+		g.attPower += g.env.operatorVotes().self[attOp]
 	}
-	g.votable = votable + w.arbTokens + g.attPower
+	g.votable = votable + g.env.outsideTokens() + g.attPower
 	var t float64
 	for v, x := range pw {
 		t += vs.pMal[v] * float64(x)
 	}
-	dec := w.p.Governance.Deception
+	dec := g.p.Governance.Deception
 	g.expAgainst, g.expFor, g.expTurnout = t*(1-dec), t*dec, t
 	vs.isSorted = false
 }
@@ -124,8 +123,8 @@ func (w *World) countVotes(shares bool) {
 // power rounded down to 2^voterBits micro-tokens (about a token) with the
 // voter's index in the low bits, so the order is deterministic, and exact
 // but for voters within a token of each other, who are ordered by index.
-func (w *World) sortVoters() []int32 {
-	vs := &w.gov.vs
+func (g *governance) sortVoters() []int32 {
+	vs := &g.vs
 	if vs.isSorted {
 		return vs.order
 	}

@@ -23,21 +23,14 @@ type World struct {
 	// challengerTokens is the challenger share of slashed stake, held by the
 	// challengers and whistleblowers who proved offences.
 	challengerTokens int64
-	treasuryTokens   int64
-	treasuryUSD      float64
 	rewardPool       int64
 	emission         protocol.EmissionSchedule
 	feeSplit         protocol.FeeSplit
 	slashSplit       protocol.SlashSplit
 
-	ops   operators     // sequencer operators (operators.go)
-	net   network       // active set, batches and the day's network state
-	tot   networkTotals // run totals of slashing and liveness failures
-	parts               // the parts that are components (model.go)
+	parts // the parts that are components (model.go)
 
-	gov          govState   // token governance (governance.go)
-	stakeScratch []int64    // scratch of stakeAgainst (capture_prices.go)
-	live         liveParams // the parameters governance can change, this run's copy
+	live liveParams // the parameters governance can change, this run's copy (governed.go)
 
 	supply0, minted, burned                        int64
 	totLiquid, totStaked, totUnbonding, totLocked  int64
@@ -46,8 +39,7 @@ type World struct {
 	logValue, logFee, aprSignal, fairValue, feeUSD float64
 	mintedToday                                    int64
 	soldUSDToday, soldUSDTotal, stakerUSDToday     float64
-	netSellUSD                                     float64 // since the last arbitrage round
-	shortfallDays                                  int
+	netSellUSD                                     float64  // since the last arbitrage round
 	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
 	trace                                          *[]Event // events of a replayed run (nil: not traced)
 	samplers                                       runSamplers
@@ -115,13 +107,11 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.usd.reset()
 	w.supply0 = protocol.ToMicro(p.Supply.InitialTokens)
 	w.minted, w.burned, w.mintedToday = 0, 0, 0
-	w.treasuryTokens, w.treasuryUSD = 0, p.Treasury.InitialUSD
-	w.usd.in(flowLaunch, w.treasuryUSD)
+	w.resetTreasury()
 	w.rewardPool, w.arbTokens = 0, 0
 	w.soldUSDToday, w.soldUSDTotal, w.stakerUSDToday, w.netSellUSD = 0, 0, 0, 0
 	w.paidUSDToday, w.paidUSDTotal, w.stakeUSDTotal, w.capitalLeft = 0, 0, 0, 0
 	w.rewardPrice = p.Supply.LaunchPriceUSD
-	w.shortfallDays = 0
 	w.feeSplit = protocol.FeeSplit{Stakers: p.Fees.Split[0], Treasury: p.Fees.Split[1], Burn: p.Fees.Split[2]}
 	w.slashSplit = protocol.SlashSplit{Burn: p.Slashing.Split[0], Treasury: p.Slashing.Split[1], Challenger: p.Slashing.Split[2]}
 	if err := w.resetEmission(); err != nil {
@@ -198,15 +188,15 @@ func (w *World) resetPool() error {
 		usd = p.Market.PoolUSD
 	}
 	tokens := protocol.ToMicro(usd / p.Supply.LaunchPriceUSD)
-	if tokens > w.treasuryTokens {
+	if tokens > w.treasuryTokens() {
 		return fmt.Errorf("agents: the pool needs %.0f tokens at launch but the treasury holds %.0f (market.pool_depth too large, or no treasury allocation unlocked at launch)",
-			protocol.Tokens(tokens), protocol.Tokens(w.treasuryTokens))
+			protocol.Tokens(tokens), protocol.Tokens(w.treasuryTokens()))
 	}
 	pool, err := protocol.NewPool(tokens, usd, p.Market.SwapFee)
 	if err != nil {
 		return err
 	}
-	w.treasuryTokens -= tokens
+	w.fromTreasury(tokens)
 	w.pool = pool
 	w.usd.in(flowLaunch, usd) // the pool's USD side comes from outside
 	return nil
@@ -215,5 +205,5 @@ func (w *World) resetPool() error {
 // circulating is the supply outside vesting, the treasury and the reward
 // pool, in tokens.
 func (w *World) circulating() float64 {
-	return protocol.Tokens(w.supply0 + w.minted - w.burned - w.totLocked - w.treasuryTokens - w.rewardPool)
+	return protocol.Tokens(w.supply0 + w.minted - w.burned - w.totLocked - w.treasuryTokens() - w.rewardPool)
 }

@@ -55,6 +55,21 @@ var components = []component{
 		types: []string{"attacker"},
 		files: []string{"attacker.go"},
 	},
+	{
+		name:  "governance",
+		types: []string{"governance", "voterSet"},
+		files: []string{"governance.go", "proposals.go", "voters.go", "votingpower.go", "bribes.go"},
+	},
+	{
+		name:  "sequencer network",
+		types: []string{"sequencing", "operators", "network", "networkTotals"},
+		files: []string{"network.go", "operators.go", "activeset.go", "sequencing.go", "offences.go", "slashing.go"},
+	},
+	{
+		name:  "treasury",
+		types: []string{"treasury"},
+		files: []string{"treasury.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring file.
