@@ -108,13 +108,19 @@ func (l *labelledPoints) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 	for _, i := range order {
-		r, ts := placeLabel(c, sty, pts[i], l.names[i], taken)
-		taken = append(taken, r)
-		// A light backing keeps names readable over grid and reference lines.
-		back := vg.Rectangle{Min: r.Min.Sub(vg.Point{X: 0.8, Y: -0.8}), Max: r.Max.Add(vg.Point{X: 0.8, Y: -0.8})}
-		c.FillPolygon(withAlpha(l.th.Background, 0.8), rectPts(back))
-		c.FillText(ts, r.Min, l.names[i])
+		taken = drawName(c, l.th, sty, pts[i], l.names[i], taken)
 	}
+}
+
+// drawName places txt beside pt by placeLabel's rules, clear of the
+// rectangles taken, draws it on a light backing that keeps it readable
+// over grid and reference lines, and returns taken with its rectangle.
+func drawName(c draw.Canvas, th Theme, sty text.Style, pt vg.Point, txt string, taken []vg.Rectangle) []vg.Rectangle {
+	r, ts := placeLabel(c, sty, pt, txt, taken)
+	back := vg.Rectangle{Min: r.Min.Sub(vg.Point{X: 0.8, Y: -0.8}), Max: r.Max.Add(vg.Point{X: 0.8, Y: -0.8})}
+	c.FillPolygon(withAlpha(th.Background, 0.8), rectPts(back))
+	c.FillText(ts, r.Min, txt)
+	return append(taken, r)
 }
 
 // placeLabel returns the rectangle for txt near pt and the style to draw it

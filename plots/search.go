@@ -168,11 +168,7 @@ func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 		taken = append(taken, vg.Rectangle{Min: pt.Sub(vg.Point{X: 3, Y: 3}), Max: pt.Add(vg.Point{X: 3, Y: 3})})
 	}
 	for i := range l.x {
-		r, ts := placeLabel(c, sty, vg.Point{X: trX(l.x[i]), Y: trY(l.y[i])}, l.names[i], taken)
-		taken = append(taken, r)
-		back := vg.Rectangle{Min: r.Min.Sub(vg.Point{X: 0.8, Y: -0.8}), Max: r.Max.Add(vg.Point{X: 0.8, Y: -0.8})}
-		c.FillPolygon(withAlpha(l.th.Background, 0.8), rectPts(back))
-		c.FillText(ts, r.Min, l.names[i])
+		taken = drawName(c, l.th, sty, vg.Point{X: trX(l.x[i]), Y: trY(l.y[i])}, l.names[i], taken)
 	}
 }
 
