@@ -3,6 +3,7 @@ package agents
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/seqsim/seqsim/dist"
 )
@@ -18,6 +19,7 @@ const (
 	MeasureFloat                   // market cap of the launch float: what the holders' allocations release on day 0, at the launch price
 	MeasureRevenue                 // yearly fee revenue (fees.annual_revenue_usd; the FDV's ratio when it is 0)
 	MeasureTreasury                // the treasury allocation's tokens
+	numMeasures
 )
 
 // String names the measure as the docs do.
@@ -61,12 +63,21 @@ func (p *Params) Size(m Measure) float64 {
 // with no revenue, no launch float or no treasury scales what those
 // measure by its fully diluted value instead.
 func (p *Params) Ratio(m Measure) float64 {
-	base := DefaultParams()
 	if p.Size(m) == 0 && m != MeasureSupply && m != MeasureFDV {
 		m = MeasureFDV
 	}
-	return p.Size(m) / base.Size(m)
+	return p.Size(m) / baseSizes()[m]
 }
+
+// baseSizes are the baseline's sizes, the denominators of every Ratio,
+// read once.
+var baseSizes = sync.OnceValue(func() (s [numMeasures]float64) {
+	base := DefaultParams()
+	for m := range numMeasures {
+		s[m] = base.Size(m)
+	}
+	return s
+})
 
 // A Proportional is a parameter whose default is in proportion to the
 // design's size: its baseline value (DefaultParams, with its source there)
