@@ -27,11 +27,13 @@
 //     protocol (attacker.go, [Attacker]); capture_prices.go prices each
 //     route, capture.go measures the cost to capture and records captures.
 //   - Built-in parts that are components own their state and reach the
-//     rest only through the interfaces of shared_parts.go (the World
-//     implements them in env.go): the verification game, the capture
-//     meter, the security council, operator churn, effective governance,
-//     the attacker, governance, the sequencer network and the treasury;
-//     model.go wires them (parts) and lists the day.
+//     rest only through the interfaces of shared_<component>.go (the
+//     World implements them in env.go): the verification game, the
+//     capture meter, the security council, operator churn, effective
+//     governance, the attacker, governance, the sequencer network and the
+//     treasury; model.go lists them (parts) and the day, and
+//     wire_<component>.go are the World's calls of them. extensions.go
+//     builds the optional mechanisms into a World.
 //   - [Sim]: runs a World for the engine; [SeriesColumns] and
 //     [OutcomeColumns] describe what a run of given parameters reports.
 //

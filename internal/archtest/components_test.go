@@ -22,8 +22,9 @@ type component struct {
 
 // components are agents' built-in parts that are components, one line
 // each: the one table of who may touch what. A part becomes a component
-// by moving its state into its own type, reached through shared_parts.go, and
-// adding its line here.
+// by moving its state into its own type, reached through the interfaces of
+// shared_<component>.go and called from wire_<component>.go, and adding its
+// line here.
 var components = []component{
 	{
 		name:  "verification",
@@ -72,18 +73,27 @@ var components = []component{
 	},
 }
 
-// The files every component may reach into, and the wiring file.
+// The files every component may reach into, and the wiring's files.
 const (
-	sharedFile = "shared_parts.go" // the interfaces between parts, and the column views they hand out
-	schemaFile = "columns.go"      // the metrics' columns: the schema, not a part's state
-	wiringFile = "model.go"        // names the components and calls their methods, in the day's order
+	sharedPrefix = "shared_"    // shared_<component>.go: the interfaces between parts, and the column views they hand out
+	schemaFile   = "columns.go" // the metrics' columns: the schema, not a part's state
+	wiringPrefix = "wire_"      // wire_<component>.go: the World's calls of a component's methods
+	modelFile    = "model.go"   // names the components and runs their phases, in the day's order
 )
+
+// isShared reports whether a file holds interfaces and views every
+// component may use.
+func isShared(file string) bool { return strings.HasPrefix(file, sharedPrefix) }
+
+// isWiring reports whether a file may name the components' state types
+// and call their methods.
+func isWiring(file string) bool { return file == modelFile || strings.HasPrefix(file, wiringPrefix) }
 
 // TestComponentIsolation: a built-in component's state is its own. Outside
 // its files no file names its state types or uses their fields, and only
-// the wiring (model.go) calls their methods; inside them no code uses an
-// unexported field or method declared elsewhere (the World's state,
-// another part's), except the views and interfaces of shared_parts.go and the
+// the wiring (model.go and wire_*.go) calls their methods; inside them no
+// code uses an unexported field or method declared elsewhere (the World's
+// state, another part's), except the views and interfaces of shared_*.go and the
 // metric columns: what it needs of the rest of the model comes through the
 // interfaces the World implements.
 func TestComponentIsolation(t *testing.T) {
@@ -190,14 +200,14 @@ func checkComponents(dir string, comps []component) ([]string, error) {
 		use := filepath.Base(fset.Position(at.Pos()).Filename)
 		where := fset.Position(at.Pos())
 		if tn, ok := obj.(*types.TypeName); ok && tn.Parent() == pkg.Scope() {
-			if c := stateType[tn.Name()]; c != "" && owner[use] != c && use != wiringFile {
+			if c := stateType[tn.Name()]; c != "" && owner[use] != c && !isWiring(use) {
 				problems = append(problems, fmt.Sprintf("%s: uses %s, a state type of component %s (%s)", use, tn.Name(), c, where))
 			}
 			return
 		}
 		if c := holder(obj); c != "" && owner[use] != c {
 			if _, isFunc := obj.(*types.Func); isFunc {
-				if use != wiringFile {
+				if !isWiring(use) {
 					problems = append(problems, fmt.Sprintf("%s: uses %s, a method of component %s, outside the wiring (%s)", use, obj.Name(), c, where))
 				}
 			} else {
@@ -210,7 +220,7 @@ func checkComponents(dir string, comps []component) ([]string, error) {
 			return
 		}
 		decl := fileOf(obj)
-		if owner[decl] == c || decl == sharedFile || decl == schemaFile {
+		if owner[decl] == c || isShared(decl) || decl == schemaFile {
 			return
 		}
 		switch o := obj.(type) {

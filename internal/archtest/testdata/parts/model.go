@@ -1,5 +1,6 @@
 // Package parts is a fixture for TestComponentIsolation: a tiny model with
-// one component (game.go, game_rules.go) wired in model.go, a core file
+// one component (game.go, game_rules.go) wired in model.go and
+// wire_game.go, a core file
 // that reaches into the component's state (core.go), and a component file
 // that reaches into the World's (game_rules.go).
 package parts
