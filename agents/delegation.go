@@ -27,7 +27,9 @@ func (w *World) review(i int, presell bool, o *opColumns) {
 	h := &w.h
 	first, end := i*h.npos, (i+1)*h.npos
 	for p := first; p < end; p++ {
-		w.settle(p, o.index)
+		if h.op[p] >= 0 { // settle's own test, here to save the call of the positions without an operator
+			w.settle(p, o)
+		}
 	}
 	share := h.liquid[i] / int64(h.npos)
 	rem := h.liquid[i] - share*int64(h.npos)
@@ -112,13 +114,13 @@ func (w *World) chooseOperatorAt(u float64, n *opColumns) int {
 // settle pays position p the rewards its stake earned since it last
 // settled, from its operator's reward index, to its agent's liquid tokens.
 // It must run before any change of the position's stake.
-func (w *World) settle(p int, index []protocol.RewardIndex) {
+func (w *World) settle(p int, o *opColumns) {
 	h := &w.h
 	k := h.op[p]
 	if k < 0 {
 		return
 	}
-	idx := &index[k]
+	idx := &o.index[k]
 	owed := idx.Owed(h.posStaked[p], h.rewardSnap[p])
 	h.rewardSnap[p] = idx.Acc
 	if owed > 0 {
@@ -133,7 +135,7 @@ func (w *World) settle(p int, index []protocol.RewardIndex) {
 // their operator: they stay slashable for its offences.
 func (w *World) unstake(p int, o *opColumns) {
 	h := &w.h
-	w.settle(p, o.index)
+	w.settle(p, o)
 	s := h.posStaked[p]
 	k := h.op[p]
 	h.posStaked[p] = 0
@@ -220,11 +222,11 @@ func (w *World) reviewPlain(i int, presell bool) {
 // the bonded and the unbonding micro-tokens taken.
 func (w *World) slashDelegators(k int, frac float64) (bonded, unbonding int64) {
 	h := &w.h
-	idx := w.operatorColumns().index
+	o := w.operatorColumns()
 	for p := range h.op {
 		i := p / h.npos
 		if int(h.op[p]) == k {
-			w.settle(p, idx)
+			w.settle(p, &o)
 			x := protocol.FracOf(h.posStaked[p], frac)
 			h.posStaked[p] -= x
 			h.staked[i] -= x

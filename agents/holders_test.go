@@ -129,6 +129,7 @@ func TestHolderPassEqualsRules(t *testing.T) {
 			fast.Step()
 			plain.Step()
 			r := rapid.IntRange(0, rounds-1).Draw(t, "round")
+			fast.tradeOps = fast.operatorColumns()
 			fast.actHolders(r, rounds)
 			plain.plainPass(r, rounds)
 			if diff := holderStateDiff(&fast, &plain); diff != "" {

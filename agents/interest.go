@@ -263,8 +263,7 @@ func (w *World) meanLivenessRate() float64 {
 //     (its own stake is slashed whether or not delegators are);
 //   - anything else: nothing beyond its stake's change (an honest operator
 //     posts no invalid root, so that penalty costs it nothing).
-func (w *World) operatorInterest(pr *proposal, k int) float64 {
-	o := w.operatorColumns()
+func (w *World) operatorInterest(pr *proposal, k int, o *opColumns) float64 {
 	self := protocol.Tokens(o.self[k])
 	if !(self > 0) {
 		return 0
@@ -300,11 +299,11 @@ func (w *World) operatorInterest(pr *proposal, k int) float64 {
 // into dst (0 for the slots beyond), for a snapshot: one call a
 // proposal, not one a voter.
 func (w *World) operatorInterests(pr *proposal, dst []float64) {
-	n := w.operatorColumns().n
+	o := w.operatorColumns()
 	for k := range dst {
 		dst[k] = 0
-		if k < n {
-			dst[k] = w.operatorInterest(pr, k)
+		if k < o.n {
+			dst[k] = w.operatorInterest(pr, k, &o)
 		}
 	}
 }

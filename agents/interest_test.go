@@ -243,7 +243,7 @@ func TestCommissionCapInterest(t *testing.T) {
 		for _, k := range w.seq.net.act {
 			self := protocol.Tokens(o.self[k])
 			want := -(o.commission[k]-min(o.commission[k], 0.075))*y*protocol.Tokens(o.deleg[k])/self - gain
-			got := w.operatorInterest(&pr, k)
+			got := w.operatorInterestNow(&pr, k)
 			if math.Abs(got-want) > 1e-12*math.Abs(want) {
 				t.Fatalf("operator %d: %v, want %v", k, got, want)
 			}
@@ -284,18 +284,18 @@ func TestOperatorInterestByKind(t *testing.T) {
 		if want < 0 {
 			below++
 		}
-		close("min stake", k, w.operatorInterest(&proposal{kind: propMinStake, value: 2}, k), want)
+		close("min stake", k, w.operatorInterestNow(&proposal{kind: propMinStake, value: 2}, k), want)
 		// Bond up by half ($10.8M → $16.2M): 5% a year on $5.4M.
-		close("bond", k, w.operatorInterest(&proposal{kind: propBond, value: 1.5}, k), -0.05*5.4e6/(s*price))
+		close("bond", k, w.operatorInterestNow(&proposal{kind: propBond, value: 1.5}, k), -0.05*5.4e6/(s*price))
 		// Active set doubled (10 → 20): its delegations, so its
 		// commission c_k·Y·D_k, halve.
-		close("active set", k, w.operatorInterest(&proposal{kind: propActiveSet, value: 2}, k),
+		close("active set", k, w.operatorInterestNow(&proposal{kind: propActiveSet, value: 2}, k),
 			-0.5*o.commission[k]*y*protocol.Tokens(o.deleg[k])/s)
 		// Liveness penalty doubled (1% → 2%): its yearly offences times
 		// detection (1) times 1%.
-		close("liveness", k, w.operatorInterest(&proposal{kind: propLivenessPenalty, value: 2}, k), -365*o.rate[offLiveness][k]*0.01)
+		close("liveness", k, w.operatorInterestNow(&proposal{kind: propLivenessPenalty, value: 2}, k), -365*o.rate[offLiveness][k]*0.01)
 		for _, kind := range []propKind{propFeeSplit, propEmission, propGrant, propInvalidRootPenalty, propQuorum, propThreshold, propBudget} {
-			if got := w.operatorInterest(&proposal{kind: kind, value: 2}, k); got != 0 {
+			if got := w.operatorInterestNow(&proposal{kind: kind, value: 2}, k); got != 0 {
 				t.Errorf("%s, operator %d: %v, want 0", propKindNames[kind], k, got)
 			}
 		}

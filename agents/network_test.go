@@ -330,4 +330,12 @@ func (w *World) unstakeNow(p int) {
 	w.unstake(p, &o)
 }
 
-func (w *World) settleNow(p int) { w.settle(p, w.operatorColumns().index) }
+func (w *World) settleNow(p int) {
+	o := w.operatorColumns()
+	w.settle(p, &o)
+}
+
+func (w *World) operatorInterestNow(pr *proposal, k int) float64 {
+	o := w.operatorColumns()
+	return w.operatorInterest(pr, k, &o)
+}

@@ -101,6 +101,10 @@ func (w *World) distributeFees() float64 {
 func (w *World) trade() {
 	w.capitalLeft = w.p.Market.OutsideCapitalUSDPerDay
 	rounds := max(w.p.Market.TradingRounds, 1)
+	// The operators' columns, taken once: the operators and the active set
+	// change only in the sequencers' phases, so they are today's for every
+	// round (and taking them is some 200 instructions).
+	w.tradeOps = w.operatorColumns()
 	for r := range rounds {
 		w.actHolders(r, rounds)
 		if r == rounds-1 {
@@ -157,7 +161,6 @@ func (w *World) actHolders(round, rounds int) {
 	// decided here by a select instead of through review (reviewPlain).
 	instant := w.plainStaking && w.p.Staking.CooldownDays == 0
 	pcg := w.streams.marketPCG // written back below
-	ops := w.operatorColumns() // taken once: the active set is today's for the whole pass
 	n := len(h.liquid)
 	liquid, staked := h.liquid[:n], h.staked[:n]
 	sellProb, sellFrac, resYield, presellers := h.sellProb[:n], h.sellFrac[:n], h.resYield[:n], h.presell[:n]
@@ -208,7 +211,7 @@ func (w *World) actHolders(round, rounds int) {
 					dStaked += s2 - s
 				} else {
 					w.streams.marketPCG = pcg // review may draw
-					w.review(i, presell, &ops)
+					w.review(i, presell, &w.tradeOps)
 					pcg = w.streams.marketPCG
 				}
 			}

@@ -45,46 +45,45 @@ func (g *governance) countVotes(shares bool) {
 		if int(hf[i]) > g.day || x == 0 {
 			continue
 		}
-		var part int64
-		if shift >= 0 {
-			part = x >> shift
-		} else {
-			part = x / k
-		}
+		first, part := splitPower(x, k, shift)
 		voters := hv[i*vs.split : (i+1)*vs.split]
 		if v := voters[0]; v >= 0 {
-			pw[v] += x - part*(k-1) // the rounding remainder goes to the first
+			pw[v] += first // the rounding remainder goes to the first
 		}
 		for _, v := range voters[1:] {
 			if v >= 0 {
 				pw[v] += part
 			}
 		}
-		if !shares {
-			continue
-		}
-		s := staked[i]
-		var sPart int64
-		if shift >= 0 {
-			sPart = s >> shift
-		} else {
-			sPart = s / k
-		}
-		if v := voters[0]; v >= 0 {
-			sp[v] += s - sPart*(k-1)
-		}
-		for _, v := range voters[1:] {
-			if v >= 0 {
-				sp[v] += sPart
+	}
+	if shares {
+		// A second pass, so that the common count (without shares) keeps
+		// its loop small: the sums are of integers, so their order does not
+		// matter.
+		for i := range hf {
+			x := liquid[i] + staked[i] + unbonding[i]
+			if int(hf[i]) > g.day || x == 0 {
+				continue
 			}
-		}
-		if kind[i] == vs.grantsKind { // a grantee's power, in the same parts
+			voters := hv[i*vs.split : (i+1)*vs.split]
+			sFirst, sPart := splitPower(staked[i], k, shift)
 			if v := voters[0]; v >= 0 {
-				gp[v] += x - part*(k-1)
+				sp[v] += sFirst
 			}
 			for _, v := range voters[1:] {
 				if v >= 0 {
-					gp[v] += part
+					sp[v] += sPart
+				}
+			}
+			if kind[i] == vs.grantsKind { // a grantee's power, in the same parts
+				first, part := splitPower(x, k, shift)
+				if v := voters[0]; v >= 0 {
+					gp[v] += first
+				}
+				for _, v := range voters[1:] {
+					if v >= 0 {
+						gp[v] += part
+					}
 				}
 			}
 		}
@@ -116,6 +115,18 @@ func (g *governance) countVotes(shares bool) {
 	dec := g.p.Governance.Deception
 	g.expAgainst, g.expFor, g.expTurnout = t*(1-dec), t*dec, t
 	vs.isSorted = false
+}
+
+// splitPower splits x micro-tokens of voting power (x >= 0) over k
+// voters: each gets part = x/k, by a shift when shift >= 0 (k = 2^shift),
+// and the first also the rounding remainder.
+func splitPower(x, k int64, shift int) (first, part int64) {
+	if shift >= 0 {
+		part = x >> shift
+	} else {
+		part = x / k
+	}
+	return x - part*(k-1), part
 }
 
 // sortVoters lists the voters with power by increasing power in

@@ -30,6 +30,8 @@ type World struct {
 
 	parts // the parts that are components (model.go)
 
+	tradeOps opColumns // the operators' columns for today's holder pass (trade), read only
+
 	live liveParams // the parameters governance can change, this run's copy (governed.go)
 
 	supply0, minted, burned                        int64
