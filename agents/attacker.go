@@ -34,7 +34,7 @@ const (
 // attacker is the attacker (or cartel) of one run (see Attacker), a
 // component of the built-in model (model.go wires it): it owns its plans,
 // its tokens and its capital, and reaches governance, the operators, the
-// pool and the ledgers only through attackerEnv (shared_parts.go), and a
+// pool and the ledgers only through attackerEnv (shared_attacker.go), and a
 // proposal through ballot. Its tokens and capital are accounts of the
 // ledgers (tokens, capital); its operator's self-stake is with the
 // operators'.

@@ -35,7 +35,7 @@ const infeasibleUSD = 1e15
 // at every governance measurement, and reports it: a component of the
 // built-in model (model.go wires it). It owns what the measurements of a
 // run found; the prices of the routes it asks of the rest of the model
-// through capturePrices (shared_parts.go), which capture_prices.go implements
+// through capturePrices (shared_capture.go), which capture_prices.go implements
 // on the World.
 type captureMeter struct {
 	p      *Params       // this run's parameters (read-only)

@@ -9,7 +9,7 @@ import (
 // securityCouncil is the security council as a part of the built-in model
 // (a component: model.go wires it): its members' keys and how many are
 // compromised, its authority as it fades, and its veto. It reaches the
-// rest of the model only through councilEnv (shared_parts.go).
+// rest of the model only through councilEnv (shared_council.go).
 type securityCouncil struct {
 	p   *Params    // this run's parameters (read-only)
 	env councilEnv // the rest of the model

@@ -12,7 +12,7 @@ import (
 // the voters and the count of voting power, and the run's tallies and
 // measurements. It reaches the holders, the operators, the treasury, the
 // council, the attacker and the governed parameters only through
-// governanceEnv (shared_parts.go). The council, the attacker, the capture
+// governanceEnv (shared_governance.go). The council, the attacker, the capture
 // meter and the effective-governance tracker are components of their own.
 type governance struct {
 	p   *Params       // this run's parameters (read-only)

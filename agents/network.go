@@ -14,7 +14,7 @@ import (
 // commission (sequencing.go), offences (offences.go) and slashing
 // (slashing.go). It reaches the pool, the reward pool, the treasury, the
 // holders' delegation positions, the governed parameters, churn and the
-// attacker only through sequencingEnv (shared_parts.go). The holders'
+// attacker only through sequencingEnv (shared_sequencing.go). The holders'
 // delegation positions are the holders' (delegation.go): they read the
 // operators' columns through opColumns, once a pass, and keep the
 // operators' delegated stake column.

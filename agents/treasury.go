@@ -4,7 +4,7 @@ package agents
 // its tokens and USD, its spending (its budgets, and how it raises the USD
 // it pays) and its shortfalls. It reaches the pool, the holders, the
 // governed budgets, the grantees and the USD ledger only through
-// treasuryEnv (shared_parts.go); the rest of the model pays into it and
+// treasuryEnv (shared_treasury.go); the rest of the model pays into it and
 // takes from it through the wiring.
 
 import "github.com/seqsim/seqsim/agents/protocol"
