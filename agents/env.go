@@ -18,6 +18,7 @@ var (
 	_ governanceEnv   = (*World)(nil)
 	_ sequencingEnv   = (*World)(nil)
 	_ treasuryEnv     = (*World)(nil)
+	_ schedulesEnv    = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
 
@@ -130,3 +131,9 @@ func (w *World) sellTreasuryTokens(dx int64) float64 {
 	w.netSellUSD += usd
 	return usd
 }
+
+func (w *World) vestingColumns() (granted, locked, liquid []int64) {
+	return w.h.granted, w.h.locked, w.h.liquid
+}
+
+func (w *World) vested(n int64) { w.totLiquid += n }

@@ -48,7 +48,7 @@ func (w *World) summariseGoverned(out []float64) {
 	out[w.col.oFinalTreasuryShare] = w.feeSplit.Treasury
 	out[w.col.oFinalBurnShare] = w.feeSplit.Burn
 	out[w.col.oFinalEmissionLevel] = math.NaN()
-	if x, _ := w.emission.Level(); x != nil {
+	if x, _ := w.emissionLevel(); x != nil {
 		out[w.col.oFinalEmissionLevel] = *x
 	}
 	out[w.col.oFinalMinStake] = protocol.Tokens(w.live.minStake)
@@ -86,7 +86,7 @@ type liveParams struct {
 func (w *World) resetLive() {
 	p := w.p
 	var emission0 float64 // the launch level of the emission (EmissionSchedule.Level)
-	if x, _ := w.emission.Level(); x != nil {
+	if x, _ := w.emissionLevel(); x != nil {
 		emission0 = *x
 	}
 	w.live = liveParams{
@@ -119,7 +119,7 @@ func (w *World) applyParameter(pr *proposal) {
 	case propFeeSplit:
 		w.feeSplit = w.feeSplitAfter(pr)
 	case propEmission:
-		if x, hi := w.emission.Level(); x != nil {
+		if x, hi := w.emissionLevel(); x != nil {
 			*x = scaleWithin(*x, f, l.emission0, hi)
 		}
 	case propMinStake:

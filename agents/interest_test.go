@@ -186,7 +186,7 @@ func TestInterestByKind(t *testing.T) {
 		cut += ck - min(ck, 0.06)
 		st++
 	}
-	yield := 365 * (w.feeUSD*w.feeSplit.Stakers/price + protocol.Tokens(w.emitStakers)) / s
+	yield := 365 * (w.feeUSD*w.feeSplit.Stakers/price + protocol.Tokens(w.sch.emitStakers)) / s
 	y = w.interest(&proposal{kind: propCommissionCap, value: 0.5})
 	close("commission cap, staked", y.staked, yield*cut/st)
 	close("commission cap, liquid", y.liquid, 0)

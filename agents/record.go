@@ -19,7 +19,7 @@ func (w *World) record(row []float64) {
 	row[w.col.sStakingAPR] = w.aprSignal
 	row[w.col.sTreasuryBalance] = protocol.Tokens(w.treasuryTokens())*price + w.treasuryUSD()
 	row[w.col.sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.operatorUnbonding())) * price
-	row[w.col.sInflation] = protocol.Tokens(w.mintedToday) * 365 / supply
+	row[w.col.sInflation] = protocol.Tokens(w.emittedToday()) * 365 / supply
 	row[w.col.sBurned] = protocol.Tokens(w.burned)
 	row[w.col.sHolderSellUSD] = w.soldUSDToday
 	row[w.col.sFeeRevenue] = w.feeUSD

@@ -6,55 +6,6 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// emit mints today's emission into the reward pool; distributeRewards
-// credits it to the operators who worked today.
-func (w *World) emit() {
-	supply := w.supply0 + w.minted - w.burned
-	m := w.emission.MintedOn(w.day, supply, w.totStaked+w.operatorSelfStake())
-	w.mintedToday, w.emitStakers = m, m
-	if m == 0 {
-		return
-	}
-	w.minted += m
-	w.rewardPool += m
-}
-
-// release moves vested tokens from locked to liquid (or to the treasury) on
-// the days a schedule releases something: an event, not a daily poll.
-func (w *World) release(day int) {
-	h := &w.h
-	for ai := range w.allocs {
-		a := &w.allocs[ai]
-		if !a.schedule.ReleasesOn(day) {
-			continue
-		}
-		if a.treasury {
-			rel := a.schedule.ReleasedAt(a.total, day) - a.released
-			a.released += rel
-			w.totLocked -= rel
-			w.toTreasury(rel)
-			continue
-		}
-		f := a.schedule.ReleasedFracAt(day) // once per allocation, not per agent
-		// Local slices and total: one bounds check per slice, and no
-		// store through w per agent.
-		granted, locked, liquid := h.granted[a.start:a.end], h.locked[a.start:a.end], h.liquid[a.start:a.end]
-		locked, liquid = locked[:len(granted)], liquid[:len(granted)]
-		var released int64
-		for i, g := range granted {
-			rel := protocol.ReleasedAtFrac(g, f) - (g - locked[i])
-			locked[i] -= rel
-			liquid[i] += rel
-			released += rel
-		}
-		w.totLocked -= released
-		w.totLiquid += released
-		if w.trace != nil {
-			w.event("unlock", w.p.Allocations[ai].Name, protocol.Tokens(released), "tokens", "")
-		}
-	}
-}
-
 // demand advances the fee-revenue and market-value processes (geometric
 // Brownian motions; the value process also jumps at market-wide shocks).
 func (w *World) demand() {
@@ -357,7 +308,7 @@ func (w *World) updateAPR() {
 // and the stakers' fee share, which nobody earned, goes to the treasury.
 func (w *World) distributeRewards(stakerUSD float64) {
 	w.paidUSDToday, w.rewardPrice = 0, w.pool.Price()
-	m := min(w.emitStakers, w.rewardPool)
+	m := min(w.stakersEmission(), w.rewardPool)
 	com, comUSD, ok := w.payOperators(m, stakerUSD, w.rewardPrice)
 	if !ok {
 		w.toTreasuryUSD(stakerUSD)

@@ -64,10 +64,10 @@ func measureBaseline(t *testing.T) []runMeasures {
 		ret := func(a, b int) float64 { return at(b, w.col.sPrice)/at(a, w.col.sPrice) - 1 }
 		grow := func(a, b int) float64 { return at(b, w.col.sCirculating)/at(a, w.col.sCirculating) - 1 }
 		m := &out[r]
-		if len(w.cliffs) != 1 {
-			t.Fatalf("run %d: cliffs %v, want the baseline's one (day 365)", r, w.cliffs)
+		if len(w.sch.cliffs) != 1 {
+			t.Fatalf("run %d: cliffs %v, want the baseline's one (day 365)", r, w.sch.cliffs)
 		}
-		c := w.cliffs[0]
+		c := w.sch.cliffs[0]
 		m.cliffDay, m.cliffShare = ret(c-1, c), grow(c-1, c)
 		m.before30, m.placebo30 = ret(c-31, c-1), ret(c-61, c-31)
 		m.cliffWeek, m.cliffTwoWeeks = ret(c-1, c+7), ret(c-1, c+14)

@@ -71,6 +71,11 @@ var components = []component{
 		types: []string{"treasury"},
 		files: []string{"treasury.go"},
 	},
+	{
+		name:  "schedules",
+		types: []string{"schedules", "allocation"},
+		files: []string{"emission.go", "vesting.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring's files.
