@@ -44,9 +44,10 @@ func declareGovernedMetrics(m *Model, c *columns) {
 
 // summariseGoverned writes the governed parameters' final values.
 func (w *World) summariseGoverned(out []float64) {
-	out[w.col.oFinalStakersShare] = w.feeSplit.Stakers
-	out[w.col.oFinalTreasuryShare] = w.feeSplit.Treasury
-	out[w.col.oFinalBurnShare] = w.feeSplit.Burn
+	fs := w.feeSplitNow()
+	out[w.col.oFinalStakersShare] = fs.Stakers
+	out[w.col.oFinalTreasuryShare] = fs.Treasury
+	out[w.col.oFinalBurnShare] = fs.Burn
 	out[w.col.oFinalEmissionLevel] = math.NaN()
 	if x, _ := w.emissionLevel(); x != nil {
 		out[w.col.oFinalEmissionLevel] = *x
@@ -117,7 +118,7 @@ func (w *World) applyParameter(pr *proposal) {
 	f := pr.value
 	switch pr.kind {
 	case propFeeSplit:
-		w.feeSplit = w.feeSplitAfter(pr)
+		w.setFeeSplit(w.feeSplitAfter(pr))
 	case propEmission:
 		if x, hi := w.emissionLevel(); x != nil {
 			*x = scaleWithin(*x, f, l.emission0, hi)

@@ -98,7 +98,7 @@ func (w *World) interest(pr *proposal) yieldChange {
 
 // feeSplitAfter is the run's fee split once pr executes.
 func (w *World) feeSplitAfter(pr *proposal) protocol.FeeSplit {
-	fs := w.feeSplit
+	fs := w.feeSplitNow()
 	s0 := w.live.stakers0
 	if pr.burnSide {
 		fs.Stakers = scaleWithin(fs.Stakers, pr.value, s0, 1-fs.Treasury)
@@ -120,11 +120,12 @@ func (w *World) feeYieldChange(pr *proposal) (liquid, staked float64) {
 	if !(price > 0) || !(circ > 0) {
 		return 0, 0
 	}
-	perYear := 365 * w.feeUSD / price
-	liquid = perYear * (after.Burn - w.feeSplit.Burn) / circ
+	now := w.feeSplitNow()
+	perYear := 365 * w.feeRevenue() / price
+	liquid = perYear * (after.Burn - now.Burn) / circ
 	staked = liquid
 	if bonded := w.bonded(); bonded > 0 {
-		staked += perYear * (after.Stakers - w.feeSplit.Stakers) / bonded
+		staked += perYear * (after.Stakers - now.Stakers) / bonded
 	}
 	return liquid, staked
 }
@@ -199,7 +200,7 @@ func (w *World) stakerYield() float64 {
 	if !(s > 0) || !(price > 0) {
 		return 0
 	}
-	return 365 * (w.feeUSD*w.feeSplit.Stakers/price + protocol.Tokens(w.stakersEmission())) / s
+	return 365 * (w.feeRevenue()*w.feeSplitNow().Stakers/price + protocol.Tokens(w.stakersEmission())) / s
 }
 
 // commissionCut is the mean cut in the commission the active operators

@@ -278,7 +278,7 @@ func TestAuctionGivesTheDayToTheHighestBidder(t *testing.T) {
 		second := 0.0
 		for _, k := range w.seq.net.online {
 			if k != winner {
-				second = max(second, w.seq.ops.edge[k]*w.feeUSD)
+				second = max(second, w.seq.ops.edge[k]*w.dem.feeUSD)
 			}
 			if w.seq.ops.edge[k] > w.seq.ops.edge[winner] {
 				t.Fatalf("day %d: operator %d bid more than the winner %d", w.day, k, winner)

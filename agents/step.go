@@ -1,48 +1,6 @@
 package agents
 
-import (
-	"math"
-
-	"github.com/seqsim/seqsim/agents/protocol"
-)
-
-// demand advances the fee-revenue and market-value processes (geometric
-// Brownian motions; the value process also jumps at market-wide shocks).
-func (w *World) demand() {
-	r := w.streams.demand
-	const dt = 1.0 / 365
-	f := &w.p.Fees
-	w.logFee += (f.GrowthAnnual-f.VolAnnual*f.VolAnnual/2)*dt + f.VolAnnual*math.Sqrt(dt)*r.NormFloat64()
-	w.feeUSD = f.AnnualRevenueUSD * dt * math.Exp(w.logFee)
-	m := &w.p.Market
-	w.logValue += (m.ValueDriftAnnual-m.ValueVolAnnual*m.ValueVolAnnual/2)*dt + m.ValueVolAnnual*math.Sqrt(dt)*r.NormFloat64()
-	if m.ShockRatePerYear > 0 && r.Float64() < m.ShockRatePerYear*dt {
-		jump := m.ShockMean + m.ShockSD*r.NormFloat64()
-		w.logValue += jump
-		w.event("shock", "market", jump, "log return", "market-wide shock to the demand-side market cap")
-	}
-}
-
-// distributeFees splits today's net sequencer profit: the stakers' share is
-// paid out in USD through the operators (it feeds the APR signal, and
-// operators keep their commission), the treasury keeps its share, and the
-// burn share buys tokens on the pool and destroys them. It returns the
-// stakers' share.
-func (w *World) distributeFees() float64 {
-	micro := int64(w.feeUSD * 1e6)
-	w.usd.in(flowFeeRevenue, float64(micro)/1e6)
-	s, t, b := w.feeSplit.Split(micro)
-	w.stakerUSDToday = float64(s) / 1e6
-	w.toTreasuryUSD(float64(t) / 1e6)
-	if b > 0 {
-		got := w.pool.Buy(float64(b) / 1e6)
-		w.burned += got
-		w.netSellUSD -= float64(b) / 1e6
-		// The bought tokens leave the pool and are destroyed: conservation
-		// holds because pool.Tokens fell by exactly got.
-	}
-	return w.stakerUSDToday
-}
+import "math"
 
 // trade runs the day's market in interleaved rounds: in round r the holders
 // i with i mod R == r act (sell, and on their review day decide on staking),
@@ -259,63 +217,4 @@ func (w *World) arbitrage() {
 		w.usd.out(flowOutsideTraders, w.pool.Sell(sell))
 		w.arbTokens -= sell
 	}
-}
-
-// holderCashFlow is the USD a day that reaches holders at today's fee
-// revenue: the stakers' share and the burn buyback (the y of
-// protocol.Valuation). The treasury's share is not counted: it pays the
-// treasury's spending, which the model sells on the market.
-func (w *World) holderCashFlow() float64 {
-	return w.feeUSD * (w.feeSplit.Stakers + w.feeSplit.Burn)
-}
-
-// updateAPR folds today's realised staking yield into the smoothed signal:
-// what was paid to stake today (the stakers' fee share and the emission
-// credited, before commission) over the value bonded, both at the pool
-// price when the rewards were paid.
-// Nothing has been paid before day 1, so the signal starts at 0 and rises
-// toward the realised yield with the smoothing's time constant: holders
-// learn what staking pays over weeks, not on day 1. The realised yield is
-// capped at staking.max_apr_signal, since a yield over a tiny stake is no
-// guide to what a new staker would earn.
-func (w *World) updateAPR() {
-	st := w.p.Staking
-	if st.APRModel == APRBudget {
-		staked := max(protocol.Tokens(w.totStaked+w.operatorSelfStake()), st.APRFloorStakeTokens)
-		w.aprSignal = min(st.MaxAPRSignal, st.APRBudgetTokensPerYear/staked)
-		return
-	}
-	var apr float64
-	if bonded := w.totStaked + w.operatorSelfStake(); bonded > 0 {
-		stake := protocol.Tokens(bonded) * w.rewardPrice // the price the rewards were valued at
-		apr = min(w.paidUSDToday*365/stake, st.MaxAPRSignal)
-		w.paidUSDTotal += w.paidUSDToday
-		w.stakeUSDTotal += stake
-	}
-	alpha := 1.0
-	if st.APRSmoothingDays > 1 {
-		alpha = 1 / st.APRSmoothingDays
-	}
-	w.aprSignal += alpha * (apr - w.aprSignal)
-}
-
-// distributeRewards pays today's emission left for stakers and the
-// stakers' fee share (USD) to the active operators, through their
-// commission (sequencing.go): the commission leaves the reward pool now,
-// the rest when each stake settles, and the USD is paid out to the same
-// stake the same day (flowCommission, flowStakers). Emission is minted
-// into the reward pool in emit; without active operators it waits there,
-// and the stakers' fee share, which nobody earned, goes to the treasury.
-func (w *World) distributeRewards(stakerUSD float64) {
-	w.paidUSDToday, w.rewardPrice = 0, w.pool.Price()
-	m := min(w.stakersEmission(), w.rewardPool)
-	com, comUSD, ok := w.payOperators(m, stakerUSD, w.rewardPrice)
-	if !ok {
-		w.toTreasuryUSD(stakerUSD)
-		return
-	}
-	w.rewardPool -= com
-	w.usd.out(flowCommission, comUSD)
-	w.usd.out(flowStakers, stakerUSD-comUSD)
-	w.paidUSDToday = stakerUSD + protocol.Tokens(m)*w.rewardPrice
 }

@@ -97,7 +97,7 @@ func measureBaseline(t *testing.T) []runMeasures {
 		// Fair value's cash-flow part (docs/model.md §11.2): V = 365 y/(r - g),
 		// y = (stakers' + burn share) x the day's fees, with the run's final split.
 		last := steps - 1
-		v := 365 * (w.feeSplit.Stakers + w.feeSplit.Burn) * at(last, w.col.sFeeRevenue) / (p.Market.RequiredReturn - p.Market.CashFlowGrowth)
+		v := 365 * (w.dem.split.Stakers + w.dem.split.Burn) * at(last, w.col.sFeeRevenue) / (p.Market.RequiredReturn - p.Market.CashFlowGrowth)
 		m.cashShare = v / (at(last, w.col.sFairValue) * at(last, w.col.sCirculating))
 		m.meanAPR = sum[w.col.oMeanStakingAPR]
 		m.runway = sum[w.col.oTreasuryRunway]

@@ -23,27 +23,25 @@ type World struct {
 	// challengers and whistleblowers who proved offences.
 	challengerTokens int64
 	rewardPool       int64
-	feeSplit         protocol.FeeSplit
 	slashSplit       protocol.SlashSplit
 
 	parts // the parts that are components (model.go)
 
 	live liveParams // the parameters governance can change, this run's copy (governed.go)
 
-	supply0, minted, burned                        int64
-	totLiquid, totStaked, totUnbonding             int64
-	unbondQueue                                    [][]int32 // ring of agents whose cooldown ends on a day
-	circulating0                                   float64
-	logValue, logFee, aprSignal, fairValue, feeUSD float64
-	soldUSDToday, soldUSDTotal, stakerUSDToday     float64
-	netSellUSD                                     float64  // since the last arbitrage round
-	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
-	trace                                          *[]Event // events of a replayed run (nil: not traced)
-	samplers                                       runSamplers
-	valuation                                      protocol.Valuation
-	capitalLeft                                    float64 // outside traders' USD left for today's arbitrage buys
-	paidUSDToday, rewardPrice                      float64 // paid to stake today (fee share and emission), and the pool price it was valued at
-	paidUSDTotal, stakeUSDTotal                    float64 // sums over days of what was paid to stake and of the value bonded
+	supply0, minted, burned            int64
+	totLiquid, totStaked, totUnbonding int64
+	unbondQueue                        [][]int32 // ring of agents whose cooldown ends on a day
+	circulating0                       float64
+	logValue, fairValue                float64 // the log demand-side value (the demand side steps it, arbitrage moves it) and the fair value
+	aprSignal                          float64 // the demand side's staking APR signal, published once a day for the holder pass (wire_demand.go)
+	soldUSDToday, soldUSDTotal         float64
+	netSellUSD                         float64  // since the last arbitrage round
+	plainStaking                       bool     // no sequencer operators: holders stake directly (reviewPlain)
+	trace                              *[]Event // events of a replayed run (nil: not traced)
+	samplers                           runSamplers
+	valuation                          protocol.Valuation
+	capitalLeft                        float64 // outside traders' USD left for today's arbitrage buys
 
 	// The model's mechanisms and ledger (model.go), built by the first
 	// Reset and again when the parameters turn on other mechanisms.
@@ -105,10 +103,7 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.minted, w.burned = 0, 0
 	w.resetTreasury()
 	w.rewardPool, w.arbTokens = 0, 0
-	w.soldUSDToday, w.soldUSDTotal, w.stakerUSDToday, w.netSellUSD = 0, 0, 0, 0
-	w.paidUSDToday, w.paidUSDTotal, w.stakeUSDTotal, w.capitalLeft = 0, 0, 0, 0
-	w.rewardPrice = p.Supply.LaunchPriceUSD
-	w.feeSplit = protocol.FeeSplit{Stakers: p.Fees.Split[0], Treasury: p.Fees.Split[1], Burn: p.Fees.Split[2]}
+	w.soldUSDToday, w.soldUSDTotal, w.netSellUSD, w.capitalLeft = 0, 0, 0, 0
 	w.slashSplit = protocol.SlashSplit{Burn: p.Slashing.Split[0], Treasury: p.Slashing.Split[1], Challenger: p.Slashing.Split[2]}
 	w.resetSchedules()
 	if err := w.resetHolders(); err != nil {
@@ -123,9 +118,7 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	if err := w.resetPool(); err != nil {
 		return err
 	}
-	w.logValue, w.logFee = 0, 0
-	w.feeUSD = p.Fees.AnnualRevenueUSD / 365
-	w.aprSignal = 0 // nothing has been paid to stake yet
+	w.resetDemand()
 	w.plainStaking = p.Sequencers.Operators == 0 && p.Sequencers.MaxOperators == 0
 	w.resetLive()
 	if err := w.resetNetwork(); err != nil {

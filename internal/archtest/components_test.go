@@ -76,6 +76,11 @@ var components = []component{
 		types: []string{"schedules", "allocation"},
 		files: []string{"emission.go", "vesting.go"},
 	},
+	{
+		name:  "demand side",
+		types: []string{"demandSide"},
+		files: []string{"demand.go", "fees.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring's files.
