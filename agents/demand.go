@@ -7,8 +7,8 @@ package agents
 // stream, handed over at reset, and reaches the rest of the model only
 // through demandEnv (shared_demand.go); the wiring (wire_demand.go) moves
 // the money it splits (the pool, the treasury, the operators, the
-// ledgers), adds the value steps to the market's log value, and publishes
-// the APR signal for the holder pass.
+// ledgers), hands it the market's log value for the day's steps of the
+// value process, and publishes the APR signal for the holder pass.
 
 import (
 	"math"
@@ -46,24 +46,23 @@ func (d *demandSide) reset(env demandEnv, p *Params, r *rand.Rand) {
 	}
 }
 
-// demand advances the fee-revenue process and draws the day's steps of the
-// market-value process (geometric Brownian motions; the value process also
-// jumps at market-wide shocks): step is the diffusion's change of the log
-// value, jump a shock's (when shocked). The log value is the market's
-// (arbitrage moves it too): the wiring adds them, in this order.
-func (d *demandSide) demand() (step, jump float64, shocked bool) {
+// demand advances the fee-revenue process and steps the log demand-side
+// value, logValue (geometric Brownian motions; the value process also
+// jumps at market-wide shocks). The log value is the market's (arbitrage
+// moves it too): the wiring hands it over for the day's steps.
+func (d *demandSide) demand(logValue *float64) {
 	r := d.r
 	const dt = 1.0 / 365
 	f := &d.p.Fees
 	d.logFee += (f.GrowthAnnual-f.VolAnnual*f.VolAnnual/2)*dt + f.VolAnnual*math.Sqrt(dt)*r.NormFloat64()
 	d.feeUSD = f.AnnualRevenueUSD * dt * math.Exp(d.logFee)
 	m := &d.p.Market
-	step = (m.ValueDriftAnnual-m.ValueVolAnnual*m.ValueVolAnnual/2)*dt + m.ValueVolAnnual*math.Sqrt(dt)*r.NormFloat64()
+	*logValue += (m.ValueDriftAnnual-m.ValueVolAnnual*m.ValueVolAnnual/2)*dt + m.ValueVolAnnual*math.Sqrt(dt)*r.NormFloat64()
 	if m.ShockRatePerYear > 0 && r.Float64() < m.ShockRatePerYear*dt {
-		jump, shocked = m.ShockMean+m.ShockSD*r.NormFloat64(), true
+		jump := m.ShockMean + m.ShockSD*r.NormFloat64()
+		*logValue += jump
 		d.env.event("shock", "market", jump, "log return", "market-wide shock to the demand-side market cap")
 	}
-	return step, jump, shocked
 }
 
 // feeLevel is the fee level, e^(log fee level): 1 at launch.

@@ -111,9 +111,10 @@ func TestDemandSideProcessAlone(t *testing.T) {
 	var d demandSide
 	d.reset(env, &p, rand.New(rand.NewPCG(1, 2)))
 	for n := 1; n <= 10; n++ {
-		step, jump, shocked := d.demand()
-		if math.Abs(step-0.002) > 1e-15 || !shocked || jump != -0.1 {
-			t.Fatalf("day %d: value step %v, jump %v (%v); want 0.002 and a jump of -0.1", n, step, jump, shocked)
+		var logValue float64
+		d.demand(&logValue)
+		if math.Abs(logValue-(0.002-0.1)) > 1e-15 {
+			t.Fatalf("day %d: log value moved by %v, want the drift 0.002 and the jump -0.1", n, logValue)
 		}
 		if want := 1000 * math.Exp(0.001*float64(n)); math.Abs(d.revenue()-want) > 1e-9*want {
 			t.Fatalf("day %d: fee revenue %v, want %v", n, d.revenue(), want)

@@ -4,8 +4,8 @@ import "github.com/seqsim/seqsim/agents/protocol"
 
 // The wiring of the demand side (demand.go, fees.go): the World hands it
 // the parameters, the demand stream and itself at reset, moves the money
-// it splits, adds its value steps to the market's log value, publishes its
-// APR signal, and the rest of the model reads the fee revenue, the fee
+// it splits, hands it the market's log value for the value process's
+// steps, publishes its APR signal, and the rest of the model reads the fee revenue, the fee
 // level and the fee split through these methods (internal/archtest allows
 // calls of a component's methods only from model.go and wire_*.go).
 
@@ -18,14 +18,8 @@ func (w *World) resetDemand() {
 }
 
 // runDemand is the day's work of SlotDemand: the fee revenue, and the
-// steps of the demand-side value (the diffusion, then a shock's jump).
-func (w *World) runDemand() {
-	step, jump, shocked := w.dem.demand()
-	w.logValue += step
-	if shocked {
-		w.logValue += jump
-	}
-}
+// steps of the demand-side value (the market's log value, handed over).
+func (w *World) runDemand() { w.dem.demand(&w.logValue) }
 
 // distributeFees splits today's net sequencer profit: the stakers' share is
 // paid out in USD through the operators (it feeds the APR signal, and
