@@ -45,7 +45,7 @@ func TestMeanStakingAPRIsWhatIsPaid(t *testing.T) {
 	if w.seq.ops.totSelf != self0 || w.totStaked != 0 {
 		t.Fatalf("self-stake %d → %d, delegations %d: the set-up is not at rest", self0, w.seq.ops.totSelf, w.totStaked)
 	}
-	got := w.paidUSDTotal * 365 / w.stakeUSDTotal
+	got := w.dem.paidTotal * 365 / w.dem.stakeTotal
 	want := p.Emission.StarknetC / 100 * math.Sqrt(p.Supply.InitialTokens/protocol.Tokens(self0))
 	if math.Abs(got-want) > 2e-4*want || math.Abs(want-1.306) > 1e-3 {
 		t.Fatalf("mean staking APR %v, want C/100·sqrt(N/S) = %v", got, want)
@@ -83,7 +83,7 @@ func TestTreasuryValuations(t *testing.T) {
 	// at the budgets governance left (the final_monthly_budget_* outcomes)
 	ub, tb := sum[w.col.oFinalBudgetUSD], sum[w.col.oFinalBudgetTokens]
 	days, _ := protocol.RunwayAtDepth(w.tr.usd, w.tr.tokens, w.pool, ub*12/365,
-		w.feeUSD*w.feeSplit.Treasury, protocol.ToMicro(tb*12/365), runwayCapDays)
+		w.dem.feeUSD*w.dem.split.Treasury, protocol.ToMicro(tb*12/365), runwayCapDays)
 	if got := sum[w.col.oTreasuryRunway]; got != float64(days) {
 		t.Fatalf("runway %v, want %d", got, days)
 	}

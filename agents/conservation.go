@@ -15,7 +15,7 @@ func (w *World) coreAccounts() []namedAccount {
 	return []namedAccount{
 		{"holders' liquid tokens", &w.totLiquid}, {"outside traders", &w.arbTokens},
 		{"holders' stake", &w.totStaked}, {"holders' unbonding stake", &w.totUnbonding},
-		{"locked (vesting)", &w.totLocked}, {"treasury", trTokens},
+		{"locked (vesting)", w.lockedAccount()}, {"treasury", trTokens},
 		{"pool", &w.pool.Tokens}, {"reward pool", &w.rewardPool}, {"burned", &w.burned},
 		{"operators' self-stake", opSelf}, {"operators' unbonding self-stake", opUnbond},
 		{"operators' earnings", opLiquid}, {"challengers", &w.challengerTokens},
@@ -82,13 +82,7 @@ func (w *World) recount() {
 		lk += h.locked[i]
 	}
 	w.recountOperators(deleg)
-	var tl int64
-	for _, a := range w.allocs {
-		if a.treasury {
-			tl += a.total - a.released
-		}
-	}
-	if liq != w.totLiquid || st != w.totStaked || ub != w.totUnbonding || lk+tl != w.totLocked {
+	if liq != w.totLiquid || st != w.totStaked || ub != w.totUnbonding || lk+w.treasuryLocked() != w.lockedTokens() {
 		panic(fmt.Sprintf("agents: per-agent recount differs from totals on day %d", w.day))
 	}
 }

@@ -4,11 +4,7 @@ package agents
 // (shared_parts.go): each method reads or changes the state of the part that
 // owns it, so a component reaches it only through these.
 
-import (
-	"math"
-
-	"github.com/seqsim/seqsim/agents/protocol"
-)
+import "github.com/seqsim/seqsim/agents/protocol"
 
 var (
 	_ verificationEnv = (*World)(nil)
@@ -18,18 +14,13 @@ var (
 	_ governanceEnv   = (*World)(nil)
 	_ sequencingEnv   = (*World)(nil)
 	_ treasuryEnv     = (*World)(nil)
+	_ schedulesEnv    = (*World)(nil)
+	_ demandEnv       = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
 
 func (w *World) fraudBond() float64          { return w.live.fraudSlash }
 func (w *World) invalidRootPenalty() float64 { return w.live.invalidRootPenalty }
-
-func (w *World) feeLevel() float64 { return math.Exp(w.logFee) }
-
-func (w *World) shiftFeeLevel(jump float64) {
-	w.logFee += jump
-	w.feeUSD *= math.Exp(jump)
-}
 
 func (w *World) shiftValue(jump float64) { w.logValue += jump }
 
@@ -109,7 +100,6 @@ func (w *World) sellEarnings(tokens int64) {
 func (w *World) takeTreasuryTokens(want int64) int64 { return w.fromTreasury(want) }
 
 func (w *World) takeRewards(n int64)      { w.rewardPool -= n }
-func (w *World) feeRevenue() float64      { return w.feeUSD }
 func (w *World) stakingAPR() float64      { return w.aprSignal }
 func (w *World) holdersStake() int64      { return w.totStaked }
 func (w *World) minStake() int64          { return w.live.minStake }
@@ -130,3 +120,9 @@ func (w *World) sellTreasuryTokens(dx int64) float64 {
 	w.netSellUSD += usd
 	return usd
 }
+
+func (w *World) vestingColumns() (granted, locked, liquid []int64) {
+	return w.h.granted, w.h.locked, w.h.liquid
+}
+
+func (w *World) vested(n int64) { w.totLiquid += n }

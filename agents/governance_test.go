@@ -169,12 +169,12 @@ func TestParameterProposalChangesRunOnly(t *testing.T) {
 	for _, k := range []propKind{propFeeSplit, propEmission, propMinStake, propBond} {
 		w.gov.at(w.day).apply(&proposal{kind: k, value: 2})
 	}
-	if w.feeSplit.Stakers != 0.8 || math.Abs(w.feeSplit.Treasury) > 1e-15 || w.feeSplit.Burn != 0.2 {
-		t.Errorf("fee split %+v, want stakers 0.8 (doubled, capped at 1-burn), treasury 0", w.feeSplit)
+	if w.dem.split.Stakers != 0.8 || math.Abs(w.dem.split.Treasury) > 1e-15 || w.dem.split.Burn != 0.2 {
+		t.Errorf("fee split %+v, want stakers 0.8 (doubled, capped at 1-burn), treasury 0", w.dem.split)
 	}
 	// The baseline's emission is Starknet's: a proposal scales its C.
-	if w.emission.StarknetC != 3.2 || w.live.minStake != protocol.ToMicro(100_000) || w.live.fraudSlash != 21.6e6 {
-		t.Errorf("emission C %v, min stake %d, bond %v; want doubled", w.emission.StarknetC, w.live.minStake, w.live.fraudSlash)
+	if w.sch.emission.StarknetC != 3.2 || w.live.minStake != protocol.ToMicro(100_000) || w.live.fraudSlash != 21.6e6 {
+		t.Errorf("emission C %v, min stake %d, bond %v; want doubled", w.sch.emission.StarknetC, w.live.minStake, w.live.fraudSlash)
 	}
 	if p.Fees.Split[0] != 0.4 || p.Emission.StarknetC != 1.6 || p.Sequencers.MinStake != 50_000 || p.Fraud.Slash != 10.8e6 {
 		t.Error("a proposal changed the shared Params")

@@ -44,11 +44,12 @@ func declareGovernedMetrics(m *Model, c *columns) {
 
 // summariseGoverned writes the governed parameters' final values.
 func (w *World) summariseGoverned(out []float64) {
-	out[w.col.oFinalStakersShare] = w.feeSplit.Stakers
-	out[w.col.oFinalTreasuryShare] = w.feeSplit.Treasury
-	out[w.col.oFinalBurnShare] = w.feeSplit.Burn
+	fs := w.feeSplitNow()
+	out[w.col.oFinalStakersShare] = fs.Stakers
+	out[w.col.oFinalTreasuryShare] = fs.Treasury
+	out[w.col.oFinalBurnShare] = fs.Burn
 	out[w.col.oFinalEmissionLevel] = math.NaN()
-	if x, _ := w.emission.Level(); x != nil {
+	if x, _ := w.emissionLevel(); x != nil {
 		out[w.col.oFinalEmissionLevel] = *x
 	}
 	out[w.col.oFinalMinStake] = protocol.Tokens(w.live.minStake)
@@ -86,7 +87,7 @@ type liveParams struct {
 func (w *World) resetLive() {
 	p := w.p
 	var emission0 float64 // the launch level of the emission (EmissionSchedule.Level)
-	if x, _ := w.emission.Level(); x != nil {
+	if x, _ := w.emissionLevel(); x != nil {
 		emission0 = *x
 	}
 	w.live = liveParams{
@@ -117,9 +118,9 @@ func (w *World) applyParameter(pr *proposal) {
 	f := pr.value
 	switch pr.kind {
 	case propFeeSplit:
-		w.feeSplit = w.feeSplitAfter(pr)
+		w.setFeeSplit(w.feeSplitAfter(pr))
 	case propEmission:
-		if x, hi := w.emission.Level(); x != nil {
+		if x, hi := w.emissionLevel(); x != nil {
 			*x = scaleWithin(*x, f, l.emission0, hi)
 		}
 	case propMinStake:

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/seqsim/seqsim/agents/protocol"
 	"github.com/seqsim/seqsim/dist"
 )
 
@@ -81,65 +80,39 @@ func resize[T any](s []T, n int) []T {
 	return s
 }
 
-// allocation is the run-time form of an Allocation.
-type allocation struct {
-	start, end int // agent index range; empty for the treasury
-	treasury   bool
-	total      int64 // micro-tokens
-	released   int64 // treasury allocation only: released so far
-	schedule   protocol.VestingSchedule
-}
-
-// resetHolders creates the agents of every allocation and draws their
-// behaviour from the initialisation stream.
+// resetHolders creates the agents of every allocation (the vesting sets
+// the allocations, resetVesting) and draws their behaviour from the
+// initialisation stream, allocation by allocation.
 func (w *World) resetHolders() error {
 	p := w.p
-	n := 0
-	for _, a := range p.Allocations {
-		if a.Holder != HolderTreasury {
-			n += a.Agents
-		}
-	}
+	n := w.resetVesting()
 	w.h.reset(n, max(p.Staking.Positions, 1))
 	w.h.presellDays = 0
 	for _, b := range p.Holders.All() {
 		w.h.presellDays = max(w.h.presellDays, b.PresellDays)
 	}
-	w.allocs = w.allocs[:0]
-	w.totLocked, w.totLiquid, w.totStaked, w.totUnbonding = 0, 0, 0, 0
-	var assigned int64
-	i := 0
+	w.totLiquid, w.totStaked, w.totUnbonding = 0, 0, 0
 	for ai, a := range p.Allocations {
-		total := protocol.ToMicro(a.Share * p.Supply.InitialTokens)
-		if ai == len(p.Allocations)-1 {
-			total = w.supply0 - assigned // rounding goes to the last allocation
+		start, end, total, treasury := w.allocationAt(ai)
+		if treasury {
+			continue
 		}
-		assigned += total
-		al := allocation{total: total, treasury: a.Holder == HolderTreasury, schedule: protocol.VestingSchedule{
-			TGEFrac: a.TGEUnlock, CliffDays: a.CliffDays, CliffFrac: a.CliffUnlock,
-			LinearDays: a.VestingDays, StepDays: max(a.VestingStepDays, 1),
-		}}
-		w.totLocked += total
-		if !al.treasury {
-			al.start, al.end = i, i+a.Agents
-			k := p.Holders.Index(string(a.Holder))
-			if k < 0 {
-				return fmt.Errorf("agents: allocation %q: no holder type %q (defined: %s)", a.Name, a.Holder, strings.Join(p.Holders.Keys(), ", "))
-			}
-			if err := w.drawAgents(al, int32(k), a.Weight); err != nil {
-				return fmt.Errorf("agents: allocation %q: %w", a.Name, err)
-			}
-			i = al.end
+		k := p.Holders.Index(string(a.Holder))
+		if k < 0 {
+			return fmt.Errorf("agents: allocation %q: no holder type %q (defined: %s)", a.Name, a.Holder, strings.Join(p.Holders.Keys(), ", "))
 		}
-		w.allocs = append(w.allocs, al)
+		if err := w.drawAgents(start, end, total, int32(k), a.Weight); err != nil {
+			return fmt.Errorf("agents: allocation %q: %w", a.Name, err)
+		}
 	}
 	return nil
 }
 
-// drawAgents splits an allocation over its agents by drawn weights (the
-// remainder goes to the last agent, so the grants sum exactly) and draws
-// each agent's behaviour from that of holder type kind.
-func (w *World) drawAgents(al allocation, kind int32, weight dist.Dist) error {
+// drawAgents splits an allocation of total micro-tokens over its agents,
+// start to end-1, by drawn weights (the remainder goes to the last agent,
+// so the grants sum exactly) and draws each agent's behaviour from that of
+// holder type kind.
+func (w *World) drawAgents(start, end int, total int64, kind int32, weight dist.Dist) error {
 	b := w.p.Holders.At(int(kind))
 	ws, err := newSampler(weight)
 	if err != nil {
@@ -160,7 +133,7 @@ func (w *World) drawAgents(al allocation, kind int32, weight dist.Dist) error {
 	r := w.streams.init
 	h := &w.h
 	var sum float64
-	for i := al.start; i < al.end; i++ {
+	for i := start; i < end; i++ {
 		x := max(ws.Rand(r), 0)
 		h.sellFrac[i] = x // weights parked here until the split below
 		sum += x
@@ -169,10 +142,10 @@ func (w *World) drawAgents(al allocation, kind int32, weight dist.Dist) error {
 		return fmt.Errorf("weights sum to %v", sum)
 	}
 	var given int64
-	for i := al.start; i < al.end; i++ {
-		g := int64(float64(al.total) * (h.sellFrac[i] / sum))
-		if i == al.end-1 {
-			g = al.total - given
+	for i := start; i < end; i++ {
+		g := int64(float64(total) * (h.sellFrac[i] / sum))
+		if i == end-1 {
+			g = total - given
 		}
 		given += g
 		h.kind[i], h.granted[i], h.locked[i] = kind, g, g
@@ -185,31 +158,3 @@ func (w *World) drawAgents(al allocation, kind int32, weight dist.Dist) error {
 }
 
 func clamp01(x float64) float64 { return min(max(x, 0), 1) }
-
-// resetCliffs lists the cliff days of holder allocations inside the horizon,
-// and the windows in which pre-sellers sell ahead of them.
-func (w *World) resetCliffs() {
-	w.cliffs = w.cliffs[:0]
-	for _, a := range w.allocs {
-		c := a.schedule.CliffDays
-		if a.treasury || c <= 0 || c > w.p.Simulation.HorizonDays {
-			continue
-		}
-		dup := false
-		for _, x := range w.cliffs {
-			dup = dup || x == c
-		}
-		if !dup {
-			w.cliffs = append(w.cliffs, c)
-		}
-	}
-	sortInts(w.cliffs)
-}
-
-func sortInts(a []int) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j] < a[j-1]; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
-}

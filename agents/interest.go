@@ -98,7 +98,7 @@ func (w *World) interest(pr *proposal) yieldChange {
 
 // feeSplitAfter is the run's fee split once pr executes.
 func (w *World) feeSplitAfter(pr *proposal) protocol.FeeSplit {
-	fs := w.feeSplit
+	fs := w.feeSplitNow()
 	s0 := w.live.stakers0
 	if pr.burnSide {
 		fs.Stakers = scaleWithin(fs.Stakers, pr.value, s0, 1-fs.Treasury)
@@ -120,11 +120,12 @@ func (w *World) feeYieldChange(pr *proposal) (liquid, staked float64) {
 	if !(price > 0) || !(circ > 0) {
 		return 0, 0
 	}
-	perYear := 365 * w.feeUSD / price
-	liquid = perYear * (after.Burn - w.feeSplit.Burn) / circ
+	now := w.feeSplitNow()
+	perYear := 365 * w.feeRevenue() / price
+	liquid = perYear * (after.Burn - now.Burn) / circ
 	staked = liquid
 	if bonded := w.bonded(); bonded > 0 {
-		staked += perYear * (after.Stakers - w.feeSplit.Stakers) / bonded
+		staked += perYear * (after.Stakers - now.Stakers) / bonded
 	}
 	return liquid, staked
 }
@@ -139,20 +140,20 @@ func (w *World) bonded() float64 { return protocol.Tokens(w.totStaked + w.operat
 // the mechanisms took theirs, all of it on a day that mints nothing) pays
 // the stake.
 func (w *World) emissionYieldChange(pr *proposal) yieldChange {
-	x, hi := w.emission.Level()
+	x, hi := w.emissionLevel()
 	if x == nil {
 		return yieldChange{}
 	}
 	supply := w.supply0 + w.minted - w.burned
 	bonded := w.totStaked + w.operatorSelfStake()
-	after := w.emission // a copy: its level is changed, not the run's
+	after := w.emissionSchedule() // a copy: its level is changed, not the run's
 	lv, _ := after.Level()
 	*lv = scaleWithin(*x, pr.value, w.live.emission0, hi)
-	dn := 365 * protocol.Tokens(after.MintedOn(w.day+1, supply, bonded)-w.emission.MintedOn(w.day+1, supply, bonded))
+	dn := 365 * protocol.Tokens(after.MintedOn(w.day+1, supply, bonded)-w.emissionSchedule().MintedOn(w.day+1, supply, bonded))
 	y := w.dilution(dn)
 	share := 1.0
-	if w.mintedToday > 0 {
-		share = float64(w.emitStakers) / float64(w.mintedToday)
+	if m := w.emittedToday(); m > 0 {
+		share = float64(w.stakersEmission()) / float64(m)
 	}
 	if s := w.bonded(); s > 0 {
 		y.staked += share * dn / s
@@ -199,7 +200,7 @@ func (w *World) stakerYield() float64 {
 	if !(s > 0) || !(price > 0) {
 		return 0
 	}
-	return 365 * (w.feeUSD*w.feeSplit.Stakers/price + protocol.Tokens(w.emitStakers)) / s
+	return 365 * (w.feeRevenue()*w.feeSplitNow().Stakers/price + protocol.Tokens(w.stakersEmission())) / s
 }
 
 // commissionCut is the mean cut in the commission the active operators

@@ -88,7 +88,7 @@ func TestFeeSplitInterest(t *testing.T) {
 			t.Fatalf("split after %+v, want stakers 0.2, treasury 0.4, burn 0.4", after)
 		}
 		y := w.interest(&pr)
-		perYear := 365 * w.feeUSD / w.pool.Price()
+		perYear := 365 * w.dem.feeUSD / w.pool.Price()
 		c, s := w.circulating(), protocol.Tokens(w.totStaked+w.seq.ops.totSelf)
 		if want := perYear * 0.2 / c; math.Abs(y.liquid-want) > 1e-12*want {
 			t.Fatalf("liquid holder's yield change %v, want %v", y.liquid, want)
@@ -186,7 +186,7 @@ func TestInterestByKind(t *testing.T) {
 		cut += ck - min(ck, 0.06)
 		st++
 	}
-	yield := 365 * (w.feeUSD*w.feeSplit.Stakers/price + protocol.Tokens(w.emitStakers)) / s
+	yield := 365 * (w.dem.feeUSD*w.dem.split.Stakers/price + protocol.Tokens(w.sch.emitStakers)) / s
 	y = w.interest(&proposal{kind: propCommissionCap, value: 0.5})
 	close("commission cap, staked", y.staked, yield*cut/st)
 	close("commission cap, liquid", y.liquid, 0)

@@ -20,8 +20,8 @@ func Mechanisms() []NewMechanism { return slices.Clone(mechanisms) }
 // then stakes what it keeps. The phases of mechanisms follow the built-in
 // work of their slot; the conservation check closes the day.
 var day = [numSlots]func(w *World){
-	SlotSchedules:  func(w *World) { w.emit(); w.release(w.day) },                                               // 1. emission, vesting
-	SlotDemand:     (*World).demand,                                                                             // 2. fees and fair value
+	SlotSchedules:  (*World).runSchedules,                                                                       // 1. emission, vesting
+	SlotDemand:     (*World).runDemand,                                                                          // 2. fees and fair value
 	SlotSequencing: func(w *World) { w.seq.at(w.day).sequence(); w.verif.verify(w.day); w.seq.updateRecords() }, // 3-4. offences, active set, batches; verification; operators' records
 	SlotRewards:    func(w *World) { w.distributeRewards(w.distributeFees()) },                                  // 5. fees and emission through operators' commission
 	SlotTrade:      func(w *World) { w.trade(); w.completeUnbonding() },                                         // 6-7. staking reviews, sells, treasury, arbitrage; cooldowns that end
@@ -44,6 +44,8 @@ type parts struct {
 	att     attacker        // the attacker's plans, tokens and capital (attacker.go)
 	gov     governance      // proposals, voters and the count of voting power (governance.go, proposals.go, voters.go, votingpower.go, bribes.go)
 	tr      treasury        // the treasury's tokens and USD, its spending and shortfalls (treasury.go)
+	dem     demandSide      // the fee level and revenue, the value process's steps, the fee split, what was paid to stake and the APR signal (demand.go, fees.go)
+	sch     schedules       // the emission and the vesting of the allocations (emission.go, vesting.go)
 	seq     sequencing      // the operators, the active set, batches, rewards through commission, offences and slashing (network.go, operators.go, activeset.go, sequencing.go, offences.go, slashing.go)
 }
 

@@ -61,9 +61,9 @@ func TestCliffReleasesArbitrumQuarter(t *testing.T) {
 	for w.day < 364 {
 		w.Step()
 	}
-	before := w.totLocked
+	before := w.sch.locked
 	w.Step()
-	released := float64(before-w.totLocked) / 1e6
+	released := float64(before-w.sch.locked) / 1e6
 	// The foundation's monthly step can fall on the same day: 7.5% of 10B
 	// times (1-0.0667)/48 per 30 days, about 14.6M.
 	want := (0.2694 + 0.1753) * 10e9 / 4

@@ -194,10 +194,10 @@ func TestRewardsThroughCommission(t *testing.T) {
 	w.aprSignal = 10
 	w.reviewNow(i, false)
 	pool0 := w.rewardPool
-	w.mintedToday = protocol.ToMicro(1_000_000)
-	w.emitStakers = w.mintedToday
-	w.rewardPool += w.mintedToday
-	w.minted += w.mintedToday
+	w.sch.mintedToday = protocol.ToMicro(1_000_000)
+	w.sch.emitStakers = w.sch.mintedToday
+	w.rewardPool += w.sch.mintedToday
+	w.minted += w.sch.mintedToday
 	w.seq.net.nBatches = 24
 	w.seq.ops.batches[0] = 24
 	liq0 := w.seq.ops.liquid[0]
@@ -278,7 +278,7 @@ func TestAuctionGivesTheDayToTheHighestBidder(t *testing.T) {
 		second := 0.0
 		for _, k := range w.seq.net.online {
 			if k != winner {
-				second = max(second, w.seq.ops.edge[k]*w.feeUSD)
+				second = max(second, w.seq.ops.edge[k]*w.dem.feeUSD)
 			}
 			if w.seq.ops.edge[k] > w.seq.ops.edge[winner] {
 				t.Fatalf("day %d: operator %d bid more than the winner %d", w.day, k, winner)

@@ -19,10 +19,10 @@ func (w *World) record(row []float64) {
 	row[w.col.sStakingAPR] = w.aprSignal
 	row[w.col.sTreasuryBalance] = protocol.Tokens(w.treasuryTokens())*price + w.treasuryUSD()
 	row[w.col.sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.operatorUnbonding())) * price
-	row[w.col.sInflation] = protocol.Tokens(w.mintedToday) * 365 / supply
+	row[w.col.sInflation] = protocol.Tokens(w.emittedToday()) * 365 / supply
 	row[w.col.sBurned] = protocol.Tokens(w.burned)
 	row[w.col.sHolderSellUSD] = w.soldUSDToday
-	row[w.col.sFeeRevenue] = w.feeUSD
+	row[w.col.sFeeRevenue] = w.feeRevenue()
 	row[w.col.sPoolUSD] = w.pool.USD
 	w.recordVerification(row)
 	w.recordNetwork(row)
@@ -60,8 +60,8 @@ func (w *World) summarise(series []float64, out []float64) {
 	w.summariseTreasury(out)
 	out[w.col.oFinalCirculating] = at(last, w.col.sCirculating)
 	out[w.col.oMeanStakingAPR] = math.NaN()
-	if w.stakeUSDTotal > 0 {
-		out[w.col.oMeanStakingAPR] = w.paidUSDTotal * 365 / w.stakeUSDTotal
+	if apr, ok := w.meanStakingAPR(); ok {
+		out[w.col.oMeanStakingAPR] = apr
 	}
 	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
@@ -91,7 +91,7 @@ func (w *World) summariseTreasury(out []float64) {
 	out[w.col.oTreasuryRunway] = math.NaN()
 	usdBudget, tokenBudget := w.budgets() // as governance left them
 	if b, bt := usdBudget*12/365, protocol.ToMicro(tokenBudget*12/365); b > 0 || bt > 0 {
-		days, _ := protocol.RunwayAtDepth(w.treasuryUSD(), w.treasuryTokens(), w.pool, b, w.feeUSD*w.feeSplit.Treasury, bt, runwayCapDays)
+		days, _ := protocol.RunwayAtDepth(w.treasuryUSD(), w.treasuryTokens(), w.pool, b, w.feeRevenue()*w.feeSplitNow().Treasury, bt, runwayCapDays)
 		out[w.col.oTreasuryRunway] = float64(days)
 	}
 }

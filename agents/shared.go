@@ -2,8 +2,6 @@ package agents
 
 import (
 	"fmt"
-
-	"github.com/seqsim/seqsim/agents/protocol"
 )
 
 // Exchange is the AMM pool the token trades on, as a mechanism reaches it.
@@ -138,19 +136,10 @@ func (m market) RemoveLiquidity(to Account, units float64) (int64, float64) {
 	return tokens, usd
 }
 
-func (e emission) Today() int64 { return e.w.mintedToday }
+func (e emission) Today() int64 { return e.w.emittedToday() }
 
 func (e emission) Take(to Account, frac float64) int64 {
-	w := e.w
-	if w.slot >= SlotRewards {
-		return 0
-	}
-	n := min(protocol.FracOf(w.emitStakers, frac), w.rewardPool)
-	if n <= 0 {
-		return 0
-	}
-	w.emitStakers -= n
-	w.rewardPool -= n
+	n := e.w.takeEmission(frac)
 	*to.bal += n
 	return n
 }

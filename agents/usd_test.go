@@ -46,10 +46,10 @@ func TestUSDFlowsOfFees(t *testing.T) {
 	var fees, staker, idle float64
 	for range p.Simulation.HorizonDays {
 		w.Step()
-		fees += w.feeUSD
-		staker += w.stakerUSDToday
-		if w.paidUSDToday == 0 {
-			idle += w.stakerUSDToday
+		fees += w.dem.feeUSD
+		staker += w.dem.stakerUSD
+		if w.dem.paidToday == 0 {
+			idle += w.dem.stakerUSD
 		}
 	}
 	got := w.usd.flows[flowFeeRevenue]

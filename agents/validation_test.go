@@ -64,10 +64,10 @@ func measureBaseline(t *testing.T) []runMeasures {
 		ret := func(a, b int) float64 { return at(b, w.col.sPrice)/at(a, w.col.sPrice) - 1 }
 		grow := func(a, b int) float64 { return at(b, w.col.sCirculating)/at(a, w.col.sCirculating) - 1 }
 		m := &out[r]
-		if len(w.cliffs) != 1 {
-			t.Fatalf("run %d: cliffs %v, want the baseline's one (day 365)", r, w.cliffs)
+		if len(w.sch.cliffs) != 1 {
+			t.Fatalf("run %d: cliffs %v, want the baseline's one (day 365)", r, w.sch.cliffs)
 		}
-		c := w.cliffs[0]
+		c := w.sch.cliffs[0]
 		m.cliffDay, m.cliffShare = ret(c-1, c), grow(c-1, c)
 		m.before30, m.placebo30 = ret(c-31, c-1), ret(c-61, c-31)
 		m.cliffWeek, m.cliffTwoWeeks = ret(c-1, c+7), ret(c-1, c+14)
@@ -97,7 +97,7 @@ func measureBaseline(t *testing.T) []runMeasures {
 		// Fair value's cash-flow part (docs/model.md §11.2): V = 365 y/(r - g),
 		// y = (stakers' + burn share) x the day's fees, with the run's final split.
 		last := steps - 1
-		v := 365 * (w.feeSplit.Stakers + w.feeSplit.Burn) * at(last, w.col.sFeeRevenue) / (p.Market.RequiredReturn - p.Market.CashFlowGrowth)
+		v := 365 * (w.dem.split.Stakers + w.dem.split.Burn) * at(last, w.col.sFeeRevenue) / (p.Market.RequiredReturn - p.Market.CashFlowGrowth)
 		m.cashShare = v / (at(last, w.col.sFairValue) * at(last, w.col.sCirculating))
 		m.meanAPR = sum[w.col.oMeanStakingAPR]
 		m.runway = sum[w.col.oTreasuryRunway]

@@ -128,7 +128,7 @@ func TestFinalisedFraudCostsUsers(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Step()
-	tvl, fee, logFee, logValue := w.verif.tvl(), w.feeUSD, w.logFee, w.logValue
+	tvl, fee, logFee, logValue := w.verif.tvl(), w.dem.feeUSD, w.dem.logFee, w.logValue
 	usd := w.usd.check()
 	w.verif.fraudCostsUsers(2, 0.2*tvl)
 	near := func(name string, got, want float64) {
@@ -138,8 +138,8 @@ func TestFinalisedFraudCostsUsers(t *testing.T) {
 		}
 	}
 	near("TVL", w.verif.tvl(), tvl*0.8*0.36)
-	near("fee revenue", w.feeUSD, fee*0.36)
-	near("log fee level", w.logFee, logFee+2*math.Log(0.6))
+	near("fee revenue", w.dem.feeUSD, fee*0.36)
+	near("log fee level", w.dem.logFee, logFee+2*math.Log(0.6))
 	near("log value", w.logValue, logValue+2*math.Log(0.85))
 	if got := w.usd.check(); got != usd {
 		t.Errorf("the USD ledger moved: %q, was %q", got, usd)

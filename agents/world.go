@@ -15,8 +15,7 @@ type World struct {
 	streams streams
 
 	h      holders
-	allocs []allocation
-	cliffs []int // distinct cliff days within the horizon, increasing
+	cliffs []int // the vesting's cliff days within the horizon, increasing (a view handed over at reset: resetVesting)
 
 	pool      protocol.Pool
 	arbTokens int64 // outside traders' (arbitrageurs') inventory
@@ -24,8 +23,6 @@ type World struct {
 	// challengers and whistleblowers who proved offences.
 	challengerTokens int64
 	rewardPool       int64
-	emission         protocol.EmissionSchedule
-	feeSplit         protocol.FeeSplit
 	slashSplit       protocol.SlashSplit
 
 	parts // the parts that are components (model.go)
@@ -34,22 +31,19 @@ type World struct {
 
 	live liveParams // the parameters governance can change, this run's copy (governed.go)
 
-	supply0, minted, burned                        int64
-	totLiquid, totStaked, totUnbonding, totLocked  int64
-	unbondQueue                                    [][]int32 // ring of agents whose cooldown ends on a day
-	circulating0                                   float64
-	logValue, logFee, aprSignal, fairValue, feeUSD float64
-	mintedToday                                    int64
-	soldUSDToday, soldUSDTotal, stakerUSDToday     float64
-	netSellUSD                                     float64  // since the last arbitrage round
-	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
-	trace                                          *[]Event // events of a replayed run (nil: not traced)
-	samplers                                       runSamplers
-	emitStakers                                    int64 // today's emission left for stakers (Emission.Take)
-	valuation                                      protocol.Valuation
-	capitalLeft                                    float64 // outside traders' USD left for today's arbitrage buys
-	paidUSDToday, rewardPrice                      float64 // paid to stake today (fee share and emission), and the pool price it was valued at
-	paidUSDTotal, stakeUSDTotal                    float64 // sums over days of what was paid to stake and of the value bonded
+	supply0, minted, burned            int64
+	totLiquid, totStaked, totUnbonding int64
+	unbondQueue                        [][]int32 // ring of agents whose cooldown ends on a day
+	circulating0                       float64
+	logValue, fairValue                float64 // the log demand-side value (the demand side steps it, arbitrage moves it) and the fair value
+	aprSignal                          float64 // the demand side's staking APR signal, published once a day for the holder pass (wire_demand.go)
+	soldUSDToday, soldUSDTotal         float64
+	netSellUSD                         float64  // since the last arbitrage round
+	plainStaking                       bool     // no sequencer operators: holders stake directly (reviewPlain)
+	trace                              *[]Event // events of a replayed run (nil: not traced)
+	samplers                           runSamplers
+	valuation                          protocol.Valuation
+	capitalLeft                        float64 // outside traders' USD left for today's arbitrage buys
 
 	// The model's mechanisms and ledger (model.go), built by the first
 	// Reset and again when the parameters turn on other mechanisms.
@@ -108,33 +102,25 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.streams.seed(r)
 	w.usd.reset()
 	w.supply0 = protocol.ToMicro(p.Supply.InitialTokens)
-	w.minted, w.burned, w.mintedToday = 0, 0, 0
+	w.minted, w.burned = 0, 0
 	w.resetTreasury()
 	w.rewardPool, w.arbTokens = 0, 0
-	w.soldUSDToday, w.soldUSDTotal, w.stakerUSDToday, w.netSellUSD = 0, 0, 0, 0
-	w.paidUSDToday, w.paidUSDTotal, w.stakeUSDTotal, w.capitalLeft = 0, 0, 0, 0
-	w.rewardPrice = p.Supply.LaunchPriceUSD
-	w.feeSplit = protocol.FeeSplit{Stakers: p.Fees.Split[0], Treasury: p.Fees.Split[1], Burn: p.Fees.Split[2]}
+	w.soldUSDToday, w.soldUSDTotal, w.netSellUSD, w.capitalLeft = 0, 0, 0, 0
 	w.slashSplit = protocol.SlashSplit{Burn: p.Slashing.Split[0], Treasury: p.Slashing.Split[1], Challenger: p.Slashing.Split[2]}
-	if err := w.resetEmission(); err != nil {
-		return err
-	}
+	w.resetSchedules()
 	if err := w.resetHolders(); err != nil {
 		return err
 	}
 	w.resetQueue()
-	w.resetCliffs()
 	var err error
 	if w.samplers.outsideBuy, err = newSampler(p.Market.OutsideBuyUSDPerDay); err != nil {
 		return err
 	}
-	w.release(0)
+	w.releaseAtLaunch()
 	if err := w.resetPool(); err != nil {
 		return err
 	}
-	w.logValue, w.logFee = 0, 0
-	w.feeUSD = p.Fees.AnnualRevenueUSD / 365
-	w.aprSignal = 0 // nothing has been paid to stake yet
+	w.resetDemand()
 	w.plainStaking = p.Sequencers.Operators == 0 && p.Sequencers.MaxOperators == 0
 	w.resetLive()
 	if err := w.resetNetwork(); err != nil {
@@ -158,15 +144,6 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 		return err
 	}
 	return w.resetMechanisms(r)
-}
-
-func (w *World) resetEmission() error {
-	w.emission = protocol.EmissionSchedule{
-		Kind: w.p.Emission.Kind, AnnualRate: w.p.Emission.AnnualRate, HalfLifeYears: w.p.Emission.HalfLifeYears,
-		HalvingDays: w.p.Emission.HalvingDays, Cap: protocol.ToMicro(w.p.Emission.CapTokens), InitialSupply: w.supply0,
-		StarknetC: w.p.Emission.StarknetC, EspressoR0: w.p.Emission.EspressoR0, EthereumK: w.p.Emission.EthereumK,
-	}
-	return nil
 }
 
 func (w *World) resetQueue() {
@@ -207,5 +184,5 @@ func (w *World) resetPool() error {
 // circulating is the supply outside vesting, the treasury and the reward
 // pool, in tokens.
 func (w *World) circulating() float64 {
-	return protocol.Tokens(w.supply0 + w.minted - w.burned - w.totLocked - w.treasuryTokens() - w.rewardPool)
+	return protocol.Tokens(w.supply0 + w.minted - w.burned - w.lockedTokens() - w.treasuryTokens() - w.rewardPool)
 }

@@ -71,6 +71,16 @@ var components = []component{
 		types: []string{"treasury"},
 		files: []string{"treasury.go"},
 	},
+	{
+		name:  "schedules",
+		types: []string{"schedules", "allocation"},
+		files: []string{"emission.go", "vesting.go"},
+	},
+	{
+		name:  "demand side",
+		types: []string{"demandSide"},
+		files: []string{"demand.go", "fees.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring's files.
