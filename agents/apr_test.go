@@ -68,7 +68,7 @@ func TestTreasuryValuations(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := &sim.world
-	x, y, g := protocol.Tokens(w.pool.Tokens), w.pool.USD, 1-w.pool.FeeFrac
+	x, y, g := protocol.Tokens(w.mk.pool.Tokens), w.mk.pool.USD, 1-w.mk.pool.FeeFrac
 	tt := protocol.Tokens(w.tr.tokens)
 	if !(tt > 1e8) {
 		t.Fatalf("treasury holds %v tokens: not a test of selling", tt)
@@ -82,7 +82,7 @@ func TestTreasuryValuations(t *testing.T) {
 	}
 	// at the budgets governance left (the final_monthly_budget_* outcomes)
 	ub, tb := sum[w.col.oFinalBudgetUSD], sum[w.col.oFinalBudgetTokens]
-	days, _ := protocol.RunwayAtDepth(w.tr.usd, w.tr.tokens, w.pool, ub*12/365,
+	days, _ := protocol.RunwayAtDepth(w.tr.usd, w.tr.tokens, w.mk.pool, ub*12/365,
 		w.feeUSD*w.feeSplit.Treasury, protocol.ToMicro(tb*12/365), runwayCapDays)
 	if got := sum[w.col.oTreasuryRunway]; got != float64(days) {
 		t.Fatalf("runway %v, want %d", got, days)

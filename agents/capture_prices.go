@@ -23,7 +23,7 @@ func (w *World) priceVote(s strategy, kind propKind, own int64, budget float64) 
 	short := max(w.thresholdVotes()-own, 0)
 	if s != stratBuy && short > 0 {
 		days := w.tradeDays(short)
-		c := protocol.CostToBuyOverDays(w.pool, short, days)
+		c := protocol.CostToBuyOverDays(w.poolSnapshot(), short, days)
 		if math.IsInf(c, 0) {
 			return quote{}
 		}
@@ -35,12 +35,12 @@ func (w *World) priceVote(s strategy, kind propKind, own int64, budget float64) 
 		need = max(need, short)
 		q.tokens = need
 		days := w.tradeDays(need)
-		q.cost = protocol.CostToBuyOverDays(w.pool, need, days)
+		q.cost = protocol.CostToBuyOverDays(w.poolSnapshot(), need, days)
 		q.capital = q.cost
 		q.success = w.voteSuccess(w.day + days)
 		q.ok = !math.IsInf(q.cost, 0)
 	case stratBorrow:
-		loan, ok := w.lending().Borrow(need, w.pool.Price(), 1, w.governor(), budget)
+		loan, ok := w.lending().Borrow(need, w.price(), 1, w.governor(), budget)
 		q.cost, q.capital = q.cost+loan.CostUSD, q.capital+loan.CapitalUSD
 		q.ok = ok || loan.CapitalUSD < math.Inf(1) // deep enough; the budget is the caller's test
 	case stratBribe:
@@ -72,13 +72,13 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 	a := int64(math.Floor(share*float64(others)/(1-share))) + 1
 	a = max(a, w.live.minStake)
 	tokens := max(a-own, 0)
-	cost := protocol.CostToBuyOverDays(w.pool, tokens, w.tradeDays(tokens))
+	cost := protocol.CostToBuyOverDays(w.poolSnapshot(), tokens, w.tradeDays(tokens))
 	return quote{cost: cost, capital: cost, success: 1, tokens: tokens, ok: !math.IsInf(cost, 0)}
 }
 
 // dailySlice is the largest daily trade of the attacker, in micro-tokens.
 func (w *World) dailySlice() int64 {
-	return max(int64(w.p.Attacker.MaxDailyTrade*float64(w.pool.Tokens)), 1)
+	return max(int64(w.p.Attacker.MaxDailyTrade*float64(w.poolTokens())), 1)
 }
 
 // tradeDays is the number of daily slices to trade tokens micro-tokens.
@@ -98,7 +98,7 @@ func (w *World) payoff(kind propKind) float64 {
 	x := protocol.FracOf(w.treasuryTokens(), a.DrainShare)
 	days := max(a.PlanningDays, 1)
 	sold := min(x, w.dailySlice()*int64(days))
-	return w.treasuryUSD()*a.DrainShare + protocol.SaleValueOverDays(w.pool, sold, days)
+	return w.treasuryUSD()*a.DrainShare + protocol.SaleValueOverDays(w.poolSnapshot(), sold, days)
 }
 
 // lossPerToken is what a voter loses per token it holds when a malicious
@@ -113,7 +113,7 @@ func (w *World) lossPerToken(kind propKind) float64 {
 	}
 	loss := a.SequencerValueUSD
 	if kind == propDrain {
-		loss = a.DrainShare * (protocol.Tokens(w.treasuryTokens())*w.pool.Price() + w.treasuryUSD())
+		loss = a.DrainShare * (protocol.Tokens(w.treasuryTokens())*w.price() + w.treasuryUSD())
 	}
 	return loss / claim
 }

@@ -39,22 +39,7 @@ func (w *World) bankFraudBonds(usd float64) {
 }
 
 func (w *World) tracing() bool                         { return w.trace != nil }
-func (w *World) price() float64                        { return w.pool.Price() }
 func (w *World) cashFlowValuation() protocol.Valuation { return w.valuation }
-
-func (w *World) costToBuy(x int64) (float64, error) { return w.pool.CostToBuy(x) }
-
-func (w *World) buy(usd float64) int64 {
-	got := w.pool.Buy(usd)
-	w.netSellUSD -= usd
-	return got
-}
-
-func (w *World) sell(x int64) float64 {
-	usd := w.pool.Sell(x)
-	w.netSellUSD += usd
-	return usd
-}
 
 func (w *World) stakingPlain() bool { return w.plainStaking }
 
@@ -79,8 +64,6 @@ func (w *World) holderView() holderView {
 	return holderView{kind: h.kind[:n], liquid: h.liquid[:n], staked: h.staked[:n], unbonding: h.unbonding[:n]}
 }
 
-func (w *World) outsideTokens() int64 { return w.arbTokens }
-
 func (w *World) debitHolder(i int, to Account, n int64)    { holderTable{w}.Debit(i, to, n) }
 func (w *World) creditHolder(i int, from Account, n int64) { holderTable{w}.Credit(i, from, n) }
 
@@ -90,20 +73,17 @@ func (w *World) burn(from Account, n int64) {
 }
 
 func (w *World) buyStake(want int64) (int64, bool) {
-	usd, err := w.pool.CostToBuy(want)
+	usd, err := w.costToBuy(want)
 	if err != nil {
 		return 0, false
 	}
-	got := w.pool.Buy(usd)
-	w.netSellUSD -= usd
+	got := w.buy(usd)
 	w.usd.in(flowOperators, usd)
 	return got, true
 }
 
 func (w *World) sellEarnings(tokens int64) {
-	usd := w.pool.Sell(tokens)
-	w.netSellUSD += usd
-	w.usd.out(flowOperators, usd)
+	w.usd.out(flowOperators, w.sell(tokens))
 }
 
 func (w *World) takeTreasuryTokens(want int64) int64 { return w.fromTreasury(want) }
@@ -122,11 +102,4 @@ func (w *World) auctionProceeds(usd float64) {
 	w.usd.in(flowAuction, usd)
 }
 
-func (w *World) tokensToRaise(usd float64) int64 { return w.pool.TokensToRaise(usd) }
-func (w *World) treasurySpent(usd float64)       { w.usd.out(flowTreasurySpend, usd) }
-
-func (w *World) sellTreasuryTokens(dx int64) float64 {
-	usd := w.pool.Sell(dx)
-	w.netSellUSD += usd
-	return usd
-}
+func (w *World) treasurySpent(usd float64) { w.usd.out(flowTreasurySpend, usd) }

@@ -45,12 +45,13 @@ type parts struct {
 	gov     governance      // proposals, voters and the count of voting power (governance.go, proposals.go, voters.go, votingpower.go, bribes.go)
 	tr      treasury        // the treasury's tokens and USD, its spending and shortfalls (treasury.go)
 	seq     sequencing      // the operators, the active set, batches, rewards through commission, offences and slashing (network.go, operators.go, activeset.go, sequencing.go, offences.go, slashing.go)
+	mk      market          // the pool, the outside traders, the day's selling, arbitrage and organic buyers (market.go)
 }
 
 // Step advances the world by one day.
 func (w *World) Step() {
 	w.day++
-	w.soldUSDToday = 0
+	w.newMarketDay()
 	for s, work := range day {
 		w.slot = Slot(s)
 		work(w)

@@ -1,7 +1,6 @@
 package agents
 
 import (
-	"fmt"
 	"math/rand/v2"
 
 	"github.com/seqsim/seqsim/agents/protocol"
@@ -18,8 +17,6 @@ type World struct {
 	allocs []allocation
 	cliffs []int // distinct cliff days within the horizon, increasing
 
-	pool      protocol.Pool
-	arbTokens int64 // outside traders' (arbitrageurs') inventory
 	// challengerTokens is the challenger share of slashed stake, held by the
 	// challengers and whistleblowers who proved offences.
 	challengerTokens int64
@@ -38,14 +35,11 @@ type World struct {
 	circulating0                                   float64
 	logValue, logFee, aprSignal, fairValue, feeUSD float64
 	mintedToday                                    int64
-	soldUSDToday, soldUSDTotal, stakerUSDToday     float64
-	netSellUSD                                     float64  // since the last arbitrage round
+	stakerUSDToday                                 float64
 	plainStaking                                   bool     // no sequencer operators: holders stake directly (reviewPlain)
 	trace                                          *[]Event // events of a replayed run (nil: not traced)
-	samplers                                       runSamplers
-	emitStakers                                    int64 // today's emission left for stakers (Emission.Take)
+	emitStakers                                    int64    // today's emission left for stakers (Emission.Take)
 	valuation                                      protocol.Valuation
-	capitalLeft                                    float64 // outside traders' USD left for today's arbitrage buys
 	paidUSDToday, rewardPrice                      float64 // paid to stake today (fee share and emission), and the pool price it was valued at
 	paidUSDTotal, stakeUSDTotal                    float64 // sums over days of what was paid to stake and of the value bonded
 
@@ -91,11 +85,6 @@ func (s *streams) seed(r *rand.Rand) {
 	s.verifierPopPCG.Seed(r.Uint64(), r.Uint64())
 }
 
-// runSamplers are the per-run draws that are not per-agent.
-type runSamplers struct {
-	outsideBuy sampler
-}
-
 // Reset prepares the world for one run of p with generator r.
 func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.p = p
@@ -108,9 +97,8 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.supply0 = protocol.ToMicro(p.Supply.InitialTokens)
 	w.minted, w.burned, w.mintedToday = 0, 0, 0
 	w.resetTreasury()
-	w.rewardPool, w.arbTokens = 0, 0
-	w.soldUSDToday, w.soldUSDTotal, w.stakerUSDToday, w.netSellUSD = 0, 0, 0, 0
-	w.paidUSDToday, w.paidUSDTotal, w.stakeUSDTotal, w.capitalLeft = 0, 0, 0, 0
+	w.rewardPool, w.stakerUSDToday = 0, 0
+	w.paidUSDToday, w.paidUSDTotal, w.stakeUSDTotal = 0, 0, 0
 	w.rewardPrice = p.Supply.LaunchPriceUSD
 	w.feeSplit = protocol.FeeSplit{Stakers: p.Fees.Split[0], Treasury: p.Fees.Split[1], Burn: p.Fees.Split[2]}
 	w.slashSplit = protocol.SlashSplit{Burn: p.Slashing.Split[0], Treasury: p.Slashing.Split[1], Challenger: p.Slashing.Split[2]}
@@ -122,8 +110,7 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	}
 	w.resetQueue()
 	w.resetCliffs()
-	var err error
-	if w.samplers.outsideBuy, err = newSampler(p.Market.OutsideBuyUSDPerDay); err != nil {
+	if err := w.resetMarket(); err != nil {
 		return err
 	}
 	w.release(0)
@@ -176,30 +163,6 @@ func (w *World) resetQueue() {
 	for i := range w.unbondQueue {
 		w.unbondQueue[i] = w.unbondQueue[i][:0]
 	}
-}
-
-// resetPool seeds the AMM with pool_depth times the launch market cap in
-// USD, and the matching tokens at the launch price, taken from the treasury.
-func (w *World) resetPool() error {
-	p := w.p
-	circ := protocol.Tokens(w.totLiquid)
-	usd := p.Market.PoolDepth * circ * p.Supply.LaunchPriceUSD
-	if p.Market.PoolUSD > 0 {
-		usd = p.Market.PoolUSD
-	}
-	tokens := protocol.ToMicro(usd / p.Supply.LaunchPriceUSD)
-	if tokens > w.treasuryTokens() {
-		return fmt.Errorf("agents: the pool needs %.0f tokens at launch but the treasury holds %.0f (market.pool_depth too large, or no treasury allocation unlocked at launch)",
-			protocol.Tokens(tokens), protocol.Tokens(w.treasuryTokens()))
-	}
-	pool, err := protocol.NewPool(tokens, usd, p.Market.SwapFee)
-	if err != nil {
-		return err
-	}
-	w.fromTreasury(tokens)
-	w.pool = pool
-	w.usd.in(flowLaunch, usd) // the pool's USD side comes from outside
-	return nil
 }
 
 // circulating is the supply outside vesting, the treasury and the reward

@@ -71,6 +71,11 @@ var components = []component{
 		types: []string{"treasury"},
 		files: []string{"treasury.go"},
 	},
+	{
+		name:  "market",
+		types: []string{"market"},
+		files: []string{"market.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring's files.
