@@ -33,7 +33,7 @@
 //     World implements them in env.go): the verification game, the
 //     capture meter, the security council, operator churn, effective
 //     governance, the attacker, governance, the sequencer network, the
-//     treasury and the market; model.go lists them (parts) and the day, and
+//     treasury, the market and the route prices; model.go lists them (parts) and the day, and
 //     wire_<component>.go are the World's calls of them. extensions.go
 //     builds the optional mechanisms into a World.
 //   - [Sim]: runs a World for the engine; [SeriesColumns] and

@@ -18,6 +18,7 @@ var (
 	_ governanceEnv   = (*World)(nil)
 	_ sequencingEnv   = (*World)(nil)
 	_ treasuryEnv     = (*World)(nil)
+	_ pricesEnv       = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
 
@@ -42,6 +43,12 @@ func (w *World) tracing() bool                         { return w.trace != nil }
 func (w *World) cashFlowValuation() protocol.Valuation { return w.valuation }
 
 func (w *World) stakingPlain() bool { return w.plainStaking }
+
+func (w *World) today() int { return w.day }
+
+func (w *World) claimSupply() int64 {
+	return w.supply0 + w.minted - w.burned - w.treasuryTokens() - w.rewardPool
+}
 
 func (w *World) fundAttacker(usd float64)    { w.usd.in(flowLaunch, usd) }
 func (w *World) attackerFlowIn(usd float64)  { w.usd.in(flowAttacker, usd) }

@@ -46,6 +46,7 @@ type parts struct {
 	tr      treasury        // the treasury's tokens and USD, its spending and shortfalls (treasury.go)
 	seq     sequencing      // the operators, the active set, batches, rewards through commission, offences and slashing (network.go, operators.go, activeset.go, sequencing.go, offences.go, slashing.go)
 	mk      market          // the pool, the outside traders, the day's selling, arbitrage and organic buyers (market.go)
+	prices  routePrices     // the price of each route to capture, the attacker's payoff and trade size, a voter's loss, the money market (capture_prices.go)
 }
 
 // Step advances the world by one day.

@@ -89,6 +89,7 @@ func (s *streams) seed(r *rand.Rand) {
 func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.p = p
 	w.day = 0
+	w.resetPrices() // first: it only binds p's sections, which any later reset may price with
 	if err := w.buildMechanisms(p); err != nil {
 		return err
 	}

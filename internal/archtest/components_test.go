@@ -76,6 +76,11 @@ var components = []component{
 		types: []string{"market"},
 		files: []string{"market.go"},
 	},
+	{
+		name:  "route prices",
+		types: []string{"routePrices"},
+		files: []string{"capture_prices.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring's files.
