@@ -29,6 +29,9 @@ type market struct {
 	soldToday   float64       // USD the holders received selling today
 	soldTotal   float64       // USD the holders received selling over the run, to yesterday
 	outsideBuy  sampler       // organic outside buying, USD a day
+	// The outside traders' USD into and out of the pool since the wiring
+	// last booked them in the USD ledger (once a day, not once a trade).
+	paidIn, paidOut float64
 	// From the parameters, fixed for the run (governance changes none of them).
 	arbSpeed        float64 // market.arb_speed: share of the log gap closed a round
 	capitalDay      float64 // market.outside_capital_usd_per_day
@@ -123,8 +126,9 @@ func (m *market) takeBack(pool protocol.Pool, sold, net float64) {
 // inventory outside traders hold. It returns the fair value (USD per
 // token) and the USD the outside traders paid into the pool and took out
 // of it. One call a round: the valuation and the log value are the
-// World's, handed over by the wiring.
-func (m *market) arbitrage(v *protocol.Valuation, logValue *float64, circ, y float64) (fair, paid, received float64) {
+// World's, handed over by the wiring; the USD the outside traders pay and
+// receive waits in paidIn and paidOut for the day's booking.
+func (m *market) arbitrage(v *protocol.Valuation, logValue *float64, circ, y float64) (fair float64) {
 	diluted := v.Diluted(circ) // once a round: the supply does not change within it
 	if m.netSellUSD != 0 && m.permanentImpact > 0 {
 		if d := v.DemandCapAt(*logValue, diluted); d > 0 {
@@ -134,7 +138,7 @@ func (m *market) arbitrage(v *protocol.Valuation, logValue *float64, circ, y flo
 	m.netSellUSD = 0
 	fair = v.FairValueAt(*logValue, diluted, circ, y)
 	if m.arbSpeed <= 0 {
-		return fair, 0, 0
+		return fair
 	}
 	price := m.pool.Price()
 	target := price * math.Pow(fair/price, m.arbSpeed)
@@ -142,24 +146,30 @@ func (m *market) arbitrage(v *protocol.Valuation, logValue *float64, circ, y flo
 	if buy = min(buy, m.capitalLeft); buy > 0 {
 		m.capitalLeft -= buy
 		m.outside += m.pool.Buy(buy)
-		paid = buy
+		m.paidIn += buy
 	}
 	if sell = min(sell, m.outside); sell > 0 {
-		received = m.pool.Sell(sell)
+		m.paidOut += m.pool.Sell(sell)
 		m.outside -= sell
 	}
-	return fair, paid, received
+	return fair
 }
 
-// organicBuy draws the day's organic outside buying from r, buys it into
-// the outside traders' inventory, and returns the USD paid (0: none).
-func (m *market) organicBuy(r *rand.Rand) float64 {
-	u := m.outsideBuy.Rand(r)
-	if u > 0 {
+// outsideFlows returns the USD the outside traders paid into the pool and
+// took out of it since the last call, for the USD ledger.
+func (m *market) outsideFlows() (in, out float64) {
+	in, out, m.paidIn, m.paidOut = m.paidIn, m.paidOut, 0, 0
+	return in, out
+}
+
+// organicBuy draws the day's organic outside buying from r and buys it
+// into the outside traders' inventory.
+func (m *market) organicBuy(r *rand.Rand) {
+	if u := m.outsideBuy.Rand(r); u > 0 {
 		m.outside += m.pool.Buy(u)
 		m.netSellUSD -= u
+		m.paidIn += u
 	}
-	return u
 }
 
 // record writes the market's series of the day; summarise its outcomes.

@@ -67,7 +67,11 @@ func TestMarketArbitrage(t *testing.T) {
 			m.netSellUSD, m.outside = c.netSell, c.inventory
 			tokens0, usd0, price0 := m.pool.Tokens+m.outside, m.pool.USD, m.price()
 			logValue := 0.0
-			fair, paid, received := m.arbitrage(&v, &logValue, circ, c.y)
+			fair := m.arbitrage(&v, &logValue, circ, c.y)
+			paid, received := m.outsideFlows()
+			if in, out := m.outsideFlows(); in != 0 || out != 0 {
+				t.Errorf("outside flows %v and %v after they were booked, want 0", in, out)
+			}
 			if math.Abs(fair-c.wantFair) > 1e-12 {
 				t.Errorf("fair value %v, want %v", fair, c.wantFair)
 			}

@@ -63,7 +63,7 @@ func (w *World) summariseMarket(out []float64)                    { w.mk.summari
 // It is the wiring of the trade slot, so it calls the market's methods
 // itself: an arbitrage round is one call (market.arbitrage), handed the
 // World's valuation and demand-side log value; the fair value is kept for
-// the records and the outside traders' USD booked here.
+// the records, and the outside traders' USD of the day booked here.
 func (w *World) trade() {
 	w.mk.openTrading()
 	rounds := max(w.p.Market.TradingRounds, 1)
@@ -72,19 +72,16 @@ func (w *World) trade() {
 		if r == rounds-1 {
 			w.payTreasuryBudget()
 		}
-		fair, paid, received := w.mk.arbitrage(&w.valuation, &w.logValue, w.circulating(), w.holderCashFlow())
-		w.fairValue = fair
-		if paid > 0 {
-			w.usd.in(flowOutsideTraders, paid)
-		}
-		if received > 0 {
-			w.usd.out(flowOutsideTraders, received)
-		}
+		w.fairValue = w.mk.arbitrage(&w.valuation, &w.logValue, w.circulating(), w.holderCashFlow())
 	}
 	// Organic buyers come at the close (the unlock-sell benchmark's order).
-	if u := w.mk.organicBuy(w.streams.market); u > 0 {
-		w.usd.in(flowOutsideTraders, u)
-	}
+	w.mk.organicBuy(w.streams.market)
+	// The outside traders' USD of the day, booked once: the ledger is
+	// checked at the day's end, and a booking a round cost some 10
+	// instructions.
+	in, out := w.mk.outsideFlows()
+	w.usd.in(flowOutsideTraders, in)
+	w.usd.out(flowOutsideTraders, out)
 }
 
 // The pool, for every part that prices, buys or sells: the verification
