@@ -38,7 +38,10 @@ func (c *routePrices) priceVote(s strategy, kind propKind, own int64, budget flo
 	pool := w.poolSnapshot() // once: nothing trades while a route is priced
 	slice := c.slice(pool.Tokens)
 	need := w.votesNeeded(own)
-	q := quote{tokens: need, success: w.voteSuccess(day), ok: true}
+	q := quote{tokens: need, ok: true}
+	// The vote starts today, or once the tokens to buy are bought: the
+	// chance it survives the council is asked once, for that day.
+	start := day
 	// To propose, the attacker must hold the proposal threshold: the buy
 	// route buys at least that; the others buy the shortfall first (and
 	// sell it with the rest afterwards; counted at its full cost, as the
@@ -51,7 +54,7 @@ func (c *routePrices) priceVote(s strategy, kind propKind, own int64, budget flo
 			return quote{}
 		}
 		q.prebuy, q.cost, q.capital = short, cost, cost
-		q.success = w.voteSuccess(day + days)
+		start = day + days
 	}
 	switch s {
 	case stratBuy:
@@ -60,7 +63,7 @@ func (c *routePrices) priceVote(s strategy, kind propKind, own int64, budget flo
 		days := tradeDays(need, slice)
 		q.cost = protocol.CostToBuyOverDays(pool, need, days)
 		q.capital = q.cost
-		q.success = w.voteSuccess(day + days)
+		start = day + days
 		q.ok = !math.IsInf(q.cost, 0)
 	case stratBorrow:
 		loan, ok := c.market().Borrow(need, w.price(), 1, w.governor(), budget)
@@ -70,6 +73,7 @@ func (c *routePrices) priceVote(s strategy, kind propKind, own int64, budget flo
 		cost, _, ok := w.cheapestBribe(kind, own)
 		q.cost, q.capital, q.ok = q.cost+cost, q.capital+cost, ok
 	}
+	q.success = w.voteSuccess(start)
 	return q
 }
 
