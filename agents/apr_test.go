@@ -68,7 +68,7 @@ func TestTreasuryValuations(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := &sim.world
-	x, y, g := protocol.Tokens(w.pool.Tokens), w.pool.USD, 1-w.pool.FeeFrac
+	x, y, g := protocol.Tokens(w.mk.pool.Tokens), w.mk.pool.USD, 1-w.mk.pool.FeeFrac
 	tt := protocol.Tokens(w.tr.tokens)
 	if !(tt > 1e8) {
 		t.Fatalf("treasury holds %v tokens: not a test of selling", tt)
@@ -82,8 +82,34 @@ func TestTreasuryValuations(t *testing.T) {
 	}
 	// at the budgets governance left (the final_monthly_budget_* outcomes)
 	ub, tb := sum[w.col.oFinalBudgetUSD], sum[w.col.oFinalBudgetTokens]
-	days, _ := protocol.RunwayAtDepth(w.tr.usd, w.tr.tokens, w.pool, ub*12/365,
+	days, _ := protocol.RunwayAtDepth(w.tr.usd, w.tr.tokens, w.mk.pool, ub*12/365,
 		w.dem.feeUSD*w.dem.split.Treasury, protocol.ToMicro(tb*12/365), runwayCapDays)
+	if got := sum[w.col.oTreasuryRunway]; got != float64(days) {
+		t.Fatalf("runway %v, want %d", got, days)
+	}
+}
+
+// The runway is priced on the last day's pool itself, not on the copy the
+// executable value sold the treasury's tokens into: with budgets that run
+// the treasury down within the cap, it is protocol.RunwayAtDepth's on the
+// pool the run ended with.
+func TestTreasuryRunwayOnLastPool(t *testing.T) {
+	t.Parallel()
+	p := DefaultParams()
+	p.Simulation.HorizonDays = 200
+	p.Treasury.MonthlyBudgetUSD, p.Treasury.MonthlyBudgetTokens = 2e7, 5e6
+	sim := NewSim(func(int) *Params { return &p })
+	sum, series := make([]float64, numOutcomes()), make([]float64, Steps(&p)*numSeries())
+	if err := sim.Run(0, 0, rand.New(rand.NewPCG(8, 1)), sum, series); err != nil {
+		t.Fatal(err)
+	}
+	w := &sim.world
+	ub, tb := sum[w.col.oFinalBudgetUSD], sum[w.col.oFinalBudgetTokens]
+	days, _ := protocol.RunwayAtDepth(w.tr.usd, w.tr.tokens, w.mk.pool, ub*12/365,
+		w.dem.feeUSD*w.dem.split.Treasury, protocol.ToMicro(tb*12/365), runwayCapDays)
+	if days <= 0 || days >= runwayCapDays {
+		t.Fatalf("runway %d days: not a test of the pool it is priced on", days)
+	}
 	if got := sum[w.col.oTreasuryRunway]; got != float64(days) {
 		t.Fatalf("runway %v, want %d", got, days)
 	}

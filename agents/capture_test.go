@@ -58,7 +58,7 @@ func checkCaptureRoutes(t *testing.T, p Params, feasible bool) {
 	if len(w.seq.net.act) < 2 || w.council.compromised != 0 {
 		t.Fatalf("day 120: %d active operators, %d compromised keys: pick another seed", len(w.seq.net.act), w.council.compromised)
 	}
-	X, Y, f := w.pool.Tokens, w.pool.USD, w.pool.FeeFrac
+	X, Y, f := w.mk.pool.Tokens, w.mk.pool.USD, w.mk.pool.FeeFrac
 	h := max(int64(p.Attacker.MaxDailyTrade*float64(X)), 1)
 	const tol = 1e-12 // the same sums in another order: rounding only
 	check := func(name string, got, want float64) {
@@ -273,7 +273,7 @@ func TestStakeRouteLooksAtTomorrowsSet(t *testing.T) {
 	}
 	o.jailUntil[big] = int32(w.day + 30)
 	others := total - o.stake(big)
-	want := buyOverDays(w.pool.Tokens, w.pool.USD, w.pool.FeeFrac, others+1, max(int64(p.Attacker.MaxDailyTrade*float64(w.pool.Tokens)), 1))
+	want := buyOverDays(w.mk.pool.Tokens, w.mk.pool.USD, w.mk.pool.FeeFrac, others+1, max(int64(p.Attacker.MaxDailyTrade*float64(w.mk.pool.Tokens)), 1))
 	if got := w.priceStake(0.5, true); got.tokens != others+1 || got.cost != want {
 		t.Errorf("30-day jail: half the stake is %d micro-tokens for %v, want %d for %v", got.tokens, got.cost, others+1, want)
 	}

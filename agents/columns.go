@@ -3,7 +3,7 @@ package agents
 import "sync"
 
 // columns are the built-in model's metric columns. Each concept declares
-// its own metrics beside its code (declareMarketMetrics in record.go,
+// its own metrics beside its code (declareMarketMetrics in market.go,
 // declareVerificationMetrics in verification.go, declareNetworkMetrics in
 // activeset.go, declareGovernanceMetrics in capture.go) through the Model a
 // mechanism uses, and gets its columns when the model is built.

@@ -12,11 +12,12 @@ import "fmt"
 func (w *World) coreAccounts() []namedAccount {
 	opSelf, opUnbond, opLiquid := w.operatorAccounts()
 	trTokens, _ := w.treasuryAccounts()
+	outside, poolTokens, _ := w.marketAccounts()
 	return []namedAccount{
-		{"holders' liquid tokens", &w.totLiquid}, {"outside traders", &w.arbTokens},
+		{"holders' liquid tokens", &w.totLiquid}, {"outside traders", outside},
 		{"holders' stake", &w.totStaked}, {"holders' unbonding stake", &w.totUnbonding},
 		{"locked (vesting)", w.lockedAccount()}, {"treasury", trTokens},
-		{"pool", &w.pool.Tokens}, {"reward pool", &w.rewardPool}, {"burned", &w.burned},
+		{"pool", poolTokens}, {"reward pool", &w.rewardPool}, {"burned", &w.burned},
 		{"operators' self-stake", opSelf}, {"operators' unbonding self-stake", opUnbond},
 		{"operators' earnings", opLiquid}, {"challengers", &w.challengerTokens},
 		{"attacker", w.attackerTokens()}, {"proposal deposits", w.proposalDeposits()},
@@ -39,7 +40,7 @@ func (w *World) checkConservation() {
 		panic(fmt.Sprintf("agents: conservation broken on day %d: places %d, minted %d (diff %d)",
 			w.day, places, w.supply0+w.minted, places-w.supply0-w.minted))
 	}
-	if w.pool.Tokens <= 0 {
+	if w.poolTokens() <= 0 {
 		panic(fmt.Sprintf("agents: the pool holds no tokens on day %d", w.day))
 	}
 	if msg := w.usd.check(); msg != "" {

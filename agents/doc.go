@@ -10,8 +10,10 @@
 //     day's slots in the order written once in model.go; conservation.go
 //     checks every day that every token is in one account of the ledger,
 //     and usd.go that every dollar is in an account or a named flow.
-//   - Holders sell, stake and delegate (step.go, delegation.go); the
-//     treasury pays its budgets (treasury.go); sequencer
+//   - Holders sell, stake and delegate (step.go, delegation.go) on the
+//     market: the AMM pool, outside traders, arbitrage and organic buyers
+//     (market.go, traded in wire_market.go's trade); the treasury pays its
+//     budgets (treasury.go); sequencer
 //     operators bond stake, post batches, earn commission, enter and exit
 //     (network.go, operators.go, activeset.go, sequencing.go); offences happen and are
 //     slashed (offences.go, slashing.go);
@@ -30,8 +32,8 @@
 //     rest only through the interfaces of shared_<component>.go (the
 //     World implements them in env.go): the verification game, the
 //     capture meter, the security council, operator churn, effective
-//     governance, the attacker, governance, the sequencer network and the
-//     treasury; model.go lists them (parts) and the day, and
+//     governance, the attacker, governance, the sequencer network, the
+//     treasury, the market and the route prices; model.go lists them (parts) and the day, and
 //     wire_<component>.go are the World's calls of them. extensions.go
 //     builds the optional mechanisms into a World.
 //   - [Sim]: runs a World for the engine; [SeriesColumns] and

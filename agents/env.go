@@ -16,6 +16,7 @@ var (
 	_ treasuryEnv     = (*World)(nil)
 	_ schedulesEnv    = (*World)(nil)
 	_ demandEnv       = (*World)(nil)
+	_ pricesEnv       = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
 
@@ -30,24 +31,15 @@ func (w *World) bankFraudBonds(usd float64) {
 }
 
 func (w *World) tracing() bool                         { return w.trace != nil }
-func (w *World) price() float64                        { return w.pool.Price() }
 func (w *World) cashFlowValuation() protocol.Valuation { return w.valuation }
 
-func (w *World) costToBuy(x int64) (float64, error) { return w.pool.CostToBuy(x) }
-
-func (w *World) buy(usd float64) int64 {
-	got := w.pool.Buy(usd)
-	w.netSellUSD -= usd
-	return got
-}
-
-func (w *World) sell(x int64) float64 {
-	usd := w.pool.Sell(x)
-	w.netSellUSD += usd
-	return usd
-}
-
 func (w *World) stakingPlain() bool { return w.plainStaking }
+
+func (w *World) today() int { return w.day }
+
+func (w *World) claimSupply() int64 {
+	return w.supply0 + w.minted - w.burned - w.treasuryTokens() - w.rewardPool
+}
 
 func (w *World) fundAttacker(usd float64)    { w.usd.in(flowLaunch, usd) }
 func (w *World) attackerFlowIn(usd float64)  { w.usd.in(flowAttacker, usd) }
@@ -70,8 +62,6 @@ func (w *World) holderView() holderView {
 	return holderView{kind: h.kind[:n], liquid: h.liquid[:n], staked: h.staked[:n], unbonding: h.unbonding[:n]}
 }
 
-func (w *World) outsideTokens() int64 { return w.arbTokens }
-
 func (w *World) debitHolder(i int, to Account, n int64)    { holderTable{w}.Debit(i, to, n) }
 func (w *World) creditHolder(i int, from Account, n int64) { holderTable{w}.Credit(i, from, n) }
 
@@ -81,20 +71,17 @@ func (w *World) burn(from Account, n int64) {
 }
 
 func (w *World) buyStake(want int64) (int64, bool) {
-	usd, err := w.pool.CostToBuy(want)
+	usd, err := w.costToBuy(want)
 	if err != nil {
 		return 0, false
 	}
-	got := w.pool.Buy(usd)
-	w.netSellUSD -= usd
+	got := w.buy(usd)
 	w.usd.in(flowOperators, usd)
 	return got, true
 }
 
 func (w *World) sellEarnings(tokens int64) {
-	usd := w.pool.Sell(tokens)
-	w.netSellUSD += usd
-	w.usd.out(flowOperators, usd)
+	w.usd.out(flowOperators, w.sell(tokens))
 }
 
 func (w *World) takeTreasuryTokens(want int64) int64 { return w.fromTreasury(want) }
@@ -112,14 +99,7 @@ func (w *World) auctionProceeds(usd float64) {
 	w.usd.in(flowAuction, usd)
 }
 
-func (w *World) tokensToRaise(usd float64) int64 { return w.pool.TokensToRaise(usd) }
-func (w *World) treasurySpent(usd float64)       { w.usd.out(flowTreasurySpend, usd) }
-
-func (w *World) sellTreasuryTokens(dx int64) float64 {
-	usd := w.pool.Sell(dx)
-	w.netSellUSD += usd
-	return usd
-}
+func (w *World) treasurySpent(usd float64) { w.usd.out(flowTreasurySpend, usd) }
 
 func (w *World) vestingColumns() (granted, locked, liquid []int64) {
 	return w.h.granted, w.h.locked, w.h.liquid

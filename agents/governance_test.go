@@ -76,7 +76,7 @@ func TestFlashLoanCaptureInOneStep(t *testing.T) {
 		t.Errorf("treasury %d left, attacker holds %d of %d", w.tr.tokens, w.att.liquid, treasury)
 	}
 	fee := w.att.spent
-	price := w.pool.Price()
+	price := w.mk.pool.Price()
 	if !(fee > 0) || fee > 1e6 {
 		t.Errorf("attacker spent %v USD, want only a flash fee within its $1M", fee)
 	}

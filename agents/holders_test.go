@@ -67,11 +67,11 @@ func (w *World) plainPass(round, rounds int) {
 		u := w.streams.market.Float64()
 		if h.liquid[i] > 0 && (presell || u < h.sellProb[i]) {
 			if dx := int64(h.sellFrac[i] * float64(h.liquid[i])); dx > 0 {
-				usd := w.pool.Sell(dx)
+				usd := w.mk.pool.Sell(dx)
 				h.liquid[i] -= dx
 				w.totLiquid -= dx
-				w.soldUSDToday += usd
-				w.netSellUSD += usd
+				w.mk.soldToday += usd
+				w.mk.netSellUSD += usd
 				w.usd.out(flowHolders, usd)
 			}
 		}
@@ -169,7 +169,7 @@ func holderStateDiff(a, b *World) string {
 		name string
 		a, b float64
 	}{
-		{"soldUSDToday", a.soldUSDToday, b.soldUSDToday}, {"netSellUSD", a.netSellUSD, b.netSellUSD}, {"pool USD", a.pool.USD, b.pool.USD},
+		{"soldUSDToday", a.mk.soldToday, b.mk.soldToday}, {"netSellUSD", a.mk.netSellUSD, b.mk.netSellUSD}, {"pool USD", a.mk.pool.USD, b.mk.pool.USD},
 	}
 	for _, f := range floats {
 		if math.Float64bits(f.a) != math.Float64bits(f.b) {
@@ -177,7 +177,7 @@ func holderStateDiff(a, b *World) string {
 		}
 	}
 	switch {
-	case a.pool.Tokens != b.pool.Tokens:
+	case a.mk.pool.Tokens != b.mk.pool.Tokens:
 		return "pool tokens"
 	case a.totLiquid != b.totLiquid || a.totStaked != b.totStaked || a.totUnbonding != b.totUnbonding:
 		return "the totals"

@@ -115,7 +115,7 @@ func (w *World) feeSplitAfter(pr *proposal) protocol.FeeSplit {
 // for a fully staked one (1); Δu(σ) = liquid + σ·(staked − liquid).
 func (w *World) feeYieldChange(pr *proposal) (liquid, staked float64) {
 	after := w.feeSplitAfter(pr)
-	price := w.pool.Price()
+	price := w.price()
 	circ := w.circulating()
 	if !(price > 0) || !(circ > 0) {
 		return 0, 0
@@ -170,7 +170,7 @@ func (w *World) budgetYieldChange(pr *proposal) yieldChange {
 	f := w.budgetAfter(pr)/w.live.budgetScale - 1 // the budgets' relative change
 	tokens := 12 * f * tokenBudget
 	out := tokens
-	if price := w.pool.Price(); price > 0 {
+	if price := w.price(); price > 0 {
 		out += 12 * f * usdBudget / price
 	}
 	y := w.dilution(out)
@@ -196,7 +196,7 @@ func (w *World) granteeTokens() float64 {
 // for stakers, times 365, over the bonded stake (before commission).
 func (w *World) stakerYield() float64 {
 	s := w.bonded()
-	price := w.pool.Price()
+	price := w.price()
 	if !(s > 0) || !(price > 0) {
 		return 0
 	}
@@ -279,7 +279,7 @@ func (w *World) operatorInterest(pr *proposal, k int, o *opColumns) float64 {
 		}
 		return -max(after-self, 0) / self
 	case propBond:
-		price := w.pool.Price()
+		price := w.price()
 		if !(price > 0) {
 			return 0
 		}

@@ -88,7 +88,7 @@ func TestFeeSplitInterest(t *testing.T) {
 			t.Fatalf("split after %+v, want stakers 0.2, treasury 0.4, burn 0.4", after)
 		}
 		y := w.interest(&pr)
-		perYear := 365 * w.dem.feeUSD / w.pool.Price()
+		perYear := 365 * w.dem.feeUSD / w.mk.pool.Price()
 		c, s := w.circulating(), protocol.Tokens(w.totStaked+w.seq.ops.totSelf)
 		if want := perYear * 0.2 / c; math.Abs(y.liquid-want) > 1e-12*want {
 			t.Fatalf("liquid holder's yield change %v, want %v", y.liquid, want)
@@ -145,7 +145,7 @@ func TestInterestByKind(t *testing.T) {
 	p.Sequencers.CommissionCap = 0.12
 	w := newWorld(t, &p)
 	c := w.circulating()
-	price := w.pool.Price()
+	price := w.mk.pool.Price()
 	s := protocol.Tokens(w.totStaked + w.seq.ops.totSelf)
 	g := w.granteeTokens()
 	if !(g > 0) || !(s > 0) {
@@ -269,7 +269,7 @@ func TestOperatorInterestByKind(t *testing.T) {
 	t.Parallel()
 	w := electorate(t, operatorsVote, nil)
 	o, l := &w.seq.ops, &w.live
-	y, price := w.stakerYield(), w.pool.Price()
+	y, price := w.stakerYield(), w.mk.pool.Price()
 	close := func(name string, k int, got, want float64) {
 		t.Helper()
 		if math.Abs(got-want) > 1e-12*math.Abs(want) || (want == 0) != (got == 0) {

@@ -174,7 +174,7 @@ func (m *Model) Event(kind, subject string, amount float64, unit, detail string)
 }
 
 // Exchange is the AMM pool the token trades on.
-func (m *Model) Exchange() Exchange { return market{m.w, m.ext.index} }
+func (m *Model) Exchange() Exchange { return exchange{m.w, m.ext.index} }
 
 // Minting is today's emission of new tokens.
 func (m *Model) Minting() Minting { return emission{m.w} }

@@ -8,11 +8,11 @@ import (
 
 // record writes today's series metrics into row (len w.width).
 func (w *World) record(row []float64) {
-	price := w.pool.Price()
+	w.recordMarket(row)
+	price := row[w.col.sPrice]
 	circ := w.circulating()
 	staked := protocol.Tokens(w.totStaked + w.operatorSelfStake())
 	supply := protocol.Tokens(w.supply0 + w.minted - w.burned)
-	row[w.col.sPrice] = price
 	row[w.col.sFairValue] = w.fairValue
 	row[w.col.sCirculating] = circ
 	row[w.col.sStakingRatio] = staked / circ
@@ -21,9 +21,7 @@ func (w *World) record(row []float64) {
 	row[w.col.sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.operatorUnbonding())) * price
 	row[w.col.sInflation] = protocol.Tokens(w.emittedToday()) * 365 / supply
 	row[w.col.sBurned] = protocol.Tokens(w.burned)
-	row[w.col.sHolderSellUSD] = w.soldUSDToday
 	row[w.col.sFeeRevenue] = w.feeRevenue()
-	row[w.col.sPoolUSD] = w.pool.USD
 	w.recordVerification(row)
 	w.recordNetwork(row)
 	w.recordChurn(row)
@@ -63,7 +61,7 @@ func (w *World) summarise(series []float64, out []float64) {
 	if apr, ok := w.meanStakingAPR(); ok {
 		out[w.col.oMeanStakingAPR] = apr
 	}
-	out[w.col.oHolderSoldUSD] = w.soldUSDTotal
+	w.summariseMarket(out)
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
 	out[w.col.oTreasuryShortfallDays] = float64(w.treasuryShortfalls())
 	w.summariseConcentration(series, steps, settled, out)
@@ -85,13 +83,13 @@ const runwayCapDays = 36500
 // income, each day's sale priced by the last day's pool
 // (protocol.RunwayAtDepth).
 func (w *World) summariseTreasury(out []float64) {
-	pool := w.pool // a copy: the valuations sell into it
+	pool := w.poolSnapshot() // a copy: the valuations sell into it
 	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD() + protocol.Tokens(w.treasuryTokens())*pool.Price()
 	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD() + pool.Sell(w.treasuryTokens())
 	out[w.col.oTreasuryRunway] = math.NaN()
 	usdBudget, tokenBudget := w.budgets() // as governance left them
 	if b, bt := usdBudget*12/365, protocol.ToMicro(tokenBudget*12/365); b > 0 || bt > 0 {
-		days, _ := protocol.RunwayAtDepth(w.treasuryUSD(), w.treasuryTokens(), w.pool, b, w.feeRevenue()*w.feeSplitNow().Treasury, bt, runwayCapDays)
+		days, _ := protocol.RunwayAtDepth(w.treasuryUSD(), w.treasuryTokens(), w.poolSnapshot(), b, w.feeRevenue()*w.feeSplitNow().Treasury, bt, runwayCapDays)
 		out[w.col.oTreasuryRunway] = float64(days)
 	}
 }
@@ -123,37 +121,6 @@ func (w *World) drawdownAroundCliffs(series []float64, steps int) float64 {
 		}
 	}
 	return worst
-}
-
-// declareMarketMetrics declares the market's and the supply's metrics: price, supply, staking, treasury, sells and fees.
-func declareMarketMetrics(m *Model, c *columns) {
-	c.sPrice = m.Series(Metric{Name: "price", Unit: "USD/token", Doc: "AMM pool price at the end of the day", Chart: true})
-	c.sFairValue = m.Series(Metric{Name: "fair_value", Unit: "USD/token", Doc: "outside capital's value per token: demand-side cap plus capitalised holder cash flows, over circulating supply (arbitrage target)"})
-	c.sCirculating = m.Series(Metric{Name: "circulating_supply", Unit: "tokens", Doc: "supply outside vesting, the treasury and the reward pool", Chart: true})
-	c.sStakingRatio = m.Series(Metric{Name: "staking_ratio", Unit: "fraction", Doc: "staked tokens over circulating supply", Chart: true})
-	c.sStakingAPR = m.Series(Metric{Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield", Chart: true})
-	c.sTreasuryBalance = m.Series(Metric{Name: "treasury_balance", Unit: "USD", Doc: "marked at the margin: treasury tokens at the pool price plus treasury USD", Chart: true})
-	c.sSecurityBudget = m.Series(Metric{Name: "security_budget_usd", Unit: "USD", Doc: "marked at the margin: staked and unbonding tokens at the pool price", Chart: true})
-	c.sInflation = m.Series(Metric{Name: "inflation", Unit: "1/year", Doc: "tokens minted that day, annualised, over total supply"})
-	c.sBurned = m.Series(Metric{Name: "burned_total", Unit: "tokens", Doc: "cumulative tokens burned"})
-	c.sHolderSellUSD = m.Series(Metric{Name: "holder_sell_usd", Unit: "USD/day", Doc: "USD received by holders selling that day"})
-	c.sFeeRevenue = m.Series(Metric{Name: "fee_revenue_usd", Unit: "USD/day", Doc: "net sequencer profit that day"})
-	c.sPoolUSD = m.Series(Metric{Name: "pool_usd", Unit: "USD", Doc: "USD reserve of the AMM pool (market depth)"})
-	c.oFinalPrice = m.Outcome(Metric{Name: "final_price", Unit: "USD/token", Doc: "pool price on the last day", Chart: true, LowerTail: true, Section: "dump"})
-	c.oMaxDrawdown = m.Outcome(Metric{Name: "max_drawdown", Unit: "fraction", Doc: "largest fall from a running peak of the price over the run", Chart: true, RiskAbove: []float64{0.5, 0.8}, Section: "dump"})
-	c.oMaxDrawdownAfterUnlock = m.Outcome(Metric{Name: "max_drawdown_after_unlock", Unit: "fraction", Doc: "largest drawdown in the window around any cliff (metrics.unlock_window_days before and after)", MayBeEmpty: true, Chart: true, RiskAbove: []float64{0.3, 0.5}, Section: "dump"})
-	c.oMinSecurityBudget = m.Outcome(Metric{Name: "min_security_budget_usd", Unit: "USD", Doc: "marked at the margin: lowest security_budget_usd from positions_settled_day on (empty when positions never settled)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "dump"})
-	c.oFinalStakingRatio = m.Outcome(Metric{Name: "final_staking_ratio", Unit: "fraction", Doc: "staked over circulating supply on the last day"})
-	c.oTotalBurned = m.Outcome(Metric{Name: "total_burned", Unit: "tokens", Doc: "tokens burned over the run"})
-	c.oTotalEmitted = m.Outcome(Metric{Name: "total_emitted", Unit: "tokens", Doc: "tokens minted by emission over the run"})
-	c.oTreasuryRunway = m.Outcome(Metric{Name: "treasury_runway_days", Unit: "days", Doc: "executable: days the final treasury pays its budget, with the treasury's share of the last day's fees as income, selling each day's shortfall into the last day's pool (capped at 36,500; empty when both budgets are 0)", MayBeEmpty: true})
-	c.oFinalCirculating = m.Outcome(Metric{Name: "final_circulating_supply", Unit: "tokens", Doc: "circulating supply on the last day"})
-	c.oMeanStakingAPR = m.Outcome(Metric{Name: "mean_staking_apr", Unit: "1/year", Doc: "paid to stake over the run (the stakers' fee share and the emission credited, before commission, at the day's pool price) over the value bonded, summed over days and annualised: the stake-weighted mean yield (empty when nothing was staked)", MayBeEmpty: true})
-	c.oHolderSoldUSD = m.Outcome(Metric{Name: "holder_sold_usd", Unit: "USD", Doc: "realised: USD received by all holders selling over the run"})
-	c.oMaxSellOverDepth = m.Outcome(Metric{Name: "max_sell_over_depth", Unit: "fraction", Doc: "largest daily holder sell volume over the pool's USD depth"})
-	c.oFinalTreasuryUSD = m.Outcome(Metric{Name: "final_treasury_usd", Unit: "USD", Doc: "marked at the margin: treasury USD plus its tokens at the last day's pool price"})
-	c.oFinalTreasuryExecutable = m.Outcome(Metric{Name: "final_treasury_executable_usd", Unit: "USD", Doc: "executable: treasury USD plus what selling all its tokens into the last day's pool would raise"})
-	c.oTreasuryShortfallDays = m.Outcome(Metric{Name: "treasury_shortfall_days", Unit: "days", Doc: "days on which the treasury could not pay its budget"})
 }
 
 // settledDay is the day positions settled in the run's daily rows

@@ -83,10 +83,10 @@ type HolderTable interface {
 }
 
 // The implementations are views of the World: no state of their own.
-// market and ledger book the mechanism's trades with outside to its own
+// exchange and ledger book the mechanism's trades with outside to its own
 // counterparties in the USD ledger (ext: its place in the list).
 type (
-	market struct {
+	exchange struct {
 		w   *World
 		ext int
 	}
@@ -98,39 +98,33 @@ type (
 	}
 )
 
-func (m market) Price() float64    { return m.w.pool.Price() }
-func (m market) DepthUSD() float64 { return m.w.pool.USD }
+func (m exchange) Price() float64                    { return m.w.price() }
+func (m exchange) DepthUSD() float64                 { return m.w.poolUSD() }
+func (m exchange) PositionUSD(units float64) float64 { return m.w.positionUSD(units) }
 
-func (m market) PositionUSD(units float64) float64 {
-	p := &m.w.pool
-	return 2 * p.USD * units / p.Units
-}
-
-func (m market) Sell(from Account, tokens int64) float64 {
+func (m exchange) Sell(from Account, tokens int64) float64 {
 	debit(from, tokens)
-	usd := m.w.pool.Sell(tokens)
-	m.w.netSellUSD += usd
+	usd := m.w.sell(tokens)
 	m.w.usd.out(mechanismFlow(m.ext), usd)
 	return usd
 }
 
-func (m market) Buy(to Account, usd float64) int64 {
-	got := m.w.pool.Buy(usd)
+func (m exchange) Buy(to Account, usd float64) int64 {
+	got := m.w.buy(usd)
 	*to.bal += got
-	m.w.netSellUSD -= usd
 	m.w.usd.in(mechanismFlow(m.ext), usd)
 	return got
 }
 
-func (m market) AddLiquidity(from Account, tokens int64) (float64, float64) {
+func (m exchange) AddLiquidity(from Account, tokens int64) (float64, float64) {
 	debit(from, tokens)
-	units, usd := m.w.pool.AddLiquidity(tokens)
+	units, usd := m.w.addLiquidity(tokens)
 	m.w.usd.in(mechanismFlow(m.ext), usd)
 	return units, usd
 }
 
-func (m market) RemoveLiquidity(to Account, units float64) (int64, float64) {
-	tokens, usd := m.w.pool.RemoveLiquidity(units)
+func (m exchange) RemoveLiquidity(to Account, units float64) (int64, float64) {
+	tokens, usd := m.w.removeLiquidity(units)
 	*to.bal += tokens
 	m.w.usd.out(mechanismFlow(m.ext), usd)
 	return tokens, usd

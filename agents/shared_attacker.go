@@ -9,8 +9,7 @@ import "github.com/seqsim/seqsim/agents/protocol"
 type attackerEnv interface {
 	capturePrices
 	tracer
-	// price is the pool's marginal price, USD per token.
-	price() float64
+	trader // the pool (shared_market.go)
 	// captured reports whether the protocol has been captured this run;
 	// capture records a capture of kind (the first one counts).
 	captured() bool
@@ -26,13 +25,6 @@ type attackerEnv interface {
 	propose(kind propKind)
 	// dailySlice is the largest daily trade of the attacker, micro-tokens.
 	dailySlice() int64
-	// costToBuy is the USD that buys x micro-tokens from the pool; buy
-	// spends usd (from outside the model) on the pool and returns the
-	// tokens bought; sell sells x and returns the USD. Both count in the
-	// day's net selling.
-	costToBuy(x int64) (float64, error)
-	buy(usd float64) int64
-	sell(x int64) float64
 	// stakingPlain reports plain staking (no operators);
 	// operatorSlotFree whether a slot is free for the attacker's operator,
 	// which openOperator opens and returns; bond adds x micro-tokens to

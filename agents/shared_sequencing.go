@@ -34,11 +34,11 @@ func (c *opColumns) score(k int) float64 { return operatorScore(c.commission[k],
 // attacker.
 type sequencingEnv interface {
 	tracer
-	// price is the pool's marginal price; buyStake buys want micro-tokens
-	// of self-stake for an entering operator with outside USD (false:
-	// the pool cannot sell that much); sellEarnings sells the operators'
-	// earnings, one trade a day. Both count in the day's net selling.
-	price() float64
+	pricer // the pool's price (shared_market.go)
+	// buyStake buys want micro-tokens of self-stake for an entering
+	// operator with outside USD (false: the pool cannot sell that much);
+	// sellEarnings sells the operators' earnings, one trade a day. Both
+	// count in the day's net selling and book the operators' USD.
 	buyStake(want int64) (got int64, ok bool)
 	sellEarnings(tokens int64)
 	// takeTreasuryTokens takes up to want micro-tokens from the treasury

@@ -9,12 +9,10 @@ type treasuryEnv interface {
 	// (governance's, read only).
 	budgets() (usd, tokens float64)
 	grantees() []int32
-	// tokensToRaise is the micro-tokens whose sale on the pool raises usd;
-	// sellTreasuryTokens sells dx on the pool (counted in the day's net
-	// selling) and returns the USD; treasurySpent books usd of treasury
+	// trader is the pool, on which the treasury sells tokens to pay its
+	// USD budget (shared_market.go); treasurySpent books usd of treasury
 	// spending leaving the model.
-	tokensToRaise(usd float64) int64
-	sellTreasuryTokens(dx int64) float64
+	trader
 	treasurySpent(usd float64)
 	// creditHolder pays n micro-tokens from an account to holder i.
 	creditHolder(i int, from Account, n int64)

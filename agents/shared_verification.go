@@ -69,8 +69,7 @@ type verificationEnv interface {
 	rollupUsers
 	treasuryPurse
 	tracer
-	// price is the pool's marginal price, USD per token.
-	price() float64
+	pricer // the pool's price (shared_market.go)
 	// cashFlowValuation is the run's valuation of cash flows (fixed at
 	// reset).
 	cashFlowValuation() protocol.Valuation

@@ -40,7 +40,7 @@ func (s *Sim) Run(point, run int, rng *rand.Rand, summary, series []float64) err
 	w.record(series[:width])
 	for d := 1; d <= p.Simulation.HorizonDays; d++ {
 		w.Step()
-		w.soldUSDTotal += w.soldUSDToday
+		w.endMarketDay()
 		w.record(series[d*width : (d+1)*width])
 	}
 	w.recount()

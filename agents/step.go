@@ -1,34 +1,5 @@
 package agents
 
-import "math"
-
-// trade runs the day's market in interleaved rounds: in round r the holders
-// i with i mod R == r act (sell, and on their review day decide on staking),
-// and arbitrage follows each round. Organic buyers come first, the treasury
-// last. With one round and no arbitrage this is the plain sequential market
-// of shared/bench/unlock-sell.md.
-func (w *World) trade() {
-	w.capitalLeft = w.p.Market.OutsideCapitalUSDPerDay
-	rounds := max(w.p.Market.TradingRounds, 1)
-	// The operators' columns, taken once: the operators and the active set
-	// change only in the sequencers' phases, so they are today's for every
-	// round (and taking them is some 200 instructions).
-	w.tradeOps = w.operatorColumns()
-	for r := range rounds {
-		w.actHolders(r, rounds)
-		if r == rounds-1 {
-			w.payTreasuryBudget()
-		}
-		w.arbitrage()
-	}
-	// Organic buyers come at the close (the unlock-sell benchmark's order).
-	if u := w.samplers.outsideBuy.Rand(w.streams.market); u > 0 {
-		w.arbTokens += w.pool.Buy(u)
-		w.netSellUSD -= u
-		w.usd.in(flowOutsideTraders, u)
-	}
-}
-
 // actHolders is the per-agent pass of one round: sells (regular, or daily
 // ahead of a cliff for pre-sellers) and, on an agent's review day, staking
 // decisions. It is the model's hot loop, written for speed with the same
@@ -131,8 +102,11 @@ func (w *World) actHolders(round, rounds int) {
 	}
 	w.streams.marketPCG = pcg
 	// Each sale is added to the day's running totals in turn: summing the
-	// round's sales first would round differently.
-	pool, sold, net := w.pool, w.soldUSDToday, w.netSellUSD
+	// round's sales first would round differently. The market hands its
+	// pool and totals over as values for the round, so the loop keeps them
+	// in locals (no call per sale).
+	pool, sold, net := w.lendPool()
+	sold0 := sold
 	var soldTokens int64
 	for _, dx := range sells[:k] {
 		usd := pool.Sell(dx)
@@ -140,8 +114,8 @@ func (w *World) actHolders(round, rounds int) {
 		net += usd
 		soldTokens += dx
 	}
-	w.usd.out(flowHolders, sold-w.soldUSDToday)
-	w.pool, w.soldUSDToday, w.netSellUSD = pool, sold, net
+	w.usd.out(flowHolders, sold-sold0)
+	w.returnPool(pool, sold, net)
 	// Holders' tokens leave liquid only through the pool and to staked
 	// here (review keeps the totals itself).
 	w.totLiquid -= soldTokens + dStaked
@@ -187,37 +161,4 @@ func (w *World) inPresellWindow() bool {
 		}
 	}
 	return false
-}
-
-// arbitrage first applies the permanent impact of the net selling since the
-// last round to the demand-side market cap, then values the token
-// (protocol.Valuation) and closes a share of the log gap between the pool
-// price and fair value: buying with what is left of the day's outside
-// capital, selling only the inventory outside traders hold.
-func (w *World) arbitrage() {
-	m := &w.p.Market
-	circ := w.circulating()
-	diluted := w.valuation.Diluted(circ) // once a round: the supply does not change within it
-	if w.netSellUSD != 0 && m.PermanentImpact > 0 {
-		if d := w.valuation.DemandCapAt(w.logValue, diluted); d > 0 {
-			w.logValue += math.Log1p(-min(m.PermanentImpact*w.netSellUSD/d, 0.99))
-		}
-	}
-	w.netSellUSD = 0
-	w.fairValue = w.valuation.FairValueAt(w.logValue, diluted, circ, w.holderCashFlow())
-	if m.ArbSpeed <= 0 {
-		return
-	}
-	price := w.pool.Price()
-	target := price * math.Pow(w.fairValue/price, m.ArbSpeed)
-	buy, sell := w.pool.TradeToPrice(target)
-	if buy = min(buy, w.capitalLeft); buy > 0 {
-		w.capitalLeft -= buy
-		w.arbTokens += w.pool.Buy(buy)
-		w.usd.in(flowOutsideTraders, buy)
-	}
-	if sell = min(sell, w.arbTokens); sell > 0 {
-		w.usd.out(flowOutsideTraders, w.pool.Sell(sell))
-		w.arbTokens -= sell
-	}
 }

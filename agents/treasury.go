@@ -104,7 +104,7 @@ func (t *treasury) payTokens(n int64, grantee int) {
 // selling for the permanent impact.
 func (t *treasury) sellTokens(dx int64) {
 	t.tokens -= dx
-	t.env.treasurySpent(t.env.sellTreasuryTokens(dx))
+	t.env.treasurySpent(t.env.sell(dx))
 }
 
 // drain takes the share of the treasury's tokens and USD (a capture's

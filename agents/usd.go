@@ -58,7 +58,8 @@ type namedUSD struct {
 // coreUSD are the built-in model's USD accounts.
 func (w *World) coreUSD() []namedUSD {
 	_, trUSD := w.treasuryAccounts()
-	return []namedUSD{{"treasury USD", trUSD}, {"pool USD", &w.pool.USD}, {"attacker's capital", w.attackerCapital()}}
+	_, _, poolUSD := w.marketAccounts()
+	return []namedUSD{{"treasury USD", trUSD}, {"pool USD", poolUSD}, {"attacker's capital", w.attackerCapital()}}
 }
 
 func (l *usdLedger) reset() {

@@ -31,9 +31,8 @@ func (w *World) distributeFees() float64 {
 	w.usd.in(flowFeeRevenue, float64(micro)/1e6)
 	w.toTreasuryUSD(float64(t) / 1e6)
 	if b > 0 {
-		got := w.pool.Buy(float64(b) / 1e6)
+		got := w.buy(float64(b) / 1e6)
 		w.burned += got
-		w.netSellUSD -= float64(b) / 1e6
 		// The bought tokens leave the pool and are destroyed: conservation
 		// holds because pool.Tokens fell by exactly got.
 	}
@@ -48,7 +47,7 @@ func (w *World) distributeFees() float64 {
 // into the reward pool in emit; without active operators it waits there,
 // and the stakers' fee share, which nobody earned, goes to the treasury.
 func (w *World) distributeRewards(stakerUSD float64) {
-	price := w.pool.Price()
+	price := w.price()
 	w.dem.rewardsAt(price)
 	m := min(w.stakersEmission(), w.rewardPool)
 	com, comUSD, ok := w.payOperators(m, stakerUSD, price)

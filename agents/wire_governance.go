@@ -11,7 +11,7 @@ import "github.com/seqsim/seqsim/agents/protocol"
 // resetCapture, measureCapture, recordCapture and summariseCapture run
 // the capture meter: reset with governance, measured at governance's
 // measurements, reported with governance's metrics.
-func (w *World) resetCapture()               { w.capt.reset(w.p, w) }
+func (w *World) resetCapture()               { w.capt.reset(w.p, &w.prices) } // the route prices themselves: no call through the World per route
 func (w *World) measureCapture()             { w.capt.measure(w.day) }
 func (w *World) recordCapture(row []float64) { w.capt.record(row, &w.col) }
 func (w *World) summariseCapture(settled int, out []float64) {

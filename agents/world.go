@@ -1,7 +1,6 @@
 package agents
 
 import (
-	"fmt"
 	"math/rand/v2"
 
 	"github.com/seqsim/seqsim/agents/protocol"
@@ -17,8 +16,6 @@ type World struct {
 	h      holders
 	cliffs []int // the vesting's cliff days within the horizon, increasing (a view handed over at reset: resetVesting)
 
-	pool      protocol.Pool
-	arbTokens int64 // outside traders' (arbitrageurs') inventory
 	// challengerTokens is the challenger share of slashed stake, held by the
 	// challengers and whistleblowers who proved offences.
 	challengerTokens int64
@@ -35,15 +32,11 @@ type World struct {
 	totLiquid, totStaked, totUnbonding int64
 	unbondQueue                        [][]int32 // ring of agents whose cooldown ends on a day
 	circulating0                       float64
-	logValue, fairValue                float64 // the log demand-side value (the demand side steps it, arbitrage moves it) and the fair value
-	aprSignal                          float64 // the demand side's staking APR signal, published once a day for the holder pass (wire_demand.go)
-	soldUSDToday, soldUSDTotal         float64
-	netSellUSD                         float64  // since the last arbitrage round
+	logValue, fairValue                float64  // the log demand-side value (the demand side steps it, arbitrage moves it) and the fair value
+	aprSignal                          float64  // the demand side's staking APR signal, published once a day for the holder pass (wire_demand.go)
 	plainStaking                       bool     // no sequencer operators: holders stake directly (reviewPlain)
 	trace                              *[]Event // events of a replayed run (nil: not traced)
-	samplers                           runSamplers
 	valuation                          protocol.Valuation
-	capitalLeft                        float64 // outside traders' USD left for today's arbitrage buys
 
 	// The model's mechanisms and ledger (model.go), built by the first
 	// Reset and again when the parameters turn on other mechanisms.
@@ -87,15 +80,11 @@ func (s *streams) seed(r *rand.Rand) {
 	s.verifierPopPCG.Seed(r.Uint64(), r.Uint64())
 }
 
-// runSamplers are the per-run draws that are not per-agent.
-type runSamplers struct {
-	outsideBuy sampler
-}
-
 // Reset prepares the world for one run of p with generator r.
 func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.p = p
 	w.day = 0
+	w.resetPrices() // first: it only binds p's sections, which any later reset may price with
 	if err := w.buildMechanisms(p); err != nil {
 		return err
 	}
@@ -104,16 +93,14 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	w.supply0 = protocol.ToMicro(p.Supply.InitialTokens)
 	w.minted, w.burned = 0, 0
 	w.resetTreasury()
-	w.rewardPool, w.arbTokens = 0, 0
-	w.soldUSDToday, w.soldUSDTotal, w.netSellUSD, w.capitalLeft = 0, 0, 0, 0
+	w.rewardPool = 0
 	w.slashSplit = protocol.SlashSplit{Burn: p.Slashing.Split[0], Treasury: p.Slashing.Split[1], Challenger: p.Slashing.Split[2]}
 	w.resetSchedules()
 	if err := w.resetHolders(); err != nil {
 		return err
 	}
 	w.resetQueue()
-	var err error
-	if w.samplers.outsideBuy, err = newSampler(p.Market.OutsideBuyUSDPerDay); err != nil {
+	if err := w.resetMarket(); err != nil {
 		return err
 	}
 	w.releaseAtLaunch()
@@ -155,30 +142,6 @@ func (w *World) resetQueue() {
 	for i := range w.unbondQueue {
 		w.unbondQueue[i] = w.unbondQueue[i][:0]
 	}
-}
-
-// resetPool seeds the AMM with pool_depth times the launch market cap in
-// USD, and the matching tokens at the launch price, taken from the treasury.
-func (w *World) resetPool() error {
-	p := w.p
-	circ := protocol.Tokens(w.totLiquid)
-	usd := p.Market.PoolDepth * circ * p.Supply.LaunchPriceUSD
-	if p.Market.PoolUSD > 0 {
-		usd = p.Market.PoolUSD
-	}
-	tokens := protocol.ToMicro(usd / p.Supply.LaunchPriceUSD)
-	if tokens > w.treasuryTokens() {
-		return fmt.Errorf("agents: the pool needs %.0f tokens at launch but the treasury holds %.0f (market.pool_depth too large, or no treasury allocation unlocked at launch)",
-			protocol.Tokens(tokens), protocol.Tokens(w.treasuryTokens()))
-	}
-	pool, err := protocol.NewPool(tokens, usd, p.Market.SwapFee)
-	if err != nil {
-		return err
-	}
-	w.fromTreasury(tokens)
-	w.pool = pool
-	w.usd.in(flowLaunch, usd) // the pool's USD side comes from outside
-	return nil
 }
 
 // circulating is the supply outside vesting, the treasury and the reward

@@ -81,6 +81,16 @@ var components = []component{
 		types: []string{"demandSide"},
 		files: []string{"demand.go", "fees.go"},
 	},
+	{
+		name:  "market",
+		types: []string{"market"},
+		files: []string{"market.go"},
+	},
+	{
+		name:  "route prices",
+		types: []string{"routePrices"},
+		files: []string{"capture_prices.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring's files.
