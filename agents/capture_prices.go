@@ -70,7 +70,7 @@ func (w *World) priceStake(share float64, fresh bool) quote {
 		}
 	}
 	a := int64(math.Floor(share*float64(others)/(1-share))) + 1
-	a = max(a, w.live.minStake)
+	a = max(a, w.minStake())
 	tokens := max(a-own, 0)
 	cost := protocol.CostToBuyOverDays(w.pool, tokens, w.tradeDays(tokens))
 	return quote{cost: cost, capital: cost, success: 1, tokens: tokens, ok: !math.IsInf(cost, 0)}

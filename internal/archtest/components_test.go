@@ -81,6 +81,11 @@ var components = []component{
 		types: []string{"demandSide"},
 		files: []string{"demand.go", "fees.go"},
 	},
+	{
+		name:  "governed parameters",
+		types: []string{"governed"},
+		files: []string{"governed.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring's files.
