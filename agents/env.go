@@ -17,11 +17,9 @@ var (
 	_ schedulesEnv    = (*World)(nil)
 	_ demandEnv       = (*World)(nil)
 	_ pricesEnv       = (*World)(nil)
+	_ governedEnv     = (*World)(nil)
 	_ ballot          = (*proposal)(nil)
 )
-
-func (w *World) fraudBond() float64          { return w.live.fraudSlash }
-func (w *World) invalidRootPenalty() float64 { return w.live.invalidRootPenalty }
 
 func (w *World) shiftValue(jump float64) { w.logValue += jump }
 
@@ -86,13 +84,9 @@ func (w *World) sellEarnings(tokens int64) {
 
 func (w *World) takeTreasuryTokens(want int64) int64 { return w.fromTreasury(want) }
 
-func (w *World) takeRewards(n int64)      { w.rewardPool -= n }
-func (w *World) stakingAPR() float64      { return w.aprSignal }
-func (w *World) holdersStake() int64      { return w.totStaked }
-func (w *World) minStake() int64          { return w.live.minStake }
-func (w *World) maxActive() int           { return w.live.maxActive }
-func (w *World) commissionCap() float64   { return w.live.commissionCap }
-func (w *World) livenessPenalty() float64 { return w.live.livenessPenalty }
+func (w *World) takeRewards(n int64) { w.rewardPool -= n }
+func (w *World) stakingAPR() float64 { return w.aprSignal }
+func (w *World) holdersStake() int64 { return w.totStaked }
 
 func (w *World) auctionProceeds(usd float64) {
 	w.toTreasuryUSD(usd)

@@ -6,7 +6,7 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// The parameters governance can change (applyParameter; grants and the quorum in governance.apply): the shares of
+// The parameters governance can change (apply; grants and the quorum are governance's, proposals.go): the shares of
 // fees (the stakers' against the treasury's or the burn's, interest.go), the
 // size of the emission (EmissionSchedule.Level), the operators' minimum
 // self-stake, the fraud bond, the slashing penalties of an invalid root and
@@ -42,33 +42,16 @@ func declareGovernedMetrics(m *Model, c *columns) {
 	c.oFinalMaxActive = m.Outcome(Metric{Name: "final_max_active", Unit: "count", Doc: "the active set's size on the last day (sequencers.max_active at launch)", Section: "capture"})
 }
 
-// summariseGoverned writes the governed parameters' final values.
-func (w *World) summariseGoverned(out []float64) {
-	fs := w.feeSplitNow()
-	out[w.col.oFinalStakersShare] = fs.Stakers
-	out[w.col.oFinalTreasuryShare] = fs.Treasury
-	out[w.col.oFinalBurnShare] = fs.Burn
-	out[w.col.oFinalEmissionLevel] = math.NaN()
-	if x, _ := w.emissionLevel(); x != nil {
-		out[w.col.oFinalEmissionLevel] = *x
-	}
-	out[w.col.oFinalMinStake] = protocol.Tokens(w.live.minStake)
-	out[w.col.oFinalFraudBond] = w.live.fraudSlash
-	l := &w.live
-	out[w.col.oFinalInvalidRootPenalty] = l.invalidRootPenalty
-	out[w.col.oFinalLivenessPenalty] = l.livenessPenalty
-	out[w.col.oFinalQuorum] = w.finalQuorum()
-	out[w.col.oFinalThreshold] = l.threshold
-	out[w.col.oFinalBudgetUSD], out[w.col.oFinalBudgetTokens] = w.budgets()
-	out[w.col.oFinalCommissionCap] = l.commissionCap
-	out[w.col.oFinalMaxActive] = float64(l.maxActive)
-}
+// governed is the component of the parameters governance can change,
+// copied per run from the point's Params (shared read-only by all workers
+// of a point): the copy is the run's, so a passed proposal changes this
+// run only. The fee split and the emission level are the demand side's
+// and the schedules' (fees.go, emission.go): it reads and changes them
+// through its env.
+type governed struct {
+	env governedEnv
+	p   *Params // the point's, read only: the treasury's budgets at launch
 
-// liveParams are the parameters governance can change, copied per run from
-// the point's Params (shared read-only by all workers of a point): the
-// copy is the run's, so a passed proposal changes this run only. The fee
-// split and the emission rate live in World.feeSplit and World.emission.
-type liveParams struct {
 	minStake   int64   // micro-tokens
 	fraudSlash float64 // USD
 	// slashing penalties (fractions of the slashable stake)
@@ -84,13 +67,15 @@ type liveParams struct {
 	maxActive0                                  int
 }
 
-func (w *World) resetLive() {
-	p := w.p
+// reset sets the governed parameters at their launch values, after the
+// schedules' reset (the emission's level at launch is theirs).
+func (g *governed) reset(env governedEnv, p *Params) {
 	var emission0 float64 // the launch level of the emission (EmissionSchedule.Level)
-	if x, _ := w.emissionLevel(); x != nil {
+	if x, _ := env.emissionLevel(); x != nil {
 		emission0 = *x
 	}
-	w.live = liveParams{
+	*g = governed{
+		env: env, p: p,
 		minStake: protocol.ToMicro(p.Sequencers.MinStake), fraudSlash: p.Fraud.Slash,
 		stakers0: p.Fees.Split[0], emission0: emission0,
 		minStake0: p.Sequencers.MinStake, fraudSlash0: p.Fraud.Slash,
@@ -103,81 +88,140 @@ func (w *World) resetLive() {
 	}
 }
 
+// The governed values today (the wiring hands them to the operators, the
+// verification game, governance and the voters' interest), and the
+// quorum at launch (its clamp; the quorum itself is governance's).
+func (g *governed) minStakeNow() int64             { return g.minStake }
+func (g *governed) fraudBondNow() float64          { return g.fraudSlash }
+func (g *governed) invalidRootPenaltyNow() float64 { return g.invalidRootPenalty }
+func (g *governed) livenessPenaltyNow() float64    { return g.livenessPenalty }
+func (g *governed) thresholdNow() float64          { return g.threshold }
+func (g *governed) commissionCapNow() float64      { return g.commissionCap }
+func (g *governed) maxActiveNow() int              { return g.maxActive }
+func (g *governed) launchQuorum() float64          { return g.quorum0 }
+
 // budgets are the treasury's live monthly budgets, in USD and in tokens:
 // the experiment's, scaled by what budget proposals passed.
-func (w *World) budgets() (usd, tokens float64) {
-	t := &w.p.Treasury
-	return w.live.budgetScale * t.MonthlyBudgetUSD, w.live.budgetScale * t.MonthlyBudgetTokens
+func (g *governed) budgets() (usd, tokens float64) {
+	t := &g.p.Treasury
+	return g.budgetScale * t.MonthlyBudgetUSD, g.budgetScale * t.MonthlyBudgetTokens
 }
 
-// applyParameter makes a parameter proposal pr take effect: it changes
-// the run's governed parameter (grants and the quorum are governance's,
-// proposals.go).
-func (w *World) applyParameter(pr *proposal) {
-	l := &w.live
-	f := pr.value
-	switch pr.kind {
+// apply makes the parameter proposal c take effect: it changes the run's
+// governed parameter, or the fee split or the emission level through the
+// env (grants and the quorum are governance's, proposals.go).
+func (g *governed) apply(c paramChange) {
+	switch c.kind {
 	case propFeeSplit:
-		w.setFeeSplit(w.feeSplitAfter(pr))
+		g.env.setFeeSplit(g.feeSplitAfter(c))
 	case propEmission:
-		if x, hi := w.emissionLevel(); x != nil {
-			*x = scaleWithin(*x, f, l.emission0, hi)
+		if x, _ := g.env.emissionLevel(); x != nil {
+			*x = g.emissionAfter(c)
 		}
 	case propMinStake:
-		l.minStake = protocol.ToMicro(scaleWithin(protocol.Tokens(l.minStake), f, l.minStake0, math.Inf(1)))
+		g.minStake = protocol.ToMicro(g.minStakeAfter(c))
 	case propBond:
-		l.fraudSlash = scaleWithin(l.fraudSlash, f, l.fraudSlash0, math.Inf(1))
+		g.fraudSlash = g.bondAfter(c)
 	case propInvalidRootPenalty:
-		l.invalidRootPenalty = w.penaltyAfter(pr)
+		g.invalidRootPenalty = g.penaltyAfter(c)
 	case propLivenessPenalty:
-		l.livenessPenalty = w.penaltyAfter(pr)
+		g.livenessPenalty = g.penaltyAfter(c)
 	case propThreshold:
-		l.threshold = scaleWithin(l.threshold, f, l.threshold0, 1)
+		g.threshold = scaleWithin(g.threshold, c.value, g.threshold0, 1)
 	case propBudget:
-		l.budgetScale = w.budgetAfter(pr)
+		g.budgetScale = g.budgetAfter(c)
 	case propCommissionCap:
-		l.commissionCap = w.commissionCapAfter(pr)
-		w.capCommission(l.commissionCap) // an operator above the new cap charges the cap
+		g.commissionCap = g.commissionCapAfter(c)
+		g.env.capCommission(g.commissionCap) // an operator above the new cap charges the cap
 	case propActiveSet:
-		l.maxActive = w.maxActiveAfter(pr)
+		g.maxActive = g.maxActiveAfter(c)
 	}
 }
 
-// penaltyAfter is the slashing penalty pr governs once it executes.
-func (w *World) penaltyAfter(pr *proposal) float64 {
-	l := &w.live
-	if pr.kind == propLivenessPenalty {
-		return scaleWithin(l.livenessPenalty, pr.value, l.livenessPenalty0, 1)
+// What a parameter proposal c would make its parameter once it executes:
+// apply sets these, and the voters' interest (interest.go) weighs them
+// against the values now.
+
+// feeSplitAfter is the run's fee split once c executes.
+func (g *governed) feeSplitAfter(c paramChange) protocol.FeeSplit {
+	fs := g.env.feeSplitNow()
+	s0 := g.stakers0
+	if c.burnSide {
+		fs.Stakers = scaleWithin(fs.Stakers, c.value, s0, 1-fs.Treasury)
+		fs.Burn = max(1-fs.Treasury-fs.Stakers, 0)
+		return fs
 	}
-	return scaleWithin(l.invalidRootPenalty, pr.value, l.invalidRootPenalty0, 1)
+	fs.Stakers = scaleWithin(fs.Stakers, c.value, s0, 1-fs.Burn)
+	fs.Treasury = max(1-fs.Burn-fs.Stakers, 0)
+	return fs
 }
 
-// budgetAfter is the scale of the treasury's monthly budgets once pr
-// executes (1 at launch).
-func (w *World) budgetAfter(pr *proposal) float64 {
-	return scaleWithin(w.live.budgetScale, pr.value, 1, math.Inf(1))
+// emissionAfter is the emission's level once c executes (0 for the
+// emission kinds without one: none and halving).
+func (g *governed) emissionAfter(c paramChange) float64 {
+	x, hi := g.env.emissionLevel()
+	if x == nil {
+		return 0
+	}
+	return scaleWithin(*x, c.value, g.emission0, hi)
 }
 
-// commissionCapAfter is the commission cap once pr executes.
-func (w *World) commissionCapAfter(pr *proposal) float64 {
-	l := &w.live
-	return scaleWithin(l.commissionCap, pr.value, l.commissionCap0, 1)
+// minStakeAfter is the operators' minimum self-stake once c executes, in
+// tokens; bondAfter the fraud bond, USD.
+func (g *governed) minStakeAfter(c paramChange) float64 {
+	return scaleWithin(protocol.Tokens(g.minStake), c.value, g.minStake0, math.Inf(1))
+}
+func (g *governed) bondAfter(c paramChange) float64 {
+	return scaleWithin(g.fraudSlash, c.value, g.fraudSlash0, math.Inf(1))
 }
 
-// maxActiveAfter is the active set's size once pr executes: the factor
+// penaltyAfter is the slashing penalty c governs once it executes.
+func (g *governed) penaltyAfter(c paramChange) float64 {
+	if c.kind == propLivenessPenalty {
+		return scaleWithin(g.livenessPenalty, c.value, g.livenessPenalty0, 1)
+	}
+	return scaleWithin(g.invalidRootPenalty, c.value, g.invalidRootPenalty0, 1)
+}
+
+// budgetAfter is the scale of the treasury's monthly budgets once c
+// executes (1 at launch); budgetChange the budgets' relative change.
+func (g *governed) budgetAfter(c paramChange) float64 {
+	return scaleWithin(g.budgetScale, c.value, 1, math.Inf(1))
+}
+func (g *governed) budgetChange(c paramChange) float64 { return g.budgetAfter(c)/g.budgetScale - 1 }
+
+// commissionCapAfter is the commission cap once c executes.
+func (g *governed) commissionCapAfter(c paramChange) float64 {
+	return scaleWithin(g.commissionCap, c.value, g.commissionCap0, 1)
+}
+
+// maxActiveAfter is the active set's size once c executes: the factor
 // applied as to any parameter, rounded to the nearest count, kept within
 // a quarter (at least 1) and four times the launch size.
-func (w *World) maxActiveAfter(pr *proposal) int {
-	l := &w.live
-	x0 := float64(l.maxActive0)
-	n := int(math.Round(scaleWithin(float64(l.maxActive), pr.value, x0, math.Inf(1))))
-	return min(max(n, int(math.Ceil(x0/4)), 1), 4*l.maxActive0)
+func (g *governed) maxActiveAfter(c paramChange) int {
+	x0 := float64(g.maxActive0)
+	n := int(math.Round(scaleWithin(float64(g.maxActive), c.value, x0, math.Inf(1))))
+	return min(max(n, int(math.Ceil(x0/4)), 1), 4*g.maxActive0)
 }
 
-// grantTokens is the treasury tokens a grant of share f pays, micro-tokens.
-func (w *World) grantTokens(f float64) int64 { return protocol.FracOf(w.treasuryTokens(), f) }
-
-// proposalThreshold is the proposal threshold today, a fraction of the
-// votable supply; launchQuorum the quorum at launch.
-func (w *World) proposalThreshold() float64 { return w.live.threshold }
-func (w *World) launchQuorum() float64      { return w.live.quorum0 }
+// summarise writes the governed parameters' final values, with the fee
+// split, the emission level and the quorum as their parts left them.
+func (g *governed) summarise(out []float64, col *columns) {
+	fs := g.env.feeSplitNow()
+	out[col.oFinalStakersShare] = fs.Stakers
+	out[col.oFinalTreasuryShare] = fs.Treasury
+	out[col.oFinalBurnShare] = fs.Burn
+	out[col.oFinalEmissionLevel] = math.NaN()
+	if x, _ := g.env.emissionLevel(); x != nil {
+		out[col.oFinalEmissionLevel] = *x
+	}
+	out[col.oFinalMinStake] = protocol.Tokens(g.minStake)
+	out[col.oFinalFraudBond] = g.fraudSlash
+	out[col.oFinalInvalidRootPenalty] = g.invalidRootPenalty
+	out[col.oFinalLivenessPenalty] = g.livenessPenalty
+	out[col.oFinalQuorum] = g.env.finalQuorum()
+	out[col.oFinalThreshold] = g.threshold
+	out[col.oFinalBudgetUSD], out[col.oFinalBudgetTokens] = g.budgets()
+	out[col.oFinalCommissionCap] = g.commissionCap
+	out[col.oFinalMaxActive] = float64(g.maxActive)
+}

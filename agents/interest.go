@@ -1,10 +1,6 @@
 package agents
 
-import (
-	"math"
-
-	"github.com/seqsim/seqsim/agents/protocol"
-)
+import "github.com/seqsim/seqsim/agents/protocol"
 
 // Voters' interest in an ordinary proposal (issue 15, item 4). Every kind
 // of ordinary proposal says what it changes in the yearly cash value of a
@@ -90,24 +86,10 @@ func (w *World) interest(pr *proposal) yieldChange {
 		if !w.p.Slashing.SlashDelegators {
 			return yieldChange{}
 		}
-		d := w.p.Slashing.Liveness.Detection * (w.penaltyAfter(pr) - w.live.livenessPenalty)
+		d := w.p.Slashing.Liveness.Detection * (w.penaltyAfter(pr) - w.livenessPenalty())
 		return yieldChange{staked: -w.meanLivenessRate() * d}
 	}
 	return yieldChange{}
-}
-
-// feeSplitAfter is the run's fee split once pr executes.
-func (w *World) feeSplitAfter(pr *proposal) protocol.FeeSplit {
-	fs := w.feeSplitNow()
-	s0 := w.live.stakers0
-	if pr.burnSide {
-		fs.Stakers = scaleWithin(fs.Stakers, pr.value, s0, 1-fs.Treasury)
-		fs.Burn = max(1-fs.Treasury-fs.Stakers, 0)
-		return fs
-	}
-	fs.Stakers = scaleWithin(fs.Stakers, pr.value, s0, 1-fs.Burn)
-	fs.Treasury = max(1-fs.Burn-fs.Stakers, 0)
-	return fs
 }
 
 // feeYieldChange is what pr changes in the yearly cash yield of a token
@@ -140,15 +122,14 @@ func (w *World) bonded() float64 { return protocol.Tokens(w.totStaked + w.operat
 // the mechanisms took theirs, all of it on a day that mints nothing) pays
 // the stake.
 func (w *World) emissionYieldChange(pr *proposal) yieldChange {
-	x, hi := w.emissionLevel()
-	if x == nil {
+	if x, _ := w.emissionLevel(); x == nil {
 		return yieldChange{}
 	}
 	supply := w.supply0 + w.minted - w.burned
 	bonded := w.totStaked + w.operatorSelfStake()
 	after := w.emissionSchedule() // a copy: its level is changed, not the run's
 	lv, _ := after.Level()
-	*lv = scaleWithin(*x, pr.value, w.live.emission0, hi)
+	*lv = w.emissionAfter(pr)
 	dn := 365 * protocol.Tokens(after.MintedOn(w.day+1, supply, bonded)-w.emissionSchedule().MintedOn(w.day+1, supply, bonded))
 	y := w.dilution(dn)
 	share := 1.0
@@ -167,7 +148,7 @@ func (w *World) emissionYieldChange(pr *proposal) yieldChange {
 // the grantees.
 func (w *World) budgetYieldChange(pr *proposal) yieldChange {
 	usdBudget, tokenBudget := w.budgets()
-	f := w.budgetAfter(pr)/w.live.budgetScale - 1 // the budgets' relative change
+	f := w.budgetChange(pr) // the budgets' relative change
 	tokens := 12 * f * tokenBudget
 	out := tokens
 	if price := w.price(); price > 0 {
@@ -210,7 +191,7 @@ func (w *World) stakerYield() float64 {
 // commission it clamped (applyParameter).
 func (w *World) commissionCut(pr *proposal) float64 {
 	o := w.operatorColumns()
-	now, after := w.live.commissionCap, w.commissionCapAfter(pr)
+	now, after := w.commissionCap(), w.commissionCapAfter(pr)
 	var cut, deleg, plain float64
 	for _, k := range o.act {
 		c := min(o.commission[k], now) - min(o.commission[k], after)
@@ -269,12 +250,11 @@ func (w *World) operatorInterest(pr *proposal, k int, o *opColumns) float64 {
 	if !(self > 0) {
 		return 0
 	}
-	l := &w.live
 	perCommission := w.stakerYield() * protocol.Tokens(o.deleg[k]) / self // Y·D_k/self_k
 	switch pr.kind {
 	case propMinStake:
-		after := scaleWithin(protocol.Tokens(l.minStake), pr.value, l.minStake0, math.Inf(1))
-		if after <= protocol.Tokens(l.minStake) {
+		after := w.minStakeAfter(pr)
+		if after <= protocol.Tokens(w.minStake()) {
 			return 0
 		}
 		return -max(after-self, 0) / self
@@ -283,15 +263,14 @@ func (w *World) operatorInterest(pr *proposal, k int, o *opColumns) float64 {
 		if !(price > 0) {
 			return 0
 		}
-		after := scaleWithin(l.fraudSlash, pr.value, l.fraudSlash0, math.Inf(1))
-		return -w.p.Lending.RateAnnual * (after - l.fraudSlash) / (self * price)
+		return -w.p.Lending.RateAnnual * (w.bondAfter(pr) - w.fraudBond()) / (self * price)
 	case propCommissionCap:
 		c := o.commission[k]
-		return -(min(c, l.commissionCap)-min(c, w.commissionCapAfter(pr)))*perCommission - w.stakerYield()*w.commissionCut(pr)
+		return -(min(c, w.commissionCap())-min(c, w.commissionCapAfter(pr)))*perCommission - w.stakerYield()*w.commissionCut(pr)
 	case propActiveSet:
-		return (float64(l.maxActive)/float64(w.maxActiveAfter(pr)) - 1) * min(o.commission[k], l.commissionCap) * perCommission
+		return (float64(w.maxActive())/float64(w.maxActiveAfter(pr)) - 1) * min(o.commission[k], w.commissionCap()) * perCommission
 	case propLivenessPenalty:
-		return -365 * o.rate[offLiveness][k] * w.p.Slashing.Liveness.Detection * (w.penaltyAfter(pr) - l.livenessPenalty)
+		return -365 * o.rate[offLiveness][k] * w.p.Slashing.Liveness.Detection * (w.penaltyAfter(pr) - w.livenessPenalty())
 	}
 	return 0
 }

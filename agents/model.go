@@ -46,6 +46,7 @@ type parts struct {
 	tr      treasury        // the treasury's tokens and USD, its spending and shortfalls (treasury.go)
 	dem     demandSide      // the fee level and revenue, the value process's steps, the fee split, what was paid to stake and the APR signal (demand.go, fees.go)
 	sch     schedules       // the emission and the vesting of the allocations (emission.go, vesting.go)
+	live    governed        // the parameters governance can change, this run's copy (governed.go)
 	seq     sequencing      // the operators, the active set, batches, rewards through commission, offences and slashing (network.go, operators.go, activeset.go, sequencing.go, offences.go, slashing.go)
 	mk      market          // the pool, the outside traders, the day's selling, arbitrage and organic buyers (market.go)
 	prices  routePrices     // the price of each route to capture, the attacker's payoff and trade size, a voter's loss, the money market (capture_prices.go)

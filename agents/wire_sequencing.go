@@ -53,5 +53,5 @@ func (w *World) slash(k int, frac float64, jailDays int, remove bool) (total, to
 	return w.seq.at(w.day).slash(k, frac, jailDays, remove)
 }
 func (w *World) stakeAgainst(fresh bool) int64 {
-	return w.seq.at(w.day).stakeAgainst(fresh, w.attackerOperator(), w.live.minStake, w.live.maxActive)
+	return w.seq.at(w.day).stakeAgainst(fresh, w.attackerOperator(), w.minStake(), w.maxActive())
 }

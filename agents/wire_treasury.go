@@ -1,5 +1,7 @@
 package agents
 
+import "github.com/seqsim/seqsim/agents/protocol"
+
 // The wiring of the treasury: the World hands each component
 // its parameters, its stream and itself (the interfaces the component
 // needs) at reset, and other parts reach it through these methods
@@ -23,3 +25,7 @@ func (w *World) payTreasuryBudget()                     { w.tr.payBudget(w.day) 
 func (w *World) spendTreasury(usd float64) bool         { return w.tr.spend(usd) }
 func (w *World) payTreasuryTokens(n int64, grantee int) { w.tr.payTokens(n, grantee) }
 func (w *World) treasuryShortfalls() int                { return w.tr.shortfalls() }
+
+// grantTokens is the treasury tokens a grant of share f pays, micro-tokens
+// (governance).
+func (w *World) grantTokens(f float64) int64 { return protocol.FracOf(w.treasuryTokens(), f) }

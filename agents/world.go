@@ -26,8 +26,6 @@ type World struct {
 
 	tradeOps opColumns // the operators' columns for today's holder pass (trade), read only
 
-	live liveParams // the parameters governance can change, this run's copy (governed.go)
-
 	supply0, minted, burned            int64
 	totLiquid, totStaked, totUnbonding int64
 	unbondQueue                        [][]int32 // ring of agents whose cooldown ends on a day
@@ -109,7 +107,7 @@ func (w *World) Reset(p *Params, r *rand.Rand) error {
 	}
 	w.resetDemand()
 	w.plainStaking = p.Sequencers.Operators == 0 && p.Sequencers.MaxOperators == 0
-	w.resetLive()
+	w.resetGoverned()
 	if err := w.resetNetwork(); err != nil {
 		return err
 	}

@@ -91,6 +91,11 @@ var components = []component{
 		types: []string{"routePrices"},
 		files: []string{"capture_prices.go"},
 	},
+	{
+		name:  "governed parameters",
+		types: []string{"governed"},
+		files: []string{"governed.go"},
+	},
 }
 
 // The files every component may reach into, and the wiring's files.
