@@ -33,9 +33,13 @@
 //     World implements them in env.go): the verification game, the
 //     capture meter, the security council, operator churn, effective
 //     governance, the attacker, governance, the sequencer network, the
-//     treasury, the market and the route prices; model.go lists them (parts) and the day, and
-//     wire_<component>.go are the World's calls of them. extensions.go
-//     builds the optional mechanisms into a World.
+//     treasury, the market, the route prices, the schedules (emission,
+//     vesting), the demand side (fees, the APR signal) and the governed
+//     parameters; model.go lists them (parts) and the day, and
+//     wire_<component>.go are the World's calls of them. The World keeps
+//     the state they share: the holder table and its pass, the token
+//     ledger and the token's value. extensions.go builds the optional
+//     mechanisms into a World.
 //   - [Sim]: runs a World for the engine; [SeriesColumns] and
 //     [OutcomeColumns] describe what a run of given parameters reports.
 //
