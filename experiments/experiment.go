@@ -183,6 +183,13 @@ func (e *Experiment) set(sets []string, one func(path, val string) error) error 
 			errs = append(errs, &field.Error{File: flag, Err: errors.New("want path=value")})
 			continue
 		}
+		if slices.Contains(strings.Split(path, "."), "") {
+			// "holders." or "fees..burn": no key of an experiment is
+			// empty (a table's entry needs a name), so say so of the path
+			// as given.
+			errs = append(errs, &field.Error{File: flag, Key: path, Err: errors.New("the dotted path has an empty part")})
+			continue
+		}
 		err := one(path, val)
 		if err == nil {
 			continue

@@ -174,6 +174,10 @@ func TestSetErrors(t *testing.T) {
 			"--set holders.team.sell_fraction.a=0: holders.team.sell_fraction.a: must be > 0, got 0",
 		}},
 		{"noequals", []string{"--set noequals: want path=value"}},
+		// Found by FuzzLoadExperiment (testdata/fuzz): the error named
+		// holders."" (an entry with an empty key), not the path given.
+		{"holders.=0", []string{"--set holders.=0: holders.: the dotted path has an empty part"}},
+		{"fees..burn=1", []string{"--set fees..burn=1: fees..burn: the dotted path has an empty part"}},
 		{"fees.split=[0.5,", []string{
 			`--set fees.split=[0.5,: fees.split: params: Set fees.split: invalid TOML value "[0.5,": unexpected EOF; expected value`,
 		}},
