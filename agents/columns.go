@@ -8,13 +8,9 @@ import (
 
 // columns are the built-in model's metric columns. Each part declares its
 // own metrics beside its code (declareMarketMetrics in market.go,
-// declareScheduleMetrics in emission.go, declareDemandMetrics in
-// demand.go, declareTreasuryMetrics in treasury.go,
-// declareVerificationMetrics in verification_metrics.go,
-// declareNetworkMetrics in activeset.go, declareGovernanceMetrics in
-// capture.go, declareProposalMetrics in proposals.go,
-// declareGovernedMetrics in governed.go), and gets its columns when the
-// model is built, in the order seriesOrder and outcomeOrder give.
+// declareDemandMetrics in demand.go and the others of builtInDeclarers),
+// and gets its columns when the model is built, in the order seriesOrder
+// and outcomeOrder give.
 type columns struct {
 	// the governed parameters' final values (governed.go)
 	oFinalStakersShare, oFinalTreasuryShare, oFinalBurnShare, oFinalEmissionLevel, oFinalMinStake, oFinalFraudBond                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                          Column
@@ -84,7 +80,8 @@ var (
 // columns').
 var builtInDeclarers = []func(*coreDecls, *columns){
 	declareMarketMetrics, declareScheduleMetrics, declareDemandMetrics, declareTreasuryMetrics,
-	declareVerificationMetrics, declareNetworkMetrics, declareGovernanceMetrics,
+	declareVerificationMetrics, declareNetworkMetrics, declareGovernanceMetrics, declareCaptureMetrics,
+	declareEffectiveMetrics, declareAttackerMetrics,
 	declareProposalMetrics, declareGovernedMetrics,
 }
 
