@@ -76,18 +76,18 @@ func (sq *sequencing) updateChoice() {
 }
 
 // declareNetworkMetrics declares the sequencer network's metrics: the active set, concentration and slashing.
-func declareNetworkMetrics(m *Model, c *columns) {
-	c.sActiveSequencers = m.Series(Metric{Name: "active_sequencers", Unit: "count", Doc: "operators in the active set", Chart: true})
-	c.sNakamoto = m.Series(Metric{Name: "nakamoto_coefficient", Unit: "count", Doc: "fewest active operators holding more than 1/3 of active stake (can halt or censor)", Chart: true})
-	c.sNakamotoHalf = m.Series(Metric{Name: "nakamoto_coefficient_half", Unit: "count", Doc: "fewest active operators holding more than 1/2 of active stake"})
-	c.sHHIStake = m.Series(Metric{Name: "hhi_stake", Unit: "0-1", Doc: "Herfindahl-Hirschman index of active stake (sum of squared shares)", Chart: true})
-	c.oTotalSlashed = m.Outcome(Metric{Name: "total_slashed", Unit: "tokens", Doc: "tokens slashed over the run, all offences", Chart: true, Section: "health"})
-	c.oLivenessFailures = m.Outcome(Metric{Name: "liveness_failures", Unit: "operator-days", Doc: "days an operator was offline, summed over operators", Section: "health"})
-	c.oMinNakamoto = m.Outcome(Metric{Name: "min_nakamoto_coefficient", Unit: "count", Doc: "lowest Nakamoto coefficient (1/3 of active stake) from positions_settled_day on (empty when positions never settled or no stake was active then)", MayBeEmpty: true, LowerTail: true, Section: "capture"})
-	c.oMeanNakamoto = m.Outcome(Metric{Name: "mean_nakamoto_coefficient", Unit: "count", Doc: "mean Nakamoto coefficient (1/3 of active stake) over the days from positions_settled_day with active stake", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-	c.oMinNakamotoHalf = m.Outcome(Metric{Name: "min_nakamoto_coefficient_half", Unit: "count", Doc: "lowest Nakamoto coefficient at 1/2 of active stake from positions_settled_day on", MayBeEmpty: true, LowerTail: true, Section: "capture"})
-	c.oMeanNakamotoHalf = m.Outcome(Metric{Name: "mean_nakamoto_coefficient_half", Unit: "count", Doc: "mean Nakamoto coefficient at 1/2 of active stake over the days from positions_settled_day with active stake", MayBeEmpty: true, LowerTail: true, Section: "capture"})
-	c.oMaxHHIStake = m.Outcome(Metric{Name: "max_hhi_stake", Unit: "0-1", Doc: "highest HHI of active stake from positions_settled_day on", MayBeEmpty: true, Section: "capture"})
-	c.oMeanHHIStake = m.Outcome(Metric{Name: "mean_hhi_stake", Unit: "0-1", Doc: "mean HHI of active stake over the days from positions_settled_day with active stake", MayBeEmpty: true, Chart: true, Section: "capture"})
-	declareChurnMetrics(m, c)
+func declareNetworkMetrics(d *coreDecls, c *columns) {
+	d.Series(&c.sActiveSequencers, Metric{Name: "active_sequencers", Unit: "count", Doc: "operators in the active set", Chart: true})
+	d.Series(&c.sNakamoto, Metric{Name: "nakamoto_coefficient", Unit: "count", Doc: "fewest active operators holding more than 1/3 of active stake (can halt or censor)", Chart: true})
+	d.Series(&c.sNakamotoHalf, Metric{Name: "nakamoto_coefficient_half", Unit: "count", Doc: "fewest active operators holding more than 1/2 of active stake"})
+	d.Series(&c.sHHIStake, Metric{Name: "hhi_stake", Unit: "0-1", Doc: "Herfindahl-Hirschman index of active stake (sum of squared shares)", Chart: true})
+	d.Outcome(&c.oTotalSlashed, Metric{Name: "total_slashed", Unit: "tokens", Doc: "tokens slashed over the run, all offences", Chart: true, Section: "health"})
+	d.Outcome(&c.oLivenessFailures, Metric{Name: "liveness_failures", Unit: "operator-days", Doc: "days an operator was offline, summed over operators", Section: "health"})
+	d.Outcome(&c.oMinNakamoto, Metric{Name: "min_nakamoto_coefficient", Unit: "count", Doc: "lowest Nakamoto coefficient (1/3 of active stake) from positions_settled_day on (empty when positions never settled or no stake was active then)", MayBeEmpty: true, LowerTail: true, Section: "capture"})
+	d.Outcome(&c.oMeanNakamoto, Metric{Name: "mean_nakamoto_coefficient", Unit: "count", Doc: "mean Nakamoto coefficient (1/3 of active stake) over the days from positions_settled_day with active stake", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	d.Outcome(&c.oMinNakamotoHalf, Metric{Name: "min_nakamoto_coefficient_half", Unit: "count", Doc: "lowest Nakamoto coefficient at 1/2 of active stake from positions_settled_day on", MayBeEmpty: true, LowerTail: true, Section: "capture"})
+	d.Outcome(&c.oMeanNakamotoHalf, Metric{Name: "mean_nakamoto_coefficient_half", Unit: "count", Doc: "mean Nakamoto coefficient at 1/2 of active stake over the days from positions_settled_day with active stake", MayBeEmpty: true, LowerTail: true, Section: "capture"})
+	d.Outcome(&c.oMaxHHIStake, Metric{Name: "max_hhi_stake", Unit: "0-1", Doc: "highest HHI of active stake from positions_settled_day on", MayBeEmpty: true, Section: "capture"})
+	d.Outcome(&c.oMeanHHIStake, Metric{Name: "mean_hhi_stake", Unit: "0-1", Doc: "mean HHI of active stake over the days from positions_settled_day with active stake", MayBeEmpty: true, Chart: true, Section: "capture"})
+	declareChurnMetrics(d, c)
 }

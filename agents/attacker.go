@@ -348,3 +348,12 @@ func (a *attacker) profit() float64 {
 	}
 	return a.received - a.spent + protocol.Tokens(held)*a.env.price()
 }
+
+// summarise writes the attacker's outcome: its profit over the run.
+func (a *attacker) summarise(out []float64, c *columns) { out[c.oAttackerProfit] = a.profit() }
+
+// declareAttackerMetrics declares the attacker's outcome, which it writes
+// (summarise).
+func declareAttackerMetrics(d *coreDecls, c *columns) {
+	d.Outcome(&c.oAttackerProfit, Metric{Name: "attacker_profit_usd", Unit: "USD", Doc: "attacker's USD taken in (sales, drained USD, value of control) less paid out (purchases, interest, fees, bribes), plus its tokens marked at the margin (the final pool price)", Chart: true, Section: "capture"})
+}

@@ -170,15 +170,10 @@ func (c *captureMeter) summarise(out []float64, col *columns, lastDay, settled i
 	}
 }
 
-// declareGovernanceMetrics declares governance's and capture's metrics,
-// in one function because their columns interleave (today's column order,
-// which columns.go keeps); governance writes its own (governance.go), the
-// meter its own.
-func declareGovernanceMetrics(m *Model, c *columns) {
-	c.sVoterTurnout = m.Series(Metric{Name: "voter_turnout", Unit: "fraction", Doc: "votes cast on the latest proposal whose vote has closed, over the votable supply (0 before the first)", Chart: true, Section: "capture"})
-	c.sNakamotoVotes = m.Series(Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, operators, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})
-	c.sHHIVotes = m.Series(Metric{Name: "hhi_votes", Unit: "0-1", Doc: "Herfindahl-Hirschman index of voting power over voters", Chart: true, Section: "capture"})
-	c.sCostToCapture = m.Series(Metric{Name: "cost_to_capture_usd", Unit: "USD", Doc: "executable (purchases walk the pool over the days the attacker trades), for a fresh attacker: cheapest expected cost of a capture: buying, borrowing or bribing the votes of a malicious proposal (over its chance of surviving the council), or buying more than attacker.sequencer_share of the active stake (measured every governance.measure_every_days; 1e15 when no route is feasible)", Chart: true, Section: "capture"})
+// declareCaptureMetrics declares the capture meter's metrics, which it
+// writes (record, summarise).
+func declareCaptureMetrics(d *coreDecls, c *columns) {
+	d.Series(&c.sCostToCapture, Metric{Name: "cost_to_capture_usd", Unit: "USD", Doc: "executable (purchases walk the pool over the days the attacker trades), for a fresh attacker: cheapest expected cost of a capture: buying, borrowing or bribing the votes of a malicious proposal (over its chance of surviving the council), or buying more than attacker.sequencer_share of the active stake (measured every governance.measure_every_days; 1e15 when no route is feasible)", Chart: true, Section: "capture"})
 	for i, r := range [numRoutes]struct{ name, doc string }{
 		{"capture_cost_stake_third_usd", "buying and bonding more than 1/3 of the active stake (can halt a BFT set)"},
 		{"capture_cost_stake_half_usd", "buying and bonding more than 1/2 of the active stake (controls ordering)"},
@@ -187,26 +182,14 @@ func declareGovernanceMetrics(m *Model, c *columns) {
 		{"capture_cost_vote_bribe_usd", "bribing voters for those votes, the council aside"},
 		{"capture_cost_vote_council_usd", "the cheapest of the three vote routes over its chance of surviving the council's veto"},
 	} {
-		c.sCaptureRoute[i] = m.Series(Metric{Name: r.name, Unit: "USD", Doc: "executable, for a fresh attacker: " + r.doc + " (measured every governance.measure_every_days; 1e15 when infeasible)", Chart: true, Section: "capture"})
+		d.Series(&c.sCaptureRoute[i], Metric{Name: r.name, Unit: "USD", Doc: "executable, for a fresh attacker: " + r.doc + " (measured every governance.measure_every_days; 1e15 when infeasible)", Chart: true, Section: "capture"})
 	}
-	c.sCaptured = m.Series(Metric{Name: "captured_by_day", Unit: "0/1", Doc: "1 from the day of the run's first capture on (its mean across runs is P(captured by that day))", Chart: true, Section: "capture"})
-	c.oCaptured = m.Outcome(Metric{Name: "captured", Unit: "0/1", Doc: "1 when the protocol was captured: a malicious proposal executed, threshold council keys were compromised while the council held power, or the attacker held more than 1/3 of active sequencer stake", Chart: true, RiskAbove: []float64{0.5}, Section: "capture"})
-	c.oCaptureKind = m.Outcome(Metric{Name: "capture_kind", Unit: "code", Doc: "how the run was first captured: 0 none, 1 a malicious proposal drained the treasury, 2 a malicious proposal admitted the attacker's sequencers, 3 council keys compromised, 4 attacker stake above 1/3 of active stake (can halt), 5 above 1/2 (controls ordering)", Section: "capture"})
-	c.oCaptureDay = m.Outcome(Metric{Name: "capture_day", Unit: "day", Doc: "day of the first capture (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
 	for i, when := range [numCaptureDays]string{"early", "late"} {
-		c.oCaptureCostAt[i] = m.Outcome(Metric{Name: "cost_to_capture_" + when + "_usd", Unit: "USD", Doc: "executable: cost_to_capture_usd on day metrics.capture_days[" + strconv.Itoa(i) + "] (empty when the run is shorter or no route is feasible)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-		c.oCheapestRouteAt[i] = m.Outcome(Metric{Name: "cheapest_route_" + when, Unit: "code", Doc: "the cheapest capture on day metrics.capture_days[" + strconv.Itoa(i) + "]: 1 buy votes, 2 borrow votes, 3 bribe voters, 4 buy more than attacker.sequencer_share of the active stake (0 none feasible; empty when the run is shorter)", MayBeEmpty: true, Section: "capture"})
+		d.Outcome(&c.oCaptureCostAt[i], Metric{Name: "cost_to_capture_" + when + "_usd", Unit: "USD", Doc: "executable: cost_to_capture_usd on day metrics.capture_days[" + strconv.Itoa(i) + "] (empty when the run is shorter or no route is feasible)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+		d.Outcome(&c.oCheapestRouteAt[i], Metric{Name: "cheapest_route_" + when, Unit: "code", Doc: "the cheapest capture on day metrics.capture_days[" + strconv.Itoa(i) + "]: 1 buy votes, 2 borrow votes, 3 bribe voters, 4 buy more than attacker.sequencer_share of the active stake (0 none feasible; empty when the run is shorter)", MayBeEmpty: true, Section: "capture"})
 	}
-	c.oSettledDay = m.Outcome(Metric{Name: "positions_settled_day", Unit: "day", Doc: "first day the staking ratio had stayed within metrics.settle_band of its mean over the metrics.settle_window_days up to it (empty when it never did)", MayBeEmpty: true, Section: "capture"})
-	c.oMinCostToCapture = m.Outcome(Metric{Name: "min_cost_to_capture_usd", Unit: "USD", Doc: "executable: lowest cost_to_capture_usd over the measurements from positions_settled_day on (empty when positions never settled)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-	c.oMinCostRoute = m.Outcome(Metric{Name: "min_cost_route", Unit: "code", Doc: "the route of min_cost_to_capture_usd (codes as cheapest_route_early)", MayBeEmpty: true, Section: "capture"})
-	c.oMinVoteOwn = m.Outcome(Metric{Name: "min_vote_cost_no_council_usd", Unit: "USD", Doc: "executable: lowest cost of passing a malicious proposal by buying, borrowing or bribing its votes, the council aside (the token's own cost), over the measurements from positions_settled_day on (empty when positions never settled or no vote route was feasible)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-	c.oAttackerProfit = m.Outcome(Metric{Name: "attacker_profit_usd", Unit: "USD", Doc: "attacker's USD taken in (sales, drained USD, value of control) less paid out (purchases, interest, fees, bribes), plus its tokens marked at the margin (the final pool price)", Chart: true, Section: "capture"})
-	c.oProposalsPassed = m.Outcome(Metric{Name: "proposals_passed", Unit: "count", Doc: "proposals that passed the vote (or a gatekeeper council), malicious ones included", Section: "capture"})
-	c.oMaliciousPassed = m.Outcome(Metric{Name: "malicious_proposals_passed", Unit: "count", Doc: "malicious proposals that passed the vote (then executed or vetoed)", Chart: true, RiskAbove: []float64{0}, Section: "capture"})
-	c.oVetoes = m.Outcome(Metric{Name: "council_vetoes", Unit: "count", Doc: "malicious proposals the council vetoed after they passed the vote", Section: "capture"})
-	c.oMeanVoterTurnout = m.Outcome(Metric{Name: "mean_voter_turnout", Unit: "fraction", Doc: "votes cast over the votable supply, mean over proposals whose vote closed (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
-	c.oTop10VoteShare = m.Outcome(Metric{Name: "top10_vote_share", Unit: "fraction", Doc: "share of the votes cast by the ten largest voters, mean over proposals (empty when none)", MayBeEmpty: true, Section: "capture"})
-	c.oTimeToEffectiveGovernance = m.Outcome(Metric{Name: "time_to_effective_governance_days", Unit: "days", Doc: "first day on which, over governance.effective_window_days back, at least effective_min_proposals ordinary proposals closed and at least effective_share of them were decided (quorum of votes cast, or a gatekeeper council); empty when never", MayBeEmpty: true, Chart: true, Section: "capture"})
-	c.oFirstExecuted = m.Outcome(Metric{Name: "first_proposal_executed_day", Unit: "days", Doc: "day the first ordinary proposal executed (empty when none did): the proposal pipeline's latency", MayBeEmpty: true, Section: "capture"})
+	d.Outcome(&c.oSettledDay, Metric{Name: "positions_settled_day", Unit: "day", Doc: "first day the staking ratio had stayed within metrics.settle_band of its mean over the metrics.settle_window_days up to it (empty when it never did)", MayBeEmpty: true, Section: "capture"})
+	d.Outcome(&c.oMinCostToCapture, Metric{Name: "min_cost_to_capture_usd", Unit: "USD", Doc: "executable: lowest cost_to_capture_usd over the measurements from positions_settled_day on (empty when positions never settled)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	d.Outcome(&c.oMinCostRoute, Metric{Name: "min_cost_route", Unit: "code", Doc: "the route of min_cost_to_capture_usd (codes as cheapest_route_early)", MayBeEmpty: true, Section: "capture"})
+	d.Outcome(&c.oMinVoteOwn, Metric{Name: "min_vote_cost_no_council_usd", Unit: "USD", Doc: "executable: lowest cost of passing a malicious proposal by buying, borrowing or bribing its votes, the council aside (the token's own cost), over the measurements from positions_settled_day on (empty when positions never settled or no vote route was feasible)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
 }

@@ -96,10 +96,10 @@ func (c *churn) summarise(out []float64, col *columns) {
 }
 
 // declareChurnMetrics declares the operator churn metrics.
-func declareChurnMetrics(m *Model, c *columns) {
-	c.sOperatorChurn = m.Series(Metric{Name: "operator_churn", Unit: "1/year", Doc: "operator exits, removals and entries in the trailing 90 days over the operators in the network today, annualised (x 365/90)", Chart: true, Section: "health"})
-	c.oOperatorExits = m.Outcome(Metric{Name: "operator_exits", Unit: "count", Doc: "operators that left the network voluntarily (smoothed profit below zero)", Section: "health"})
-	c.oOperatorRemovals = m.Outcome(Metric{Name: "operator_removals", Unit: "count", Doc: "operators removed for good (tombstoned) after a slash: double signing or a caught invalid root", Section: "health"})
-	c.oOperatorEntries = m.Outcome(Metric{Name: "operator_entries", Unit: "count", Doc: "operators that joined after launch (entrants and the attacker's operator)", Section: "health"})
-	c.oMeanOperatorChurn = m.Outcome(Metric{Name: "mean_operator_churn", Unit: "1/year", Doc: "exits, removals and entries over the run per operator in the network per year: events x 365 / operator-days in the network (empty when there were none)", MayBeEmpty: true, Chart: true, Section: "health"})
+func declareChurnMetrics(d *coreDecls, c *columns) {
+	d.Series(&c.sOperatorChurn, Metric{Name: "operator_churn", Unit: "1/year", Doc: "operator exits, removals and entries in the trailing 90 days over the operators in the network today, annualised (x 365/90)", Chart: true, Section: "health"})
+	d.Outcome(&c.oOperatorExits, Metric{Name: "operator_exits", Unit: "count", Doc: "operators that left the network voluntarily (smoothed profit below zero)", Section: "health"})
+	d.Outcome(&c.oOperatorRemovals, Metric{Name: "operator_removals", Unit: "count", Doc: "operators removed for good (tombstoned) after a slash: double signing or a caught invalid root", Section: "health"})
+	d.Outcome(&c.oOperatorEntries, Metric{Name: "operator_entries", Unit: "count", Doc: "operators that joined after launch (entrants and the attacker's operator)", Section: "health"})
+	d.Outcome(&c.oMeanOperatorChurn, Metric{Name: "mean_operator_churn", Unit: "1/year", Doc: "exits, removals and entries over the run per operator in the network per year: events x 365 / operator-days in the network (empty when there were none)", MayBeEmpty: true, Chart: true, Section: "health"})
 }

@@ -77,3 +77,28 @@ func (d *demandSide) shiftFee(jump float64) {
 
 // revenue is today's fee revenue, USD.
 func (d *demandSide) revenue() float64 { return d.feeUSD }
+
+// record writes the demand side's series of the day: its APR signal and
+// fee revenue; summarise its outcome, the mean staking APR of the run
+// (empty when nothing was staked).
+func (d *demandSide) record(row []float64, c *columns) {
+	row[c.sStakingAPR] = d.apr
+	row[c.sFeeRevenue] = d.feeUSD
+}
+
+func (d *demandSide) summarise(out []float64, c *columns) {
+	out[c.oMeanStakingAPR] = math.NaN()
+	if apr, ok := d.meanAPR(); ok {
+		out[c.oMeanStakingAPR] = apr
+	}
+}
+
+// declareDemandMetrics declares the demand side's metrics. The demand side
+// writes the fee revenue and the APR (record, summarise); the fair value is
+// the World's (the market's arbitrage sets it), so record.go writes it.
+func declareDemandMetrics(d *coreDecls, c *columns) {
+	d.Series(&c.sFairValue, Metric{Name: "fair_value", Unit: "USD/token", Doc: "outside capital's value per token: demand-side cap plus capitalised holder cash flows, over circulating supply (arbitrage target)"})
+	d.Series(&c.sStakingAPR, Metric{Name: "staking_apr", Unit: "1/year", Doc: "smoothed staking yield (fee share plus emission), the signal holders compare with their reservation yield", Chart: true})
+	d.Series(&c.sFeeRevenue, Metric{Name: "fee_revenue_usd", Unit: "USD/day", Doc: "net sequencer profit that day"})
+	d.Outcome(&c.oMeanStakingAPR, Metric{Name: "mean_staking_apr", Unit: "1/year", Doc: "paid to stake over the run (the stakers' fee share and the emission credited, before commission, at the day's pool price) over the value bonded, summed over days and annualised: the stake-weighted mean yield (empty when nothing was staked)", MayBeEmpty: true})
+}

@@ -71,3 +71,9 @@ func (e *effectiveness) summarise(out []float64, col *columns) {
 		out[col.oTimeToEffectiveGovernance] = float64(e.day)
 	}
 }
+
+// declareEffectiveMetrics declares the time to effective governance,
+// which the component writes (summarise).
+func declareEffectiveMetrics(d *coreDecls, c *columns) {
+	d.Outcome(&c.oTimeToEffectiveGovernance, Metric{Name: "time_to_effective_governance_days", Unit: "days", Doc: "first day on which, over governance.effective_window_days back, at least effective_min_proposals ordinary proposals closed and at least effective_share of them were decided (quorum of votes cast, or a gatekeeper council); empty when never", MayBeEmpty: true, Chart: true, Section: "capture"})
+}

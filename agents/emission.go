@@ -65,3 +65,13 @@ func (s *schedules) level() (*float64, float64) { return s.emission.Level() }
 // schedule is a copy of the emission schedule, to price a change of its
 // level without changing the run's.
 func (s *schedules) schedule() protocol.EmissionSchedule { return s.emission }
+
+// declareScheduleMetrics declares the supply's metrics: what was minted and
+// burned. record.go writes them: the supply counts (minted, burned) are the
+// World's token ledger, and inflation is over the World's total supply.
+func declareScheduleMetrics(d *coreDecls, c *columns) {
+	d.Series(&c.sInflation, Metric{Name: "inflation", Unit: "1/year", Doc: "tokens minted that day, annualised, over total supply"})
+	d.Series(&c.sBurned, Metric{Name: "burned_total", Unit: "tokens", Doc: "cumulative tokens burned"})
+	d.Outcome(&c.oTotalBurned, Metric{Name: "total_burned", Unit: "tokens", Doc: "tokens burned over the run"})
+	d.Outcome(&c.oTotalEmitted, Metric{Name: "total_emitted", Unit: "tokens", Doc: "tokens minted by emission over the run"})
+}

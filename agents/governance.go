@@ -270,3 +270,22 @@ func (g *governance) at(day int) *governance {
 func (g *governance) isCaptured() bool            { return g.captured }
 func (g *governance) ownVotes() int64             { return g.attPower }
 func (g *governance) governor() protocol.Governor { return g.gov }
+
+// declareGovernanceMetrics declares governance's metrics: turnout, the
+// voting power's concentration, captures and the proposals' tallies,
+// which governance writes (record, summarise).
+func declareGovernanceMetrics(d *coreDecls, c *columns) {
+	d.Series(&c.sVoterTurnout, Metric{Name: "voter_turnout", Unit: "fraction", Doc: "votes cast on the latest proposal whose vote has closed, over the votable supply (0 before the first)", Chart: true, Section: "capture"})
+	d.Series(&c.sNakamotoVotes, Metric{Name: "nakamoto_coefficient_votes", Unit: "count", Doc: "fewest voters (delegates, self-voting holders, operators, the attacker) holding more than 1/2 of the voting power (measured every governance.measure_every_days)", Chart: true, Section: "capture"})
+	d.Series(&c.sHHIVotes, Metric{Name: "hhi_votes", Unit: "0-1", Doc: "Herfindahl-Hirschman index of voting power over voters", Chart: true, Section: "capture"})
+	d.Series(&c.sCaptured, Metric{Name: "captured_by_day", Unit: "0/1", Doc: "1 from the day of the run's first capture on (its mean across runs is P(captured by that day))", Chart: true, Section: "capture"})
+	d.Outcome(&c.oCaptured, Metric{Name: "captured", Unit: "0/1", Doc: "1 when the protocol was captured: a malicious proposal executed, threshold council keys were compromised while the council held power, or the attacker held more than 1/3 of active sequencer stake", Chart: true, RiskAbove: []float64{0.5}, Section: "capture"})
+	d.Outcome(&c.oCaptureKind, Metric{Name: "capture_kind", Unit: "code", Doc: "how the run was first captured: 0 none, 1 a malicious proposal drained the treasury, 2 a malicious proposal admitted the attacker's sequencers, 3 council keys compromised, 4 attacker stake above 1/3 of active stake (can halt), 5 above 1/2 (controls ordering)", Section: "capture"})
+	d.Outcome(&c.oCaptureDay, Metric{Name: "capture_day", Unit: "day", Doc: "day of the first capture (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	d.Outcome(&c.oProposalsPassed, Metric{Name: "proposals_passed", Unit: "count", Doc: "proposals that passed the vote (or a gatekeeper council), malicious ones included", Section: "capture"})
+	d.Outcome(&c.oMaliciousPassed, Metric{Name: "malicious_proposals_passed", Unit: "count", Doc: "malicious proposals that passed the vote (then executed or vetoed)", Chart: true, RiskAbove: []float64{0}, Section: "capture"})
+	d.Outcome(&c.oVetoes, Metric{Name: "council_vetoes", Unit: "count", Doc: "malicious proposals the council vetoed after they passed the vote", Section: "capture"})
+	d.Outcome(&c.oMeanVoterTurnout, Metric{Name: "mean_voter_turnout", Unit: "fraction", Doc: "votes cast over the votable supply, mean over proposals whose vote closed (empty when none)", MayBeEmpty: true, Chart: true, LowerTail: true, Section: "capture"})
+	d.Outcome(&c.oTop10VoteShare, Metric{Name: "top10_vote_share", Unit: "fraction", Doc: "share of the votes cast by the ten largest voters, mean over proposals (empty when none)", MayBeEmpty: true, Section: "capture"})
+	d.Outcome(&c.oFirstExecuted, Metric{Name: "first_proposal_executed_day", Unit: "days", Doc: "day the first ordinary proposal executed (empty when none did): the proposal pipeline's latency", MayBeEmpty: true, Section: "capture"})
+}

@@ -23,23 +23,21 @@ import (
 func governedKind(k propKind) bool { return k < numOrdinaryKinds && k != propGrant }
 
 // declareGovernedMetrics declares the governed parameters' final values.
-func declareGovernedMetrics(m *Model, c *columns) {
-	c.oFinalStakersShare = m.Outcome(Metric{Name: "final_fee_share_stakers", Unit: "fraction", Doc: "the stakers' share of fees on the last day, as governance left it (fees.split[0] at launch)", Section: "capture"})
-	c.oFinalTreasuryShare = m.Outcome(Metric{Name: "final_fee_share_treasury", Unit: "fraction", Doc: "the treasury's share of fees on the last day (fees.split[1] at launch)", Section: "capture"})
-	c.oFinalBurnShare = m.Outcome(Metric{Name: "final_fee_share_burn", Unit: "fraction", Doc: "the burn's share of fees on the last day (fees.split[2] at launch)", Section: "capture"})
-	c.oFinalEmissionLevel = m.Outcome(Metric{Name: "final_emission_level", Unit: "as the emission kind's parameter", Doc: "the emission's size on the last day: annual_rate (constant, decay), starknet_c, espresso_r0 or ethereum_k as governance left it; empty for none and halving", MayBeEmpty: true, Section: "capture"})
-	c.oFinalMinStake = m.Outcome(Metric{Name: "final_min_stake_tokens", Unit: "tokens", Doc: "the operators' minimum self-stake on the last day (sequencers.min_stake at launch)", Section: "capture"})
-	c.oFinalFraudBond = m.Outcome(Metric{Name: "final_fraud_bond_usd", Unit: "USD", Doc: "the fraud bond on the last day (fraud.slash at launch)", Section: "capture"})
-	c.oFinalInvalidRootPenalty = m.Outcome(Metric{Name: "final_invalid_root_penalty", Unit: "fraction of stake", Doc: "the slash of a caught invalid root on the last day (slashing.invalid_root.penalty at launch)", Section: "capture"})
-	c.oFinalLivenessPenalty = m.Outcome(Metric{Name: "final_liveness_penalty", Unit: "fraction of stake", Doc: "the slash of a liveness offence on the last day (slashing.liveness.penalty at launch)", Section: "capture"})
-	c.oFinalQuorum = m.Outcome(Metric{Name: "final_quorum", Unit: "fraction of votable supply", Doc: "the quorum on the last day (governance.quorum at launch)", Section: "capture"})
-	c.oFinalThreshold = m.Outcome(Metric{Name: "final_proposal_threshold", Unit: "fraction of votable supply", Doc: "the proposal threshold on the last day (governance.proposal_threshold at launch)", Section: "capture"})
-	c.oFinalBudgetUSD = m.Outcome(Metric{Name: "final_monthly_budget_usd", Unit: "USD/month", Doc: "the treasury's USD budget on the last day (treasury.monthly_budget_usd at launch; budget proposals scale both budgets together)", Section: "capture"})
-	c.oFinalBudgetTokens = m.Outcome(Metric{Name: "final_monthly_budget_tokens", Unit: "tokens/month", Doc: "the treasury's token budget on the last day (treasury.monthly_budget_tokens at launch)", Section: "capture"})
-	c.oFinalCommissionCap = m.Outcome(Metric{Name: "final_commission_cap", Unit: "fraction", Doc: "the operators' commission cap on the last day (sequencers.commission_cap at launch)", Section: "capture"})
-	c.oUnproposed = m.Outcome(Metric{Name: "proposals_unmade", Unit: "count", Doc: "ordinary proposals that arrived but were not made: no voter held the proposal threshold, or the proposer could not lock the deposit", Section: "capture"})
-	c.oDepositsBurned = m.Outcome(Metric{Name: "deposits_burned_tokens", Unit: "tokens", Doc: "proposal deposits burned with proposals rejected by a majority against", Section: "capture"})
-	c.oFinalMaxActive = m.Outcome(Metric{Name: "final_max_active", Unit: "count", Doc: "the active set's size on the last day (sequencers.max_active at launch)", Section: "capture"})
+func declareGovernedMetrics(d *coreDecls, c *columns) {
+	d.Outcome(&c.oFinalStakersShare, Metric{Name: "final_fee_share_stakers", Unit: "fraction", Doc: "the stakers' share of fees on the last day, as governance left it (fees.split[0] at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalTreasuryShare, Metric{Name: "final_fee_share_treasury", Unit: "fraction", Doc: "the treasury's share of fees on the last day (fees.split[1] at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalBurnShare, Metric{Name: "final_fee_share_burn", Unit: "fraction", Doc: "the burn's share of fees on the last day (fees.split[2] at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalEmissionLevel, Metric{Name: "final_emission_level", Unit: "as the emission kind's parameter", Doc: "the emission's size on the last day: annual_rate (constant, decay), starknet_c, espresso_r0 or ethereum_k as governance left it; empty for none and halving", MayBeEmpty: true, Section: "capture"})
+	d.Outcome(&c.oFinalMinStake, Metric{Name: "final_min_stake_tokens", Unit: "tokens", Doc: "the operators' minimum self-stake on the last day (sequencers.min_stake at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalFraudBond, Metric{Name: "final_fraud_bond_usd", Unit: "USD", Doc: "the fraud bond on the last day (fraud.slash at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalInvalidRootPenalty, Metric{Name: "final_invalid_root_penalty", Unit: "fraction of stake", Doc: "the slash of a caught invalid root on the last day (slashing.invalid_root.penalty at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalLivenessPenalty, Metric{Name: "final_liveness_penalty", Unit: "fraction of stake", Doc: "the slash of a liveness offence on the last day (slashing.liveness.penalty at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalQuorum, Metric{Name: "final_quorum", Unit: "fraction of votable supply", Doc: "the quorum on the last day (governance.quorum at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalThreshold, Metric{Name: "final_proposal_threshold", Unit: "fraction of votable supply", Doc: "the proposal threshold on the last day (governance.proposal_threshold at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalBudgetUSD, Metric{Name: "final_monthly_budget_usd", Unit: "USD/month", Doc: "the treasury's USD budget on the last day (treasury.monthly_budget_usd at launch; budget proposals scale both budgets together)", Section: "capture"})
+	d.Outcome(&c.oFinalBudgetTokens, Metric{Name: "final_monthly_budget_tokens", Unit: "tokens/month", Doc: "the treasury's token budget on the last day (treasury.monthly_budget_tokens at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalCommissionCap, Metric{Name: "final_commission_cap", Unit: "fraction", Doc: "the operators' commission cap on the last day (sequencers.commission_cap at launch)", Section: "capture"})
+	d.Outcome(&c.oFinalMaxActive, Metric{Name: "final_max_active", Unit: "count", Doc: "the active set's size on the last day (sequencers.max_active at launch)", Section: "capture"})
 }
 
 // governed is the component of the parameters governance can change,

@@ -334,3 +334,10 @@ func (g *governance) apply(pr *proposal) {
 		g.env.applyParameter(pr)
 	}
 }
+
+// declareProposalMetrics declares governance's outcomes of the proposal
+// threshold and deposit, which governance writes (governance.go).
+func declareProposalMetrics(d *coreDecls, c *columns) {
+	d.Outcome(&c.oUnproposed, Metric{Name: "proposals_unmade", Unit: "count", Doc: "ordinary proposals that arrived but were not made: no voter held the proposal threshold, or the proposer could not lock the deposit", Section: "capture"})
+	d.Outcome(&c.oDepositsBurned, Metric{Name: "deposits_burned_tokens", Unit: "tokens", Doc: "proposal deposits burned with proposals rejected by a majority against", Section: "capture"})
+}

@@ -6,7 +6,14 @@ import (
 	"github.com/seqsim/seqsim/agents/protocol"
 )
 
-// record writes today's series metrics into row (len w.width).
+// record writes today's series metrics into row (len w.width). The parts
+// write their own (the market, the demand side, the verification game, the
+// network, churn, governance, mechanisms); record writes those whose values
+// are the World's: the circulating supply, the staking ratio and the
+// security budget (the holder table and the operators' stake), the fair
+// value (the valuation the market's arbitrage moves), the treasury's
+// balance at the pool price, and the supply's inflation and burns (the
+// token ledger: supply0, minted, burned).
 func (w *World) record(row []float64) {
 	w.recordMarket(row)
 	price := row[w.col.sPrice]
@@ -16,12 +23,11 @@ func (w *World) record(row []float64) {
 	row[w.col.sFairValue] = w.fairValue
 	row[w.col.sCirculating] = circ
 	row[w.col.sStakingRatio] = staked / circ
-	row[w.col.sStakingAPR] = w.aprSignal
 	row[w.col.sTreasuryBalance] = protocol.Tokens(w.treasuryTokens())*price + w.treasuryUSD()
 	row[w.col.sSecurityBudget] = (staked + protocol.Tokens(w.totUnbonding+w.operatorUnbonding())) * price
 	row[w.col.sInflation] = protocol.Tokens(w.emittedToday()) * 365 / supply
 	row[w.col.sBurned] = protocol.Tokens(w.burned)
-	row[w.col.sFeeRevenue] = w.feeRevenue()
+	w.recordDemand(row)
 	w.recordVerification(row)
 	w.recordNetwork(row)
 	w.recordChurn(row)
@@ -30,6 +36,9 @@ func (w *World) record(row []float64) {
 }
 
 // summarise fills the outcomes from the recorded series (days 0..horizon).
+// As in record, the parts write their own; summarise writes those read
+// from the World's series, ledger and pool (the price path, the supply
+// counts, the treasury's value and runway).
 func (w *World) summarise(series []float64, out []float64) {
 	steps := len(series) / w.width
 	at := func(day int, m Column) float64 { return series[day*w.width+int(m)] }
@@ -57,13 +66,9 @@ func (w *World) summarise(series []float64, out []float64) {
 	out[w.col.oTotalEmitted] = protocol.Tokens(w.minted)
 	w.summariseTreasury(out)
 	out[w.col.oFinalCirculating] = at(last, w.col.sCirculating)
-	out[w.col.oMeanStakingAPR] = math.NaN()
-	if apr, ok := w.meanStakingAPR(); ok {
-		out[w.col.oMeanStakingAPR] = apr
-	}
+	w.summariseDemand(out)
 	w.summariseMarket(out)
 	out[w.col.oMaxSellOverDepth] = maxSellDepth
-	out[w.col.oTreasuryShortfallDays] = float64(w.treasuryShortfalls())
 	w.summariseConcentration(series, steps, settled, out)
 	w.summariseChurn(out)
 	w.summariseNetwork(out)
@@ -86,6 +91,7 @@ func (w *World) summariseTreasury(out []float64) {
 	pool := w.poolSnapshot() // a copy: the valuations sell into it
 	out[w.col.oFinalTreasuryUSD] = w.treasuryUSD() + protocol.Tokens(w.treasuryTokens())*pool.Price()
 	out[w.col.oFinalTreasuryExecutable] = w.treasuryUSD() + pool.Sell(w.treasuryTokens())
+	w.summariseShortfalls(out)
 	out[w.col.oTreasuryRunway] = math.NaN()
 	usdBudget, tokenBudget := w.budgets() // as governance left them
 	if b, bt := usdBudget*12/365, protocol.ToMicro(tokenBudget*12/365); b > 0 || bt > 0 {

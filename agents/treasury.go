@@ -35,9 +35,6 @@ func (t *treasury) depositTokens(n int64)     { t.tokens += n }
 func (t *treasury) depositUSD(usd float64)    { t.usd += usd }
 func (t *treasury) take(want int64) (n int64) { n = min(want, t.tokens); t.tokens -= n; return n }
 
-// shortfalls is the run's count of days with a shortfall.
-func (t *treasury) shortfalls() int { return t.shortfallDays }
-
 // payBudget pays day's share of the monthly budgets: the USD budget from
 // the treasury's USD, then by selling treasury tokens on the pool; the
 // token budget to one grantee a day, in turn (they sell or stake it as
@@ -115,4 +112,22 @@ func (t *treasury) drain(share float64) (tokens int64, usd float64) {
 	usd = t.usd * share
 	t.usd -= usd
 	return tokens, usd
+}
+
+// summarise writes the treasury's own outcome: the days it could not pay
+// its budget.
+func (t *treasury) summarise(out []float64, c *columns) {
+	out[c.oTreasuryShortfallDays] = float64(t.shortfallDays)
+}
+
+// declareTreasuryMetrics declares the treasury's metrics. The treasury
+// writes its shortfall days (summarise); its values and runway are marked
+// at the World's pool and fee revenue, so record.go writes them
+// (summariseTreasury).
+func declareTreasuryMetrics(d *coreDecls, c *columns) {
+	d.Series(&c.sTreasuryBalance, Metric{Name: "treasury_balance", Unit: "USD", Doc: "marked at the margin: treasury tokens at the pool price plus treasury USD", Chart: true})
+	d.Outcome(&c.oTreasuryRunway, Metric{Name: "treasury_runway_days", Unit: "days", Doc: "executable: days the final treasury pays its budget, with the treasury's share of the last day's fees as income, selling each day's shortfall into the last day's pool (capped at 36,500; empty when both budgets are 0)", MayBeEmpty: true})
+	d.Outcome(&c.oFinalTreasuryUSD, Metric{Name: "final_treasury_usd", Unit: "USD", Doc: "marked at the margin: treasury USD plus its tokens at the last day's pool price"})
+	d.Outcome(&c.oFinalTreasuryExecutable, Metric{Name: "final_treasury_executable_usd", Unit: "USD", Doc: "executable: treasury USD plus what selling all its tokens into the last day's pool would raise"})
+	d.Outcome(&c.oTreasuryShortfallDays, Metric{Name: "treasury_shortfall_days", Unit: "days", Doc: "days on which the treasury could not pay its budget"})
 }

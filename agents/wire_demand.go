@@ -68,6 +68,10 @@ func (w *World) updateAPR() {
 	w.aprSignal = w.dem.updateAPR(w.totStaked + w.operatorSelfStake())
 }
 
+// recordDemand and summariseDemand have the demand side write its metrics.
+func (w *World) recordDemand(row []float64)    { w.dem.record(row, &w.col) }
+func (w *World) summariseDemand(out []float64) { w.dem.summarise(out, &w.col) }
+
 // The fees, for the valuation and arbitrage, the operators, the
 // verification game, governance, the voters' interest, the records and
 // the outcomes.
@@ -77,4 +81,3 @@ func (w *World) feeLevel() float64                { return w.dem.feeLevel() }
 func (w *World) shiftFeeLevel(jump float64)       { w.dem.shiftFee(jump) }
 func (w *World) feeSplitNow() protocol.FeeSplit   { return w.dem.feeSplit() }
 func (w *World) setFeeSplit(fs protocol.FeeSplit) { w.dem.setFeeSplit(fs) }
-func (w *World) meanStakingAPR() (float64, bool)  { return w.dem.meanAPR() }

@@ -53,7 +53,6 @@ func (w *World) attackerReceives(tokens int64, usd float64) { w.att.receive(toke
 func (w *World) attackerPaid(usd float64)                   { w.att.receiveValue(usd) }
 func (w *World) attackerHoldings() (int64, int)             { return w.att.holdings() }
 func (w *World) attackerOperator() int                      { _, op := w.att.holdings(); return op }
-func (w *World) attackerProfit() float64                    { return w.att.profit() }
 func (w *World) attackerTokens() *int64                     { return w.att.tokens() }
 func (w *World) attackerCapital() *float64                  { return w.att.capitalUSD() }
 
@@ -80,7 +79,7 @@ func (w *World) recordGovernance(row []float64) { w.gov.record(row, &w.col); w.r
 func (w *World) summariseGovernance(settled int, out []float64) {
 	w.gov.summarise(out, &w.col)
 	w.summariseCapture(settled, out)
-	out[w.col.oAttackerProfit] = w.attackerProfit()
+	w.att.summarise(out, &w.col)
 	w.summariseEffectiveness(out)
 }
 func (w *World) capture(kind int)              { w.gov.capture(w.day, kind) }

@@ -24,7 +24,7 @@ func (w *World) fromTreasury(want int64) int64          { return w.tr.take(want)
 func (w *World) payTreasuryBudget()                     { w.tr.payBudget(w.day) }
 func (w *World) spendTreasury(usd float64) bool         { return w.tr.spend(usd) }
 func (w *World) payTreasuryTokens(n int64, grantee int) { w.tr.payTokens(n, grantee) }
-func (w *World) treasuryShortfalls() int                { return w.tr.shortfalls() }
+func (w *World) summariseShortfalls(out []float64)      { w.tr.summarise(out, &w.col) }
 
 // grantTokens is the treasury tokens a grant of share f pays, micro-tokens
 // (governance).
