@@ -32,7 +32,7 @@ type columns struct {
 }
 
 // seriesOrder and outcomeOrder are the built-in metrics' column order,
-// written once: the order of every output file's columns (steps.csv,
+// written once: the order of every output file's columns (series.csv,
 // runs.csv, the summaries, the manifest's metric lists), which the goldens
 // fix. A part declares its metrics in its own file in any order; core
 // places each at its name's index here. A new built-in metric is declared
