@@ -309,6 +309,12 @@ func TestSearchFindsIshigamiMinimum(t *testing.T) {
 	if i, j := strings.Index(html, "<h2>Design search</h2>"), strings.Index(html, "<caption>Per design</caption>"); i < 0 || j < i {
 		t.Error("report.html: the Design search section is not above the outcomes")
 	}
+	// A replay of runs.csv's point 0 would run the experiment's own
+	// design: it is refused, naming the folder.
+	var inErr *InputError
+	if _, err := Replay(dir, 0, 0, filepath.Join(t.TempDir(), "trace.csv"), nil); !errors.As(err, &inErr) || !strings.Contains(err.Error(), dir+" is a design search") {
+		t.Errorf("replay of a search folder: %v, want an InputError naming %s", err, dir)
+	}
 	if _, err := os.Stat(filepath.Join(dir, folder.Plots, "search_convergence.svg")); err != nil {
 		t.Error(err)
 	}
