@@ -86,8 +86,8 @@ func folderCharts(f *folder, v *view) []*chart {
 	st := f.man.Study
 	steps := stepsPhrase(v)
 	switch {
-	case st.Kind == kindSearch:
-		return nil // the search's own charts (searchCharts)
+	case len(f.points) == 0:
+		return nil // a search that re-evaluated no design
 	case st.Kind == kindSensitivity:
 		return sensCharts(f)
 	case len(f.points) == 1:
@@ -95,7 +95,7 @@ func folderCharts(f *folder, v *view) []*chart {
 	case st.Kind == kindSweep:
 		return sweepCharts(f, v)
 	default:
-		return append(fanCharts(v, steps), compareCharts(v, "scenario")...)
+		return append(fanCharts(v, steps), compareCharts(v, pointWord(f))...)
 	}
 }
 
@@ -432,11 +432,12 @@ func folderPage(f *folder, v *view, charts []*chart, formats []string) *page {
 	}
 	p.Notices = folderNotices(f)
 	switch st.Kind {
-	case kindSearch:
-		// the Design search section alone, below
 	case kindSensitivity:
 		p.Sections = []*section{sensSection(f, charts, formats)}
 	default:
+		if len(f.points) == 0 {
+			break // a search that re-evaluated no design: its section says so
+		}
 		p.Sections = metricSections(v, charts, formats, pointWord(f))
 		if sc := scenarioSection(f); sc != nil {
 			p.Sections = append([]*section{sc}, p.Sections...)
@@ -453,8 +454,11 @@ func folderPage(f *folder, v *view, charts []*chart, formats []string) *page {
 }
 
 func pointWord(f *folder) string {
-	if f.man.Study.Kind == kindScenarios {
+	switch f.man.Study.Kind {
+	case kindScenarios:
 		return "scenario"
+	case kindSearch:
+		return "design"
 	}
 	return "point"
 }
@@ -496,6 +500,12 @@ func studyPhrase(f *folder) string {
 		return s + fmt.Sprintf(": %d points × %s", st.Points, runs)
 	case kindSensitivity:
 		return fmt.Sprintf("%s sensitivity: %d design points × %s", st.Sensitivity, st.Points, runs)
+	case kindSearch:
+		if s := f.man.Search; s != nil && st.Points == 0 {
+			return fmt.Sprintf("%s design search: %d search runs, no design re-evaluated", s.Method, s.Runs)
+		} else if s != nil {
+			return fmt.Sprintf("%s design search: %d search runs, then %d chosen designs × %s with fresh seeds", s.Method, s.Runs, st.Points, runs)
+		}
 	}
 	return fmt.Sprintf("%s: %d points × %s", st.Kind, st.Points, runs)
 }
@@ -542,6 +552,9 @@ func folderNotices(f *folder) []string {
 	}
 	for _, w := range m.Warnings {
 		out = append(out, "Out of proportion: "+w+".")
+	}
+	if len(m.Series) > 0 && !f.hasSerie {
+		out = append(out, fmt.Sprintf("This %s study keeps no series (series.csv): its report has the runs' outcomes alone, and no chart over the days.", m.Study.Kind))
 	}
 	if f.nonFin > 0 {
 		out = append(out, fmt.Sprintf("%d outcome values in runs.csv are not finite and are counted as missing.", f.nonFin))
@@ -671,6 +684,9 @@ func provenanceSection(fs []*folder, labels []string) *section {
 		{"seed", func(m *manifest) string { return strconv.FormatInt(m.Seed, 10) }},
 		{"command", func(m *manifest) string { return shellJoin(m.Command) }},
 		{"runs", func(m *manifest) string {
+			if s := m.Search; s != nil && m.Study.Kind == kindSearch {
+				return fmt.Sprintf("%d done (%d search runs, then %d designs × %d fresh), %d failed", m.RunsDone, s.Runs, m.Study.Points, m.Study.Runs, m.Failed)
+			}
 			return fmt.Sprintf("%d done of %d (%d points × %d), %d failed", m.RunsDone, m.Study.Points*m.Study.Runs, m.Study.Points, m.Study.Runs, m.Failed)
 		}},
 		{"complete", func(m *manifest) string { return strconv.FormatBool(m.Complete) }},

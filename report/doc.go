@@ -28,7 +28,10 @@
 // summary of `seqsim run`. series.csv gives the
 // fans; sensitivity.csv and sensitivity_s2.csv the indices.
 //
-// A folder with a design search (search.csv and front.csv, optionally
+// A design search's folder is read as a scenario study's, its runs.csv
+// the final re-evaluation (a column per chosen design, named #candidate),
+// with no series.csv (the report says so once). A folder with a design
+// search (search.csv and front.csv, optionally
 // search_progress.csv, and manifest.json's "search" describing the
 // variables, objectives, constraints and budget) gets a "Design search"
 // section first: what was searched, the recommended designs with their

@@ -149,16 +149,13 @@ func readFolder(dir string, manifestJSON []byte) (*folder, error) {
 	}
 	f.params = map[string]string{}
 	flatten("", all, f.params)
-	// A design search keeps its runs in search_runs.csv and its results in
-	// search.csv and front.csv: it has no runs.csv or series.csv, and its
-	// report is the Design search section with the parameters.
-	if f.man.Study.Kind != kindSearch {
-		if err := f.readRuns(); err != nil {
-			return nil, err
-		}
-		if err := f.readSeries(); err != nil {
-			return nil, err
-		}
+	// A design search's runs.csv is its final re-evaluation, a point per
+	// chosen design: read as any study's, below its Design search section.
+	if err := f.readRuns(); err != nil {
+		return nil, err
+	}
+	if err := f.readSeries(); err != nil {
+		return nil, err
 	}
 	if f.man.Study.Kind == kindSensitivity {
 		if err := f.readSensitivity(); err != nil {
@@ -187,12 +184,21 @@ const (
 	kindSearch      = "search"
 )
 
+// keepsSeries reports whether a study of the kind writes series.csv when
+// its model records series: a sensitivity study and a design search keep
+// their runs' outcomes alone (folderNotices says so).
+func keepsSeries(kind string) bool { return kind != kindSensitivity && kind != kindSearch }
+
 func (f *folder) checkManifest() error {
 	m := &f.man
 	path := filepath.Join(f.dir, layout.Manifest)
 	var errs []error
-	if m.Study.Points < 1 {
-		errs = append(errs, fmt.Errorf("report: %s: study.points is %d, want at least 1", path, m.Study.Points))
+	least := 1
+	if m.Search != nil {
+		least = 0 // a search that re-evaluated no design: its runs.csv has no row
+	}
+	if m.Study.Points < least {
+		errs = append(errs, fmt.Errorf("report: %s: study.points is %d, want at least %d", path, m.Study.Points, least))
 	}
 	if len(m.Outcomes) == 0 {
 		errs = append(errs, fmt.Errorf("report: %s: no outcomes", path))
@@ -347,7 +353,7 @@ var seriesCols = [6]string(layout.SeriesStats())
 // readSeries reads series.csv into per-point bands. It is required when
 // the manifest lists series and the study records them.
 func (f *folder) readSeries() error {
-	required := len(f.man.Series) > 0 && f.man.Study.Kind != kindSensitivity
+	required := len(f.man.Series) > 0 && keepsSeries(f.man.Study.Kind)
 	fh, r, head, err := openCSV(f.dir, layout.Series, required)
 	if err != nil || fh == nil {
 		return err
@@ -423,6 +429,11 @@ func (f *folder) label(p int) string {
 // labelParts are the parts of point p's name, one per per-point column:
 // the scenario, then "path=value" with the path shortened by short.
 func (f *folder) labelParts(p int, short func(string) string) []string {
+	if f.man.Study.Kind == kindSearch && f.search != nil && p < len(f.search.front) {
+		// runs.csv's point p is front.csv's design p, named as the Design
+		// search section names it.
+		return []string{fmt.Sprintf("#%d", f.search.front[p].id)}
+	}
 	cols := f.points[p].cols
 	if cols == nil {
 		return []string{fmt.Sprintf("point %d", p)}

@@ -338,3 +338,85 @@ func TestShownFrontKeepsTheBestRanked(t *testing.T) {
 		t.Errorf("shown %v, want %v", ids, want)
 	}
 }
+
+// TestSearchKindFolder: a folder of the search kind is read as any
+// study's: runs.csv's points, named #candidate after front.csv's designs,
+// under the Design search section; without series.csv the report says
+// once that none were kept and draws no fan. A search that re-evaluated
+// no design (study.points = 0, runs.csv a header alone) keeps its section
+// and has no outcome section.
+func TestSearchKindFolder(t *testing.T) {
+	t.Parallel()
+	dir, res := searchFolder(t)
+	setStudy := func(points int) {
+		mpath := filepath.Join(dir, layout.Manifest)
+		b, err := os.ReadFile(mpath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		st := m["study"].(map[string]any)
+		st["kind"], st["points"] = "search", points
+		if b, err = json.Marshal(m); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(mpath, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func() string {
+		if err := BuildWith(dir, svgOnly); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, layout.Report))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stdhtml.UnescapeString(string(b))
+	}
+	if err := os.Remove(filepath.Join(dir, layout.Series)); err != nil {
+		t.Fatal(err)
+	}
+	setStudy(1)
+	html := build()
+	const noSeries = "This search study keeps no series (series.csv)"
+	if n := strings.Count(html, noSeries); n != 1 {
+		t.Errorf("the report says %d times %q, want once", n, noSeries)
+	}
+	if i, j := strings.Index(html, "<h2>Design search</h2>"), strings.Index(html, "<h2>Dump risk</h2>"); i < 0 || j < i {
+		t.Errorf("Design search at %d, Dump risk at %d: want both, the search first", i, j)
+	}
+	if strings.Contains(html, `id="fig-fan_`) {
+		t.Error("a fan chart without series.csv")
+	}
+	f, err := loadFolder(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, front := res.FrontTable()
+	if got, want := f.labelParts(0, lastSegment), []string{"#" + front[0][0]}; !slices.Equal(got, want) {
+		t.Errorf("point 0 is named %v, want %v (front.csv's first design)", got, want)
+	}
+
+	for _, name := range []string{layout.Runs, layout.Front} {
+		path := filepath.Join(dir, name)
+		b, _ := os.ReadFile(path)
+		header, _, _ := strings.Cut(string(b), "\n")
+		if err := os.WriteFile(path, []byte(header+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setStudy(0)
+	html = build()
+	for _, want := range []string{"<h2>Design search</h2>", "nsga2 design search: " + strconv.Itoa(res.Runs) + " search runs, no design re-evaluated"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	if strings.Contains(html, "<h2>Dump risk</h2>") {
+		t.Error("an outcome section without a design")
+	}
+}

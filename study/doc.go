@@ -25,9 +25,10 @@
 //   - Search: an experiment with a [search] section is a design search
 //     (engine/search), run by [Run] too: it asks for batches of runs,
 //     runs them on the workers and writes search.csv, front.csv,
-//     search_progress.csv and search_runs.csv instead of runs.csv; its
-//     run cache makes it resumable, and its shards share each batch
-//     through their caches while they run (docs/search.md).
+//     search_progress.csv, search_runs.csv, and runs.csv with its final
+//     re-evaluation (a point per chosen design); its run cache makes it
+//     resumable, and its shards share each batch through their caches
+//     while they run (docs/search.md).
 //   - [Replay]: rerun one unit alone with its per-day trace and events.
 //   - [Plot]: rebuild a folder's charts and report.
 //   - [Compare]: a comparison report of finished folders.

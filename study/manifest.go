@@ -68,6 +68,13 @@ func manifestBytes(rr *runResult, complete bool) ([]byte, error) {
 	}
 	if rr.search != nil {
 		m.Search = rr.search.manifest()
+		// runs.csv holds the final re-evaluation: a point per design
+		// re-evaluated, each with the same number of fresh runs.
+		ids := rr.search.finalDesigns()
+		m.Study.Points, m.Study.Runs = len(ids), 0
+		if len(ids) > 0 {
+			m.Study.Runs = rr.search.res.Candidates[ids[0]].Final.Replicates
+		}
 	}
 	if m.Study.Columns == nil {
 		m.Study.Columns = []string{}

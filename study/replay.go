@@ -51,6 +51,12 @@ func Replay(dir string, point, run int, trace string, command []string, extra ..
 	if err != nil {
 		return nil, err
 	}
+	if st.pl.Kind == experiments.KindSearch {
+		// The plan's point is the experiment's own design, not runs.csv's
+		// point p (front.csv's design p), and run j there has seed index
+		// replicates_cap + j: replaying it here would run another design.
+		return nil, inputf("replay: %s is a design search: its runs.csv's point p is front.csv's design p; replay a run of it from a single-point run of the design (docs/search.md, \"How it runs\")", dir)
+	}
 	if point < 0 || point >= st.pl.Points || run < 0 || run >= st.pl.Runs {
 		return nil, inputf("replay: %s has points 0..%d and runs 0..%d", dir, st.pl.Points-1, st.pl.Runs-1)
 	}

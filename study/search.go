@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,14 +35,20 @@ type searchRun struct {
 	res     *search.Result
 	log     []cachedRun // every run told, batch by batch in the order asked: search_runs.csv
 	stopped string
+	pl      *experiments.Plan // the study's plan: the columns each design sets (runs.csv)
+	summary []string          // the model's outcomes, runs.csv's last columns
 }
 
-// cachedRun is one run of a search: a row of the cache and of
-// search_runs.csv.
+// cachedRun is one run of a search: a row of search_runs.csv, and with
+// its summary a row of the cache.
 type cachedRun struct {
 	cand, rep int
 	seed      uint64
 	x, out    []float64 // the design; the search's outcome vector
+	// sum is the run's summary, every model outcome (NaN: none): the final
+	// re-evaluation's runs are runs.csv's rows, and a resume, a shard and
+	// a merge know them from the cache alone.
+	sum []float64
 }
 
 // runKey identifies a run by its design's bits and its replicate.
@@ -244,7 +251,7 @@ func (sr *searcher) runBatch(ctx context.Context, todo []search.Eval) error {
 	sink := sinkFunc(func(u engine.Unit, summary []float64) error {
 		e := todo[u.Point]
 		r := cachedRun{cand: e.Candidate, rep: e.Replicate, seed: engine.RunSeed(sr.master, 0, e.Replicate, true),
-			x: e.X, out: make([]float64, n)}
+			x: e.X, out: make([]float64, n), sum: slices.Clone(summary)}
 		sr.sp.Outcome(summary, r.out)
 		for k, v := range r.out {
 			if math.IsNaN(v) { // an outcome that may be empty (agents.Metric.MayBeEmpty) had none
@@ -289,7 +296,7 @@ func (sr *searcher) finish() *searchRun {
 	case res.Generations < gens:
 		stopped = fmt.Sprintf("stopped after %d of %d generations", res.Generations, gens)
 	}
-	return &searchRun{sp: sr.sp, res: res, log: sr.log, stopped: stopped}
+	return &searchRun{sp: sr.sp, res: res, log: sr.log, stopped: stopped, pl: sr.st.pl, summary: sr.st.schema.Summary}
 }
 
 // executeSearch runs a search study: the whole search, or one shard of it

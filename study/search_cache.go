@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,9 +16,10 @@ import (
 )
 
 // A search cache (folder.SearchCache) is append-only: a line naming the
-// experiment by its hash, the header of search_runs.csv, then one row per
-// run in the order the runs finished, written whole lines at a time and
-// flushed after each batch. A reader takes only complete lines, so it may
+// experiment by its hash, the header of search_runs.csv and the model's
+// outcomes, then one row per run (its row of search_runs.csv, then its
+// summary as runs.csv writes it) in the order the runs finished, written
+// whole lines at a time and flushed after each batch. A reader takes only complete lines, so it may
 // read a cache another process is writing (a shard reading its peers'),
 // and a resume drops a line torn by a crash.
 
@@ -60,7 +63,7 @@ func (sr *searcher) openCache(path string, resume bool, rows int) (*searchCache,
 	} else {
 		c.f, err = os.Create(path)
 		if err == nil {
-			head := csvLine([]byte(cacheHead(sr.st.hash)+"\n"), searchRunsHeader(sr.sp))
+			head := csvLine([]byte(cacheHead(sr.st.hash)+"\n"), slices.Concat(searchRunsHeader(sr.sp), sr.st.schema.Summary))
 			_, err = c.f.Write(head)
 			c.size = int64(len(head))
 		}
@@ -91,8 +94,15 @@ func appendRun(b []byte, r cachedRun) []byte {
 	return append(b, '\n')
 }
 
+// append adds a run to the cache: its row of search_runs.csv with its
+// summary after it.
 func (c *searchCache) append(r cachedRun) error {
 	c.buf = appendRun(c.buf[:0], r)
+	c.buf = c.buf[:len(c.buf)-1] // the row's newline: the summary follows
+	for _, v := range r.sum {
+		c.buf = folder.AppendFloat(append(c.buf, ','), v)
+	}
+	c.buf = append(c.buf, '\n')
 	if _, err := c.w.Write(c.buf); err != nil {
 		return err
 	}
@@ -124,13 +134,15 @@ type cacheReader struct {
 	path        string
 	hash        string
 	nVars, nOut int
+	nSum        int   // the summary's columns
 	offset      int64 // bytes consumed
 	line        int   // lines consumed
 	started     bool  // the two head lines were read
 }
 
 func (sr *searcher) newReader(path string) *cacheReader {
-	return &cacheReader{path: path, hash: sr.st.hash, nVars: len(sr.sp.Problem.Variables), nOut: len(sr.sp.Problem.Outcomes)}
+	return &cacheReader{path: path, hash: sr.st.hash, nVars: len(sr.sp.Problem.Variables), nOut: len(sr.sp.Problem.Outcomes),
+		nSum: len(sr.st.schema.Summary)}
 }
 
 // read returns the rows completed since the last read; none when the file
@@ -183,8 +195,8 @@ func (r *cacheReader) parse(line string) (cachedRun, error) {
 	bad := func(what string, err error) (cachedRun, error) {
 		return cachedRun{}, fmt.Errorf("search: %s:%d: %s: %v", r.path, r.line, what, err)
 	}
-	if len(f) != 3+r.nVars+r.nOut {
-		return bad("row", fmt.Errorf("%d fields, want %d", len(f), 3+r.nVars+r.nOut))
+	if want := 3 + r.nVars + r.nOut + r.nSum; len(f) != want {
+		return bad("row", fmt.Errorf("%d fields, want %d", len(f), want))
 	}
 	var run cachedRun
 	var err error
@@ -197,13 +209,18 @@ func (r *cacheReader) parse(line string) (cachedRun, error) {
 	if run.seed, err = strconv.ParseUint(f[2], 10, 64); err != nil {
 		return bad("seed", err)
 	}
-	vals := make([]float64, r.nVars+r.nOut)
+	vals := make([]float64, r.nVars+r.nOut+r.nSum)
 	for i := range vals {
+		if i >= r.nVars+r.nOut && f[3+i] == "" {
+			vals[i] = math.NaN() // a summary outcome without a value, as runs.csv writes it
+			continue
+		}
 		if vals[i], err = strconv.ParseFloat(f[3+i], 64); err != nil {
 			return bad(fmt.Sprintf("field %d", 4+i), err)
 		}
 	}
-	run.x, run.out = vals[:r.nVars:r.nVars], vals[r.nVars:]
+	n := r.nVars + r.nOut
+	run.x, run.out, run.sum = vals[:r.nVars:r.nVars], vals[r.nVars:n:n], vals[n:]
 	return run, nil
 }
 

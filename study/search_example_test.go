@@ -16,7 +16,8 @@ import (
 // A search is a study like the others: an experiment with a [search]
 // section, run by study.Run (`seqsim run`). This one asks CMA-ES for the
 // minimum of the Ishigami function over x1 (x2 = x3 = 0, so y = sin x1,
-// least at x1 = -pi/2), and reads the chosen design from front.csv.
+// least at x1 = -pi/2), and reads the chosen design from front.csv (runs.csv
+// holds its fresh runs, as any study's).
 func ExampleRun_search() {
 	src := []byte(`
 [experiment]
@@ -72,7 +73,7 @@ outcome = "y"
 		fmt.Printf("x1 = %.3f, y = %.4f\n", x, y)
 	}
 	// Output:
-	// front.csv search.csv search_progress.csv search_runs.csv
+	// front.csv runs.csv search.csv search_progress.csv search_runs.csv
 	// candidate,ishigami.x1,replicates,y_mean,y_mean_lo,y_mean_hi,violation,rank,best
 	// x1 = -1.571, y = -1.0000
 	// x1 = -1.571, y = -1.0000

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -30,10 +31,13 @@ func writeTable(path string, header []string, rows [][]string) error {
 }
 
 // writeSearchOutputs writes a search's folder: search.csv, front.csv,
-// search_progress.csv, search_runs.csv, experiment.toml, and
+// search_progress.csv, search_runs.csv, runs.csv, experiment.toml, and
 // manifest.json last.
 func writeSearchOutputs(dir string, rr *runResult) error {
 	res := rr.search.res
+	if err := writeSearchRuns(dir, rr.search); err != nil {
+		return err
+	}
 	h, rows := res.SearchTable()
 	if err := writeTable(filepath.Join(dir, folder.SearchCSV), h, rows); err != nil {
 		return err
@@ -66,6 +70,61 @@ func writeSearchOutputs(dir string, rr *runResult) error {
 		return err
 	}
 	return atomicfile.Write(filepath.Join(dir, folder.Manifest), manifest)
+}
+
+// finalDesigns are the chosen designs with a final re-evaluation, in
+// front.csv's order: the points of runs.csv.
+func (s *searchRun) finalDesigns() []int {
+	var ids []int
+	for _, id := range s.res.Chosen {
+		if s.res.Candidates[id].Final != nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// writeSearchRuns writes runs.csv, a search's final re-evaluation as any
+// study's runs: point p is the p-th design of front.csv, with a sweep's
+// point columns (the value each design sets at each path); its run j is
+// the design's j-th fresh run, with the seed the search ran it with (seed
+// index Replicates.Cap+j of every design: common random numbers, so the
+// report pairs the designs run by run). The final runs are the last the
+// search asked for, after its Runs search runs.
+func writeSearchRuns(dir string, s *searchRun) error {
+	if len(s.log) != s.res.Runs+s.res.FinalRuns {
+		return fmt.Errorf("search: %d runs told, want %d search runs and %d final runs", len(s.log), s.res.Runs, s.res.FinalRuns)
+	}
+	final := s.log[s.res.Runs:]
+	ids := s.finalDesigns()
+	xs := make([][]float64, len(ids))
+	for p, id := range ids {
+		xs[p] = s.res.Candidates[id].X
+	}
+	batch := s.pl.SearchBatch(xs)
+	w, err := folder.NewRunsWriter(filepath.Join(dir, folder.Runs), batch.Columns, s.summary, batch.Row)
+	if err != nil {
+		return err
+	}
+	defer w.Abort()
+	for p, id := range ids {
+		var runs []cachedRun
+		for _, r := range final {
+			if r.cand == id {
+				runs = append(runs, r)
+			}
+		}
+		slices.SortFunc(runs, func(a, b cachedRun) int { return a.rep - b.rep })
+		if want := s.res.Candidates[id].Final.Replicates; len(runs) != want {
+			return fmt.Errorf("search: design #%d has %d final runs, want %d", id, len(runs), want)
+		}
+		for j, r := range runs {
+			if err := w.Row(p, j, r.seed, r.sum); err != nil {
+				return err
+			}
+		}
+	}
+	return w.Commit()
 }
 
 // searchRunsHeader is the header of search_runs.csv and of a cache.
@@ -144,12 +203,7 @@ func dominatesEst(a, b *search.Candidate, objs []search.Objective) bool {
 // manifest is the search's record in manifest.json: what was searched
 // (the report's Design search section reads it) and how it went.
 func (s *searchRun) manifest() *manifest.Search {
-	chosen := 0
-	for _, id := range s.res.Chosen {
-		if s.res.Candidates[id].Final != nil {
-			chosen++
-		}
-	}
+	chosen := len(s.finalDesigns())
 	p := &s.sp.Problem
 	start := max(s.sp.NSGA2.Replicates.Start, s.sp.CMAES.Replicates.Start)
 	if start == 0 {

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/seqsim/seqsim/engine"
 	"github.com/seqsim/seqsim/engine/search"
+	"github.com/seqsim/seqsim/engine/sensitivity"
 	"github.com/seqsim/seqsim/experiments"
 	"github.com/seqsim/seqsim/internal/filetest"
 	"github.com/seqsim/seqsim/study/folder"
@@ -23,7 +25,7 @@ import (
 
 // searchFiles are the files of a search folder whose bytes must not depend
 // on the worker count, an interrupt and resume, or sharding.
-var searchFiles = []string{folder.SearchCSV, folder.Front, folder.SearchProgress, folder.SearchRuns}
+var searchFiles = []string{folder.SearchCSV, folder.Front, folder.SearchProgress, folder.SearchRuns, folder.Runs}
 
 func loadSmallSearch(t *testing.T, sets ...string) *experiments.Experiment {
 	t.Helper()
@@ -54,7 +56,7 @@ func sameSearchFiles(t *testing.T, want map[string][]byte, dir string) {
 // TestSearchSameBytes: a search of the token model (testdata/
 // search-small.toml: NSGA-II with racing, a constraint and the final
 // re-evaluation) writes the same search.csv, front.csv,
-// search_progress.csv and search_runs.csv with 1, 2 and 7 workers, after
+// search_progress.csv, search_runs.csv and runs.csv with 1, 2 and 7 workers, after
 // an interrupt and --resume (with a line torn by the interrupt), and as 2
 // shards run at the same time and merged.
 func TestSearchSameBytes(t *testing.T) {
@@ -77,8 +79,13 @@ func TestSearchSameBytes(t *testing.T) {
 	if n := bytes.Count(want[folder.SearchRuns], []byte("\n")) - 1; n <= 8*2*3 {
 		t.Fatalf("search_runs.csv has %d runs, want more than the 48 of 3 generations at 2 replicates (racing)", n)
 	}
-	if n := bytes.Count(want[folder.Front], []byte("\n")) - 1; n < 1 {
+	n := bytes.Count(want[folder.Front], []byte("\n")) - 1
+	if n < 1 {
 		t.Fatalf("front.csv has no design")
+	}
+	// runs.csv: replicates_final = 2 fresh runs of each design.
+	if got := bytes.Count(want[folder.Runs], []byte("\n")) - 1; got != 2*n {
+		t.Fatalf("runs.csv has %d runs, want 2 for each of the %d designs of front.csv", got, n)
 	}
 
 	for _, w := range []int{2, 7} {
@@ -246,17 +253,67 @@ func TestSearchFindsIshigamiMinimum(t *testing.T) {
 	if len(rows) < 2 || rows[0][0] != "candidate" {
 		t.Fatalf("front.csv: %v", rows)
 	}
-	// The folder's report is the Design search section: it recommends
-	// the best design found, and draws its convergence (one objective: no
-	// Pareto front).
-	html, err := os.ReadFile(filepath.Join(dir, folder.Report))
+	// runs.csv is the final re-evaluation: front.csv's designs in order,
+	// one fresh run each (replicates_final = 1) at seed index
+	// replicates_cap = 1, its point columns the design and its y the
+	// Ishigami function there.
+	runs := filetest.ReadCSV(t, filepath.Join(dir, folder.Runs))
+	if want := []string{"point", "run", "seed", "ishigami.x1", "ishigami.x2", "ishigami.x3", "y"}; !slices.Equal(runs[0], want) {
+		t.Fatalf("runs.csv header %v, want %v", runs[0], want)
+	}
+	if len(runs)-1 != len(rows)-1 || len(runs)-1 != res.rr.search.res.FinalRuns {
+		t.Fatalf("runs.csv has %d runs, want one for each of the %d designs of front.csv (%d final runs)", len(runs)-1, len(rows)-1, res.rr.search.res.FinalRuns)
+	}
+	seed := strconv.FormatUint(engine.RunSeed(1, 0, 1, true), 10)
+	for p, r := range runs[1:] {
+		if r[0] != strconv.Itoa(p) || r[1] != "0" || r[2] != seed {
+			t.Errorf("runs.csv row %d: point, run, seed = %v, want %d, 0, %s", p+1, r[:3], p, seed)
+		}
+		id, err := strconv.Atoi(rows[p+1][0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := res.rr.search.res.Candidates[id]
+		v := make([]float64, 4)
+		for i := range v {
+			if v[i], err = strconv.ParseFloat(r[3+i], 64); err != nil {
+				t.Fatalf("runs.csv row %d: %v", p+1, err)
+			}
+		}
+		x, y := v[:3], v[3]
+		if !slices.Equal(x, c.X) {
+			t.Errorf("runs.csv point %d is %v, front.csv's design #%d %v", p, x, c.ID, c.X)
+		}
+		if want := sensitivity.Ishigami(x, 7, 0.1); math.Abs(y-want) > 1e-12 || y != c.Final.Objectives[0].Value {
+			t.Errorf("runs.csv point %d: y = %v, want %v (the function) = %v (front.csv)", p, y, want, c.Final.Objectives[0].Value)
+		}
+	}
+	// The folder's report reads it as a scenario study's runs under the
+	// Design search section: it recommends the best design found, draws
+	// its convergence (one objective: no Pareto front), then the outcome
+	// table, the differences from the first design (paired: every design
+	// ran on the same seeds) and a chart per outcome with a column per
+	// design, named as the section names it.
+	b, err := os.ReadFile(filepath.Join(dir, folder.Report))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<h2>Design search</h2>", fmt.Sprintf("#%d", best)} {
-		if !strings.Contains(string(html), want) {
+	html := string(b)
+	for _, want := range []string{"<h2>Design search</h2>", fmt.Sprintf("#%d", best), "<caption>Per design</caption>",
+		"<caption>Differences from #" + rows[1][0] + "</caption>",
+		`id="fig-compare_y"`, fmt.Sprintf("cmaes design search: %d search runs, then %d chosen designs × 1 run with fresh seeds", res.rr.search.res.Runs, len(rows)-1)} {
+		if !strings.Contains(html, want) {
 			t.Errorf("report.html lacks %q", want)
 		}
+	}
+	if i, j := strings.Index(html, "<h2>Design search</h2>"), strings.Index(html, "<caption>Per design</caption>"); i < 0 || j < i {
+		t.Error("report.html: the Design search section is not above the outcomes")
+	}
+	// A replay of runs.csv's point 0 would run the experiment's own
+	// design: it is refused, naming the folder.
+	var inErr *InputError
+	if _, err := Replay(dir, 0, 0, filepath.Join(t.TempDir(), "trace.csv"), nil); !errors.As(err, &inErr) || !strings.Contains(err.Error(), dir+" is a design search") {
+		t.Errorf("replay of a search folder: %v, want an InputError naming %s", err, dir)
 	}
 	if _, err := os.Stat(filepath.Join(dir, folder.Plots, "search_convergence.svg")); err != nil {
 		t.Error(err)

@@ -9,7 +9,7 @@ import (
 // Files of an output folder. manifest.json, experiment.toml and runs.csv
 // are in every folder seqsim writes (manifest.json last: a folder whose
 // manifest says complete is a complete result); series.csv when the model
-// records series (not for sensitivity studies); sensitivity.csv and
+// records series (not for sensitivity studies or searches); sensitivity.csv and
 // sensitivity_s2.csv only for sensitivity studies.
 const (
 	Manifest      = "manifest.json"
@@ -67,17 +67,18 @@ func FanChart(metric string) string { return "fan_" + metric }
 // an outcome in the plots folder: plots/dist_<outcome>.svg and .png.
 func DistChart(outcome string) string { return "dist_" + outcome }
 
-// Files of a search study (experiments.KindSearch), which has no runs.csv
-// or series.csv: search.csv (every candidate evaluated, the columns of
+// Files of a search study (experiments.KindSearch), which has no
+// series.csv and whose runs.csv is its final re-evaluation (a point per
+// chosen design, in front.csv's order): search.csv (every candidate evaluated, the columns of
 // search.Result.SearchTable), front.csv (the chosen designs' fresh
 // re-evaluation, search.Result.FrontTable), search_progress.csv (one row
 // per generation: SearchProgressKeys, then the best value of each
 // objective among the feasible parents) and search_runs.csv (every run:
 // SearchRunsKeys, the variables, then the outcomes the search reads).
 // SearchCache is the append-only cache of runs of a search in progress
-// and of a search shard (the rows of search_runs.csv in the order they
-// finished, after a line naming the experiment); a resume and a merge
-// replay it.
+// and of a search shard (the rows of search_runs.csv, each with its
+// run's summary, in the order they finished, after a line naming the
+// experiment); a resume and a merge replay it.
 const (
 	SearchCSV      = "search.csv"
 	Front          = "front.csv"
