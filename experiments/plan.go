@@ -21,6 +21,11 @@ const (
 	KindSensitivity Kind = "sensitivity" // a Saltelli, Morris or OAT design
 )
 
+// KeepsSeries reports whether a study of kind k aggregates its runs' daily
+// series into bands (series.csv): a sensitivity design and a design search
+// keep their runs' outcomes alone.
+func (k Kind) KeepsSeries() bool { return k != KindSensitivity && k != KindSearch }
+
 // Plan enumerates the scenario points of an experiment. Point p of a
 // scenarios-by-sweep study is scenario p / sweepPoints, sweep point
 // p % sweepPoints.

@@ -186,7 +186,9 @@ const (
 
 // keepsSeries reports whether a study of the kind writes series.csv when
 // its model records series: a sensitivity study and a design search keep
-// their runs' outcomes alone (folderNotices says so).
+// their runs' outcomes alone (folderNotices says so). It is the
+// manifest's side of experiments.Kind.KeepsSeries, which the study
+// follows: report reads a folder and does not import experiments.
 func keepsSeries(kind string) bool { return kind != kindSensitivity && kind != kindSearch }
 
 func (f *folder) checkManifest() error {

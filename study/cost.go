@@ -37,8 +37,8 @@ func EstimateCost(exp *experiments.Experiment, pl *experiments.Plan) (Cost, bool
 	// their range has grown), shared by the workers, and per worker the
 	// world and one run's series buffer.
 	kept := (agents.Steps(&exp.Params) + exp.Simulation.RecordEveryDays - 1) / exp.Simulation.RecordEveryDays
-	if pl.Kind == experiments.KindSensitivity || pl.Kind == experiments.KindSearch {
-		kept = 0 // sensitivity designs and searches keep no series
+	if !pl.Kind.KeepsSeries() {
+		kept = 0
 	}
 	values := float64(kept*len(agents.SeriesNames())) * float64(pl.Runs*pl.Points)
 	return Cost{

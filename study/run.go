@@ -137,7 +137,7 @@ func (st *spec) newRunsWriter(dir string) (*folder.RunsWriter, error) {
 
 // seriesKept reports whether the study aggregates per-step bands.
 func (st *spec) seriesKept() bool {
-	return st.pl.Kind != experiments.KindSensitivity && st.pl.Kind != experiments.KindSearch && len(st.schema.Series) > 0
+	return st.pl.Kind.KeepsSeries() && len(st.schema.Series) > 0
 }
 
 func (st *spec) enginePlan(seedWorkers int, shard engine.Shard) engine.Plan {
